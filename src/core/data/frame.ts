@@ -1,0 +1,48 @@
+/**
+ * The columnar table every layer shares (see DESIGN.md, "Data").
+ *
+ * Storage is one of two layouts, chosen by kind:
+ * - `float`: a Float64Array with NaN for missing. Numeric columns, datetimes (epoch ms, UTC),
+ *   booleans (0 / 1) and numeric ids.
+ * - `dict`: Int32Array codes (-1 = missing) into a `levels` array. Categorical, text and string ids.
+ *   Text is dictionary-encoded too: the codes transfer between threads without a copy and repeated
+ *   strings are stored once.
+ */
+export type ColumnKind = "numeric" | "categorical" | "boolean" | "datetime" | "text" | "id";
+export const COLUMN_KINDS: readonly ColumnKind[] = ["numeric", "categorical", "boolean", "datetime", "text", "id"];
+
+export type ColumnRole = "feature" | "target" | "id" | "ignored";
+
+export type ColumnData = { type: "float"; values: Float64Array } | { type: "dict"; codes: Int32Array; levels: string[] };
+
+export interface Column {
+  name: string;
+  kind: ColumnKind;
+  role: ColumnRole;
+  data: ColumnData;
+  /** Count of missing cells. */
+  missing: number;
+  /** Count of distinct non-missing values. */
+  unique: number;
+  /** For booleans: the file's own spellings of false and true, e.g. ["no", "yes"]. */
+  labels?: [string, string];
+}
+
+export interface Frame {
+  rows: number;
+  columns: Column[];
+}
+
+/** Layout used by a kind when it is built from scratch. */
+export function storageOf(kind: ColumnKind): ColumnData["type"] {
+  return kind === "numeric" || kind === "datetime" || kind === "boolean" ? "float" : "dict";
+}
+
+export function isMissing(col: Column, row: number): boolean {
+  return col.data.type === "float" ? Number.isNaN(col.data.values[row]) : col.data.codes[row] < 0;
+}
+
+/** Buffers to transfer (not copy) when a frame crosses a thread boundary. */
+export function frameTransferables(frame: Frame): ArrayBuffer[] {
+  return frame.columns.map((c) => (c.data.type === "float" ? c.data.values.buffer : c.data.codes.buffer) as ArrayBuffer);
+}

@@ -1,0 +1,86 @@
+import * as Comlink from "comlink";
+import type { ColumnKind } from "../../core/data/frame.ts";
+import type { Progress } from "../../core/progress.ts";
+import type {
+  DataWorkerApi,
+  IngestOptions,
+  IngestResult,
+  IngestSource,
+  PreviewPage,
+} from "../../../workers/dataApi.ts";
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+}
+
+/**
+ * The UI's handle on the data worker. The worker is made lazily; an aborted call terminates it
+ * (the only way to stop work mid-chunk at once) and the next call makes a fresh one.
+ */
+export interface DataClient {
+  ingest(projectId: string, source: IngestSource, opts: IngestOptions, call?: CallOptions): Promise<IngestResult>;
+  preview(datasetId: string, start: number, count: number, call?: CallOptions): Promise<PreviewPage>;
+  setColumnKind(datasetId: string, columnIndex: number, kind: ColumnKind, call?: CallOptions): Promise<IngestResult>;
+  dispose(): void;
+}
+
+export function makeDataClient(): DataClient {
+  let worker: Worker | undefined;
+  let api: Comlink.Remote<DataWorkerApi> | undefined;
+
+  const ensure = () => {
+    if (!api) {
+      worker = new Worker(new URL("../../../workers/data.worker.ts", import.meta.url), {
+        type: "module",
+        name: "data",
+      });
+      api = Comlink.wrap<DataWorkerApi>(worker);
+    }
+    return api;
+  };
+  const dispose = () => {
+    worker?.terminate();
+    worker = undefined;
+    api = undefined;
+  };
+
+  /** Runs one call; on abort, kills the worker and rejects with an AbortError. */
+  async function run<T>(call: CallOptions | undefined, body: (api: Comlink.Remote<DataWorkerApi>) => Promise<T>) {
+    const signal = call?.signal;
+    signal?.throwIfAborted();
+    const remote = ensure();
+    if (!signal) return body(remote);
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        dispose();
+        reject(signal.reason ?? new DOMException("Aborted", "AbortError"));
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      body(remote).then(
+        (v) => {
+          signal.removeEventListener("abort", onAbort);
+          resolve(v);
+        },
+        (e) => {
+          signal.removeEventListener("abort", onAbort);
+          reject(e);
+        },
+      );
+    });
+  }
+
+  const progressProxy = (call?: CallOptions) => Comlink.proxy(call?.onProgress ?? (() => {}));
+
+  return {
+    ingest: (projectId, source, opts, call) =>
+      run(call, (w) => w.ingest(projectId, source, opts, progressProxy(call))),
+    preview: (datasetId, start, count, call) => run(call, (w) => w.preview(datasetId, start, count)),
+    setColumnKind: (datasetId, columnIndex, kind, call) =>
+      run(call, (w) => w.setColumnKind(datasetId, columnIndex, kind)),
+    dispose,
+  };
+}
+
+/** The app's one data client. */
+export const dataClient = makeDataClient();

@@ -1,0 +1,44 @@
+import { VitePWA } from "vite-plugin-pwa";
+import solid from "vite-plugin-solid";
+import { defineConfig } from "vite";
+
+// No COOP/COEP headers: the threaded tfjs WASM build hung under cross-origin isolation (DESIGN.md).
+export default defineConfig({
+  plugins: [
+    solid(),
+    VitePWA({
+      registerType: "prompt",
+      injectRegister: false,
+      includeAssets: ["icons/*.svg", "icons/*.png", "samples/*.csv"],
+      manifest: {
+        name: "AutoML Playground",
+        short_name: "AutoML",
+        description: "Drop a CSV and take it from raw data to a trained model, entirely on your device.",
+        theme_color: "#1f4e79",
+        background_color: "#f7f8fa",
+        display: "standalone",
+        start_url: ".",
+        scope: ".",
+        icons: [
+          { src: "icons/icon-192.png", sizes: "192x192", type: "image/png" },
+          { src: "icons/icon-512.png", sizes: "512x512", type: "image/png" },
+          { src: "icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+        ],
+      },
+      workbox: {
+        globPatterns: ["**/*.{js,css,html,svg,png,ico,wasm,csv,webmanifest}"],
+        // The tfjs worker chunk is over 2 MiB and the wasm binaries are near it.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        navigateFallback: "index.html",
+      },
+    }),
+  ],
+  worker: { format: "es" },
+  optimizeDeps: {
+    include: ["@tensorflow/tfjs", "comlink", "idb", "solid-js", "@observablehq/plot"],
+  },
+  build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 4096 },
+  preview: { host: "127.0.0.1", port: 4173, strictPort: true },
+  server: { host: "127.0.0.1" },
+});
