@@ -1,0 +1,86 @@
+import { NotFoundError, ValidationError } from "../core/errors.ts";
+import { now } from "./clock.ts";
+import type { AppDb } from "./db.ts";
+import { columnRange } from "./schema.ts";
+import type { ProjectRecord } from "./types.ts";
+import { commit } from "./write.ts";
+
+function projectName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw new ValidationError("A project needs a name.");
+  return trimmed;
+}
+
+function missing(): NotFoundError {
+  return new NotFoundError("This project no longer exists; it may have been deleted in another tab.");
+}
+
+/** Every project, most recently updated first. */
+export async function listProjects(db: AppDb): Promise<ProjectRecord[]> {
+  const all = await db.getAll("projects");
+  return all.sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+/** One project; NotFoundError when it does not exist. */
+export async function getProject(db: AppDb, id: string): Promise<ProjectRecord> {
+  const project = await db.get("projects", id);
+  if (!project) throw missing();
+  return project;
+}
+
+/** Creates a project with a trimmed, non-empty name (else ValidationError). */
+export async function createProject(db: AppDb, name: string): Promise<ProjectRecord> {
+  const at = now();
+  const project: ProjectRecord = {
+    id: crypto.randomUUID(),
+    name: projectName(name),
+    createdAt: at,
+    updatedAt: at,
+  };
+  const tx = db.transaction("projects", "readwrite");
+  await commit(tx, (write) => write(tx.store.add(project)));
+  return project;
+}
+
+/** Read-modify-write of one project in one transaction. */
+async function updateProject(
+  db: AppDb,
+  id: string,
+  change: (p: ProjectRecord) => ProjectRecord,
+): Promise<ProjectRecord> {
+  const tx = db.transaction("projects", "readwrite");
+  return commit(tx, async (write) => {
+    const project = await tx.store.get(id);
+    if (!project) throw missing();
+    const next = change(project);
+    write(tx.store.put(next));
+    return next;
+  });
+}
+
+/** Renames a project (trimmed, non-empty) and marks it updated. */
+export async function renameProject(db: AppDb, id: string, name: string): Promise<ProjectRecord> {
+  const trimmed = projectName(name);
+  return updateProject(db, id, (p) => ({ ...p, name: trimmed, updatedAt: now() }));
+}
+
+/** Marks a project as just used, so it lists first. */
+export async function touchProject(db: AppDb, id: string): Promise<void> {
+  await updateProject(db, id, (p) => ({ ...p, updatedAt: now() }));
+}
+
+/** Deletes a project, its datasets and their column records, all or nothing. */
+export async function deleteProject(db: AppDb, id: string): Promise<void> {
+  const tx = db.transaction(["projects", "datasets", "columns"], "readwrite");
+  await commit(tx, async (write) => {
+    const projects = tx.objectStore("projects");
+    if (!(await projects.get(id))) throw missing();
+    const datasetIds = await tx.objectStore("datasets").index("projectId").getAllKeys(id);
+    const columns = tx.objectStore("columns");
+    for (const datasetId of datasetIds) {
+      write(columns.delete(columnRange(datasetId)));
+      write(tx.objectStore("datasets").delete(datasetId));
+    }
+    write(projects.delete(id));
+  });
+}

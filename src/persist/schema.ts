@@ -1,0 +1,50 @@
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from "idb";
+import type { ColumnRecord, DatasetMeta, ProjectRecord } from "./types.ts";
+
+/** The typed shape of the app's IndexedDB database. Later versions add runs, models and monitoring. */
+export interface AppSchema extends DBSchema {
+  projects: { key: string; value: ProjectRecord };
+  datasets: { key: string; value: DatasetMeta; indexes: { projectId: string } };
+  columns: { key: [string, number]; value: ColumnRecord; indexes: { datasetId: string } };
+}
+
+type UpgradeDb = IDBPDatabase<AppSchema>;
+type UpgradeTx = IDBPTransaction<AppSchema, StoreNames<AppSchema>[], "versionchange">;
+
+/**
+ * One step per version: `MIGRATIONS[v]` takes the database from version v to v + 1.
+ * A list rather than a fall-through switch (which the compiler's noFallthroughCasesInSwitch
+ * forbids) so an old database replays every step it missed, in order. Never edit a shipped step;
+ * append a new one.
+ */
+const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => void)[] = [
+  // 0 -> 1: projects, datasets (metadata), columns (one record per column buffer).
+  (db) => {
+    db.createObjectStore("projects", { keyPath: "id" });
+    const datasets = db.createObjectStore("datasets", { keyPath: "id" });
+    datasets.createIndex("projectId", "projectId");
+    const columns = db.createObjectStore("columns", { keyPath: ["datasetId", "index"] });
+    columns.createIndex("datasetId", "datasetId");
+  },
+];
+
+/** Current schema version: the number of migrations. */
+export const DB_VERSION = MIGRATIONS.length;
+
+/** Default database name. */
+export const DB_NAME = "automl-playground";
+
+/** `upgrade` callback for `openDB`: runs every migration from `oldVersion` up to `DB_VERSION`. */
+export function upgradeAppDb(
+  db: UpgradeDb,
+  oldVersion: number,
+  _newVersion: number | null,
+  tx: UpgradeTx,
+): void {
+  for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v](db, tx);
+}
+
+/** Every column record of one dataset: keys are [datasetId, index]. */
+export function columnRange(datasetId: string): IDBKeyRange {
+  return IDBKeyRange.bound([datasetId, -Infinity], [datasetId, Infinity]);
+}
