@@ -1,5 +1,5 @@
-import type { ColumnKind } from "../src/core/data/frame.ts";
 import type { ReadCsvOptions } from "../src/core/data/csvTypes.ts";
+import type { ColumnKind } from "../src/core/data/frame.ts";
 import type { Progress } from "../src/core/progress.ts";
 import type { DatasetMeta } from "../src/persist/types.ts";
 

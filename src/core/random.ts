@@ -1,6 +1,6 @@
 /**
  * Seeded pseudo-random numbers (mulberry32). One generator is created from the run's seed and passed
- * down explicitly; nothing in core calls Math.random.
+ * down explicitly; nothing in core uses the unseeded global generator.
  */
 export interface Rng {
   /** Uniform in [0, 1). */

@@ -1,6 +1,4 @@
 import * as Comlink from "comlink";
-import type { ColumnKind } from "../../core/data/frame.ts";
-import type { Progress } from "../../core/progress.ts";
 import type {
   DataWorkerApi,
   IngestOptions,
@@ -8,6 +6,8 @@ import type {
   IngestSource,
   PreviewPage,
 } from "../../../workers/dataApi.ts";
+import type { ColumnKind } from "../../core/data/frame.ts";
+import type { Progress } from "../../core/progress.ts";
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -19,15 +19,28 @@ export interface CallOptions {
  * (the only way to stop work mid-chunk at once) and the next call makes a fresh one.
  */
 export interface DataClient {
-  ingest(projectId: string, source: IngestSource, opts: IngestOptions, call?: CallOptions): Promise<IngestResult>;
+  ingest(
+    projectId: string,
+    source: IngestSource,
+    opts: IngestOptions,
+    call?: CallOptions,
+  ): Promise<IngestResult>;
   preview(datasetId: string, start: number, count: number, call?: CallOptions): Promise<PreviewPage>;
-  setColumnKind(datasetId: string, columnIndex: number, kind: ColumnKind, call?: CallOptions): Promise<IngestResult>;
+  setColumnKind(
+    datasetId: string,
+    columnIndex: number,
+    kind: ColumnKind,
+    call?: CallOptions,
+  ): Promise<IngestResult>;
   dispose(): void;
 }
 
 export function makeDataClient(): DataClient {
   let worker: Worker | undefined;
   let api: Comlink.Remote<DataWorkerApi> | undefined;
+  // Calls waiting on the current worker: when it is terminated they can never settle, so they
+  // are rejected with an AbortError instead of hanging.
+  const pending = new Set<(reason: unknown) => void>();
 
   const ensure = () => {
     if (!api) {
@@ -43,27 +56,34 @@ export function makeDataClient(): DataClient {
     worker?.terminate();
     worker = undefined;
     api = undefined;
+    const rejects = [...pending];
+    pending.clear();
+    for (const reject of rejects) reject(new DOMException("The data worker was stopped.", "AbortError"));
   };
 
   /** Runs one call; on abort, kills the worker and rejects with an AbortError. */
-  async function run<T>(call: CallOptions | undefined, body: (api: Comlink.Remote<DataWorkerApi>) => Promise<T>) {
+  async function run<T>(
+    call: CallOptions | undefined,
+    body: (api: Comlink.Remote<DataWorkerApi>) => Promise<T>,
+  ) {
     const signal = call?.signal;
     signal?.throwIfAborted();
     const remote = ensure();
-    if (!signal) return body(remote);
     return new Promise<T>((resolve, reject) => {
-      const onAbort = () => {
-        dispose();
-        reject(signal.reason ?? new DOMException("Aborted", "AbortError"));
+      const onAbort = () => dispose();
+      const settle = () => {
+        pending.delete(reject);
+        signal?.removeEventListener("abort", onAbort);
       };
-      signal.addEventListener("abort", onAbort, { once: true });
+      pending.add(reject);
+      signal?.addEventListener("abort", onAbort, { once: true });
       body(remote).then(
         (v) => {
-          signal.removeEventListener("abort", onAbort);
+          settle();
           resolve(v);
         },
         (e) => {
-          signal.removeEventListener("abort", onAbort);
+          settle();
           reject(e);
         },
       );

@@ -1,5 +1,5 @@
-import { Show } from "solid-js";
 import { useRegisterSW } from "virtual:pwa-register/solid";
+import { Show } from "solid-js";
 
 /**
  * Offers a new version when the service worker has one, and never reloads on its own: a person

@@ -1,0 +1,68 @@
+import { createResource, createSignal, Match, Show, Switch } from "solid-js";
+import { useApp } from "../app/AppContext.tsx";
+import { DataPhase } from "../data/DataPhase.tsx";
+import { homeHref } from "../router/route.ts";
+import { ErrorAlert } from "../shared/ErrorAlert.tsx";
+import { errorMessage } from "../shared/errorMessage.ts";
+import { PhaseNav } from "./PhaseNav.tsx";
+import { PhasePlaceholder } from "./PhasePlaceholder.tsx";
+import type { PhaseId } from "./phases.ts";
+
+export function ProjectPage(props: { projectId: string; phase: PhaseId }) {
+  const { projects } = useApp();
+  const [state, actions] = projects;
+  const [loadError, setLoadError] = createSignal<string | null>(null);
+  const [fetched] = createResource(
+    () => props.projectId,
+    async (id) => {
+      setLoadError(null);
+      try {
+        return await actions.fetch(id);
+      } catch (err) {
+        setLoadError(errorMessage(err));
+        return null;
+      }
+    },
+  );
+  // The store's copy first, so a rename elsewhere shows here at once.
+  const project = () => state.projects.find((p) => p.id === props.projectId) ?? fetched();
+
+  return (
+    <div class="page project">
+      <p class="breadcrumb">
+        <a href={homeHref()}>← All projects</a>
+      </p>
+      <Show when={!fetched.loading || project()}>
+        <Show
+          when={project()}
+          fallback={
+            <Show
+              when={loadError()}
+              fallback={
+                <p class="empty" data-testid="project-missing">
+                  This project does not exist; it may have been deleted.
+                </p>
+              }
+            >
+              <ErrorAlert message={loadError()} />
+            </Show>
+          }
+        >
+          {(p) => (
+            <>
+              <h1 class="project-name" data-testid="project-name">
+                {p().name}
+              </h1>
+              <PhaseNav projectId={props.projectId} phase={props.phase} />
+              <Switch fallback={<PhasePlaceholder phase={props.phase} />}>
+                <Match when={props.phase === "data"}>
+                  <DataPhase projectId={props.projectId} />
+                </Match>
+              </Switch>
+            </>
+          )}
+        </Show>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/// <reference lib="webworker" />
+import * as Comlink from "comlink";
+import { convertColumn } from "../src/core/data/convertColumn.ts";
+import type { Frame } from "../src/core/data/frame.ts";
+import { previewRows } from "../src/core/data/preview.ts";
+import { readCsv } from "../src/core/data/readCsv.ts";
+import { loadColumn, loadFrame, replaceColumn, saveDataset } from "../src/persist/datasets.ts";
+import { openAppDb } from "../src/persist/db.ts";
+import type { DataWorkerApi } from "./dataApi.ts";
+import { openSource } from "./sources.ts";
+
+const PREVIEW_ROWS = 50;
+
+// The last frame read or loaded, so paging through a preview does not reload every column.
+let cached: { id: string; frame: Frame } | undefined;
+
+async function frameOf(datasetId: string): Promise<Frame> {
+  if (cached?.id !== datasetId)
+    cached = { id: datasetId, frame: await loadFrame(await openAppDb(), datasetId) };
+  return cached.frame;
+}
+
+const api: DataWorkerApi = {
+  async ingest(projectId, source, opts, onProgress) {
+    const db = await openAppDb();
+    const { stream, totalBytes } = await openSource(source);
+    const { frame, report } = await readCsv(stream, { ...opts, totalBytes, onProgress });
+    onProgress({ phase: "store", done: report.bytes, total: report.bytes, message: "Saving on this device" });
+    const dataset = await saveDataset(db, {
+      projectId,
+      name: source.name,
+      source: source.type === "text" ? "paste" : source.type,
+      frame,
+      report,
+    });
+    cached = { id: dataset.id, frame };
+    return { dataset, preview: { start: 0, rows: previewRows(frame, 0, PREVIEW_ROWS) } };
+  },
+
+  async preview(datasetId, start, count) {
+    return { start, rows: previewRows(await frameOf(datasetId), start, count) };
+  },
+
+  async setColumnKind(datasetId, columnIndex, kind) {
+    const db = await openAppDb();
+    const column = convertColumn(await loadColumn(db, datasetId, columnIndex), kind);
+    const dataset = await replaceColumn(db, datasetId, columnIndex, column);
+    const frame = await frameOf(datasetId);
+    frame.columns[columnIndex] = column;
+    return { dataset, preview: { start: 0, rows: previewRows(frame, 0, PREVIEW_ROWS) } };
+  },
+};
+
+Comlink.expose(api);
