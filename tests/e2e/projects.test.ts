@@ -1,0 +1,57 @@
+import type { Browser, Page } from "playwright-core";
+import type { PreviewServer } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, startServer } from "./harness.ts";
+
+let server: PreviewServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const started = await startServer(4184);
+  server = started.server;
+  ({ browser, page } = await launch());
+  await page.goto(started.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const names = () => page.getByTestId("project-link").allTextContents();
+
+describe("projects", () => {
+  it("creates, renames and deletes projects, and the list survives a reload", async () => {
+    await page.getByTestId("no-projects").waitFor();
+    for (const name of ["First", "Second"]) {
+      await page.getByTestId("new-project-name").fill(name);
+      await page.getByTestId("new-project").click();
+    }
+    await expect.poll(names).toEqual(["Second", "First"]);
+
+    const first = page.getByTestId("project-item").filter({ hasText: "First" });
+    await first.getByTestId("rename-project").click();
+    // The item's text changes while editing, so find the one open input by its own id.
+    await page.getByTestId("rename-project-input").fill("Renamed");
+    await page.getByTestId("rename-project-input").press("Enter");
+    await expect.poll(names).toContain("Renamed");
+
+    await page.reload();
+    await expect.poll(names).toEqual(expect.arrayContaining(["Renamed", "Second"]));
+
+    const second = page.getByTestId("project-item").filter({ hasText: "Second" });
+    await second.getByTestId("delete-project").click();
+    await second.getByTestId("confirm-delete").click();
+    await expect.poll(names).toEqual(["Renamed"]);
+    await page.reload();
+    await expect.poll(names).toEqual(["Renamed"]);
+  });
+
+  it("shows an honest placeholder for phases that come later", async () => {
+    await page.getByTestId("project-link").first().click();
+    await page.getByTestId("phase-train").click();
+    expect(await page.getByTestId("phase-placeholder").textContent()).toMatch(/later/i);
+    expect(await page.getByTestId("phase-train").getAttribute("aria-current")).toBe("page");
+  });
+});
