@@ -1,6 +1,6 @@
+import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import solid from "vite-plugin-solid";
-import { defineConfig } from "vite";
 
 // No COOP/COEP headers: the threaded tfjs WASM build hung under cross-origin isolation (DESIGN.md).
 export default defineConfig({

@@ -1,0 +1,114 @@
+import { ValidationError } from "../../errors.ts";
+import { assertFiniteFeatures, checkPredictInput, readWeights } from "../baseline/fitChecks.ts";
+import {
+  type Artifact,
+  assertFitted,
+  checkArtifact,
+  type Estimator,
+  type FitOptions,
+  type Matrix,
+  type Target,
+  validateFitInput,
+} from "../estimator.ts";
+import { choleskySolve } from "./cholesky.ts";
+import { LINEAR_META, type RidgeParams } from "./meta.ts";
+
+const TYPE = "linear";
+const VERSION = 1;
+
+interface RidgeState {
+  coef: number[];
+  intercept: number;
+}
+
+/**
+ * Ridge regression in closed form: minimises sum w_i (y_i - b - x_i'beta)^2 + alpha ||beta||^2.
+ * Centring X and y on their weighted means leaves the intercept out of the penalty (as
+ * scikit-learn's Ridge with fit_intercept); beta then solves (Xc' W Xc + alpha I) beta = Xc' W yc.
+ */
+export class RidgeRegression implements Estimator<RidgeParams> {
+  readonly type = TYPE;
+  readonly params: RidgeParams;
+  private state?: RidgeState;
+
+  constructor(params: Partial<RidgeParams> = {}) {
+    this.params = { ...LINEAR_META.defaults, ...params };
+  }
+
+  async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
+    validateFitInput(X, y);
+    assertFiniteFeatures(X);
+    const { alpha } = this.params;
+    if (!(Number.isFinite(alpha) && alpha >= 0)) throw new ValidationError(`invalid alpha: ${alpha}`);
+    const w = readWeights(opts, X.rows);
+    const { rows: n, cols: p, data } = X;
+    const xMean = new Float64Array(p);
+    let yMean = 0;
+    let sw = 0;
+    for (let i = 0; i < n; i++) {
+      sw += w[i];
+      yMean += w[i] * y.values[i];
+      for (let j = 0; j < p; j++) xMean[j] += w[i] * data[i * p + j];
+    }
+    yMean /= sw;
+    for (let j = 0; j < p; j++) xMean[j] /= sw;
+
+    const A = new Float64Array(p * p);
+    const b = new Float64Array(p);
+    const xc = new Float64Array(p);
+    for (let i = 0; i < n; i++) {
+      if (w[i] === 0) continue;
+      for (let j = 0; j < p; j++) xc[j] = data[i * p + j] - xMean[j];
+      const yc = y.values[i] - yMean;
+      for (let j = 0; j < p; j++) {
+        const wx = w[i] * xc[j];
+        b[j] += wx * yc;
+        for (let k = 0; k <= j; k++) A[j * p + k] += wx * xc[k];
+      }
+    }
+    let trace = 0;
+    for (let j = 0; j < p; j++) {
+      for (let k = 0; k < j; k++) A[k * p + j] = A[j * p + k];
+      A[j * p + j] += alpha;
+      trace += A[j * p + j];
+    }
+    let coef = choleskySolve(A, p, b);
+    if (!coef) {
+      // Collinear columns with alpha = 0: a tiny ridge picks a solution instead of failing.
+      const jitter = Math.max(1e-10 * (trace / Math.max(1, p)), 1e-12);
+      for (let j = 0; j < p; j++) A[j * p + j] += jitter;
+      coef = choleskySolve(A, p, b);
+      if (!coef) throw new ValidationError("linear: the features are degenerate (no solution found)");
+    }
+    let intercept = yMean;
+    for (let j = 0; j < p; j++) intercept -= xMean[j] * coef[j];
+    this.state = { coef: Array.from(coef), intercept };
+    return this;
+  }
+
+  predict(X: Matrix): Float64Array {
+    assertFitted(this.state, TYPE);
+    const { coef, intercept } = this.state;
+    checkPredictInput(X, coef.length, TYPE);
+    const p = coef.length;
+    const out = new Float64Array(X.rows);
+    for (let i = 0; i < X.rows; i++) {
+      let s = intercept;
+      for (let j = 0; j < p; j++) s += X.data[i * p + j] * coef[j];
+      out[i] = s;
+    }
+    return out;
+  }
+
+  toJSON(): Artifact<RidgeParams, RidgeState> {
+    assertFitted(this.state, TYPE);
+    return { type: TYPE, version: VERSION, params: { ...this.params }, state: this.state };
+  }
+
+  static fromJSON(artifact: Artifact): RidgeRegression {
+    checkArtifact(artifact, TYPE, VERSION);
+    const model = new RidgeRegression(artifact.params as RidgeParams);
+    model.state = artifact.state as RidgeState;
+    return model;
+  }
+}

@@ -1,0 +1,181 @@
+import { ValidationError } from "../../errors.ts";
+import {
+  argmax,
+  assertFiniteFeatures,
+  checkPredictInput,
+  classCount,
+  readWeights,
+} from "../baseline/fitChecks.ts";
+import {
+  type Artifact,
+  assertFitted,
+  checkArtifact,
+  type Estimator,
+  type FitOptions,
+  type Matrix,
+  type Target,
+  validateFitInput,
+} from "../estimator.ts";
+import { NAIVE_BAYES_META, type NaiveBayesParams } from "./meta.ts";
+
+const TYPE = "naive_bayes";
+const VERSION = 1;
+
+interface NaiveBayesState {
+  nClasses: number;
+  cols: number;
+  /** P(class) as weighted shares; 0 for classes absent from the training rows. */
+  prior: number[];
+  /** Per feature: "g" (Gaussian) with per-class mean and variance, or "c" with per-class log P(code). */
+  features: (
+    | { kind: "g"; mean: number[]; variance: number[] }
+    | { kind: "c"; levels: number; logProb: number[][] }
+  )[];
+}
+
+/**
+ * Naive Bayes with a Gaussian likelihood for numeric features (scikit-learn's GaussianNB,
+ * including its var_smoothing) and a categorical one with Laplace smoothing for the features
+ * named in `categorical` (CategoricalNB): P(x_j = t | c) = (N_tc + alpha) / (N_c + alpha * m_j).
+ */
+export class NaiveBayes implements Estimator<NaiveBayesParams> {
+  readonly type = TYPE;
+  readonly params: NaiveBayesParams;
+  private state?: NaiveBayesState;
+
+  constructor(params: Partial<NaiveBayesParams> = {}) {
+    this.params = { ...NAIVE_BAYES_META.defaults, ...params };
+  }
+
+  async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
+    validateFitInput(X, y);
+    assertFiniteFeatures(X);
+    const { var_smoothing: smoothing, alpha } = this.params;
+    if (!(smoothing >= 0)) throw new ValidationError(`invalid var_smoothing: ${smoothing}`);
+    if (!(alpha > 0)) throw new ValidationError(`invalid alpha: ${alpha}`);
+    const { rows: n, cols: p, data } = X;
+    const isCategorical = new Uint8Array(p);
+    for (const j of this.params.categorical) {
+      if (!Number.isInteger(j) || j < 0 || j >= p)
+        throw new ValidationError(`invalid categorical feature: ${j}`);
+      isCategorical[j] = 1;
+    }
+    const k = classCount(y, TYPE);
+    const w = readWeights(opts, n);
+    const classWeight = new Float64Array(k);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      classWeight[y.values[i]] += w[i];
+      total += w[i];
+    }
+
+    // var_smoothing is relative to the largest (unweighted) variance of the Gaussian features.
+    let maxVariance = 0;
+    for (let j = 0; j < p; j++) {
+      if (isCategorical[j]) continue;
+      let mean = 0;
+      for (let i = 0; i < n; i++) mean += data[i * p + j] / n;
+      let v = 0;
+      for (let i = 0; i < n; i++) v += (data[i * p + j] - mean) ** 2 / n;
+      maxVariance = Math.max(maxVariance, v);
+    }
+    const epsilon = smoothing * (maxVariance > 0 ? maxVariance : 1);
+
+    const features: NaiveBayesState["features"] = [];
+    for (let j = 0; j < p; j++) {
+      if (isCategorical[j]) {
+        let levels = 0;
+        for (let i = 0; i < n; i++) {
+          const code = data[i * p + j];
+          if (!Number.isInteger(code) || code < 0) {
+            throw new ValidationError(
+              `invalid category code ${code} at row ${i}, column "${X.names[j] ?? j}"`,
+            );
+          }
+          levels = Math.max(levels, code + 1);
+        }
+        const counts = Array.from({ length: k }, () => new Float64Array(levels));
+        for (let i = 0; i < n; i++) counts[y.values[i]][data[i * p + j]] += w[i];
+        const logProb = counts.map((row, c) =>
+          Array.from(row, (count) => Math.log((count + alpha) / (classWeight[c] + alpha * levels))),
+        );
+        features.push({ kind: "c", levels, logProb });
+      } else {
+        const mean = new Array<number>(k).fill(0);
+        const variance = new Array<number>(k).fill(0);
+        for (let i = 0; i < n; i++) mean[y.values[i]] += w[i] * data[i * p + j];
+        for (let c = 0; c < k; c++) mean[c] = classWeight[c] > 0 ? mean[c] / classWeight[c] : 0;
+        for (let i = 0; i < n; i++)
+          variance[y.values[i]] += w[i] * (data[i * p + j] - mean[y.values[i]]) ** 2;
+        for (let c = 0; c < k; c++)
+          variance[c] = (classWeight[c] > 0 ? variance[c] / classWeight[c] : 0) + epsilon;
+        features.push({ kind: "g", mean, variance });
+      }
+    }
+    const prior = Array.from(classWeight, (cw) => cw / total);
+    this.state = { nClasses: k, cols: p, prior, features };
+    return this;
+  }
+
+  /** Joint log-likelihood log P(c) + sum_j log P(x_j | c), rows x classes. */
+  private jointLogLikelihood(X: Matrix): Float64Array {
+    assertFitted(this.state, TYPE);
+    const { nClasses: k, cols: p, prior, features } = this.state;
+    checkPredictInput(X, p, TYPE);
+    const out = new Float64Array(X.rows * k);
+    for (let i = 0; i < X.rows; i++) {
+      for (let c = 0; c < k; c++) {
+        // A class absent from training is impossible; its Gaussian terms are not even defined.
+        if (prior[c] === 0) {
+          out[i * k + c] = Number.NEGATIVE_INFINITY;
+          continue;
+        }
+        let s = Math.log(prior[c]);
+        for (let j = 0; j < p; j++) {
+          const x = X.data[i * p + j];
+          const f = features[j];
+          if (f.kind === "g") {
+            const v = f.variance[c];
+            s -= 0.5 * (Math.log(2 * Math.PI * v) + (x - f.mean[c]) ** 2 / v);
+          } else if (Number.isInteger(x) && x >= 0 && x < f.levels) {
+            // A code never seen in training says nothing about the class, so it is skipped.
+            s += f.logProb[c][x];
+          }
+        }
+        out[i * k + c] = s;
+      }
+    }
+    return out;
+  }
+
+  predictProba(X: Matrix): Float64Array {
+    const out = this.jointLogLikelihood(X);
+    const k = this.state!.nClasses;
+    for (let i = 0; i < X.rows; i++) {
+      let max = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < k; c++) max = Math.max(max, out[i * k + c]);
+      let sum = 0;
+      for (let c = 0; c < k; c++) sum += out[i * k + c] = Math.exp(out[i * k + c] - max);
+      for (let c = 0; c < k; c++) out[i * k + c] /= sum;
+    }
+    return out;
+  }
+
+  predict(X: Matrix): Float64Array {
+    const jll = this.jointLogLikelihood(X);
+    const k = this.state!.nClasses;
+    return Float64Array.from({ length: X.rows }, (_, i) => argmax(jll, i * k, k));
+  }
+
+  toJSON(): Artifact<NaiveBayesParams, NaiveBayesState> {
+    assertFitted(this.state, TYPE);
+    return { type: TYPE, version: VERSION, params: { ...this.params }, state: this.state };
+  }
+
+  static fromJSON(artifact: Artifact): NaiveBayes {
+    checkArtifact(artifact, TYPE, VERSION);
+    const model = new NaiveBayes(artifact.params as NaiveBayesParams);
+    model.state = artifact.state as NaiveBayesState;
+    return model;
+  }
+}

@@ -1,0 +1,122 @@
+import { ValidationError } from "../errors.ts";
+import { Baseline } from "./baseline/baseline.ts";
+import { BASELINE_META } from "./baseline/meta.ts";
+import type { Artifact, Estimator, Task } from "./estimator.ts";
+import { KNearestNeighbors } from "./knn/kNearestNeighbors.ts";
+import { KNN_META } from "./knn/meta.ts";
+import { LINEAR_META } from "./linear/meta.ts";
+import { RidgeRegression } from "./linear/ridgeRegression.ts";
+import { LogisticRegression } from "./logistic/logisticRegression.ts";
+import { LOGISTIC_META } from "./logistic/meta.ts";
+import { NAIVE_BAYES_META } from "./naiveBayes/meta.ts";
+import { NaiveBayes } from "./naiveBayes/naiveBayes.ts";
+
+/** Every model family the app knows. */
+export type ModelId =
+  | "baseline"
+  | "linear"
+  | "logistic"
+  | "naive_bayes"
+  | "knn"
+  | "decision_tree"
+  | "random_forest"
+  | "extra_trees"
+  | "gbdt"
+  | "mlp";
+
+/** Search range of one hyperparameter, for tuning. "log" ranges are sampled uniformly in log space. */
+export type ParamRange =
+  | { type: "int" | "float" | "log"; range: [number, number] }
+  | { type: "choice"; choices: readonly (string | number | boolean)[] };
+
+/** Hyperparameter name → search range. */
+export type ParamSpace = Record<string, ParamRange>;
+
+/** Hyperparameters by name, as passed to `create` (snake_case, as scikit-learn's). */
+export type ModelParams = Record<string, unknown>;
+
+/** A registered model family: what it is, which tasks it handles, and how to build it. */
+export interface ModelSpec {
+  id: ModelId;
+  label: string;
+  tasks: Task[];
+  /** Whether the pipeline should standardise numeric features first (distance / gradient based models). */
+  needsScaling: boolean;
+  /** Set by models that train with tfjs; the conformance test then checks for tensor leaks. */
+  usesTfjs?: boolean;
+  /** The `type` tag of the model's artifacts, when it differs from `id`. */
+  artifactType?: string;
+  defaults?: ModelParams;
+  paramSpace?: ParamSpace;
+  /** A fresh, unfitted estimator; ValidationError when `task` is not one of `tasks`. */
+  create(params?: ModelParams, task?: Task): Estimator;
+  fromJSON(artifact: Artifact): Estimator;
+}
+
+/** The plain-data half of a spec, kept in each model folder's meta.ts. */
+export interface ModelMeta<P> {
+  id: ModelId;
+  label: string;
+  tasks: Task[];
+  needsScaling: boolean;
+  usesTfjs?: boolean;
+  defaults: P;
+  paramSpace?: ParamSpace;
+}
+
+/** An estimator class whose constructor takes (partial) params and whose static fromJSON rebuilds it. */
+export interface EstimatorClass<P> {
+  new (params?: Partial<P>): Estimator<P>;
+  fromJSON(artifact: Artifact): Estimator<P>;
+}
+
+/**
+ * Joins a model folder's meta and its class into a spec. `create` rejects parameter names that
+ * are not in `meta.defaults`, so a typo in a tuning space fails loudly instead of being ignored.
+ */
+export function defineModel<P extends object>(meta: ModelMeta<P>, cls: EstimatorClass<P>): ModelSpec {
+  return {
+    ...meta,
+    defaults: { ...meta.defaults } as ModelParams,
+    create(params = {}, task) {
+      if (task && !meta.tasks.includes(task))
+        throw new ValidationError(`model ${meta.id} does not support ${task}`);
+      for (const name of Object.keys(params)) {
+        if (!(name in meta.defaults)) throw new ValidationError(`unknown parameter for ${meta.id}: ${name}`);
+      }
+      return new cls(params as Partial<P>);
+    },
+    fromJSON: (artifact) => cls.fromJSON(artifact),
+  };
+}
+
+/** The registered models, simplest first (the order the ladder tries them). */
+export const MODELS: ModelSpec[] = [
+  defineModel(BASELINE_META, Baseline),
+  defineModel(LINEAR_META, RidgeRegression),
+  defineModel(LOGISTIC_META, LogisticRegression),
+  defineModel(NAIVE_BAYES_META, NaiveBayes),
+  defineModel(KNN_META, KNearestNeighbors),
+  // ---- Tree models (decision_tree, random_forest, extra_trees, gbdt): one line each here. ----
+  // ---- MLP (mlp, usesTfjs: true): one line here. ----
+];
+
+/** The spec of a model id; ValidationError for an unknown one. */
+export function getModel(id: string): ModelSpec {
+  const spec = MODELS.find((m) => m.id === id);
+  if (!spec) throw new ValidationError(`unknown model: ${id}`);
+  return spec;
+}
+
+/** The registered models that handle a task. */
+export function modelsForTask(task: Task): ModelSpec[] {
+  return MODELS.filter((m) => m.tasks.includes(task));
+}
+
+/** Rebuilds a fitted estimator from its artifact, picking the class by the artifact's type tag. */
+export function modelFromJSON(artifact: Artifact): Estimator {
+  const tag = artifact?.type;
+  const spec = MODELS.find((m) => (m.artifactType ?? m.id) === tag);
+  if (!spec) throw new ValidationError(`unknown model artifact: ${String(tag)}`);
+  return spec.fromJSON(artifact);
+}
