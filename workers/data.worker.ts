@@ -4,9 +4,11 @@ import { convertColumn } from "../src/core/data/convertColumn.ts";
 import type { Frame } from "../src/core/data/frame.ts";
 import { previewRows } from "../src/core/data/preview.ts";
 import { readCsv } from "../src/core/data/readCsv.ts";
+import { profileFrame } from "../src/core/profile/profileFrame.ts";
+import { makePlotSample } from "../src/core/profile/sample.ts";
 import { loadColumn, loadFrame, replaceColumn, saveDataset } from "../src/persist/datasets.ts";
 import { openAppDb } from "../src/persist/db.ts";
-import type { DataWorkerApi } from "./dataApi.ts";
+import { type DataWorkerApi, PLOT_SAMPLE_SEED } from "./dataApi.ts";
 import { openSource } from "./sources.ts";
 
 const PREVIEW_ROWS = 50;
@@ -48,6 +50,14 @@ const api: DataWorkerApi = {
     const frame = await frameOf(datasetId);
     frame.columns[columnIndex] = column;
     return { dataset, preview: { start: 0, rows: previewRows(frame, 0, PREVIEW_ROWS) } };
+  },
+
+  async profile(datasetId, target, onProgress) {
+    return profileFrame(await frameOf(datasetId), { target, onProgress });
+  },
+
+  async plotSample(datasetId, size) {
+    return makePlotSample(await frameOf(datasetId), size, PLOT_SAMPLE_SEED);
   },
 };
 

@@ -1,5 +1,7 @@
 import type { ReadCsvOptions } from "../src/core/data/csvTypes.ts";
 import type { ColumnKind } from "../src/core/data/frame.ts";
+import type { FrameProfile } from "../src/core/profile/profileFrame.ts";
+import type { PlotSample } from "../src/core/profile/sample.ts";
 import type { Progress } from "../src/core/progress.ts";
 import type { DatasetMeta } from "../src/persist/types.ts";
 
@@ -40,4 +42,15 @@ export interface DataWorkerApi {
   preview(datasetId: string, start: number, count: number): Promise<PreviewPage>;
   /** Re-types one column as the user asked, stores it, and returns the new metadata. */
   setColumnKind(datasetId: string, columnIndex: number, kind: ColumnKind): Promise<IngestResult>;
+  /**
+   * The full EDA profile (statistics, correlations, alerts) and, with a target, the framing: task,
+   * metric, reasons, feasibility. A target that cannot be learned rejects with a ValidationError.
+   */
+  profile(datasetId: string, target: string | null, onProgress: (p: Progress) => void): Promise<FrameProfile>;
+  /** A seeded sample of at most `size` rows for plots (scatter, pairs, parallel coordinates). */
+  plotSample(datasetId: string, size: number): Promise<PlotSample>;
 }
+
+/** Rows behind scatter-like plots, and the seed that picks them (the screen says so when sampled). */
+export const PLOT_SAMPLE_SIZE = 5000;
+export const PLOT_SAMPLE_SEED = 0;

@@ -2,7 +2,7 @@ import { NotFoundError, ValidationError } from "../core/errors.ts";
 import { now } from "./clock.ts";
 import type { AppDb } from "./db.ts";
 import { columnRange } from "./schema.ts";
-import type { ProjectRecord } from "./types.ts";
+import type { ProjectFraming, ProjectRecord } from "./types.ts";
 import { commit } from "./write.ts";
 
 function projectName(name: string): string {
@@ -65,6 +65,15 @@ export async function renameProject(db: AppDb, id: string, name: string): Promis
 }
 
 /** Marks a project as just used, so it lists first. */
+/** Stores the project's framing (target, metric, success criterion). */
+export async function setProjectFraming(
+  db: AppDb,
+  id: string,
+  framing: ProjectFraming,
+): Promise<ProjectRecord> {
+  return updateProject(db, id, (p) => ({ ...p, framing: { ...framing }, updatedAt: now() }));
+}
+
 export async function touchProject(db: AppDb, id: string): Promise<void> {
   await updateProject(db, id, (p) => ({ ...p, updatedAt: now() }));
 }

@@ -7,6 +7,19 @@ export interface ProjectRecord {
   name: string;
   createdAt: number;
   updatedAt: number;
+  /** What the project predicts, set in the Frame phase; absent until chosen. */
+  framing?: ProjectFraming;
+}
+
+/** The problem as the person framed it: which column to predict and how success is judged. */
+export interface ProjectFraming {
+  datasetId: string;
+  /** Column to predict; null means exploration only. */
+  target: string | null;
+  /** Metric id (see src/core/automl/framing/metrics.ts), the app's proposal unless overridden. */
+  metric: string | null;
+  /** Success criterion as typed, e.g. "ROC AUC >= 0.85"; checked against later results. */
+  criterion: string | null;
 }
 
 /** A column's metadata, stored apart from its (large) buffer. */

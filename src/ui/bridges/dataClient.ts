@@ -7,6 +7,8 @@ import type {
   PreviewPage,
 } from "../../../workers/dataApi.ts";
 import type { ColumnKind } from "../../core/data/frame.ts";
+import type { FrameProfile } from "../../core/profile/profileFrame.ts";
+import type { PlotSample } from "../../core/profile/sample.ts";
 import type { Progress } from "../../core/progress.ts";
 
 export interface CallOptions {
@@ -32,6 +34,8 @@ export interface DataClient {
     kind: ColumnKind,
     call?: CallOptions,
   ): Promise<IngestResult>;
+  profile(datasetId: string, target: string | null, call?: CallOptions): Promise<FrameProfile>;
+  plotSample(datasetId: string, size: number, call?: CallOptions): Promise<PlotSample>;
   dispose(): void;
 }
 
@@ -98,6 +102,8 @@ export function makeDataClient(): DataClient {
     preview: (datasetId, start, count, call) => run(call, (w) => w.preview(datasetId, start, count)),
     setColumnKind: (datasetId, columnIndex, kind, call) =>
       run(call, (w) => w.setColumnKind(datasetId, columnIndex, kind)),
+    profile: (datasetId, target, call) => run(call, (w) => w.profile(datasetId, target, progressProxy(call))),
+    plotSample: (datasetId, size, call) => run(call, (w) => w.plotSample(datasetId, size)),
     dispose,
   };
 }

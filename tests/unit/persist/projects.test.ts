@@ -5,6 +5,7 @@ import {
   getProject,
   listProjects,
   renameProject,
+  setProjectFraming,
   touchProject,
 } from "../../../src/persist/projects.ts";
 import { freshDb, rejection } from "./fixtures.ts";
@@ -68,5 +69,17 @@ describe("projects", () => {
     await deleteProject(db, gone.id);
     expect((await listProjects(db)).map((p) => p.id)).toEqual([keep.id]);
     expect((await rejection(getProject(db, gone.id))).name).toBe("NotFoundError");
+  });
+});
+
+describe("setProjectFraming", () => {
+  it("stores the target, metric and criterion, and keeps them across a reopen", async () => {
+    const db = await freshDb();
+    const project = await createProject(db, "Framed");
+    const framing = { datasetId: "d1", target: "species", metric: "accuracy", criterion: "accuracy >= 0.9" };
+    const saved = await setProjectFraming(db, project.id, framing);
+    expect(saved.framing).toEqual(framing);
+    expect((await getProject(db, project.id)).framing).toEqual(framing);
+    await expect(setProjectFraming(db, "missing", framing)).rejects.toMatchObject({ name: "NotFoundError" });
   });
 });
