@@ -9,11 +9,21 @@
  *   strings are stored once.
  */
 export type ColumnKind = "numeric" | "categorical" | "boolean" | "datetime" | "text" | "id";
-export const COLUMN_KINDS: readonly ColumnKind[] = ["numeric", "categorical", "boolean", "datetime", "text", "id"];
+export const COLUMN_KINDS: readonly ColumnKind[] = [
+  "numeric",
+  "categorical",
+  "boolean",
+  "datetime",
+  "text",
+  "id",
+];
 
-export type ColumnRole = "feature" | "target" | "id" | "ignored";
+/** "weight": per-row training weights added by a recipe step (class weights); never a model input. */
+export type ColumnRole = "feature" | "target" | "id" | "ignored" | "weight";
 
-export type ColumnData = { type: "float"; values: Float64Array } | { type: "dict"; codes: Int32Array; levels: string[] };
+export type ColumnData =
+  | { type: "float"; values: Float64Array }
+  | { type: "dict"; codes: Int32Array; levels: string[] };
 
 export interface Column {
   name: string;
@@ -44,5 +54,7 @@ export function isMissing(col: Column, row: number): boolean {
 
 /** Buffers to transfer (not copy) when a frame crosses a thread boundary. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
-  return frame.columns.map((c) => (c.data.type === "float" ? c.data.values.buffer : c.data.codes.buffer) as ArrayBuffer);
+  return frame.columns.map(
+    (c) => (c.data.type === "float" ? c.data.values.buffer : c.data.codes.buffer) as ArrayBuffer,
+  );
 }
