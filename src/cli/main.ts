@@ -5,6 +5,7 @@
  */
 import { INSPECT_HELP, inspect } from "./inspect.ts";
 import { type Io, nodeIo } from "./io.ts";
+import { PROFILE_HELP, profile } from "./profile.ts";
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
@@ -13,6 +14,11 @@ const COMMANDS: Record<string, { run: Command; summary: string; help: string }> 
     run: inspect,
     summary: "read a CSV file and show its columns, kinds and problems",
     help: INSPECT_HELP,
+  },
+  profile: {
+    run: profile,
+    summary: "profile a CSV file: statistics, alerts, and with --target the task and metric",
+    help: PROFILE_HELP,
   },
 };
 
