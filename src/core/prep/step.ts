@@ -1,4 +1,4 @@
-import type { Column, Frame } from "../data/frame.ts";
+import type { Column, ColumnKind, Frame } from "../data/frame.ts";
 import type { Task } from "../models/estimator.ts";
 import type { Rng } from "../random.ts";
 
@@ -48,12 +48,28 @@ export interface FitResult<S> {
   target?: Column;
 }
 
+/**
+ * The shape of one param, for validation of imported recipes and for the UI's config form.
+ * `nullable` admits null (meaning "off" or "not set"); numbers may be bounded and whole.
+ */
+export type ParamSpec =
+  | { type: "number"; min?: number; max?: number; integer?: boolean; nullable?: boolean; doc?: string }
+  | { type: "enum"; values: readonly (string | number)[]; doc?: string }
+  | { type: "boolean"; doc?: string }
+  | { type: "string"; nullable?: boolean; doc?: string }
+  | { type: "strings"; doc?: string }
+  | { type: "record"; doc?: string };
+
 export interface StepDef<S = unknown> {
   type: string;
   label: string;
   category: StepCategory;
   /** Default params for a new step of this type. */
   defaults: Record<string, unknown>;
+  /** Every param the step reads, with its shape; params not listed here are rejected on import. */
+  params?: Record<string, ParamSpec>;
+  /** Column kinds the step works on: what "auto" picks among feature columns and what a column picker offers. */
+  accepts?: readonly ColumnKind[];
   /** One sentence on what the configured step does. */
   describe(config: StepConfig): string;
   /** Rejects bad params with a ValidationError naming the step and the param. */

@@ -1,0 +1,152 @@
+import type { Column, Frame } from "../../data/frame.ts";
+import { ValidationError } from "../../errors.ts";
+import type { StepConfig, StepDef } from "../../prep/step.ts";
+import {
+  findColumn,
+  floatColumn,
+  namesOf,
+  resolveColumns,
+  uniqueName,
+  withColumns,
+} from "../shared/columns.ts";
+import { boolParam, checkConfig, intParam, stringParam } from "../shared/params.ts";
+import { compileSafePattern, MAX_TEXT_SCANNED } from "./safePattern.ts";
+import { fitVocabulary, tfidfRow, tokenize, type Vocabulary } from "./tfidf.ts";
+
+/** What was learned for one text column: output names and the TF-IDF vocabulary. */
+export interface TextColumnState {
+  source: string;
+  /** Output names of the length, word-count and contains columns, null when not made. */
+  length: string | null;
+  words: string | null;
+  contains: string | null;
+  vocabulary: Vocabulary;
+  tfidf: string[];
+}
+
+/** Fitted state of `text_features`. */
+export interface TextFeaturesState {
+  pattern: string;
+  columns: TextColumnState[];
+}
+
+function readParams(config: StepConfig) {
+  const pattern = stringParam(config, "pattern", "");
+  if (pattern !== "") compileSafePattern(pattern, config.type);
+  return {
+    length: boolParam(config, "length", true),
+    words: boolParam(config, "words", true),
+    pattern,
+    topK: intParam(config, "top_k", 20, 0, 1000),
+    minDf: intParam(config, "min_df", 1, 1),
+  };
+}
+
+type DictColumn = Column & { data: { type: "dict" } };
+const isText = (c: Column) => c.kind === "text" && c.data.type === "dict";
+
+function textColumn(frame: Frame, name: string, step: string): DictColumn {
+  const col = findColumn(frame, name, step);
+  if (!isText(col)) throw new ValidationError(`${step}: column "${name}" is not text`);
+  return col as DictColumn;
+}
+
+/** Per row, a value computed once per distinct text (text is dictionary-encoded); missing text gives NaN. */
+function perLevel(col: DictColumn, f: (text: string) => number): Float64Array {
+  const byLevel = col.data.levels.map(f);
+  return Float64Array.from(col.data.codes, (c) => (c >= 0 ? byLevel[c] : Number.NaN));
+}
+
+/**
+ * Features of text columns: length in characters (`length(t)`), word count (`words(t)`), whether
+ * a pattern matches (`contains(t)`, 0 / 1; a safe, case-insensitive regular expression), and the
+ * TF-IDF weights of the top-k terms by document frequency in the training rows (`tfidf:<term>`,
+ * `tfidf(<t>):<term>` when several text columns; see `tfidf.ts`). Missing text gives NaN for the
+ * first three and zeros for TF-IDF.
+ */
+export const textFeaturesStep: StepDef<TextFeaturesState> = {
+  type: "text_features",
+  label: "Text features",
+  category: "features",
+  defaults: { length: true, words: true, pattern: "", top_k: 20, min_df: 1 },
+  params: {
+    length: { type: "boolean", doc: "Add the length in characters." },
+    words: { type: "boolean", doc: "Add the word count." },
+    pattern: { type: "string", doc: "A regular expression (case-insensitive); empty: no contains column." },
+    top_k: { type: "number", min: 0, max: 1000, integer: true, doc: "TF-IDF terms kept; 0: none." },
+    min_df: { type: "number", min: 1, integer: true, doc: "Training documents a term must appear in." },
+  },
+  accepts: ["text"],
+  describe(config) {
+    const p = readParams(config);
+    const parts = [
+      p.length && "length",
+      p.words && "word count",
+      p.pattern && `contains /${p.pattern}/`,
+      p.topK > 0 && `TF-IDF of the top ${p.topK} terms`,
+    ].filter(Boolean);
+    return `Adds ${parts.join(", ") || "nothing"} for text columns.`;
+  },
+  validate: (config) => checkConfig(textFeaturesStep, config, readParams),
+  fit(frame, config) {
+    const p = readParams(config);
+    const cols = resolveColumns(frame, config, isText, "text") as DictColumn[];
+    const taken = namesOf(frame);
+    const columns = cols.map((col) => {
+      const name = (what: string) => uniqueName(taken, `${what}(${col.name})`);
+      const tokens = col.data.levels.map(tokenize);
+      const docs: string[][] = [];
+      for (const c of col.data.codes) if (c >= 0) docs.push(tokens[c]);
+      const vocabulary = p.topK > 0 ? fitVocabulary(docs, p.topK, p.minDf) : { terms: [], idf: [] };
+      const prefix = cols.length > 1 ? `tfidf(${col.name}):` : "tfidf:";
+      return {
+        source: col.name,
+        length: p.length ? name("length") : null,
+        words: p.words ? name("words") : null,
+        contains: p.pattern ? name("contains") : null,
+        vocabulary,
+        tfidf: vocabulary.terms.map((t) => uniqueName(taken, prefix + t)),
+      };
+    });
+    return { pattern: p.pattern, columns };
+  },
+  transform(frame, state, config) {
+    const regex = state.pattern ? compileSafePattern(state.pattern, config.type) : null;
+    const added = state.columns.map((s) => {
+      const col = textColumn(frame, s.source, config.type);
+      const out: Column[] = [];
+      if (s.length)
+        out.push(
+          floatColumn(
+            s.length,
+            perLevel(col, (t) => [...t].length),
+          ),
+        );
+      if (s.words)
+        out.push(
+          floatColumn(
+            s.words,
+            perLevel(col, (t) => tokenize(t).length),
+          ),
+        );
+      if (s.contains && regex) {
+        const hit = perLevel(col, (t) => (regex.test(t.slice(0, MAX_TEXT_SCANNED)) ? 1 : 0));
+        out.push(floatColumn(s.contains, hit, "boolean"));
+      }
+      if (s.tfidf.length > 0) {
+        const index = new Map(s.vocabulary.terms.map((t, j) => [t, j]));
+        const rows = col.data.levels.map((text) => tfidfRow(tokenize(text), s.vocabulary, index));
+        s.tfidf.forEach((name, j) => {
+          out.push(
+            floatColumn(
+              name,
+              Float64Array.from(col.data.codes, (c) => (c >= 0 ? rows[c][j] : 0)),
+            ),
+          );
+        });
+      }
+      return [s.source, out] as [string, Column[]];
+    });
+    return withColumns(frame, added);
+  },
+};

@@ -1,0 +1,147 @@
+import { detectTask } from "../automl/framing/detectTask.ts";
+import type { Column, Frame } from "../data/frame.ts";
+import { ValidationError } from "../errors.ts";
+import type { Task } from "../models/estimator.ts";
+import { takeColumnRows, takeFrameRows } from "../prep/columns.ts";
+import { getStep } from "../prep/registry.ts";
+import type { FitContext, Recipe, StepConfig } from "../prep/step.ts";
+import { classLabels, encodeTarget } from "../prep/targetValues.ts";
+import { type LongCallOptions, makeThrottledProgress } from "../progress.ts";
+import { makeRng } from "../random.ts";
+import type { FittedStep, RecipeFit, StepTrace } from "./fittedRecipe.ts";
+import { validateRecipe } from "./validateRecipe.ts";
+
+/** Options of `fitRecipe`. */
+export interface FitRecipeOptions extends LongCallOptions {
+  /** Target column; defaults to the recipe's. null: exploration only (steps that need a target fail). */
+  target?: string | null;
+  /** Task of the target; detected from the column when not given. */
+  task?: Task | null;
+  seed?: number;
+}
+
+/**
+ * Each step's own generator, from the run seed and the step id: switching another step off or
+ * moving it does not change this step's random choices.
+ */
+function stepRng(seed: number, id: string) {
+  let h = 0x811c9dc5 ^ seed;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return makeRng(h >>> 0);
+}
+
+/** Rows with a target value; the rest cannot be learned from. */
+function labelledRows(target: Column): number[] | null {
+  const keep: number[] = [];
+  const n = target.data.type === "float" ? target.data.values.length : target.data.codes.length;
+  for (let i = 0; i < n; i++) {
+    const missing =
+      target.data.type === "float" ? Number.isNaN(target.data.values[i]) : target.data.codes[i] < 0;
+    if (!missing) keep.push(i);
+  }
+  return keep.length === n ? null : keep;
+}
+
+function traceOf(config: StepConfig, before: Frame, after: Frame, ms: number): StepTrace {
+  const was = new Set(before.columns.map((c) => c.name));
+  const now = new Set(after.columns.map((c) => c.name));
+  return {
+    id: config.id,
+    type: config.type,
+    ms,
+    rowsBefore: before.rows,
+    rowsAfter: after.rows,
+    columnsBefore: before.columns.length,
+    columnsAfter: after.columns.length,
+    added: [...now].filter((n) => !was.has(n)),
+    removed: [...was].filter((n) => !now.has(n)),
+  };
+}
+
+/**
+ * Fits the enabled steps of a recipe, in order, on training rows. The features are the columns
+ * with role "feature" other than the target (identifier and ignored columns are left out); rows
+ * without a target value are dropped first. Each step learns from the rows as the steps before
+ * it left them, and may change rows (resampling, dropping) together with the target. Checks the
+ * signal between steps and reports progress in phase "recipe", one step at a time.
+ */
+export function fitRecipe(recipe: Recipe, frame: Frame, opts: FitRecipeOptions = {}): RecipeFit {
+  const { signal } = opts;
+  signal?.throwIfAborted();
+  validateRecipe(recipe);
+  const seed = opts.seed ?? 0;
+  const targetName = opts.target !== undefined ? opts.target : recipe.target;
+  let targetColumn: Column | null = null;
+  let task: Task | null = null;
+  let droppedMissingTarget = 0;
+  if (targetName !== null) {
+    const col = frame.columns.find((c) => c.name === targetName);
+    if (!col) throw new ValidationError(`no target column "${targetName}"`);
+    task = opts.task ?? detectTask(frame, targetName).task;
+    targetColumn = col;
+  }
+  let features: Frame = {
+    rows: frame.rows,
+    columns: frame.columns.filter((c) => c.role === "feature" && c.name !== targetName),
+  };
+  if (targetColumn) {
+    const keep = labelledRows(targetColumn);
+    if (keep) {
+      droppedMissingTarget = frame.rows - keep.length;
+      features = takeFrameRows(features, keep);
+      targetColumn = takeColumnRows(targetColumn, keep);
+    }
+  }
+  const classes = targetColumn && task && task !== "regression" ? classLabels(targetColumn) : null;
+  const inputs = features.columns.map((c) => ({ name: c.name, kind: c.kind }));
+
+  const enabled = recipe.steps.filter((s) => s.enabled);
+  const progress = makeThrottledProgress(opts.onProgress);
+  const steps: FittedStep[] = [];
+  const trace: StepTrace[] = [];
+  let current = features;
+  let target = targetColumn ?? undefined;
+  enabled.forEach((config, k) => {
+    signal?.throwIfAborted();
+    progress({ phase: "recipe", done: k, total: enabled.length, message: config.type });
+    const def = getStep(config.type);
+    const ctx: FitContext = { target, task: task ?? undefined, rng: stepRng(seed, config.id), signal };
+    const t0 = performance.now();
+    const before = current;
+    if (def.fitTransform) {
+      const res = def.fitTransform(current, config, ctx);
+      steps.push({ id: config.id, type: config.type, state: res.state });
+      current = res.frame;
+      if (res.target) target = res.target;
+    } else {
+      const state = def.fit(current, config, ctx);
+      steps.push({ id: config.id, type: config.type, state });
+      current = def.transform(current, state, config);
+    }
+    trace.push(traceOf(config, before, current, performance.now() - t0));
+  });
+  signal?.throwIfAborted();
+  progress({ phase: "recipe", done: enabled.length, total: enabled.length, message: "done" });
+
+  const weightCol = [...current.columns]
+    .reverse()
+    .find((c) => c.role === "weight" && c.data.type === "float");
+  return {
+    fitted: {
+      recipe,
+      target: targetName,
+      task,
+      classes,
+      inputs,
+      steps,
+      features: current.columns.filter((c) => c.role === "feature").map((c) => c.name),
+      seed,
+    },
+    frame: current,
+    y: target && task ? encodeTarget(target, task, classes ?? undefined) : null,
+    targetColumn: target ?? null,
+    weights: weightCol ? (weightCol.data as { values: Float64Array }).values : null,
+    trace,
+    droppedMissingTarget,
+  };
+}

@@ -1,0 +1,224 @@
+import { classBalance } from "../automl/framing/imbalance.ts";
+import type { Column, Frame } from "../data/frame.ts";
+import type { Task } from "../models/estimator.ts";
+import { countLevels, countMissing } from "../prep/columns.ts";
+import { getStep, hasStep } from "../prep/registry.ts";
+import { percent } from "../prep/selectColumns.ts";
+import type { Recipe, StepConfig } from "../prep/step.ts";
+import { encodeTarget } from "../prep/targetValues.ts";
+import { idLikeAlert } from "../profile/columnAlerts.ts";
+import { columnStats } from "../profile/columnStats.ts";
+import type { FrameProfile } from "../profile/profileFrame.ts";
+
+/** Categorical columns with at most this many levels are one-hot encoded; more get target / frequency encoding. */
+export const ONE_HOT_MAX_LEVELS = 15;
+/** Columns missing in more than this share of rows get a `<col>_missing` flag next to the imputed value. */
+export const INDICATOR_SHARE = 0.05;
+
+/** Options of `proposeRecipe`. */
+export interface ProposeOptions {
+  target: string | null;
+  task: Task | null;
+  /** The frame's profile, when already computed; saves recomputing column statistics. */
+  profile?: FrameProfile;
+}
+
+const quoted = (names: string[], max = 4) => {
+  const q = names.map((n) => `"${n}"`);
+  if (q.length <= 1) return q.join("");
+  if (q.length <= max) return `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]}`;
+  return `${q.slice(0, max).join(", ")} and ${q.length - max} more`;
+};
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Why a column cannot help a model, or null when it can. */
+function dropReason(col: Column, profile: FrameProfile | undefined): string | null {
+  if (col.kind === "text") return "free text";
+  if (profile) {
+    const alerts = profile.alerts.filter((a) => a.column === col.name);
+    if (alerts.some((a) => a.type === "id_like")) return "an identifier";
+    if (alerts.some((a) => a.type === "constant")) return "constant";
+    const p = profile.columns.find((c) => c.name === col.name);
+    return p && p.distinct <= 1 ? "constant" : null;
+  }
+  const p = columnStats(col);
+  if (p.distinct <= 1) return "constant";
+  return idLikeAlert(col, p) ? "an identifier" : null;
+}
+
+/** Distinct levels in use of a dict column. */
+function levelsInUse(col: Column): number {
+  if (col.data.type !== "dict") return 0;
+  const counts = countLevels(col.data.codes, col.data.levels.length);
+  let k = 0;
+  for (const c of counts) if (c > 0) k++;
+  return k;
+}
+
+function step(
+  id: string,
+  type: string,
+  columns: StepConfig["columns"],
+  params: Record<string, unknown>,
+  reason: string,
+): StepConfig {
+  return { id, type, enabled: true, columns, params, reason };
+}
+
+/**
+ * The default recipe for a frame and target, each step with the sentence that explains it:
+ * 1. drop identifier, constant and free-text columns;
+ * 2. date parts for datetime columns (only when the features module registers "date_parts");
+ * 3. impute numeric columns with the training median, flagging columns over 5% missing;
+ * 4. impute categorical columns with the most frequent level (when any are missing);
+ * 5. one-hot encode categoricals with at most 15 levels;
+ * 6. target-encode the others (frequency-encode without a target);
+ * 7. standardise numeric columns, marked `for_models: "scaling"` (linear, kNN, MLP; trees skip it);
+ * 8. balanced class weights when the classes are imbalanced.
+ */
+export function proposeRecipe(frame: Frame, opts: ProposeOptions): Recipe {
+  const { target, task, profile } = opts;
+  const steps: StepConfig[] = [];
+  const features = frame.columns.filter((c) => c.role === "feature" && c.name !== target);
+
+  const reasons = new Map<string, string[]>();
+  const kept: Column[] = [];
+  for (const col of features) {
+    const why = dropReason(col, profile);
+    if (why) reasons.set(why, [...(reasons.get(why) ?? []), col.name]);
+    else kept.push(col);
+  }
+  if (reasons.size > 0) {
+    const parts: string[] = [];
+    const ids = reasons.get("an identifier");
+    if (ids)
+      parts.push(
+        `${quoted(ids)} ${ids.length > 1 ? "identify rows" : "identifies rows"} rather than describe them`,
+      );
+    const constant = reasons.get("constant");
+    if (constant) parts.push(`${quoted(constant)} ${constant.length > 1 ? "have" : "has"} a single value`);
+    const text = reasons.get("free text");
+    if (text)
+      parts.push(
+        `${quoted(text)} ${text.length > 1 ? "are" : "is"} free text, which needs a text feature step`,
+      );
+    const dropped = [...reasons.values()].flat();
+    steps.push(
+      step(
+        "drop_columns",
+        "drop_columns",
+        dropped,
+        {},
+        `${parts.join("; ")}: none can help a model, so ${dropped.length > 1 ? "they are" : "it is"} dropped.`,
+      ),
+    );
+  }
+
+  const dates = kept.filter((c) => c.kind === "datetime");
+  if (dates.length > 0 && hasStep("date_parts")) {
+    steps.push(
+      step(
+        "date_parts",
+        "date_parts",
+        dates.map((c) => c.name),
+        { ...getStep("date_parts").defaults },
+        `${quoted(dates.map((c) => c.name))} ${dates.length > 1 ? "are dates" : "is a date"}: parts such as year, month and day of week are easier for a model to use than a raw timestamp.`,
+      ),
+    );
+  }
+
+  const floats = kept.filter((c) => c.data.type === "float");
+  if (floats.length > 0) {
+    const shares = floats.map((c) => (frame.rows > 0 ? countMissing(c) / frame.rows : 0));
+    const withMissing = shares.filter((s) => s > 0).length;
+    const flagged = shares.filter((s) => s > INDICATOR_SHARE).length;
+    const reason =
+      withMissing > 0
+        ? `${plural(withMissing, "numeric column has", "numeric columns have")} missing values (up to ${percent(Math.max(...shares))}): the training median fills them${flagged > 0 ? `, and ${plural(flagged, "column")} missing over ${percent(INDICATOR_SHARE)} ${flagged > 1 ? "get" : "gets"} a 0/1 flag` : ""}.`
+        : "No numeric values are missing now; the training median fills any missing in new data.";
+    steps.push(
+      step(
+        "impute_numeric",
+        "impute",
+        "auto",
+        { strategy: "median", add_indicator: true, indicator_threshold: INDICATOR_SHARE, scope: "numeric" },
+        reason,
+      ),
+    );
+  }
+
+  const categorical = kept.filter((c) => c.kind === "categorical" && c.data.type === "dict");
+  const catMissing = categorical.filter((c) => countMissing(c) > 0);
+  if (catMissing.length > 0) {
+    steps.push(
+      step(
+        "impute_categorical",
+        "impute",
+        "auto",
+        { strategy: "most_frequent", scope: "categorical" },
+        `${plural(catMissing.length, "categorical column has", "categorical columns have")} missing values: the most frequent training level fills them.`,
+      ),
+    );
+  }
+
+  const levels = new Map(categorical.map((c) => [c.name, levelsInUse(c)]));
+  const low = categorical.filter((c) => levels.get(c.name)! <= ONE_HOT_MAX_LEVELS).map((c) => c.name);
+  const high = categorical.filter((c) => levels.get(c.name)! > ONE_HOT_MAX_LEVELS).map((c) => c.name);
+  if (low.length > 0) {
+    steps.push(
+      step(
+        "one_hot",
+        "one_hot",
+        low,
+        { max_levels: ONE_HOT_MAX_LEVELS },
+        `${quoted(low)} ${low.length > 1 ? "have" : "has"} at most ${ONE_HOT_MAX_LEVELS} levels: one 0/1 column per level lets every model use ${low.length > 1 ? "them" : "it"}.`,
+      ),
+    );
+  }
+  if (high.length > 0) {
+    const many = `${quoted(high)} ${high.length > 1 ? "have" : "has"} more than ${ONE_HOT_MAX_LEVELS} levels, too many for one column each`;
+    steps.push(
+      target !== null && task
+        ? step(
+            "target_encoding",
+            "target_encoding",
+            high,
+            {},
+            `${many}: each level becomes the smoothed average target of its training rows, computed out-of-fold.`,
+          )
+        : step("frequency", "frequency", high, {}, `${many}: each level becomes its share of the rows.`),
+    );
+  }
+
+  if (kept.some((c) => c.kind === "numeric" || c.kind === "datetime") || high.length > 0) {
+    steps.push(
+      step(
+        "scale",
+        "standard",
+        "auto",
+        { for_models: "scaling" },
+        "Linear models, kNN and the neural network need numeric features on one scale; tree models ignore it and skip this step.",
+      ),
+    );
+  }
+
+  const targetCol = target !== null ? frame.columns.find((c) => c.name === target) : undefined;
+  if (targetCol && task && task !== "regression") {
+    const y = encodeTarget(targetCol, task);
+    const counts = y.classes!.map(() => 0);
+    for (const v of y.values) if (!Number.isNaN(v)) counts[v]++;
+    const balance = classBalance(y.classes!, counts);
+    if (balance?.imbalanced) {
+      steps.push(
+        step(
+          "class_weights",
+          "class_weights",
+          "auto",
+          {},
+          `The classes are imbalanced ("${balance.minority}" is ${percent(balance.minorityShare)} of the rows): weighting rows makes each class count equally in training.`,
+        ),
+      );
+    }
+  }
+  return { version: 1, target, steps };
+}

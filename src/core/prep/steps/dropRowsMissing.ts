@@ -1,0 +1,61 @@
+import { COLUMN_KINDS, isMissing } from "../../data/frame.ts";
+import { takeColumnRows, takeFrameRows } from "../columns.ts";
+import { checkParams, readParams } from "../params.ts";
+import { columnsPhrase, percent, selectColumns } from "../selectColumns.ts";
+import type { StepDef } from "../step.ts";
+
+interface Params {
+  threshold: number;
+}
+
+/** What dropping did to the training rows (new rows are never dropped). */
+export interface DropRowsMissingState {
+  /** Training rows dropped. */
+  dropped: number;
+}
+
+/**
+ * Drops training rows missing more than `threshold` of the chosen columns' values. Training only:
+ * new rows are always kept, since every row of new data needs a prediction.
+ */
+export const dropRowsMissingStep: StepDef<DropRowsMissingState> = {
+  type: "drop_rows_missing",
+  label: "Drop rows with missing values",
+  category: "cleaning",
+  defaults: { threshold: 0.5 },
+  params: {
+    threshold: {
+      type: "number",
+      min: 0,
+      max: 1,
+      doc: "share of missing cells above which a training row goes",
+    },
+  },
+  accepts: COLUMN_KINDS,
+  describe(config) {
+    const p = readParams<Params>(dropRowsMissingStep, config);
+    return `Drops training rows missing more than ${percent(p.threshold)} of ${columnsPhrase(config, "their feature values")}.`;
+  },
+  validate: (config) => checkParams(dropRowsMissingStep, config),
+  fit(frame, config, ctx) {
+    return dropRowsMissingStep.fitTransform!(frame, config, ctx).state;
+  },
+  transform: (frame) => frame,
+  fitTransform(frame, config, ctx) {
+    const p = readParams<Params>(dropRowsMissingStep, config);
+    const cols = selectColumns(frame, config, COLUMN_KINDS);
+    if (cols.length === 0) return { state: { dropped: 0 }, frame, target: ctx.target };
+    const keep: number[] = [];
+    for (let i = 0; i < frame.rows; i++) {
+      let missing = 0;
+      for (const c of cols) if (isMissing(c, i)) missing++;
+      if (missing / cols.length <= p.threshold) keep.push(i);
+    }
+    if (keep.length === frame.rows) return { state: { dropped: 0 }, frame, target: ctx.target };
+    return {
+      state: { dropped: frame.rows - keep.length },
+      frame: takeFrameRows(frame, keep),
+      target: ctx.target && takeColumnRows(ctx.target, keep),
+    };
+  },
+};

@@ -1,0 +1,129 @@
+import { naturalCompare } from "../../automl/framing/detectTask.ts";
+import type { Column } from "../../data/frame.ts";
+import { codesOnto, countLevels, freeName, getColumn, indicatorColumn, replaceColumns } from "../columns.ts";
+import { checkParams, readParams } from "../params.ts";
+import { CATEGORY_KINDS, columnsPhrase, selectColumns } from "../selectColumns.ts";
+import type { StepDef } from "../step.ts";
+
+interface Params {
+  /** Most levels that get their own column; rarer ones pool into `<col>=(other)`. */
+  max_levels: number;
+  /** A level never seen in training: all zeros, or the `(other)` column (made even without pooling). */
+  unseen: "zeros" | "other";
+  /** Missing values: their own `<col>=(missing)` column when training had any, or all zeros. */
+  missing: "indicator" | "zeros";
+}
+
+interface Encoded {
+  name: string;
+  /** Levels with their own column, in output order, and those columns' names. */
+  levels: string[];
+  names: string[];
+  /** Training levels pooled into the other column. */
+  pooled: string[];
+  other: string | null;
+  missing: string | null;
+}
+
+/** Per column: the levels with their own column, the pooled ones and the output names. */
+export interface OneHotState {
+  unseen: Params["unseen"];
+  columns: Encoded[];
+}
+
+/** Label of the column that pools rare (and optionally unseen) levels. */
+export const OTHER_LEVEL = "(other)";
+/** Label of the column that flags missing values. */
+export const MISSING_LEVEL = "(missing)";
+
+function fitColumn(col: Column, p: Params, taken: Set<string>): Encoded {
+  const { codes, levels } = col.data as { codes: Int32Array; levels: string[] };
+  const counts = countLevels(codes, levels.length);
+  const present = levels.map((_, i) => i).filter((i) => counts[i] > 0);
+  // Most frequent first (ties in natural order), then the kept ones shown in natural order.
+  const ranked = [...present].sort((a, b) => counts[b] - counts[a] || naturalCompare(levels[a], levels[b]));
+  const kept = ranked
+    .slice(0, p.max_levels)
+    .map((i) => levels[i])
+    .sort(naturalCompare);
+  const pooled = ranked.slice(p.max_levels).map((i) => levels[i]);
+  let missing = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i] < 0) missing++;
+  taken.delete(col.name);
+  return {
+    name: col.name,
+    levels: kept,
+    names: kept.map((l) => freeName(`${col.name}=${l}`, taken)),
+    pooled,
+    other: pooled.length > 0 || p.unseen === "other" ? freeName(`${col.name}=${OTHER_LEVEL}`, taken) : null,
+    missing:
+      p.missing === "indicator" && missing > 0 ? freeName(`${col.name}=${MISSING_LEVEL}`, taken) : null,
+  };
+}
+
+function encodeColumn(col: Column, e: Encoded, unseen: Params["unseen"]): Column[] {
+  const n = col.data.type === "dict" ? col.data.codes.length : 0;
+  const codes = codesOnto(col, e.levels);
+  const outs = e.levels.map(() => new Float64Array(n));
+  const other = e.other ? new Float64Array(n) : null;
+  const miss = e.missing ? new Float64Array(n) : null;
+  let toOther: Int32Array | null = null;
+  if (other && unseen === "zeros") {
+    // Only pooled training levels go to "other"; unseen ones stay all zeros.
+    const pooled = codesOnto(col, e.pooled);
+    toOther = pooled;
+  }
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    if (c >= 0) outs[c][i] = 1;
+    else if (c === -1) {
+      if (miss) miss[i] = 1;
+    } else if (other && (!toOther || toOther[i] >= 0)) other[i] = 1;
+  }
+  const cols = outs.map((v, j) => indicatorColumn(e.names[j], v));
+  if (other) cols.push(indicatorColumn(e.other!, other));
+  if (miss) cols.push(indicatorColumn(e.missing!, miss));
+  return cols;
+}
+
+/**
+ * One 0/1 column `<col>=<level>` per training level, in place of the column. At most
+ * `max_levels` levels (the most frequent) get a column; the rest pool into `<col>=(other)`.
+ * Levels unseen in training give all zeros (or the other column with `unseen: "other"`). Missing
+ * values get their own `<col>=(missing)` column when the training rows had any, all zeros
+ * otherwise (and always with `missing: "zeros"`).
+ */
+export const oneHotStep: StepDef<OneHotState> = {
+  type: "one_hot",
+  label: "One-hot encode",
+  category: "encoding",
+  defaults: { max_levels: 20, unseen: "zeros", missing: "indicator" },
+  params: {
+    max_levels: {
+      type: "number",
+      min: 1,
+      integer: true,
+      doc: "levels with their own column; the rest pool into (other)",
+    },
+    unseen: { type: "enum", values: ["zeros", "other"], doc: "what a level unseen in training becomes" },
+    missing: { type: "enum", values: ["indicator", "zeros"], doc: "what a missing value becomes" },
+  },
+  accepts: CATEGORY_KINDS,
+  describe(config) {
+    const p = readParams<Params>(oneHotStep, config);
+    return `Turns ${columnsPhrase(config, "every categorical column")} into one 0/1 column per level (at most ${p.max_levels}, rarer levels pooled as "other").`;
+  },
+  validate: (config) => checkParams(oneHotStep, config),
+  fit(frame, config) {
+    const p = readParams<Params>(oneHotStep, config);
+    const taken = new Set(frame.columns.map((c) => c.name));
+    const cols = selectColumns(frame, config, CATEGORY_KINDS, ["categorical"]);
+    return { unseen: p.unseen, columns: cols.map((c) => fitColumn(c, p, taken)) };
+  },
+  transform(frame, state) {
+    const replace = new Map<string, Column[]>();
+    for (const e of state.columns)
+      replace.set(e.name, encodeColumn(getColumn(frame, e.name, "one_hot"), e, state.unseen));
+    return replaceColumns(frame, replace);
+  },
+};

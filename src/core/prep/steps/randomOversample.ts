@@ -1,0 +1,42 @@
+import { takeColumnRows, takeFrameRows } from "../columns.ts";
+import { checkParams, readParams } from "../params.ts";
+import type { StepDef } from "../step.ts";
+import { requireClasses } from "../targetValues.ts";
+import { oversampleTargets, type ResampleState, rowsByClass, SAMPLING_STRATEGY } from "./resample.ts";
+
+interface Params {
+  sampling_strategy: number;
+}
+
+/**
+ * Random oversampling (imbalanced-learn's RandomOverSampler): repeats randomly drawn rows of each
+ * smaller class (with replacement, seeded) until it reaches `sampling_strategy` times the largest.
+ * The copies follow the original rows. Training only.
+ */
+export const randomOversampleStep: StepDef<ResampleState> = {
+  type: "random_oversample",
+  label: "Oversample rare classes",
+  category: "imbalance",
+  defaults: { sampling_strategy: 1 },
+  params: { sampling_strategy: SAMPLING_STRATEGY },
+  accepts: [],
+  describe: () => "Repeats random training rows of the rarer classes until the classes are balanced.",
+  validate: (config) => checkParams(randomOversampleStep, config),
+  fit: (frame, config, ctx) => randomOversampleStep.fitTransform!(frame, config, ctx).state,
+  transform: (frame) => frame,
+  fitTransform(frame, config, ctx) {
+    const p = readParams<Params>(randomOversampleStep, config);
+    const y = requireClasses(ctx.target, ctx.task, "random_oversample");
+    const groups = rowsByClass(y.values, y.classes.length);
+    const before = groups.map((g) => g.length);
+    const after = oversampleTargets(before, p.sampling_strategy);
+    const rng = ctx.rng.fork();
+    const idx = Array.from({ length: frame.rows }, (_, i) => i);
+    groups.forEach((g, c) => {
+      for (let j = g.length; j < after[c]; j++) idx.push(g[rng.int(g.length)]);
+    });
+    const state = { classes: y.classes, before, after };
+    if (idx.length === frame.rows) return { state, frame, target: ctx.target };
+    return { state, frame: takeFrameRows(frame, idx), target: takeColumnRows(ctx.target!, idx) };
+  },
+};

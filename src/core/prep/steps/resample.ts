@@ -1,0 +1,39 @@
+/** Shared pieces of the class-balancing steps (training rows only; new data passes unchanged). */
+import type { ParamSpec } from "../step.ts";
+
+/** Class counts before and after resampling, for the preview and the run log. */
+export interface ResampleState {
+  classes: string[];
+  before: number[];
+  after: number[];
+}
+
+/** The shared `sampling_strategy` param of the oversampling and undersampling steps. */
+export const SAMPLING_STRATEGY: ParamSpec = {
+  type: "number",
+  min: 0.01,
+  max: 1,
+  doc: "size of each smaller class as a share of the largest after resampling (1 = balanced)",
+};
+
+/** Training row indices per class index; rows with a missing target are in none. */
+export function rowsByClass(y: Float64Array, classes: number): number[][] {
+  const out: number[][] = Array.from({ length: classes }, () => []);
+  for (let i = 0; i < y.length; i++) {
+    const c = y[i];
+    if (!Number.isNaN(c)) out[c].push(i);
+  }
+  return out;
+}
+
+/** Per class: how many rows oversampling should end with. */
+export function oversampleTargets(counts: number[], strategy: number): number[] {
+  const max = Math.max(...counts);
+  return counts.map((n) => (n === 0 ? 0 : Math.max(n, Math.round(strategy * max))));
+}
+
+/** Per class: how many rows undersampling should keep. */
+export function undersampleTargets(counts: number[], strategy: number): number[] {
+  const min = Math.min(...counts.filter((n) => n > 0));
+  return counts.map((n) => Math.min(n, Math.round(min / strategy)));
+}
