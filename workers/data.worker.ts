@@ -1,17 +1,25 @@
 /// <reference lib="webworker" />
 import * as Comlink from "comlink";
+import { detectTask } from "../src/core/automl/framing/detectTask.ts";
 import { convertColumn } from "../src/core/data/convertColumn.ts";
 import type { Frame } from "../src/core/data/frame.ts";
 import { previewRows } from "../src/core/data/preview.ts";
 import { readCsv } from "../src/core/data/readCsv.ts";
+import { previewRecipe } from "../src/core/pipeline/previewRecipe.ts";
+import { proposeRecipe } from "../src/core/pipeline/proposeRecipe.ts";
+import { validateRecipe } from "../src/core/pipeline/validateRecipe.ts";
+import { makeSplit, splitPicture } from "../src/core/prep/splits.ts";
 import { profileFrame } from "../src/core/profile/profileFrame.ts";
 import { makePlotSample } from "../src/core/profile/sample.ts";
 import { loadColumn, loadFrame, replaceColumn, saveDataset } from "../src/persist/datasets.ts";
 import { openAppDb } from "../src/persist/db.ts";
 import { type DataWorkerApi, PLOT_SAMPLE_SEED } from "./dataApi.ts";
+import { recipePreviewView } from "./recipeViews.ts";
 import { openSource } from "./sources.ts";
 
 const PREVIEW_ROWS = 50;
+// The recipe preview fits on a seeded sample, so editing stays quick on a million rows.
+const RECIPE_PREVIEW_ROWS = 5000;
 
 // The last frame read or loaded, so paging through a preview does not reload every column.
 let cached: { id: string; frame: Frame } | undefined;
@@ -58,6 +66,31 @@ const api: DataWorkerApi = {
 
   async plotSample(datasetId, size) {
     return makePlotSample(await frameOf(datasetId), size, PLOT_SAMPLE_SEED);
+  },
+
+  async proposeRecipe(datasetId, target) {
+    const frame = await frameOf(datasetId);
+    const task = target === null ? null : detectTask(frame, target).task;
+    return proposeRecipe(frame, { target, task });
+  },
+
+  async previewRecipe(datasetId, recipe, target, seed) {
+    const frame = await frameOf(datasetId);
+    const preview = previewRecipe(validateRecipe(recipe), frame, {
+      target: target ?? undefined,
+      seed,
+      sampleSize: RECIPE_PREVIEW_ROWS,
+    });
+    return recipePreviewView(preview, frame.rows);
+  },
+
+  async splitPicture(datasetId, split, cells) {
+    const frame = await frameOf(datasetId);
+    const { folds, order } = makeSplit(frame, split);
+    return {
+      picture: splitPicture(folds, frame.rows, cells, order),
+      sizes: folds.map((f) => ({ train: f.train.length, test: f.test.length })),
+    };
   },
 };
 

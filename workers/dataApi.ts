@@ -1,5 +1,9 @@
 import type { ReadCsvOptions } from "../src/core/data/csvTypes.ts";
 import type { ColumnKind } from "../src/core/data/frame.ts";
+import type { SelectState } from "../src/core/features/selection/selectStep.ts";
+import type { StepTrace } from "../src/core/pipeline/fittedRecipe.ts";
+import type { SplitConfig, SplitPicture } from "../src/core/prep/splits.ts";
+import type { Recipe } from "../src/core/prep/step.ts";
 import type { FrameProfile } from "../src/core/profile/profileFrame.ts";
 import type { PlotSample } from "../src/core/profile/sample.ts";
 import type { Progress } from "../src/core/progress.ts";
@@ -49,6 +53,53 @@ export interface DataWorkerApi {
   profile(datasetId: string, target: string | null, onProgress: (p: Progress) => void): Promise<FrameProfile>;
   /** A seeded sample of at most `size` rows for plots (scatter, pairs, parallel coordinates). */
   plotSample(datasetId: string, size: number): Promise<PlotSample>;
+  /** The default recipe for this data and target, each step with its reason. */
+  proposeRecipe(datasetId: string, target: string | null): Promise<Recipe>;
+  /**
+   * Fits the recipe on a seeded sample of rows and shows rows and column summaries before and
+   * after, per-step traces and the fitted selection scores. Bad params reject with ValidationError.
+   */
+  previewRecipe(
+    datasetId: string,
+    recipe: Recipe,
+    target: string | null,
+    seed: number,
+  ): Promise<RecipePreviewView>;
+  /** Which rows go where under a split, in at most `cells` buckets per fold. */
+  splitPicture(datasetId: string, split: SplitConfig, cells: number): Promise<SplitPictureView>;
+}
+
+/** Column summary for the before / after tables of the recipe preview. */
+export interface ColumnSummaryView {
+  name: string;
+  kind: ColumnKind;
+  missing: number;
+  unique: number;
+}
+
+export interface FramePreviewView {
+  rows: number;
+  columns: ColumnSummaryView[];
+  /** The first rows, formatted (null = missing). */
+  head: (string | null)[][];
+}
+
+export interface RecipePreviewView {
+  sampleSize: number;
+  totalRows: number;
+  before: FramePreviewView;
+  after: FramePreviewView;
+  trace: StepTrace[];
+  /** Feature columns the model would get, in order. */
+  features: string[];
+  /** Fitted `select` steps: per-feature scores, threshold and choice, for a bar chart. */
+  selections: { stepId: string; state: SelectState }[];
+}
+
+export interface SplitPictureView {
+  picture: SplitPicture;
+  /** Rows in train and test per fold. */
+  sizes: { train: number; test: number }[];
 }
 
 /** Rows behind scatter-like plots, and the seed that picks them (the screen says so when sampled). */

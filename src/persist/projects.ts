@@ -1,4 +1,6 @@
 import { NotFoundError, ValidationError } from "../core/errors.ts";
+import type { SplitConfig } from "../core/prep/splits.ts";
+import type { Recipe } from "../core/prep/step.ts";
 import { now } from "./clock.ts";
 import type { AppDb } from "./db.ts";
 import { columnRange } from "./schema.ts";
@@ -72,6 +74,21 @@ export async function setProjectFraming(
   framing: ProjectFraming,
 ): Promise<ProjectRecord> {
   return updateProject(db, id, (p) => ({ ...p, framing: { ...framing }, updatedAt: now() }));
+}
+
+/** Stores the project's recipe and split, replacing the earlier ones. */
+export async function setProjectRecipe(
+  db: AppDb,
+  id: string,
+  recipe: Recipe,
+  split?: SplitConfig,
+): Promise<ProjectRecord> {
+  return updateProject(db, id, (p) => ({
+    ...p,
+    recipe: structuredClone(recipe),
+    split: split ? { ...split } : p.split,
+    updatedAt: now(),
+  }));
 }
 
 export async function touchProject(db: AppDb, id: string): Promise<void> {

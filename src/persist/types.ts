@@ -1,5 +1,7 @@
 import type { CsvReport } from "../core/data/csvTypes.ts";
 import type { ColumnData, ColumnKind, ColumnRole } from "../core/data/frame.ts";
+import type { SplitConfig } from "../core/prep/splits.ts";
+import type { Recipe } from "../core/prep/step.ts";
 
 /** A project groups the datasets (and later runs and models) of one piece of work. */
 export interface ProjectRecord {
@@ -9,6 +11,10 @@ export interface ProjectRecord {
   updatedAt: number;
   /** What the project predicts, set in the Frame phase; absent until chosen. */
   framing?: ProjectFraming;
+  /** The Prepare / Features recipe as the person left it (steps, order, switches, params). */
+  recipe?: Recipe;
+  /** How rows are split for validation and testing, set in Prepare. */
+  split?: SplitConfig;
 }
 
 /** The problem as the person framed it: which column to predict and how success is judged. */

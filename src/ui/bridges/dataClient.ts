@@ -5,8 +5,12 @@ import type {
   IngestResult,
   IngestSource,
   PreviewPage,
+  RecipePreviewView,
+  SplitPictureView,
 } from "../../../workers/dataApi.ts";
 import type { ColumnKind } from "../../core/data/frame.ts";
+import type { SplitConfig } from "../../core/prep/splits.ts";
+import type { Recipe } from "../../core/prep/step.ts";
 import type { FrameProfile } from "../../core/profile/profileFrame.ts";
 import type { PlotSample } from "../../core/profile/sample.ts";
 import type { Progress } from "../../core/progress.ts";
@@ -36,6 +40,20 @@ export interface DataClient {
   ): Promise<IngestResult>;
   profile(datasetId: string, target: string | null, call?: CallOptions): Promise<FrameProfile>;
   plotSample(datasetId: string, size: number, call?: CallOptions): Promise<PlotSample>;
+  proposeRecipe(datasetId: string, target: string | null, call?: CallOptions): Promise<Recipe>;
+  previewRecipe(
+    datasetId: string,
+    recipe: Recipe,
+    target: string | null,
+    seed: number,
+    call?: CallOptions,
+  ): Promise<RecipePreviewView>;
+  splitPicture(
+    datasetId: string,
+    split: SplitConfig,
+    cells: number,
+    call?: CallOptions,
+  ): Promise<SplitPictureView>;
   dispose(): void;
 }
 
@@ -104,6 +122,11 @@ export function makeDataClient(): DataClient {
       run(call, (w) => w.setColumnKind(datasetId, columnIndex, kind)),
     profile: (datasetId, target, call) => run(call, (w) => w.profile(datasetId, target, progressProxy(call))),
     plotSample: (datasetId, size, call) => run(call, (w) => w.plotSample(datasetId, size)),
+    proposeRecipe: (datasetId, target, call) => run(call, (w) => w.proposeRecipe(datasetId, target)),
+    previewRecipe: (datasetId, recipe, target, seed, call) =>
+      run(call, (w) => w.previewRecipe(datasetId, recipe, target, seed)),
+    splitPicture: (datasetId, split, cells, call) =>
+      run(call, (w) => w.splitPicture(datasetId, split, cells)),
     dispose,
   };
 }
