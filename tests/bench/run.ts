@@ -4,7 +4,9 @@
  * rows; add it to SECTIONS below.
  */
 import { benchCsvRead } from "./csvRead.ts";
-import { type BenchRow, printTable } from "./table.ts";
+import { benchProfile } from "./profile.ts";
+import { benchRecipe } from "./recipe.ts";
+import { type BenchRow, printTable, recordRows } from "./table.ts";
 
 interface Section {
   name: string;
@@ -17,6 +19,16 @@ const SECTIONS: Section[] = [
     name: "csv",
     title: "CSV reading: seeded 1,000,000 x 20 file (numbers, categories, boolean, date, id, missing)",
     run: ({ rows }) => benchCsvRead(rows),
+  },
+  {
+    name: "profile",
+    title: "Profile (EDA statistics, correlations, alerts): seeded 1,000,000 x 20 frame",
+    run: async () => recordRows(await benchProfile()),
+  },
+  {
+    name: "recipe",
+    title: "Default recipe: propose, fit and apply on a seeded 1,000,000-row frame",
+    run: async () => recordRows(await benchRecipe()),
   },
 ];
 

@@ -1,0 +1,3 @@
+import { benchMlp } from "./mlp.ts";
+
+console.log(await benchMlp());
