@@ -40,6 +40,7 @@ async function timeEpochs(X: Matrix, y: Target, epochs: number): Promise<{ ms: n
 
 export async function benchMlp(): Promise<Record<string, string | number>> {
   const { X, y } = dataset(42);
+  await tf.ready();
   const previous = tf.getBackend();
   const out: Record<string, string | number> = {
     shape: `${ROWS} x ${COLS}, 64-32 relu, dropout 0.1, batch 256, ${EPOCHS} epochs`,

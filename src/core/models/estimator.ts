@@ -67,7 +67,8 @@ export function validateFitInput(X: Matrix, y: Target): void {
     throw new ValidationError(`invalid target: ${y.values.length} values for ${X.rows} rows`);
   }
   for (let i = 0; i < y.values.length; i++) {
-    if (!Number.isFinite(y.values[i])) throw new ValidationError(`invalid target at row ${i}: ${y.values[i]}`);
+    if (!Number.isFinite(y.values[i]))
+      throw new ValidationError(`invalid target at row ${i}: ${y.values[i]}`);
   }
 }
 
@@ -75,6 +76,8 @@ export function validateFitInput(X: Matrix, y: Target): void {
 export function checkArtifact(artifact: Artifact, type: string, version: number): void {
   if (artifact?.type !== type) throw new ValidationError(`not a ${type} artifact: ${String(artifact?.type)}`);
   if (artifact.version !== version) {
-    throw new ValidationError(`unsupported ${type} artifact version ${artifact.version} (expected ${version})`);
+    throw new ValidationError(
+      `unsupported ${type} artifact version ${artifact.version} (expected ${version})`,
+    );
   }
 }

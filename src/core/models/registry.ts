@@ -1,15 +1,25 @@
 import { ValidationError } from "../errors.ts";
 import { Baseline } from "./baseline/baseline.ts";
 import { BASELINE_META } from "./baseline/meta.ts";
+import { DecisionTree } from "./decisionTree/decisionTree.ts";
+import { DECISION_TREE_META } from "./decisionTree/meta.ts";
 import type { Artifact, Estimator, Task } from "./estimator.ts";
+import { ExtraTrees } from "./extraTrees/extraTrees.ts";
+import { EXTRA_TREES_META } from "./extraTrees/meta.ts";
+import { Gbdt } from "./gbdt/gbdt.ts";
+import { GBDT_META } from "./gbdt/meta.ts";
 import { KNearestNeighbors } from "./knn/kNearestNeighbors.ts";
 import { KNN_META } from "./knn/meta.ts";
 import { LINEAR_META } from "./linear/meta.ts";
 import { RidgeRegression } from "./linear/ridgeRegression.ts";
 import { LogisticRegression } from "./logistic/logisticRegression.ts";
 import { LOGISTIC_META } from "./logistic/meta.ts";
+import { MLP_META } from "./mlp/meta.ts";
+import { Mlp } from "./mlp/mlp.ts";
 import { NAIVE_BAYES_META } from "./naiveBayes/meta.ts";
 import { NaiveBayes } from "./naiveBayes/naiveBayes.ts";
+import { RANDOM_FOREST_META } from "./randomForest/meta.ts";
+import { RandomForest } from "./randomForest/randomForest.ts";
 
 /** Every model family the app knows. */
 export type ModelId =
@@ -98,7 +108,12 @@ export const MODELS: ModelSpec[] = [
   defineModel(NAIVE_BAYES_META, NaiveBayes),
   defineModel(KNN_META, KNearestNeighbors),
   // ---- Tree models (decision_tree, random_forest, extra_trees, gbdt): one line each here. ----
+  defineModel(DECISION_TREE_META, DecisionTree),
+  defineModel(RANDOM_FOREST_META, RandomForest),
+  defineModel(EXTRA_TREES_META, ExtraTrees),
+  defineModel(GBDT_META, Gbdt),
   // ---- MLP (mlp, usesTfjs: true): one line here. ----
+  defineModel(MLP_META, Mlp),
 ];
 
 /** The spec of a model id; ValidationError for an unknown one. */

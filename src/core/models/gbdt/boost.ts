@@ -1,0 +1,168 @@
+import { ValidationError } from "../../errors.ts";
+import { makeThrottledProgress } from "../../progress.ts";
+import { makeRng } from "../../random.ts";
+import { readWeights } from "../baseline/fitChecks.ts";
+import type { FitOptions, Matrix, Target } from "../estimator.ts";
+import { applyBins, fitBins } from "../trees/binning.ts";
+import { type GrowParams, TreeGrower } from "../trees/grower.ts";
+import { leafOf, type Tree } from "../trees/tree.ts";
+import { intParam, limitParam, numberParam } from "../trees/treeParams.ts";
+import { type BoostLoss, binaryLogLoss, multinomialLogLoss, squaredError } from "./losses.ts";
+import type { GbdtParams } from "./meta.ts";
+import { validationSplit } from "./validationSplit.ts";
+
+/** What boosting leaves behind: the trees (iteration-major, `loss.dim` per iteration) and the curves. */
+export interface Boosted {
+  loss: BoostLoss;
+  baseline: Float64Array;
+  trees: Tree[];
+  iterations: number;
+  /** Mean training loss before the first tree and after each iteration. */
+  trainLoss: number[];
+  /** The same on the held-out rows; null without early stopping. */
+  validationLoss: number[] | null;
+  /** Total split gain per feature. */
+  gains: Float64Array;
+}
+
+/**
+ * Histogram gradient boosting after scikit-learn's HistGradientBoosting (and LightGBM): features
+ * binned once on the training rows, one tree per iteration (per class for multiclass) fitted
+ * leaf-wise to the gradients and hessians, leaf values -lr * sum(g) / (sum(h) + l2), and early
+ * stopping on a seeded held-out split when the loss has not improved by more than `tol` for
+ * `n_iter_no_change` iterations (all iterations are kept, as scikit-learn does).
+ */
+export async function boost(
+  X: Matrix,
+  y: Target,
+  classes: number,
+  params: GbdtParams,
+  opts: FitOptions = {},
+): Promise<Boosted> {
+  const lr = numberParam("learning_rate", params.learning_rate, 0);
+  if (!(lr > 0)) throw new ValidationError(`invalid learning_rate: ${lr}`);
+  const maxIter = intParam("max_iter", params.max_iter, 1);
+  const growParams: GrowParams = {
+    maxDepth: limitParam("max_depth", params.max_depth, 1),
+    maxLeafNodes: limitParam("max_leaf_nodes", params.max_leaf_nodes, 2),
+    minSamplesSplit: 2,
+    maxFeatures: X.cols,
+    splitter: "best",
+    minGain: 0,
+    impurity: "none",
+  };
+  const rules = {
+    score: "squared" as const,
+    lambda: numberParam("l2_regularization", params.l2_regularization, 0),
+    minSamplesLeaf: intParam("min_samples_leaf", params.min_samples_leaf, 1),
+    // scikit-learn's min_hessian_to_split: keeps -G / H finite where the log loss saturates.
+    minChildWeight: 1e-3,
+  };
+  const maxBins = intParam("max_bins", params.max_bins, 2);
+  const patience = intParam("n_iter_no_change", params.n_iter_no_change, 1);
+  const tol = numberParam("tol", params.tol, 0);
+  const es = params.early_stopping;
+  if (es !== "auto" && es !== true && es !== false)
+    throw new ValidationError(`invalid early_stopping: ${String(es)}`);
+  const earlyStopping = es === "auto" ? X.rows > 10_000 : es;
+  const weight = readWeights(opts, X.rows);
+  const loss = classes === 0 ? squaredError : classes === 2 ? binaryLogLoss : multinomialLogLoss(classes);
+  const rng = makeRng(opts.seed ?? 0);
+
+  let trainRows: Uint32Array;
+  let valRows: Uint32Array | null = null;
+  if (earlyStopping) {
+    const fraction = numberParam("validation_fraction", params.validation_fraction, 0, 1, true);
+    const split = validationSplit(y.values, fraction, classes > 0, rng.fork());
+    trainRows = split.train;
+    if (split.validation.length > 0) valRows = split.validation;
+  } else {
+    trainRows = Uint32Array.from({ length: X.rows }, (_, i) => i);
+  }
+  opts.signal?.throwIfAborted();
+  const mapper = fitBins(X, maxBins, { seed: opts.seed, rows: trainRows });
+  const binned = applyBins(X, mapper, trainRows);
+  const grower = new TreeGrower(binned, mapper.thresholds, 1, rules);
+
+  const n = trainRows.length;
+  const dim = loss.dim;
+  const yTrain = pick(y.values, trainRows);
+  const wTrain = pick(weight, trainRows);
+  const baseline = loss.baseline(yTrain, wTrain);
+  const raw = repeatRows(baseline, n);
+  const prob = new Float64Array(n * dim);
+  const grad = new Float64Array(n);
+  const hess = new Float64Array(n);
+  const rows = new Uint32Array(n);
+  const yVal = valRows ? pick(y.values, valRows) : null;
+  const wVal = valRows ? pick(weight, valRows) : null;
+  const rawVal = valRows ? repeatRows(baseline, valRows.length) : null;
+
+  // Squared error with equal weights has one hessian for every row, which the histograms exploit.
+  const constantHess =
+    loss.name === "squared_error" && wTrain.every((v) => v === wTrain[0]) ? wTrain[0] : undefined;
+  const trees: Tree[] = [];
+  const gains = new Float64Array(X.cols);
+  loss.prepare(raw, n, prob);
+  const trainLoss = [loss.mean(raw, yTrain, wTrain, prob)];
+  const validationLoss = rawVal ? [loss.mean(rawVal, yVal!, wVal!)] : null;
+  const report = makeThrottledProgress(opts.onProgress);
+  let iterations = 0;
+  for (let it = 0; it < maxIter; it++) {
+    opts.signal?.throwIfAborted();
+    for (let k = 0; k < dim; k++) {
+      loss.gradients(k, raw, prob, yTrain, wTrain, grad, hess);
+      for (let i = 0; i < n; i++) rows[i] = i;
+      const grown = grower.grow(rows, n, { grad, hess, constantHess }, growParams);
+      const tree = grown.tree;
+      for (let i = 0; i < tree.value.length; i++) tree.value[i] *= lr;
+      // Training rows already sit in their leaves' ranges of `rows`: no tree walk needed.
+      for (const leaf of grown.leaves) {
+        const v = tree.value[leaf.node];
+        for (let j = leaf.start; j < leaf.end; j++) raw[rows[j] * dim + k] += v;
+      }
+      if (valRows && rawVal) {
+        for (let j = 0; j < valRows.length; j++) {
+          rawVal[j * dim + k] += tree.value[leafOf(tree, X.data, valRows[j] * X.cols)];
+        }
+      }
+      for (let f = 0; f < gains.length; f++) gains[f] += grown.gains[f];
+      trees.push(tree);
+    }
+    iterations = it + 1;
+    // Probabilities for this iteration's loss and the next one's gradients.
+    loss.prepare(raw, n, prob);
+    trainLoss.push(loss.mean(raw, yTrain, wTrain, prob));
+    if (validationLoss && rawVal) validationLoss.push(loss.mean(rawVal, yVal!, wVal!));
+    const metrics: Record<string, number> = { train_loss: trainLoss[iterations] };
+    if (validationLoss) metrics.validation_loss = validationLoss[iterations];
+    report({ phase: "fit", done: iterations, total: maxIter, metrics });
+    if (earlyStopping && stalled(validationLoss ?? trainLoss, patience, tol)) break;
+  }
+  if (iterations < maxIter)
+    report({ phase: "fit", done: iterations, total: iterations, message: "early stopping" });
+  return { loss, baseline, trees, iterations, trainLoss, validationLoss, gains };
+}
+
+/**
+ * scikit-learn's `_should_stop`: none of the last `patience` losses beat the one `patience + 1`
+ * back (baseline included) by more than `tol`.
+ */
+export function stalled(losses: number[], patience: number, tol: number): boolean {
+  if (losses.length < patience + 1) return false;
+  const reference = losses[losses.length - patience - 1] - tol;
+  for (let i = losses.length - patience; i < losses.length; i++) if (losses[i] < reference) return false;
+  return true;
+}
+
+function pick(values: Float64Array, rows: Uint32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
+  return out;
+}
+
+function repeatRows(value: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n * value.length);
+  for (let i = 0; i < n; i++) out.set(value, i * value.length);
+  return out;
+}

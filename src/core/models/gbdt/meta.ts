@@ -1,0 +1,52 @@
+import type { ModelMeta } from "../registry.ts";
+
+export interface GbdtParams {
+  /** Shrinkage applied to every tree's leaf values. */
+  learning_rate: number;
+  /** Boosting iterations (for multiclass, one tree per class each). */
+  max_iter: number;
+  /** Most leaves per tree, grown best-first; null: no cap (then set max_depth). */
+  max_leaf_nodes: number | null;
+  /** Deepest node level (root = 0); null: no limit. */
+  max_depth: number | null;
+  /** Fewest training rows in a leaf. */
+  min_samples_leaf: number;
+  /** L2 penalty on leaf values (lambda of sum(g) / (sum(h) + lambda)). */
+  l2_regularization: number;
+  /** Value bins per feature (2..255), plus one for missing values. */
+  max_bins: number;
+  /** Stop when the held-out loss stalls; "auto": on when there are more than 10,000 rows. */
+  early_stopping: "auto" | boolean;
+  /** Share of rows held out for early stopping (stratified for classes). */
+  validation_fraction: number;
+  /** Stop after this many iterations without an improvement larger than `tol`. */
+  n_iter_no_change: number;
+  tol: number;
+}
+
+export const GBDT_META: ModelMeta<GbdtParams> = {
+  id: "gbdt",
+  label: "Gradient boosted trees",
+  tasks: ["regression", "binary", "multiclass"],
+  needsScaling: false,
+  defaults: {
+    learning_rate: 0.1,
+    max_iter: 100,
+    max_leaf_nodes: 31,
+    max_depth: null,
+    min_samples_leaf: 20,
+    l2_regularization: 0,
+    max_bins: 255,
+    early_stopping: "auto",
+    validation_fraction: 0.1,
+    n_iter_no_change: 10,
+    tol: 1e-7,
+  },
+  paramSpace: {
+    learning_rate: { type: "log", range: [0.01, 0.3] },
+    max_iter: { type: "int", range: [50, 500] },
+    max_leaf_nodes: { type: "int", range: [7, 127] },
+    min_samples_leaf: { type: "int", range: [2, 100] },
+    l2_regularization: { type: "log", range: [1e-3, 10] },
+  },
+};

@@ -1,0 +1,224 @@
+import * as tf from "@tensorflow/tfjs";
+import { ValidationError } from "../../errors.ts";
+import { makeRng } from "../../random.ts";
+import {
+  argmax,
+  assertFiniteFeatures,
+  checkPredictInput,
+  classCount,
+  readWeights,
+} from "../baseline/fitChecks.ts";
+import {
+  type Artifact,
+  assertFitted,
+  checkArtifact,
+  type Estimator,
+  type FitOptions,
+  type Matrix,
+  type Target,
+  type Task,
+  validateFitInput,
+} from "../estimator.ts";
+import { validationSplit } from "../gbdt/validationSplit.ts";
+import { type Head, probabilities } from "./losses.ts";
+import { MLP_META, type MlpParams } from "./meta.ts";
+import { readMlpParams } from "./mlpParams.ts";
+import { type DenseLayer, glorotLayers, predictScores } from "./network.ts";
+import { type NetworkRows, trainNetwork } from "./trainNetwork.ts";
+
+const TYPE = "mlp";
+const VERSION = 1;
+const AUTO_BATCH = 256;
+
+/** A dense layer as JSON: weights inputs x outputs, row-major. */
+export interface DenseLayerJSON {
+  inputs: number;
+  outputs: number;
+  weights: number[];
+  bias: number[];
+}
+
+export interface MlpState {
+  task: Task;
+  /** Classes; 0 for regression. */
+  n_classes: number;
+  features: string[];
+  /** The tfjs backend that trained the weights ("cpu", "wasm", "webgl", "webgpu"). */
+  backend: string;
+  /** Regression targets are standardised for training: y = mean + scale * output. 0 and 1 otherwise. */
+  target_mean: number;
+  target_scale: number;
+  /** Epochs run, and the one whose weights were kept (the last one without early stopping). */
+  n_epochs: number;
+  best_epoch: number;
+  /** Mean training loss per epoch (L2 term included; standardised units for regression). */
+  train_loss: number[];
+  /** Held-out loss per epoch; null when early stopping was off. */
+  validation_loss: number[] | null;
+  layers: DenseLayerJSON[];
+}
+
+/** Rows `idx` of X and their targets, as float32 for tensors; weights scaled by `weightScale`. */
+function pickRows(
+  X: Matrix,
+  targets: Float32Array,
+  outputs: number,
+  w: Float64Array,
+  idx: Uint32Array,
+  weightScale: number,
+): NetworkRows {
+  const p = X.cols;
+  const x = new Float32Array(idx.length * p);
+  const t = new Float32Array(idx.length * outputs);
+  const weights = new Float32Array(idx.length);
+  for (let i = 0; i < idx.length; i++) {
+    const r = idx[i];
+    x.set(X.data.subarray(r * p, (r + 1) * p), i * p);
+    t.set(targets.subarray(r * outputs, (r + 1) * outputs), i * outputs);
+    weights[i] = w[r] * weightScale;
+  }
+  return { x, targets: t, weights, rows: idx.length };
+}
+
+/**
+ * A multilayer perceptron (dense layers, relu or tanh, inverted dropout) trained with tfjs by
+ * mini-batch Adam, after scikit-learn's MLPRegressor / MLPClassifier: L2 penalty alpha, squared
+ * error on standardised targets, sigmoid cross-entropy for two classes, softmax cross-entropy for
+ * more; sample weights weight each row's loss. Early stopping holds out a seeded (stratified)
+ * share of rows and keeps the best epoch's weights. The weights live as Float32Arrays between
+ * calls; predict builds its tensors inside tf.tidy, so a fitted model holds no tensors.
+ */
+export class Mlp implements Estimator<MlpParams> {
+  readonly type = TYPE;
+  readonly params: MlpParams;
+  private state?: Omit<MlpState, "layers">;
+  private layers?: DenseLayer[];
+
+  constructor(params: Partial<MlpParams> = {}) {
+    const merged = { ...MLP_META.defaults, ...params };
+    const sizes = merged.hidden_layer_sizes;
+    this.params = { ...merged, hidden_layer_sizes: Array.isArray(sizes) ? [...sizes] : sizes };
+  }
+
+  async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
+    validateFitInput(X, y);
+    assertFiniteFeatures(X);
+    const settings = readMlpParams(this.params);
+    if (X.cols < 1) throw new ValidationError("mlp needs at least one feature column");
+    const k = y.classes ? classCount(y, TYPE, 2) : 0;
+    const head: Head = k === 0 ? "regression" : k === 2 ? "binary" : "multiclass";
+    const outputs = k === 2 ? 1 : Math.max(1, k);
+    const w = readWeights(opts, X.rows);
+    const rng = makeRng(opts?.seed ?? 0);
+    const initRng = rng.fork();
+    const splitRng = rng.fork();
+    const trainRng = rng.fork();
+
+    const all = Uint32Array.from({ length: X.rows }, (_, i) => i);
+    const split = settings.earlyStopping
+      ? validationSplit(y.values, settings.validationFraction, k > 0, splitRng)
+      : { train: all, validation: new Uint32Array(0) };
+
+    let mean = 0;
+    let scale = 1;
+    if (head === "regression") {
+      for (const r of split.train) mean += y.values[r] / split.train.length;
+      let variance = 0;
+      for (const r of split.train) variance += (y.values[r] - mean) ** 2 / split.train.length;
+      scale = Math.sqrt(variance) || 1;
+    }
+    const targets = new Float32Array(X.rows * outputs);
+    for (let i = 0; i < X.rows; i++) {
+      const v = y.values[i];
+      if (head === "regression") targets[i] = (v - mean) / scale;
+      else if (head === "binary") targets[i] = v;
+      else targets[i * outputs + v] = 1;
+    }
+    // Training weights scaled to mean 1, so that weights change the balance between rows, not the step size.
+    let trainWeight = 0;
+    for (const r of split.train) trainWeight += w[r];
+    if (!(trainWeight > 0)) throw new ValidationError("invalid sample weights: the training rows sum to 0");
+    const train = pickRows(X, targets, outputs, w, split.train, split.train.length / trainWeight);
+    const validation =
+      split.validation.length > 0 ? pickRows(X, targets, outputs, w, split.validation, 1) : null;
+
+    await tf.ready();
+    const backend = tf.getBackend();
+    const result = await trainNetwork(
+      glorotLayers([X.cols, ...settings.hidden, outputs], initRng),
+      train,
+      validation,
+      { ...settings, head, batchSize: settings.batchSize ?? Math.min(AUTO_BATCH, train.rows) },
+      trainRng,
+      opts,
+    );
+    this.layers = result.layers;
+    this.state = {
+      task: head,
+      n_classes: k,
+      features: [...X.names],
+      backend,
+      target_mean: mean,
+      target_scale: scale,
+      n_epochs: result.epochs,
+      best_epoch: result.bestEpoch,
+      train_loss: result.trainLoss,
+      validation_loss: result.validationLoss,
+    };
+    return this;
+  }
+
+  private scores(X: Matrix): { scores: Float32Array; state: Omit<MlpState, "layers"> } {
+    assertFitted(this.state, TYPE);
+    const layers = this.layers!;
+    checkPredictInput(X, layers[0].inputs, TYPE);
+    return { scores: predictScores(layers, this.params.activation, X.data, X.rows), state: this.state };
+  }
+
+  predictProba(X: Matrix): Float64Array {
+    const { scores, state } = this.scores(X);
+    if (state.n_classes === 0) throw new ValidationError("mlp regression has no class probabilities");
+    return probabilities(scores, X.rows, state.n_classes);
+  }
+
+  predict(X: Matrix): Float64Array {
+    const { scores, state } = this.scores(X);
+    const k = state.n_classes;
+    if (k === 0) return Float64Array.from(scores, (s) => state.target_mean + state.target_scale * s);
+    const proba = probabilities(scores, X.rows, k);
+    return Float64Array.from({ length: X.rows }, (_, i) => argmax(proba, i * k, k));
+  }
+
+  toJSON(): Artifact<MlpParams, MlpState> {
+    assertFitted(this.state, TYPE);
+    const layers = this.layers!.map((l) => ({
+      inputs: l.inputs,
+      outputs: l.outputs,
+      weights: Array.from(l.weights),
+      bias: Array.from(l.bias),
+    }));
+    const sizes = this.params.hidden_layer_sizes;
+    const params = { ...this.params, hidden_layer_sizes: Array.isArray(sizes) ? [...sizes] : sizes };
+    return { type: TYPE, version: VERSION, params, state: { ...this.state, layers } };
+  }
+
+  static fromJSON(artifact: Artifact): Mlp {
+    checkArtifact(artifact, TYPE, VERSION);
+    const { layers, ...state } = artifact.state as MlpState;
+    if (!Array.isArray(layers) || layers.length === 0)
+      throw new ValidationError("invalid mlp artifact: no layers");
+    const model = new Mlp(artifact.params as MlpParams);
+    model.layers = layers.map((l) => {
+      if (l.weights.length !== l.inputs * l.outputs || l.bias.length !== l.outputs)
+        throw new ValidationError(`invalid mlp artifact: layer of ${l.inputs} x ${l.outputs}`);
+      return {
+        inputs: l.inputs,
+        outputs: l.outputs,
+        weights: Float32Array.from(l.weights),
+        bias: Float32Array.from(l.bias),
+      };
+    });
+    model.state = { ...state, train_loss: [...state.train_loss] };
+    return model;
+  }
+}

@@ -1,0 +1,364 @@
+import type { Rng } from "../../random.ts";
+import type { BinnedMatrix } from "./binning.ts";
+import { Frontier, type OpenNode } from "./frontier.ts";
+import {
+  addFeature,
+  addFeatureSparse,
+  buildHistogram,
+  clearBins,
+  clearFeature,
+  gatherRows,
+  type HistLayout,
+  HistogramPool,
+  type HistScratch,
+  makeHistLayout,
+  makeHistScratch,
+  type RowStats,
+  rowMajorCodes,
+  subtractHistogram,
+  sumRows,
+} from "./histogram.ts";
+import { type ImpurityKind, nodeImpurity } from "./nodeImpurity.ts";
+import { randomSplit } from "./randomSplit.ts";
+import { ALL_BINS, makeCandidate, type SplitCandidate, SplitFinder, type SplitRules } from "./splitFinder.ts";
+import { type Tree, TreeBuilder } from "./tree.ts";
+
+/**
+ * Grows one tree on binned data, after scikit-learn's HistGradientBoosting `TreeGrower`: a node's
+ * best split is found when the node is made; nodes are then split best-first (highest gain, when
+ * the leaf count is capped) or depth-first (no cap, so that only one path of histograms is held).
+ * Rows are partitioned in place, so every node owns a contiguous range of the `rows` array. With
+ * all features on the table, the larger child's histogram is the parent's minus the smaller's;
+ * with features drawn per node (random forests) each node builds the drawn features directly.
+ */
+export interface GrowParams {
+  maxDepth: number;
+  maxLeafNodes: number;
+  minSamplesSplit: number;
+  /** Features looked at per node (constant ones do not count); >= cols means all. */
+  maxFeatures: number;
+  /** "best": every threshold; "random": one random threshold per feature (extra trees). */
+  splitter: "best" | "random";
+  /** A split must gain more than this: 0 for boosting; -Infinity for trees (zero-gain splits allowed, as CART). */
+  minGain: number;
+  /** Node impurity stored in the tree: also what makes a node pure (a leaf). */
+  impurity: ImpurityKind;
+  /** Needed when features are drawn or thresholds are random. */
+  rng?: Rng;
+}
+
+/** A grown tree, its per-feature gains, and each leaf's range in the partitioned `rows`. */
+export interface GrownTree {
+  tree: Tree;
+  /** Sum of split gains per feature. */
+  gains: Float64Array;
+  leaves: { node: number; start: number; end: number }[];
+}
+
+/** A node with fewer than one row per this many bins lists its non-empty bins instead of scanning all. */
+const SPARSE_RATIO = 4;
+
+/** Holds the buffers for growing many trees on one binned matrix (a forest, or boosting rounds). */
+export class TreeGrower {
+  readonly layout: HistLayout;
+  private readonly finder: SplitFinder;
+  private readonly pool: HistogramPool;
+  private readonly scratch: HistScratch;
+  private readonly partition: Uint32Array;
+  private readonly order: Int32Array;
+  private featureHist: Float64Array | null = null;
+  private touched: Int32Array | null = null;
+  private rowMajor: Uint8Array | null = null;
+  private randomSums: { left: Float64Array; missing: Float64Array } | null = null;
+  /** Set by `split`: the lowest value bin of the rows it sent right. */
+  private lowestRight = 0;
+  private readonly meanBins: number;
+
+  constructor(
+    readonly binned: BinnedMatrix,
+    readonly thresholds: Float64Array[],
+    channels: number,
+    readonly rules: SplitRules,
+  ) {
+    this.layout = makeHistLayout(binned.nBins, channels);
+    this.finder = new SplitFinder(this.layout, rules);
+    this.pool = new HistogramPool(this.layout.size);
+    this.scratch = makeHistScratch(binned.rows);
+    this.partition = new Uint32Array(binned.rows);
+    this.order = Int32Array.from({ length: binned.cols }, (_, i) => i);
+    this.meanBins = this.layout.size / this.layout.stride / Math.max(1, binned.cols);
+  }
+
+  /** Row-major codes for full histograms, made on first use (forests drawing features never need them). */
+  private rowCodes(): Uint8Array {
+    this.rowMajor ??= rowMajorCodes(this.binned);
+    return this.rowMajor;
+  }
+
+  /** Grows a tree on `rows[0..count)` (reordered in place). Leaf values are -G / (H + lambda), unshrunk. */
+  grow(rows: Uint32Array, count: number, stats: RowStats, params: GrowParams): GrownTree {
+    const C = this.layout.channels;
+    const cols = this.binned.cols;
+    const builder = new TreeBuilder(C);
+    const gains = new Float64Array(cols);
+    const leaves: GrownTree["leaves"] = [];
+    const subtract = params.splitter === "best" && params.maxFeatures >= cols;
+    const capped = Number.isFinite(params.maxLeafNodes);
+    const frontier = new Frontier(capped);
+    const finish = (node: OpenNode) => {
+      this.pool.release(node.hist);
+      node.hist = null;
+      leaves.push({ node: node.id, start: node.start, end: node.end });
+    };
+    const open = (start: number, end: number, depth: number, sums: Float64Array): OpenNode => {
+      const impurity = nodeImpurity(params.impurity, rows, start, end, sums, C, stats);
+      const id = builder.add(this.leafValue(sums), end - start, sums[C], impurity.value);
+      const node: OpenNode = { id, start, end, depth, sums, score: 0, hist: null, split: null };
+      node.score = this.finder.score(sums);
+      node.split = this.canSplit(node, impurity.pure, params) ? makeCandidate(this.layout.stride) : null;
+      return node;
+    };
+    const settle = (node: OpenNode) => {
+      if (node.split) this.findSplit(node, rows, stats, params);
+      if (node.split) frontier.push(node);
+      else finish(node);
+    };
+
+    const root = open(0, count, 0, sumRows(rows, 0, count, stats, C));
+    if (root.split && subtract && this.worthHistogram(root)) {
+      root.hist = this.pool.acquire();
+      gatherRows(rows, 0, count, stats, this.scratch);
+      buildHistogram(root.hist, this.layout, this.rowCodes(), cols, rows, 0, count, stats, this.scratch);
+    }
+    settle(root);
+    let nLeaves = 1;
+    for (let node = frontier.pop(); node; node = frontier.pop()) {
+      const split = node.split!;
+      if (nLeaves >= params.maxLeafNodes) {
+        finish(node);
+        continue;
+      }
+      const f = split.feature;
+      const mid = this.split(rows, node.start, node.end, f, split.bin, split.missingLeft);
+      const leftSums = split.left.slice();
+      const rightSums = new Float64Array(C + 2);
+      for (let k = 0; k <= C; k++) rightSums[k] = node.sums[k] - leftSums[k];
+      // Counts come from the partition itself, so that they never drift.
+      leftSums[C + 1] = mid - node.start;
+      rightSums[C + 1] = node.end - mid;
+      const left = open(node.start, mid, node.depth + 1, leftSums);
+      const right = open(mid, node.end, node.depth + 1, rightSums);
+      const threshold = this.threshold(f, split.bin);
+      builder.split(node.id, f, threshold, split.missingLeft, split.gain, left.id, right.id);
+      gains[f] += split.gain;
+      // The split that reaches the leaf cap makes two final leaves: no histograms, no search.
+      if (++nLeaves >= params.maxLeafNodes) left.split = right.split = null;
+      if (node.hist) this.childHistograms(node, left, right, rows, stats);
+      settle(left);
+      settle(right);
+    }
+    return { tree: builder.finish(), gains, leaves };
+  }
+
+  private leafValue(sums: Float64Array): Float64Array {
+    const C = this.layout.channels;
+    const denom = sums[C] + this.rules.lambda;
+    const value = new Float64Array(C);
+    // `+ 0` turns -0 (from a zero sum) into 0, which JSON would do anyway.
+    if (denom > 0) for (let k = 0; k < C; k++) value[k] = -sums[k] / denom + 0;
+    return value;
+  }
+
+  private canSplit(node: OpenNode, pure: boolean, p: GrowParams): boolean {
+    const n = node.end - node.start;
+    const w = node.sums[this.layout.channels];
+    return (
+      !pure &&
+      node.depth < p.maxDepth &&
+      n >= p.minSamplesSplit &&
+      n >= 2 * this.rules.minSamplesLeaf &&
+      w >= 2 * this.rules.minChildWeight
+    );
+  }
+
+  /**
+   * Whether a node gets a full histogram (and its children subtraction). Scanning every bin pays
+   * off until a node has only a few rows per bin; below that, the looked-at features are built
+   * from the rows with their non-empty bins listed (`scanDirect`).
+   */
+  private worthHistogram(node: OpenNode): boolean {
+    return (node.end - node.start) * SPARSE_RATIO >= this.meanBins;
+  }
+
+  /** Best split of a node into `node.split`, or null when there is none worth making. */
+  private findSplit(node: OpenNode, rows: Uint32Array, stats: RowStats, p: GrowParams): void {
+    const best = node.split!;
+    const cols = this.binned.cols;
+    if (node.hist) {
+      // Every feature is scanned, so constant ones need not be told apart (they have no valid split).
+      for (let f = 0; f < cols; f++)
+        this.finder.scanBins(node.hist, f, ALL_BINS, this.layout.nBins[f], node.sums, node.score, best);
+    } else {
+      // Features in a random order until maxFeatures non-constant ones were looked at (scikit-learn's
+      // rule), or all in order. One scratch histogram serves every feature and is left zeroed.
+      const draw = p.maxFeatures < cols;
+      const order = this.order;
+      const rng = p.rng!;
+      gatherRows(rows, node.start, node.end, stats, this.scratch);
+      let visited = 0;
+      for (let drawn = 0; drawn < cols && visited < p.maxFeatures; drawn++) {
+        let f = drawn;
+        if (draw) {
+          const j = drawn + rng.int(cols - drawn);
+          f = order[j];
+          order[j] = order[drawn];
+          order[drawn] = f;
+        }
+        if (this.scanDirect(node, f, rows, stats, p, best)) visited++;
+      }
+    }
+    if (best.feature < 0 || !(best.gain > p.minGain)) node.split = null;
+  }
+
+  /**
+   * One feature of a node without a histogram (statistics already gathered): an extra-trees
+   * threshold, or the feature's histogram built from the node's rows and scanned. A node with few
+   * rows per bin lists its non-empty bins instead of walking them all.
+   */
+  private scanDirect(
+    node: OpenNode,
+    f: number,
+    rows: Uint32Array,
+    stats: RowStats,
+    p: GrowParams,
+    best: SplitCandidate,
+  ): boolean {
+    const { layout, binned, finder, scratch } = this;
+    const { start, end, sums, score } = node;
+    if (p.splitter === "random") {
+      this.randomSums ??= { left: new Float64Array(layout.stride), missing: new Float64Array(layout.stride) };
+      return randomSplit(
+        finder,
+        binned,
+        f,
+        rows,
+        start,
+        end,
+        stats,
+        scratch,
+        sums,
+        score,
+        p.rng!,
+        best,
+        this.randomSums,
+      );
+    }
+    const hist = (this.featureHist ??= new Float64Array(layout.size));
+    if ((end - start) * SPARSE_RATIO < layout.nBins[f]) {
+      const touched = (this.touched ??= new Int32Array(256));
+      const count = addFeatureSparse(hist, layout, binned, f, rows, start, end, stats, scratch, touched);
+      const missingRows = hist[layout.offsets[f] + layout.nBins[f] * layout.stride + layout.stride - 1];
+      const varies = count + (missingRows > 0 ? 1 : 0) >= 2;
+      if (varies) finder.scanBins(hist, f, touched, count, sums, score, best);
+      clearBins(hist, layout, f, touched, count);
+      return varies;
+    }
+    addFeature(hist, layout, binned, f, rows, start, end, stats, scratch);
+    const varies = finder.scan(hist, f, sums, score, best);
+    clearFeature(hist, layout, f);
+    return varies;
+  }
+
+  /**
+   * Stable in-place partition of rows[start..end) on the split; returns where the right child
+   * starts. Also notes the lowest value bin sent right, for `threshold`.
+   */
+  private split(
+    rows: Uint32Array,
+    start: number,
+    end: number,
+    f: number,
+    bin: number,
+    missingLeft: boolean,
+  ): number {
+    const codes = this.binned.codes;
+    const col = f * this.binned.rows;
+    const missing = this.binned.nBins[f];
+    const buf = this.partition;
+    let l = start;
+    let r = 0;
+    let lowestRight = missing;
+    for (let k = start; k < end; k++) {
+      const row = rows[k];
+      const c = codes[col + row];
+      if (c === missing ? missingLeft : c <= bin) rows[l++] = row;
+      else {
+        buf[r++] = row;
+        if (c < lowestRight) lowestRight = c;
+      }
+    }
+    rows.set(buf.subarray(0, r), l);
+    this.lowestRight = lowestRight;
+    return l;
+  }
+
+  /**
+   * The raw threshold of a split after bin `bin` of feature f: the middle of the gap between the
+   * node's values on either side (as CART's midpoint between neighbouring values), i.e. between the
+   * upper edge of `bin` and the lower edge of the lowest bin sent right. With every value on the
+   * left (only missing values go right) it is Infinity.
+   */
+  private threshold(f: number, bin: number): number {
+    const edges = this.thresholds[f];
+    if (bin >= edges.length) return Number.POSITIVE_INFINITY;
+    const next = this.lowestRight;
+    if (next >= this.binned.nBins[f] || next <= bin + 1) return edges[bin];
+    return (edges[bin] + edges[next - 1]) / 2;
+  }
+
+  /**
+   * Children of a node that had a histogram: the smaller one's is built, and the parent's becomes
+   * the larger one's by subtraction, when the larger one is big enough to want it.
+   */
+  private childHistograms(
+    parent: OpenNode,
+    left: OpenNode,
+    right: OpenNode,
+    rows: Uint32Array,
+    stats: RowStats,
+  ) {
+    const leftSmaller = left.end - left.start <= right.end - right.start;
+    const small = leftSmaller ? left : right;
+    const large = leftSmaller ? right : left;
+    const parentHist = parent.hist!;
+    parent.hist = null;
+    const wantLarge = large.split !== null && this.worthHistogram(large);
+    const wantSmall = small.split !== null && this.worthHistogram(small);
+    if (!wantLarge && !wantSmall) {
+      this.pool.release(parentHist);
+      return;
+    }
+    const hist = this.pool.acquire();
+    gatherRows(rows, small.start, small.end, stats, this.scratch);
+    buildHistogram(
+      hist,
+      this.layout,
+      this.rowCodes(),
+      this.binned.cols,
+      rows,
+      small.start,
+      small.end,
+      stats,
+      this.scratch,
+    );
+    if (wantLarge) {
+      subtractHistogram(parentHist, hist, this.layout.size);
+      large.hist = parentHist;
+    } else {
+      this.pool.release(parentHist);
+    }
+    // Once built, the small child's histogram is used even if the node is small.
+    if (small.split) small.hist = hist;
+    else this.pool.release(hist);
+  }
+}

@@ -1,0 +1,69 @@
+import { ValidationError } from "../../errors.ts";
+
+/**
+ * Parameter normalisation shared by the tree families: each check throws a terse
+ * ValidationError (`invalid max_depth: -3`) and returns the value in the form the grower uses.
+ */
+
+/** "sqrt" / "log2" of the feature count, a fraction (<= 1) or a count (> 1) of features, or null for all. */
+export type MaxFeatures = "sqrt" | "log2" | number | null;
+
+/** Features drawn per node, after scikit-learn's `max_features` rules (at least 1). */
+export function resolveMaxFeatures(spec: MaxFeatures, cols: number): number {
+  if (spec === null) return cols;
+  if (spec === "sqrt") return Math.max(1, Math.floor(Math.sqrt(cols)));
+  if (spec === "log2") return Math.max(1, Math.floor(Math.log2(cols)));
+  if (typeof spec !== "number" || !(spec > 0))
+    throw new ValidationError(`invalid max_features: ${String(spec)}`);
+  if (spec <= 1) return Math.max(1, Math.floor(spec * cols));
+  if (!Number.isInteger(spec)) throw new ValidationError(`invalid max_features: ${spec}`);
+  return Math.min(cols, spec);
+}
+
+/** An integer >= min. */
+export function intParam(name: string, value: unknown, min: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
+    throw new ValidationError(`invalid ${name}: ${String(value)}`);
+  }
+  return value;
+}
+
+/** A limit that may be off: null is no limit (Infinity), else an integer >= min. */
+export function limitParam(name: string, value: unknown, min: number): number {
+  return value === null || value === undefined ? Number.POSITIVE_INFINITY : intParam(name, value, min);
+}
+
+/** A finite number in [min, max] (max inclusive unless `openMax`). */
+export function numberParam(
+  name: string,
+  value: unknown,
+  min: number,
+  max = Number.POSITIVE_INFINITY,
+  openMax = false,
+) {
+  if (
+    typeof value !== "number" ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (openMax && value === max)
+  ) {
+    throw new ValidationError(`invalid ${name}: ${String(value)}`);
+  }
+  return value;
+}
+
+/** One of the allowed strings. */
+export function choiceParam<T extends string>(name: string, value: unknown, choices: readonly T[]): T {
+  if (!choices.includes(value as T)) throw new ValidationError(`invalid ${name}: ${String(value)}`);
+  return value as T;
+}
+
+/** Divides by the total so that importances sum to 1 (all zeros stay zeros). */
+export function normalise(values: Float64Array): Float64Array {
+  let total = 0;
+  for (const v of values) total += v;
+  const out = new Float64Array(values.length);
+  if (total > 0) for (let i = 0; i < values.length; i++) out[i] = values[i] / total;
+  return out;
+}

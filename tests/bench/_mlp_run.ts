@@ -1,3 +1,0 @@
-import { benchMlp } from "./mlp.ts";
-
-console.log(await benchMlp());
