@@ -1,9 +1,14 @@
 import { createResource, createSignal, Match, Show, Switch } from "solid-js";
 import { useApp } from "../app/AppContext.tsx";
 import { DataPhase } from "../data/DataPhase.tsx";
+import { ExplorePhase } from "../explore/ExplorePhase.tsx";
+import { FeaturesPhase } from "../features/FeaturesPhase.tsx";
+import { FramePhase } from "../frame/FramePhase.tsx";
+import { PreparePhase } from "../prepare/PreparePhase.tsx";
 import { homeHref } from "../router/route.ts";
 import { ErrorAlert } from "../shared/ErrorAlert.tsx";
 import { errorMessage } from "../shared/errorMessage.ts";
+import { TrainPhase } from "../train/TrainPhase.tsx";
 import { PhaseNav } from "./PhaseNav.tsx";
 import { PhasePlaceholder } from "./PhasePlaceholder.tsx";
 import type { PhaseId } from "./phases.ts";
@@ -55,8 +60,23 @@ export function ProjectPage(props: { projectId: string; phase: PhaseId }) {
               </h1>
               <PhaseNav projectId={props.projectId} phase={props.phase} />
               <Switch fallback={<PhasePlaceholder phase={props.phase} />}>
+                <Match when={props.phase === "frame"}>
+                  <FramePhase projectId={props.projectId} />
+                </Match>
                 <Match when={props.phase === "data"}>
                   <DataPhase projectId={props.projectId} />
+                </Match>
+                <Match when={props.phase === "explore"}>
+                  <ExplorePhase projectId={props.projectId} />
+                </Match>
+                <Match when={props.phase === "prepare"}>
+                  <PreparePhase projectId={props.projectId} />
+                </Match>
+                <Match when={props.phase === "features"}>
+                  <FeaturesPhase projectId={props.projectId} />
+                </Match>
+                <Match when={props.phase === "train"}>
+                  <TrainPhase projectId={props.projectId} />
                 </Match>
               </Switch>
             </>

@@ -1,0 +1,17 @@
+const intFormat = new Intl.NumberFormat("en-US");
+const bigFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+const smallFormat = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 });
+
+/**
+ * A statistic for people: whole numbers with separators ("12,345"), large ones to one decimal
+ * ("180,796.1"), others to 4 significant digits ("0.1235"), the extremes in exponent form.
+ * Missing is an en dash. One locale everywhere so tests and screenshots read the same.
+ */
+export function formatNumber(x: number | null | undefined): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return "–";
+  if (!Number.isFinite(x)) return x > 0 ? "∞" : "−∞";
+  const a = Math.abs(x);
+  if (a !== 0 && (a >= 1e15 || a < 1e-4)) return x.toExponential(2);
+  if (Number.isInteger(x)) return intFormat.format(x);
+  return a >= 1000 ? bigFormat.format(x) : smallFormat.format(x);
+}

@@ -1,0 +1,42 @@
+import type { MetricId } from "../../core/automl/framing/metrics.ts";
+import type { TargetFraming } from "../../core/profile/profileFrame.ts";
+import { CriterionField } from "./CriterionField.tsx";
+import { FeasibilityView } from "./FeasibilityView.tsx";
+import { MetricPicker } from "./MetricPicker.tsx";
+import { TaskSummary } from "./TaskSummary.tsx";
+
+/** What the profile says about a learnable target: task, metric, criterion and feasibility. */
+export function FramingResult(props: {
+  framing: TargetFraming;
+  metric: MetricId | null;
+  criterion: string;
+  onMetric: (m: MetricId) => void;
+  onCriterion: (text: string) => void;
+}) {
+  const taskReasons = () => props.framing.detection.reasons;
+  // The profile lists the task's reasons first, then the metric's.
+  const metricReasons = () => props.framing.reasons.slice(taskReasons().length);
+  return (
+    <div class="framing-result">
+      <TaskSummary task={props.framing.task} reasons={taskReasons()} />
+      <div class="frame-columns">
+        <div>
+          <MetricPicker
+            task={props.framing.task}
+            metric={props.metric}
+            proposed={props.framing.metric}
+            reasons={metricReasons()}
+            onMetric={props.onMetric}
+          />
+          <CriterionField
+            task={props.framing.task}
+            metric={props.metric}
+            value={props.criterion}
+            onInput={props.onCriterion}
+          />
+        </div>
+        <FeasibilityView feasibility={props.framing.feasibility} />
+      </div>
+    </div>
+  );
+}
