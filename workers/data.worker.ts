@@ -10,10 +10,10 @@ import { proposeRecipe } from "../src/core/pipeline/proposeRecipe.ts";
 import { validateRecipe } from "../src/core/pipeline/validateRecipe.ts";
 import { makeSplit, splitPicture } from "../src/core/prep/splits.ts";
 import { profileFrame } from "../src/core/profile/profileFrame.ts";
-import { makePlotSample } from "../src/core/profile/sample.ts";
+import { makePlotSample, PLOT_SAMPLE_SEED } from "../src/core/profile/sample.ts";
 import { loadColumn, loadFrame, replaceColumn, saveDataset } from "../src/persist/datasets.ts";
 import { openAppDb } from "../src/persist/db.ts";
-import { type DataWorkerApi, PLOT_SAMPLE_SEED } from "./dataApi.ts";
+import type { DataWorkerApi } from "./dataApi.ts";
 import { recipePreviewView } from "./recipeViews.ts";
 import { openSource } from "./sources.ts";
 

@@ -101,7 +101,3 @@ export interface SplitPictureView {
   /** Rows in train and test per fold. */
   sizes: { train: number; test: number }[];
 }
-
-/** Rows behind scatter-like plots, and the seed that picks them (the screen says so when sampled). */
-export const PLOT_SAMPLE_SIZE = 5000;
-export const PLOT_SAMPLE_SEED = 0;

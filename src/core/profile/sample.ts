@@ -28,6 +28,10 @@ export type PlotColumn =
   | { name: string; kind: ColumnKind; type: "string"; values: (string | null)[] };
 
 /** Rows for charts: the same sampled rows of every column, missing cells as null. */
+/** Rows behind scatter-like plots, and the seed that picks them (the screen says so when sampled). */
+export const PLOT_SAMPLE_SIZE = 5000;
+export const PLOT_SAMPLE_SEED = 0;
+
 export interface PlotSample {
   /** Row indices in the frame, ascending. */
   rows: number[];

@@ -21,8 +21,8 @@ export interface CallOptions {
 }
 
 /**
- * The UI's handle on the data worker. The worker is made lazily; an aborted call terminates it
- * (the only way to stop work mid-chunk at once) and the next call makes a fresh one.
+ * The UI's handle on the data workers. Workers are made lazily; an aborted call terminates its
+ * worker (the only way to stop work mid-chunk at once) and the next call makes a fresh one.
  */
 export interface DataClient {
   ingest(
@@ -57,7 +57,8 @@ export interface DataClient {
   dispose(): void;
 }
 
-export function makeDataClient(): DataClient {
+/** One worker and the calls waiting on it; aborting a call terminates this lane's worker only. */
+function makeLane(name: string) {
   let worker: Worker | undefined;
   let api: Comlink.Remote<DataWorkerApi> | undefined;
   // Calls waiting on the current worker: when it is terminated they can never settle, so they
@@ -68,7 +69,7 @@ export function makeDataClient(): DataClient {
     if (!api) {
       worker = new Worker(new URL("../../../workers/data.worker.ts", import.meta.url), {
         type: "module",
-        name: "data",
+        name,
       });
       api = Comlink.wrap<DataWorkerApi>(worker);
     }
@@ -84,10 +85,7 @@ export function makeDataClient(): DataClient {
   };
 
   /** Runs one call; on abort, kills the worker and rejects with an AbortError. */
-  async function run<T>(
-    call: CallOptions | undefined,
-    body: (api: Comlink.Remote<DataWorkerApi>) => Promise<T>,
-  ) {
+  function run<T>(call: CallOptions | undefined, body: (api: Comlink.Remote<DataWorkerApi>) => Promise<T>) {
     const signal = call?.signal;
     signal?.throwIfAborted();
     const remote = ensure();
@@ -111,12 +109,27 @@ export function makeDataClient(): DataClient {
       );
     });
   }
+  return { run, dispose };
+}
+
+/**
+ * Two lanes, each its own data worker: loading files, and everything that reads stored data.
+ * Cancelling a query (a profile, a preview) then never kills a file load, and the other way round.
+ */
+export function makeDataClient(): DataClient {
+  const loads = makeLane("data-load");
+  const queries = makeLane("data-query");
+  const run = queries.run;
+  const dispose = () => {
+    loads.dispose();
+    queries.dispose();
+  };
 
   const progressProxy = (call?: CallOptions) => Comlink.proxy(call?.onProgress ?? (() => {}));
 
   return {
     ingest: (projectId, source, opts, call) =>
-      run(call, (w) => w.ingest(projectId, source, opts, progressProxy(call))),
+      loads.run(call, (w) => w.ingest(projectId, source, opts, progressProxy(call))),
     preview: (datasetId, start, count, call) => run(call, (w) => w.preview(datasetId, start, count)),
     setColumnKind: (datasetId, columnIndex, kind, call) =>
       run(call, (w) => w.setColumnKind(datasetId, columnIndex, kind)),
