@@ -95,9 +95,9 @@ export async function touchProject(db: AppDb, id: string): Promise<void> {
   await updateProject(db, id, (p) => ({ ...p, updatedAt: now() }));
 }
 
-/** Deletes a project, its datasets and their column records, all or nothing. */
+/** Deletes a project, its datasets and their column records, its runs and models, all or nothing. */
 export async function deleteProject(db: AppDb, id: string): Promise<void> {
-  const tx = db.transaction(["projects", "datasets", "columns"], "readwrite");
+  const tx = db.transaction(["projects", "datasets", "columns", "runs", "models"], "readwrite");
   await commit(tx, async (write) => {
     const projects = tx.objectStore("projects");
     if (!(await projects.get(id))) throw missing();
@@ -106,6 +106,10 @@ export async function deleteProject(db: AppDb, id: string): Promise<void> {
     for (const datasetId of datasetIds) {
       write(columns.delete(columnRange(datasetId)));
       write(tx.objectStore("datasets").delete(datasetId));
+    }
+    for (const store of ["runs", "models"] as const) {
+      const keys = await tx.objectStore(store).index("projectId").getAllKeys(id);
+      for (const key of keys) write(tx.objectStore(store).delete(key));
     }
     write(projects.delete(id));
   });

@@ -1,11 +1,13 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from "idb";
-import type { ColumnRecord, DatasetMeta, ProjectRecord } from "./types.ts";
+import type { ColumnRecord, DatasetMeta, ModelRecord, ProjectRecord, RunRecord } from "./types.ts";
 
-/** The typed shape of the app's IndexedDB database. Later versions add runs, models and monitoring. */
+/** The typed shape of the app's IndexedDB database. Version 2 added runs and models; monitoring comes later. */
 export interface AppSchema extends DBSchema {
   projects: { key: string; value: ProjectRecord };
   datasets: { key: string; value: DatasetMeta; indexes: { projectId: string } };
   columns: { key: [string, number]; value: ColumnRecord; indexes: { datasetId: string } };
+  runs: { key: string; value: RunRecord; indexes: { projectId: string } };
+  models: { key: string; value: ModelRecord; indexes: { runId: string; projectId: string } };
 }
 
 type UpgradeDb = IDBPDatabase<AppSchema>;
@@ -25,6 +27,14 @@ const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => void)[] = [
     datasets.createIndex("projectId", "projectId");
     const columns = db.createObjectStore("columns", { keyPath: ["datasetId", "index"] });
     columns.createIndex("datasetId", "datasetId");
+  },
+  // 1 -> 2: training runs (settings, status, leaderboard) and their finished models.
+  (db) => {
+    const runs = db.createObjectStore("runs", { keyPath: "id" });
+    runs.createIndex("projectId", "projectId");
+    const models = db.createObjectStore("models", { keyPath: "id" });
+    models.createIndex("runId", "runId");
+    models.createIndex("projectId", "projectId");
   },
 ];
 

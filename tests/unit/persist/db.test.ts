@@ -13,9 +13,9 @@ function uniqueName(): string {
 describe("openAppDb", () => {
   it("upgrades an empty database to every store and index of the current version", async () => {
     const db = await freshDb();
-    expect(DB_VERSION).toBe(1);
+    expect(DB_VERSION).toBe(2);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(["columns", "datasets", "projects"]);
+    expect([...db.objectStoreNames].sort()).toEqual(["columns", "datasets", "models", "projects", "runs"]);
     const tx = db.transaction(["projects", "datasets", "columns"]);
     expect(tx.objectStore("projects").keyPath).toBe("id");
     expect(tx.objectStore("datasets").keyPath).toBe("id");
@@ -23,6 +23,9 @@ describe("openAppDb", () => {
     expect(tx.objectStore("columns").keyPath).toEqual(["datasetId", "index"]);
     expect([...tx.objectStore("columns").indexNames]).toEqual(["datasetId"]);
     expect(tx.objectStore("columns").index("datasetId").keyPath).toBe("datasetId");
+    const runTx = db.transaction(["runs", "models"]);
+    expect([...runTx.objectStore("runs").indexNames]).toEqual(["projectId"]);
+    expect([...runTx.objectStore("models").indexNames].sort()).toEqual(["projectId", "runId"]);
   });
 
   it("returns the same memoised handle for the same name, another for another name", async () => {

@@ -68,6 +68,46 @@ export function forward(
 
 const PREDICT_CHUNK = 16_384;
 
+/**
+ * `predictScores` in plain JS: the same dense layers and activations, summed in float64. For
+ * WebGPU, whose synchronous read goes through an OffscreenCanvas; in a worker on Chromium's
+ * software adapter that broke the device for every later read ("mapAsync: A valid external
+ * Instance reference no longer exists"). Predicting is cheap next to training.
+ */
+function predictScoresJs(
+  layers: DenseLayer[],
+  activation: Activation,
+  data: Float32Array | Float64Array,
+  rows: number,
+): Float32Array {
+  let width = layers[0].inputs;
+  let h: Float64Array = Float64Array.from(data.subarray(0, rows * width));
+  for (let i = 0; i < layers.length; i++) {
+    const { inputs, outputs, weights, bias } = layers[i];
+    const hidden = i < layers.length - 1;
+    const next = new Float64Array(rows * outputs);
+    for (let r = 0; r < rows; r++) {
+      const o = r * outputs;
+      for (let j = 0; j < outputs; j++) next[o + j] = bias[j];
+      for (let k = 0; k < inputs; k++) {
+        const v = h[r * width + k];
+        if (v === 0) continue;
+        const w = k * outputs;
+        for (let j = 0; j < outputs; j++) next[o + j] += v * weights[w + j];
+      }
+      if (hidden) {
+        for (let j = 0; j < outputs; j++) {
+          const z = next[o + j];
+          next[o + j] = activation === "relu" ? Math.max(z, 0) : Math.tanh(z);
+        }
+      }
+    }
+    h = next;
+    width = outputs;
+  }
+  return Float32Array.from(h);
+}
+
 /** Raw output scores for every row of `data` (rows x inputs), rows x outputs, computed in chunks. */
 export function predictScores(
   layers: DenseLayer[],
@@ -75,6 +115,7 @@ export function predictScores(
   data: Float32Array | Float64Array,
   rows: number,
 ): Float32Array {
+  if (tf.getBackend() === "webgpu") return predictScoresJs(layers, activation, data, rows);
   const inputs = layers[0].inputs;
   const outputs = layers[layers.length - 1].outputs;
   const out = new Float32Array(rows * outputs);

@@ -1,0 +1,202 @@
+import type { IDBPObjectStore, IDBPTransaction, StoreNames } from "idb";
+import { type LeaderboardEntry, sortLeaderboard } from "../core/automl/ladder/leaderboard.ts";
+import { NotFoundError, ValidationError } from "../core/errors.ts";
+import { now } from "./clock.ts";
+import type { AppDb } from "./db.ts";
+import type { AppSchema } from "./schema.ts";
+import type { ModelRecord, RunRecord, RunSettings, RunStatus } from "./types.ts";
+import { commit, type Write } from "./write.ts";
+
+/** What `createRun` needs. */
+export interface NewRun {
+  projectId: string;
+  datasetId: string;
+  settings: RunSettings;
+}
+
+/** The parts of a finished model kept beside its leaderboard entry. */
+export type ModelParts = Pick<ModelRecord, "artifact" | "evaluation" | "insights">;
+
+type RunTx = IDBPTransaction<AppSchema, ["runs", "models"], "readwrite">;
+
+const MODEL_QUOTA =
+  "Not enough storage space to keep this model. The models finished before it are kept; delete a project or an old run and resume.";
+
+function missingRun(): NotFoundError {
+  return new NotFoundError("This run no longer exists; it may have been deleted in another tab.");
+}
+
+/** The id of a run's model record: one per model family per run, so a rerun of it replaces it. */
+export function modelRecordId(runId: string, modelId: string): string {
+  return `${runId}:${modelId}`;
+}
+
+/** The best entry's model id: the top of the leaderboard with a finite score. */
+function bestOf(run: RunRecord): string | null {
+  const metric = run.entries[0]?.metric;
+  if (!metric) return null;
+  return sortLeaderboard(run.entries, metric).find((e) => Number.isFinite(e.cv_mean))?.model ?? null;
+}
+
+function checkSettings(s: RunSettings): void {
+  if (!s.target) throw new ValidationError("A run needs a target column.");
+  if (!(Number.isInteger(s.folds) && s.folds >= 2)) throw new ValidationError(`invalid folds: ${s.folds}`);
+  if (!(s.testSize >= 0 && s.testSize < 1)) throw new ValidationError(`invalid test size: ${s.testSize}`);
+  if (s.models.length === 0) throw new ValidationError("Pick at least one model to train.");
+}
+
+/** Starts a run record ("running", no entries). NotFoundError when the project is gone. */
+export async function createRun(db: AppDb, input: NewRun): Promise<RunRecord> {
+  checkSettings(input.settings);
+  const at = now();
+  const run: RunRecord = {
+    id: crypto.randomUUID(),
+    projectId: input.projectId,
+    datasetId: input.datasetId,
+    settings: structuredClone(input.settings),
+    status: "running",
+    entries: [],
+    best: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const tx = db.transaction(["projects", "runs"], "readwrite");
+  await commit(tx, async (write) => {
+    if (!(await tx.objectStore("projects").getKey(run.projectId))) {
+      throw new NotFoundError("This project no longer exists; it may have been deleted in another tab.");
+    }
+    write(tx.objectStore("runs").add(run));
+  });
+  return run;
+}
+
+/** One run; NotFoundError when it does not exist. */
+export async function getRun(db: AppDb, id: string): Promise<RunRecord> {
+  const run = await db.get("runs", id);
+  if (!run) throw missingRun();
+  return run;
+}
+
+/** A project's runs, newest first. */
+export async function listRuns(db: AppDb, projectId: string): Promise<RunRecord[]> {
+  const all = await db.getAllFromIndex("runs", "projectId", projectId);
+  return all.sort((a, b) => b.createdAt - a.createdAt);
+}
+
+type RunStore = IDBPObjectStore<AppSchema, ArrayLike<StoreNames<AppSchema>>, "runs", "readwrite">;
+
+/** Read-modify-write of one run in the transaction of `runs`. */
+async function changeRun(
+  runs: RunStore,
+  write: Write,
+  id: string,
+  change: (run: RunRecord) => RunRecord,
+): Promise<RunRecord> {
+  const run = await runs.get(id);
+  if (!run) throw missingRun();
+  const next = change(run);
+  write(runs.put(next));
+  return next;
+}
+
+/**
+ * Keeps one finished model, all or nothing in one transaction: its entry replaces the run's entry
+ * of the same model (or is appended), and its pipeline, scores and evaluation go to the models
+ * store. A tab closed right after still has every model checkpointed before it. Returns the run.
+ */
+export async function checkpointEntry(
+  db: AppDb,
+  runId: string,
+  entry: LeaderboardEntry,
+  parts?: Partial<ModelParts>,
+): Promise<RunRecord> {
+  const tx: RunTx = db.transaction(["runs", "models"], "readwrite");
+  return commit(
+    tx,
+    async (write) => {
+      const run = await changeRun(tx.objectStore("runs"), write, runId, (r) => {
+        const at = r.entries.findIndex((e) => e.model === entry.model);
+        const entries = at < 0 ? [...r.entries, entry] : r.entries.map((e, i) => (i === at ? entry : e));
+        const next = { ...r, entries, updatedAt: now() };
+        return { ...next, best: bestOf(next) };
+      });
+      const models = tx.objectStore("models");
+      const id = modelRecordId(runId, entry.model);
+      const old = await models.get(id);
+      const record: ModelRecord = {
+        id,
+        runId,
+        projectId: run.projectId,
+        modelId: entry.model,
+        label: entry.label,
+        artifact: parts?.artifact ?? old?.artifact ?? null,
+        metrics: {
+          cv: entry.metrics,
+          test: entry.test_metrics,
+          cv_mean: entry.cv_mean,
+          cv_std: entry.cv_std,
+        },
+        evaluation: parts?.evaluation ?? old?.evaluation ?? null,
+        insights: parts?.insights ?? old?.insights ?? null,
+        createdAt: old?.createdAt ?? now(),
+      };
+      write(models.put(record));
+      return run;
+    },
+    async () => MODEL_QUOTA,
+  );
+}
+
+/** Sets a run's final (or paused) status; `error` says why a run failed. */
+export async function finishRun(
+  db: AppDb,
+  runId: string,
+  status: RunStatus,
+  opts: { error?: string } = {},
+): Promise<RunRecord> {
+  const tx = db.transaction(["runs"], "readwrite");
+  return commit(tx, (write) =>
+    changeRun(tx.objectStore("runs"), write, runId, (r) => {
+      const next: RunRecord = { ...r, status, best: bestOf(r), updatedAt: now() };
+      if (opts.error) next.error = opts.error;
+      else delete next.error;
+      return next;
+    }),
+  );
+}
+
+/** Sets a stopped run "running" again, for a resume; its finished entries stay. */
+export async function reopenRun(db: AppDb, runId: string): Promise<RunRecord> {
+  const tx = db.transaction(["runs"], "readwrite");
+  return commit(tx, (write) =>
+    changeRun(tx.objectStore("runs"), write, runId, (r) => {
+      const next: RunRecord = { ...r, status: "running", updatedAt: now() };
+      delete next.error;
+      return next;
+    }),
+  );
+}
+
+/**
+ * Marks a run "interrupted" when it is still "running" (its tab closed mid-run); any other status
+ * is left alone, so a run that finished meanwhile is not touched. Returns the run as stored.
+ */
+export async function interruptRun(db: AppDb, runId: string): Promise<RunRecord> {
+  const tx = db.transaction(["runs"], "readwrite");
+  return commit(tx, (write) =>
+    changeRun(tx.objectStore("runs"), write, runId, (r) =>
+      r.status === "running" ? { ...r, status: "interrupted", updatedAt: now() } : r,
+    ),
+  );
+}
+
+/** Deletes a run and its models in one transaction. */
+export async function deleteRun(db: AppDb, runId: string): Promise<void> {
+  const tx: RunTx = db.transaction(["runs", "models"], "readwrite");
+  await commit(tx, async (write) => {
+    if (!(await tx.objectStore("runs").getKey(runId))) throw missingRun();
+    const models = tx.objectStore("models");
+    for (const key of await models.index("runId").getAllKeys(runId)) write(models.delete(key));
+    write(tx.objectStore("runs").delete(runId));
+  });
+}

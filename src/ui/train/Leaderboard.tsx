@@ -1,0 +1,108 @@
+import { createMemo, For, Show } from "solid-js";
+import { METRICS } from "../../core/eval/metrics.ts";
+import type { RunRecord } from "../../persist/types.ts";
+import { formatNumber } from "../charts/formatNumber.ts";
+import { leaderboardRows, pendingRows } from "./leaderboardRows.ts";
+
+/**
+ * The run's models best first by the cross-validated metric, with the training score beside it
+ * (far better on training rows: the model overfits), the test score, time and the neural net's
+ * backend; models still to come below. A row opens the model's evaluation.
+ */
+export function Leaderboard(props: {
+  run: RunRecord;
+  labels: ReadonlyMap<string, string>;
+  live: boolean;
+  selected: string | null;
+  onSelect: (model: string) => void;
+}) {
+  const rows = createMemo(() => leaderboardRows(props.run.entries));
+  const pending = createMemo(() => pendingRows(props.run, props.labels, props.live));
+  const metric = () => {
+    const id = props.run.entries[0]?.metric ?? props.run.settings.metric;
+    return id ? METRICS[id].label : "Score";
+  };
+  return (
+    <div class="table-scroll">
+      <table class="leaderboard" data-testid="leaderboard">
+        <caption class="visually-hidden">Leaderboard, best first by cross-validated {metric()}</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Model</th>
+            <th scope="col">CV {metric()}</th>
+            <th scope="col">Train</th>
+            <th scope="col">Test</th>
+            <th scope="col">Time</th>
+            <th scope="col">Backend</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={rows()}>
+            {(row) => (
+              <tr
+                data-testid="leaderboard-row"
+                data-model={row.model}
+                class={props.selected === row.model ? "selected" : undefined}
+                aria-selected={props.selected === row.model}
+              >
+                <td class="num">{row.rank ?? "–"}</td>
+                <td>
+                  <button
+                    type="button"
+                    class="link-button row-open"
+                    data-testid="open-evaluation"
+                    aria-expanded={props.selected === row.model}
+                    onClick={() => props.onSelect(row.model)}
+                  >
+                    {row.label}
+                  </button>
+                </td>
+                <td class="num" data-testid="cv-score">
+                  {row.cv}
+                </td>
+                <td
+                  class={`num${row.overfits ? " overfit" : ""}`}
+                  data-testid="train-score"
+                  title={
+                    Number.isFinite(row.gap)
+                      ? `${formatNumber(row.gap)} better on its own training rows${row.overfits ? ": a sign of overfitting" : ""}`
+                      : undefined
+                  }
+                >
+                  {row.train}
+                  <Show when={row.overfits}>
+                    <span class="overfit-flag"> overfits</span>
+                  </Show>
+                </td>
+                <td class="num" data-testid="test-score">
+                  {row.test}
+                </td>
+                <td class="num">{row.seconds}</td>
+                <td data-testid="backend">{row.backend ?? "–"}</td>
+                <td>
+                  <Show when={row.error} fallback={<span class="status-done">done</span>}>
+                    <span class="status-failed" title={row.error ?? ""}>
+                      failed: {row.error}
+                    </span>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </For>
+          <For each={pending()}>
+            {(row) => (
+              <tr data-testid="leaderboard-pending" data-model={row.model} class="pending">
+                <td class="num">–</td>
+                <td>{row.label}</td>
+                <td colSpan={5} />
+                <td class={`status-${row.status.replace(" ", "-")}`}>{row.status}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { formatCriterion, parseCriterion } from "../../core/automl/framing/criterion.ts";
+import { type LeaderboardEntry, sortLeaderboard } from "../../core/automl/ladder/leaderboard.ts";
+import { METRICS, type MetricId } from "../../core/eval/metrics.ts";
+import type { RunRecord } from "../../persist/types.ts";
+import { formatNumber } from "../charts/formatNumber.ts";
+
+/** One finished model as the leaderboard shows it. */
+export interface LeaderboardRow {
+  /** 1 for the best; null for a model that failed. */
+  rank: number | null;
+  model: string;
+  label: string;
+  cv: string;
+  train: string;
+  test: string;
+  /** The training score is much better than the cross-validated one: the model overfits. */
+  overfits: boolean;
+  /** Train minus CV in the metric's better direction, for the tooltip. */
+  gap: number;
+  seconds: string;
+  backend: string | null;
+  error: string | null;
+}
+
+/** Models of a run that have no entry yet, with what is happening to them. */
+export interface PendingRow {
+  model: string;
+  label: string;
+  status: "training" | "waiting" | "not trained";
+}
+
+/** "0.9533", "–" for a missing score. */
+export const scoreText = (x: number | undefined) => formatNumber(x ?? Number.NaN);
+
+/** "1.2 s", "14 s". */
+export function secondsText(s: number): string {
+  if (!Number.isFinite(s)) return "–";
+  return s < 10 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`;
+}
+
+/**
+ * How much better the model scores on its own training rows than on held-out ones (positive:
+ * better on training), and whether that is a lot: more than 0.05 on a 0..1 score, more than 10%
+ * of the score on an unbounded one (RMSE, MAE).
+ */
+export function overfitGap(metric: MetricId, cv: number, train: number): { gap: number; large: boolean } {
+  if (!Number.isFinite(cv) || !Number.isFinite(train)) return { gap: Number.NaN, large: false };
+  const higher = METRICS[metric].direction === "higher";
+  const gap = higher ? train - cv : cv - train;
+  const bounded = higher && metric !== "r2";
+  const limit = bounded ? 0.05 : Math.max(0.05, 0.1 * Math.abs(cv));
+  return { gap, large: gap > limit };
+}
+
+/** Finished entries best first, formatted; failed ones last, without a rank. */
+export function leaderboardRows(entries: readonly LeaderboardEntry[]): LeaderboardRow[] {
+  const metric = entries[0]?.metric;
+  if (!metric) return [];
+  let rank = 0;
+  return sortLeaderboard(entries, metric).map((e) => {
+    const ok = Number.isFinite(e.cv_mean);
+    const { gap, large } = overfitGap(metric, e.cv_mean, e.train_mean);
+    return {
+      rank: ok ? ++rank : null,
+      model: e.model,
+      label: e.label,
+      cv: ok ? `${scoreText(e.cv_mean)} ± ${scoreText(e.cv_std)}` : "–",
+      train: scoreText(e.train_mean),
+      test: scoreText(e.test_metrics[metric]),
+      overfits: large,
+      gap,
+      seconds: secondsText(e.fit_seconds),
+      backend: e.backend,
+      error: e.error ?? null,
+    };
+  });
+}
+
+/** The models of `run` still to finish: the first is training while the run is live. */
+export function pendingRows(
+  run: RunRecord,
+  labels: ReadonlyMap<string, string>,
+  live: boolean,
+): PendingRow[] {
+  const done = new Set<string>(run.entries.map((e) => e.model));
+  return run.settings.models
+    .filter((m) => !done.has(m))
+    .map((model, i) => ({
+      model,
+      label: labels.get(model) ?? model,
+      status: live ? (i === 0 ? "training" : "waiting") : "not trained",
+    }));
+}
+
+/** The run's best finished model (a live run's record may not have `best` set yet). */
+export function bestEntry(run: RunRecord): LeaderboardEntry | null {
+  const metric = run.entries[0]?.metric;
+  if (!metric) return null;
+  return sortLeaderboard(run.entries, metric).find((e) => Number.isFinite(e.cv_mean)) ?? null;
+}
+
+/** The success criterion against the run's best model: met, not met, or nothing to judge yet. */
+export function criterionStatus(run: RunRecord): { text: string; met: boolean | null } | null {
+  const text = run.settings.criterion;
+  if (!text) return null;
+  let label = text;
+  try {
+    label = formatCriterion(parseCriterion(text, run.settings.task));
+  } catch {
+    // Shown as typed.
+  }
+  const best = bestEntry(run);
+  if (!best) return { text: `${label}: no model has finished yet.`, met: null };
+  const met = best.criterion_met === true;
+  return {
+    text: `${label}: ${met ? "met" : "not met"} by the best model, ${best.label} (cross-validated ${METRICS[best.metric].label} ${scoreText(best.cv_mean)}).`,
+    met,
+  };
+}

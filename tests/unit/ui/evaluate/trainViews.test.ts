@@ -1,0 +1,229 @@
+import { describe, expect, it } from "vitest";
+import { thresholdSweep } from "../../../../src/core/automl/evaluation/thresholdSweep.ts";
+import type { LeaderboardEntry } from "../../../../src/core/automl/ladder/leaderboard.ts";
+import type { ProjectRecord, RunRecord } from "../../../../src/persist/types.ts";
+import { metricRows } from "../../../../src/ui/evaluate/metricRows.ts";
+import { atThreshold, sweepIndex } from "../../../../src/ui/evaluate/thresholdView.ts";
+import {
+  bestEntry,
+  criterionStatus,
+  leaderboardRows,
+  overfitGap,
+  pendingRows,
+  secondsText,
+} from "../../../../src/ui/train/leaderboardRows.ts";
+import { progressLine } from "../../../../src/ui/train/runProgressText.ts";
+import {
+  backendOverride,
+  canResume,
+  checkDraft,
+  DEFAULT_DRAFT,
+  draftFromRun,
+  toRunSettings,
+} from "../../../../src/ui/train/runSettings.ts";
+
+function entry(
+  model: string,
+  cv: number,
+  train: number,
+  extra: Partial<LeaderboardEntry> = {},
+): LeaderboardEntry {
+  return {
+    model: model as LeaderboardEntry["model"],
+    label: model.toUpperCase(),
+    metric: "accuracy",
+    cv_mean: cv,
+    cv_std: 0.02,
+    fold_scores: [],
+    train_mean: train,
+    metrics: {},
+    test_metrics: { accuracy: cv - 0.01 },
+    fit_seconds: 12.6,
+    backend: null,
+    params: {},
+    criterion_met: cv >= 0.9,
+    ...extra,
+  };
+}
+
+function run(entries: LeaderboardEntry[], extra: Partial<RunRecord> = {}): RunRecord {
+  return {
+    id: "r1",
+    projectId: "p1",
+    datasetId: "d1",
+    settings: {
+      target: "species",
+      task: "multiclass",
+      metric: "accuracy",
+      models: ["baseline", "knn", "decision_tree", "mlp"],
+      folds: 3,
+      testSize: 0.2,
+      seed: 0,
+      criterion: "accuracy >= 0.9",
+    },
+    status: "running",
+    entries,
+    best: null,
+    createdAt: 1,
+    updatedAt: 1,
+    ...extra,
+  };
+}
+
+describe("threshold view", () => {
+  // Positives score 0.6, 0.8, 0.9; negatives 0.1, 0.4, 0.7.
+  const sweep = thresholdSweep([1, 1, 1, 0, 0, 0], [0.6, 0.8, 0.9, 0.1, 0.4, 0.7], 100);
+
+  it("reads the confusion counts and rates at the nearest threshold step", () => {
+    expect(sweepIndex(sweep, 0.5)).toBe(50);
+    expect(sweepIndex(sweep, 0.504)).toBe(50);
+    expect(sweepIndex(sweep, 2)).toBe(100);
+    expect(atThreshold(sweep, 0.5)).toEqual({
+      threshold: 0.5,
+      counts: [2, 1, 0, 3],
+      precision: 0.75,
+      recall: 1,
+      f1: 6 / 7,
+      accuracy: 5 / 6,
+    });
+    expect(atThreshold(sweep, 0.85)?.counts).toEqual([3, 0, 2, 1]);
+  });
+});
+
+describe("metricRows", () => {
+  it("lists the classification metrics with the ranking one marked, test values when there is a test part", () => {
+    const rows = metricRows("binary", { accuracy: 0.9, roc_auc: 0.95123 }, { accuracy: 0.85 }, "roc_auc");
+    expect(rows.map((r) => r.id)).toEqual([
+      "accuracy",
+      "balanced_accuracy",
+      "precision_macro",
+      "recall_macro",
+      "f1_macro",
+      "f1_weighted",
+      "roc_auc",
+      "pr_auc",
+      "log_loss",
+    ]);
+    expect(rows[0]).toMatchObject({ label: "Accuracy", oof: "0.9", test: "0.85", ranking: false });
+    expect(rows[6]).toMatchObject({ oof: "0.9512", test: "–", ranking: true });
+    expect(rows[8].direction).toBe("lower is better");
+    expect(metricRows("regression", { r2: 0.5 }, null, "rmse").map((r) => r.id)).toEqual([
+      "mae",
+      "mse",
+      "rmse",
+      "r2",
+      "mape",
+    ]);
+  });
+});
+
+describe("leaderboard rows", () => {
+  it("flags a large train-over-CV gap in the metric's better direction", () => {
+    expect(overfitGap("accuracy", 0.9, 1)).toEqual({ gap: expect.closeTo(0.1, 12), large: true });
+    expect(overfitGap("accuracy", 0.9, 0.93).large).toBe(false);
+    expect(overfitGap("rmse", 10, 8).large).toBe(true);
+    expect(overfitGap("rmse", 10, 9.5).large).toBe(false);
+    expect(overfitGap("log_loss", 0.3, 0.31).gap).toBeCloseTo(-0.01, 12);
+    expect(overfitGap("accuracy", Number.NaN, 1).large).toBe(false);
+  });
+
+  it("ranks finished models best first, failed ones last without a rank", () => {
+    const rows = leaderboardRows([
+      entry("baseline", 0.33, 0.34),
+      entry("logistic", Number.NaN, Number.NaN, { error: "did not converge" }),
+      entry("decision_tree", 0.92, 1),
+      entry("mlp", 0.95, 0.96, { backend: "wasm", fit_seconds: 3.14 }),
+    ]);
+    expect(rows.map((r) => [r.rank, r.model])).toEqual([
+      [1, "mlp"],
+      [2, "decision_tree"],
+      [3, "baseline"],
+      [null, "logistic"],
+    ]);
+    expect(rows[0]).toMatchObject({
+      cv: "0.95 ± 0.02",
+      train: "0.96",
+      test: "0.94",
+      backend: "wasm",
+      seconds: "3.1 s",
+    });
+    expect(rows[1].overfits).toBe(true);
+    expect(rows[3]).toMatchObject({ cv: "–", error: "did not converge" });
+    expect(secondsText(12.6)).toBe("13 s");
+  });
+
+  it("lists the models still to come, and judges the criterion on the best model", () => {
+    const r = run([entry("baseline", 0.33, 0.34), entry("knn", 0.95, 0.96)]);
+    expect(pendingRows(r, new Map([["mlp", "Neural net"]]), true)).toEqual([
+      { model: "decision_tree", label: "decision_tree", status: "training" },
+      { model: "mlp", label: "Neural net", status: "waiting" },
+    ]);
+    expect(pendingRows(r, new Map(), false).map((p) => p.status)).toEqual(["not trained", "not trained"]);
+    expect(bestEntry(r)?.model).toBe("knn");
+    expect(criterionStatus(r)).toEqual({
+      text: "Accuracy ≥ 0.9: met by the best model, KNN (cross-validated Accuracy 0.95).",
+      met: true,
+    });
+    expect(criterionStatus(run([]))?.met).toBeNull();
+    expect(criterionStatus(run([entry("knn", 0.8, 0.9, { criterion_met: false })]))?.met).toBe(false);
+    expect(criterionStatus({ ...r, settings: { ...r.settings, criterion: null } })).toBeNull();
+  });
+});
+
+describe("run settings", () => {
+  const project: ProjectRecord = {
+    id: "p1",
+    name: "P",
+    createdAt: 1,
+    updatedAt: 1,
+    framing: { datasetId: "d1", target: "species", metric: "accuracy", criterion: "accuracy >= 0.9" },
+    split: { type: "holdout", testFraction: 0.3 },
+  };
+
+  it("builds the stored settings in ladder order from the framing and the form", () => {
+    const draft = { ...DEFAULT_DRAFT, models: ["mlp", "baseline"], folds: 3, mlpEpochs: 5 };
+    const s = toRunSettings(project, draft, "multiclass", ["baseline", "knn", "mlp"]);
+    expect(s).toEqual({
+      target: "species",
+      task: "multiclass",
+      metric: "accuracy",
+      models: ["baseline", "mlp"],
+      folds: 3,
+      testSize: 0.2,
+      seed: 0,
+      criterion: "accuracy >= 0.9",
+      backend: null,
+      split: { type: "holdout", testFraction: 0.3 },
+      params: { mlp: { max_epochs: 5 } },
+    });
+    expect(draftFromRun(run([], { settings: s }))).toEqual({ ...draft, models: ["baseline", "mlp"] });
+    expect(() => toRunSettings({ ...project, framing: undefined }, draft, null, [])).toThrow(/target/);
+  });
+
+  it("checks the form and reads a forced backend from the address", () => {
+    expect(checkDraft({ ...DEFAULT_DRAFT, models: ["knn"] })).toBeNull();
+    expect(checkDraft(DEFAULT_DRAFT)).toMatch(/at least one model/);
+    expect(checkDraft({ ...DEFAULT_DRAFT, models: ["knn"], folds: 1 })).toMatch(/Folds/);
+    expect(checkDraft({ ...DEFAULT_DRAFT, models: ["knn"], testSize: 0.9 })).toMatch(/test share/);
+    expect(checkDraft({ ...DEFAULT_DRAFT, models: ["knn"], mlpEpochs: 0 })).toMatch(/epochs/);
+    expect(backendOverride("?backend=webgpu")).toBe("webgpu");
+    expect(backendOverride("?backend=cuda")).toBeNull();
+    expect(backendOverride("")).toBeNull();
+    expect(canResume(run([], { status: "interrupted" }))).toBe(true);
+    expect(canResume(run([], { status: "done" }))).toBe(false);
+  });
+
+  it("words progress as model, fold and epoch", () => {
+    const models = ["baseline", "gbdt", "mlp"];
+    expect(progressLine({ phase: "fold", done: 3, total: 12, message: "gbdt · fold 3 of 5" }, models)).toBe(
+      "Model 2 of 3 · gbdt · fold 3 of 5",
+    );
+    expect(
+      progressLine(
+        { phase: "epoch", done: 12, total: 200, message: "mlp · fold 1 of 5 · epoch 12 of 200" },
+        models,
+      ),
+    ).toBe("Model 3 of 3 · mlp · fold 1 of 5 · epoch 12 of 200");
+    expect(progressLine({ phase: "model", done: 1, total: 3, message: "Baseline" }, models)).toBeNull();
+  });
+});
