@@ -50,6 +50,7 @@ export async function boost(
     splitter: "best",
     minGain: 0,
     impurity: "none",
+    sameRoot: true,
   };
   const rules = {
     score: "squared" as const,

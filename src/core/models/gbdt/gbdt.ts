@@ -122,6 +122,8 @@ export class Gbdt implements Estimator<GbdtParams> {
     }
     if (state.trees.length % dim !== 0) throw new ValidationError(`invalid ${TYPE} artifact: tree count`);
     model.trees = state.trees.map((t) => treeFromJSON(t, state.features?.length));
+    if (model.trees.some((t) => t.valueDim !== 1))
+      throw new ValidationError(`invalid ${TYPE} artifact: value size`);
     const { trees: _, ...rest } = state;
     model.state = rest;
     return model;

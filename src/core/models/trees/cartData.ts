@@ -21,6 +21,7 @@ export interface CartData {
   binned: BinnedMatrix;
 }
 
+/** Checks the target and weights and bins the features once (edges from a seeded subsample). */
 export function prepareCart(
   X: Matrix,
   y: Target,
@@ -42,7 +43,8 @@ export function cartStats(data: CartData, weight: Float64Array): RowStats {
   if (data.classification) return { classes: data.classes, hess: weight };
   const grad = new Float64Array(weight.length);
   for (let i = 0; i < grad.length; i++) grad[i] = -weight[i] * data.y[i];
-  return { grad, hess: weight, y: data.y };
+  const constantHess = weight.every((w) => w === weight[0]) ? weight[0] : undefined;
+  return { grad, hess: weight, y: data.y, constantHess };
 }
 
 /** Split rules of a CART tree: no L2 penalty, weight only has to be positive. */

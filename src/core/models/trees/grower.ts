@@ -1,12 +1,8 @@
 import type { Rng } from "../../random.ts";
 import type { BinnedMatrix } from "./binning.ts";
+import { addFeature, addFeatureSparse, clearBins, clearFeature } from "./featureHistogram.ts";
 import { Frontier, type OpenNode } from "./frontier.ts";
 import {
-  addFeature,
-  addFeatureSparse,
-  buildHistogram,
-  clearBins,
-  clearFeature,
   gatherRows,
   type HistLayout,
   HistogramPool,
@@ -18,19 +14,13 @@ import {
   subtractHistogram,
   sumRows,
 } from "./histogram.ts";
+import { buildHistogram, buildRootHistogram } from "./nodeHistogram.ts";
 import { type ImpurityKind, nodeImpurity } from "./nodeImpurity.ts";
 import { randomSplit } from "./randomSplit.ts";
 import { ALL_BINS, makeCandidate, type SplitCandidate, SplitFinder, type SplitRules } from "./splitFinder.ts";
 import { type Tree, TreeBuilder } from "./tree.ts";
 
-/**
- * Grows one tree on binned data, after scikit-learn's HistGradientBoosting `TreeGrower`: a node's
- * best split is found when the node is made; nodes are then split best-first (highest gain, when
- * the leaf count is capped) or depth-first (no cap, so that only one path of histograms is held).
- * Rows are partitioned in place, so every node owns a contiguous range of the `rows` array. With
- * all features on the table, the larger child's histogram is the parent's minus the smaller's;
- * with features drawn per node (random forests) each node builds the drawn features directly.
- */
+/** How one tree grows; the split rules (penalty, least rows and weight per leaf) belong to the grower. */
 export interface GrowParams {
   maxDepth: number;
   maxLeafNodes: number;
@@ -45,6 +35,11 @@ export interface GrowParams {
   impurity: ImpurityKind;
   /** Needed when features are drawn or thresholds are random. */
   rng?: Rng;
+  /**
+   * Boosting: every tree's root is all of the grower's rows in order (`rows[i] = i`, count =
+   * binned rows), so the root's bin counts are computed once and reused.
+   */
+  sameRoot?: boolean;
 }
 
 /** A grown tree, its per-feature gains, and each leaf's range in the partitioned `rows`. */
@@ -58,7 +53,16 @@ export interface GrownTree {
 /** A node with fewer than one row per this many bins lists its non-empty bins instead of scanning all. */
 const SPARSE_RATIO = 4;
 
-/** Holds the buffers for growing many trees on one binned matrix (a forest, or boosting rounds). */
+/**
+ * Grows one tree on binned data, after scikit-learn's HistGradientBoosting `TreeGrower`: a node's
+ * best split is found when the node is made; nodes are then split best-first (highest gain, when
+ * the leaf count is capped) or depth-first (no cap, so that only one path of histograms is held).
+ * Rows are partitioned in place, so every node owns a contiguous range of the `rows` array. With
+ * all features on the table, the larger child's histogram is the parent's minus the smaller's;
+ * with features drawn per node (random forests) each node builds the drawn features directly.
+ *
+ * One grower holds the buffers for many trees on one binned matrix (a forest, boosting rounds).
+ */
 export class TreeGrower {
   readonly layout: HistLayout;
   private readonly finder: SplitFinder;
@@ -69,6 +73,8 @@ export class TreeGrower {
   private featureHist: Float64Array | null = null;
   private touched: Int32Array | null = null;
   private rowMajor: Uint8Array | null = null;
+  /** Root counts for `sameRoot` growth, built on the first tree. */
+  private rootCounts: Float64Array | null = null;
   private randomSums: { left: Float64Array; missing: Float64Array } | null = null;
   /** Set by `split`: the lowest value bin of the rows it sent right. */
   private lowestRight = 0;
@@ -127,8 +133,27 @@ export class TreeGrower {
     const root = open(0, count, 0, sumRows(rows, 0, count, stats, C));
     if (root.split && subtract && this.worthHistogram(root)) {
       root.hist = this.pool.acquire();
-      gatherRows(rows, 0, count, stats, this.scratch);
-      buildHistogram(root.hist, this.layout, this.rowCodes(), cols, rows, 0, count, stats, this.scratch);
+      if (params.sameRoot && stats.grad) {
+        if (!this.rootCounts) {
+          this.rootCounts = new Float64Array(this.layout.size);
+          gatherRows(rows, 0, count, stats, this.scratch);
+          buildHistogram(
+            this.rootCounts,
+            this.layout,
+            this.rowCodes(),
+            cols,
+            rows,
+            0,
+            count,
+            stats,
+            this.scratch,
+          );
+        }
+        buildRootHistogram(root.hist, this.layout, this.rowCodes(), cols, count, stats, this.rootCounts);
+      } else {
+        gatherRows(rows, 0, count, stats, this.scratch);
+        buildHistogram(root.hist, this.layout, this.rowCodes(), cols, rows, 0, count, stats, this.scratch);
+      }
     }
     settle(root);
     let nLeaves = 1;
@@ -288,14 +313,18 @@ export class TreeGrower {
     let l = start;
     let r = 0;
     let lowestRight = missing;
+    const missRight = missingLeft ? 0 : 1;
+    // Branch-free: which side a row goes is a coin flip near the root, and mispredicted branches
+    // cost more than the two stores. (bin - c) >>> 31 is 1 exactly when c > bin (codes < 256).
     for (let k = start; k < end; k++) {
       const row = rows[k];
       const c = codes[col + row];
-      if (c === missing ? missingLeft : c <= bin) rows[l++] = row;
-      else {
-        buf[r++] = row;
-        if (c < lowestRight) lowestRight = c;
-      }
+      const right = c === missing ? missRight : (bin - c) >>> 31;
+      rows[l] = row;
+      buf[r] = row;
+      l += 1 - right;
+      r += right;
+      lowestRight = Math.min(lowestRight, c + (1 - right) * 256);
     }
     rows.set(buf.subarray(0, r), l);
     this.lowestRight = lowestRight;

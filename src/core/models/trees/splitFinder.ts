@@ -12,8 +12,11 @@ import type { HistLayout } from "./histogram.ts";
  * threshold is tried with them on the left and on the right (plus "only missing go right"); when
  * it has none, they are sent to the child with more rows.
  */
+
+/** How one side of a split is scored (see above): gradients, squared error and Gini, or entropy. */
 export type ScoreKind = "squared" | "entropy";
 
+/** What makes a split valid and how it is scored; fixed for every tree of one fit. */
 export interface SplitRules {
   score: ScoreKind;
   /** L2 penalty on leaf values (boosting); 0 for trees. */
@@ -33,6 +36,7 @@ export interface SplitCandidate {
   left: Float64Array;
 }
 
+/** An empty candidate (gain -Infinity) for a node whose sums have `stride` numbers. */
 export function makeCandidate(stride: number): SplitCandidate {
   return {
     gain: Number.NEGATIVE_INFINITY,
@@ -41,11 +45,6 @@ export function makeCandidate(stride: number): SplitCandidate {
     missingLeft: false,
     left: new Float64Array(stride),
   };
-}
-
-export function resetCandidate(c: SplitCandidate): void {
-  c.gain = Number.NEGATIVE_INFINITY;
-  c.feature = -1;
 }
 
 /** Score of a node from its sums `s[off .. off + stride)`. */

@@ -54,6 +54,7 @@ export class TreeBuilder {
     return id;
   }
 
+  /** Turns node `id` into a split on `feature <= threshold` with the given children. */
   split(
     id: number,
     feature: number,
@@ -72,16 +73,7 @@ export class TreeBuilder {
     t.right[id] = right;
   }
 
-  /** Scales every node value (boosting shrinkage is applied once the leaves are final). */
-  scale(factor: number) {
-    const v = this.t.value;
-    for (let i = 0; i < this.n * this.valueDim; i++) v[i] *= factor;
-  }
-
-  value(id: number, k = 0): number {
-    return this.t.value[id * this.valueDim + k];
-  }
-
+  /** The tree, in arrays cut to its node count. */
   finish(): Tree {
     const t = allocate(this.n, this.valueDim);
     for (const key of ARRAY_KEYS) {

@@ -60,6 +60,20 @@ describe("fitBins / applyBins", () => {
       for (let b = 0; b < edges.length; b++) if (bin <= b !== v <= edges[b]) mismatches++;
     }
     expect(mismatches).toBe(0);
+    // applyBins (a branch-free search) agrees with binOf, infinities and exact edges included.
+    const probes = [
+      Number.NEGATIVE_INFINITY,
+      -1,
+      edges[0],
+      edges[10],
+      edges[62],
+      55.55,
+      1e9,
+      Number.POSITIVE_INFINITY,
+    ];
+    const codes = applyBins(matrix(probes), mapper).codes;
+    expect(Array.from(codes)).toEqual(probes.map((v) => binOf(v, edges)));
+    expect(codes[probes.length - 1]).toBe(63);
   });
 
   it("bins only the given rows, in their order, and subsamples with a seed", () => {
