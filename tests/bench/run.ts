@@ -4,6 +4,8 @@
  * rows; add it to SECTIONS below.
  */
 import { benchCsvRead } from "./csvRead.ts";
+import { benchGbdt } from "./gbdt.ts";
+import { benchMlp } from "./mlp.ts";
 import { benchProfile } from "./profile.ts";
 import { benchRecipe } from "./recipe.ts";
 import { type BenchRow, printTable, recordRows } from "./table.ts";
@@ -29,6 +31,16 @@ const SECTIONS: Section[] = [
     name: "recipe",
     title: "Default recipe: propose, fit and apply on a seeded 1,000,000-row frame",
     run: async () => recordRows(await benchRecipe()),
+  },
+  {
+    name: "gbdt",
+    title: "Gradient boosting: 20,000 x 20 numeric, 100 iterations, 31 leaves, 255 bins, one thread",
+    run: async () => recordRows(await benchGbdt()),
+  },
+  {
+    name: "mlp",
+    title: "MLP epoch time per tfjs backend in Node (WebGPU and WebGL need a browser)",
+    run: async () => recordRows(await benchMlp()),
   },
 ];
 
