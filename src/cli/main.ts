@@ -5,7 +5,9 @@
  */
 import { INSPECT_HELP, inspect } from "./inspect.ts";
 import { type Io, nodeIo } from "./io.ts";
+import { PREDICT_HELP, predict } from "./predict.ts";
 import { PROFILE_HELP, profile } from "./profile.ts";
+import { TRAIN_HELP, train } from "./train.ts";
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
@@ -19,6 +21,16 @@ const COMMANDS: Record<string, { run: Command; summary: string; help: string }> 
     run: profile,
     summary: "profile a CSV file: statistics, alerts, and with --target the task and metric",
     help: PROFILE_HELP,
+  },
+  train: {
+    run: train,
+    summary: "train the model ladder on a CSV file and show the leaderboard",
+    help: TRAIN_HELP,
+  },
+  predict: {
+    run: predict,
+    summary: "predict the rows of a CSV file with a model saved by train",
+    help: PREDICT_HELP,
   },
 };
 

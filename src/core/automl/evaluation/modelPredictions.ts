@@ -1,0 +1,24 @@
+import type { Task } from "../../models/estimator.ts";
+import type { ModelId } from "../../models/registry.ts";
+
+/** Predictions of some frame rows with their true targets. */
+export interface PredictionSet {
+  /** Frame rows, in the order of the arrays below. */
+  rows: Int32Array;
+  /** Regression: values. Classification: class indices. */
+  yTrue: Float64Array;
+  predicted: Float64Array;
+  /** Classification: rows x classes probabilities; null for regression or a model without them. */
+  proba: Float64Array | null;
+}
+
+/** What the ladder predicted for one model: the input of `evaluateModel`. */
+export interface ModelPredictions {
+  model: ModelId;
+  task: Task;
+  classes: string[] | null;
+  /** Out-of-fold predictions: each row predicted by the fold model that did not train on it. */
+  oof: PredictionSet;
+  /** The test part predicted by the model refitted on the whole training part; null without one. */
+  test: PredictionSet | null;
+}

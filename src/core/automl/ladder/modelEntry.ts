@@ -1,0 +1,108 @@
+import type { Frame } from "../../data/frame.ts";
+import type { ModelSpec } from "../../models/registry.ts";
+import { encodeTarget } from "../../prep/targetValues.ts";
+import type { ModelPredictions, PredictionSet } from "../evaluation/modelPredictions.ts";
+import { scoreAll } from "../evaluation/scoreMetrics.ts";
+import { type Criterion, checkCriterion } from "../framing/criterion.ts";
+import { FINAL_FOLD, type FoldResult } from "./foldJob.ts";
+import type { LadderPlan } from "./ladderPlan.ts";
+import { type LeaderboardEntry, meanStd } from "./leaderboard.ts";
+
+/** Joins fold results into one prediction set, rows in the order the folds list them. */
+function joinResults(frame: Frame, plan: LadderPlan, results: FoldResult[]): PredictionSet {
+  const n = results.reduce((s, r) => s + r.validation.length, 0);
+  const k = plan.classes?.length ?? 0;
+  const rows = new Int32Array(n);
+  const predicted = new Float64Array(n);
+  const withProba = k > 0 && results.every((r) => r.proba !== null);
+  const proba = withProba ? new Float64Array(n * k) : null;
+  let at = 0;
+  for (const r of results) {
+    rows.set(r.validation, at);
+    predicted.set(r.predictions, at);
+    if (proba && r.proba) proba.set(r.proba, at * k);
+    at += r.validation.length;
+  }
+  const targetCol = frame.columns.find((c) => c.name === plan.target)!;
+  const all = encodeTarget(targetCol, plan.task, plan.classes ?? undefined).values;
+  const yTrue = Float64Array.from(rows, (i) => all[i]);
+  return { rows, yTrue, predicted, proba };
+}
+
+const scoresOf = (plan: LadderPlan, set: PredictionSet) =>
+  scoreAll(plan.task, {
+    yTrue: set.yTrue,
+    yPred: set.predicted,
+    proba: set.proba,
+    nClasses: plan.classes?.length,
+  });
+
+/**
+ * The leaderboard entry and the predictions of one model from its finished jobs (the folds, plus
+ * the final refit when the plan has a test part). The criterion, when given, is checked on
+ * cv_mean if it names the ranking metric, else on the out-of-fold score of its own metric.
+ */
+export function modelEntry(
+  frame: Frame,
+  plan: LadderPlan,
+  spec: ModelSpec,
+  results: FoldResult[],
+  criterion?: Criterion | null,
+): { entry: LeaderboardEntry; predictions: ModelPredictions } {
+  const cv = results.filter((r) => r.fold !== FINAL_FOLD).sort((a, b) => a.fold - b.fold);
+  const final = results.find((r) => r.fold === FINAL_FOLD && r.validation.length > 0);
+  const oof = joinResults(frame, plan, cv);
+  const test = final ? joinResults(frame, plan, [final]) : null;
+  const foldScores = cv.map((r) => r.score);
+  const { mean, std } = meanStd(foldScores);
+  const metrics = scoresOf(plan, oof);
+  let criterionMet: boolean | null = null;
+  if (criterion) {
+    const score = criterion.metric === plan.metric ? mean : metrics[criterion.metric];
+    criterionMet = checkCriterion(criterion, score);
+  }
+  const backend = results.find((r) => r.backend !== null)?.backend ?? null;
+  return {
+    entry: {
+      model: spec.id,
+      label: spec.label,
+      metric: plan.metric,
+      cv_mean: mean,
+      cv_std: std,
+      fold_scores: foldScores,
+      train_mean: meanStd(cv.map((r) => r.trainScore ?? Number.NaN)).mean,
+      metrics,
+      test_metrics: test ? scoresOf(plan, test) : {},
+      fit_seconds: results.reduce((s, r) => s + r.seconds, 0),
+      backend,
+      params: cv[0]?.params ?? final?.params ?? {},
+      criterion_met: criterionMet,
+    },
+    predictions: { model: spec.id, task: plan.task, classes: plan.classes, oof, test },
+  };
+}
+
+/** The entry of a model that could not be trained: NaN scores and the reason. */
+export function failedEntry(
+  plan: LadderPlan,
+  spec: ModelSpec,
+  error: string,
+  criterion?: Criterion | null,
+): LeaderboardEntry {
+  return {
+    model: spec.id,
+    label: spec.label,
+    metric: plan.metric,
+    cv_mean: Number.NaN,
+    cv_std: Number.NaN,
+    fold_scores: [],
+    train_mean: Number.NaN,
+    metrics: {},
+    test_metrics: {},
+    fit_seconds: 0,
+    backend: null,
+    params: {},
+    criterion_met: criterion ? false : null,
+    error,
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * `npx tsx tests/accuracy/run.ts [dataset ...]`: the default ladder (every model, 5-fold CV, no
+ * test part, seed 0) on the real datasets in /work/shared/datasets, against reference scores from
+ * scikit-learn 1.2 / XGBoost 1.7 on the same files (5-fold CV, shuffled, seed 0, median
+ * imputation + one-hot encoding, default-ish settings; see that folder's README). A dataset
+ * passes when the best cross-validated score is at least the reference minus 0.005 (accuracy,
+ * ROC AUC) or 0.01 (R²). Not part of `npm test`: it takes several minutes.
+ */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import * as tf from "@tensorflow/tfjs";
+import { runLadder } from "../../src/core/automl/ladder/runLadder.ts";
+import { readCsv } from "../../src/core/data/readCsv.ts";
+import type { MetricId } from "../../src/core/eval/metrics.ts";
+
+const DIR = process.env.AUTOML_DATASETS ?? "/work/shared/datasets";
+
+interface Reference {
+  file: string;
+  target: string;
+  metric: MetricId;
+  score: number;
+  model: string;
+}
+
+/** From /work/shared/datasets/README.md. */
+const REFERENCES: Reference[] = [
+  { file: "iris", target: "target", metric: "accuracy", score: 0.96, model: "logistic regression" },
+  { file: "wine", target: "target", metric: "accuracy", score: 0.989, model: "extra trees" },
+  { file: "breast_cancer", target: "target", metric: "roc_auc", score: 0.995, model: "logistic regression" },
+  { file: "diabetes", target: "target", metric: "r2", score: 0.497, model: "ridge" },
+  { file: "penguins", target: "species", metric: "accuracy", score: 0.991, model: "logistic regression" },
+  { file: "credit_data", target: "Status", metric: "roc_auc", score: 0.831, model: "MLP" },
+  { file: "churn", target: "churn", metric: "roc_auc", score: 0.924, model: "hist gradient boosting" },
+  { file: "concrete", target: "compressive_strength", metric: "r2", score: 0.936, model: "XGBoost" },
+  { file: "ames", target: "Sale_Price", metric: "r2", score: 0.895, model: "hist gradient boosting" },
+  { file: "sacramento", target: "price", metric: "r2", score: 0.699, model: "ridge" },
+  { file: "seattle-weather", target: "weather", metric: "accuracy", score: 0.853, model: "random forest" },
+];
+
+const tolerance = (metric: MetricId) => (metric === "r2" ? 0.01 : 0.005);
+
+async function readFrame(path: string) {
+  const info = await stat(path);
+  return (await readCsv(createReadStream(path), { totalBytes: info.size })).frame;
+}
+
+const wanted = process.argv.slice(2);
+const chosen = wanted.length ? REFERENCES.filter((r) => wanted.includes(r.file)) : REFERENCES;
+if (chosen.length === 0) {
+  console.error(
+    `No such dataset: ${wanted.join(", ")}. Datasets: ${REFERENCES.map((r) => r.file).join(", ")}.`,
+  );
+  process.exit(2);
+}
+tf.enableProdMode();
+await tf.setBackend("cpu");
+
+const rows: string[][] = [
+  ["dataset", "metric", "best model", "best cv", "reference", "pass", "seconds", "runner-up"],
+];
+let passed = 0;
+for (const ref of chosen) {
+  const t0 = performance.now();
+  const frame = await readFrame(join(DIR, `${ref.file}.csv`));
+  const result = await runLadder(frame, {
+    target: ref.target,
+    metric: ref.metric,
+    folds: 5,
+    testSize: 0,
+    seed: 0,
+  });
+  const best = result.best;
+  const score = best?.cv_mean ?? Number.NaN;
+  const ok = score >= ref.score - tolerance(ref.metric);
+  if (ok) passed++;
+  const second = result.leaderboard[1];
+  rows.push([
+    ref.file,
+    ref.metric,
+    best?.model ?? "-",
+    score.toFixed(4),
+    `${ref.score.toFixed(3)} (${ref.model})`,
+    ok ? "yes" : "NO",
+    ((performance.now() - t0) / 1000).toFixed(0),
+    second ? `${second.model} ${second.cv_mean.toFixed(4)}` : "-",
+  ]);
+  const failed = result.entries.filter((e) => e.error).map((e) => `${e.model}: ${e.error}`);
+  console.error(
+    `${ref.file}: ${result.leaderboard.map((e) => `${e.model} ${e.cv_mean.toFixed(4)} (${e.fit_seconds.toFixed(1)} s)`).join(", ")}${failed.length ? `; failed ${failed.join("; ")}` : ""}`,
+  );
+}
+const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
+for (const r of rows)
+  console.log(
+    r
+      .map((cell, j) => cell.padEnd(widths[j]))
+      .join("  ")
+      .trimEnd(),
+  );
+console.log(
+  `\n${passed} of ${chosen.length} at or above the reference (minus 0.005 for accuracy / ROC AUC, 0.01 for R²).`,
+);

@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../../src/cli/main.ts";
+
+/** Runs `main` in-process with captured output. */
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "train-cli-"));
+const IRIS = "tests/fixtures/iris.csv";
+const TRAIN = ["train", IRIS, "--target", "target", "--models", "baseline,logistic", "--folds", "3"];
+
+interface Row {
+  model: string;
+  fit_seconds: number;
+  [key: string]: unknown;
+}
+
+const untimed = (rows: Row[]) => rows.map(({ fit_seconds: _, ...rest }) => rest);
+
+describe("train", () => {
+  it("prints one JSON object with the leaderboard, the same for the same seed", async () => {
+    const first = await run(...TRAIN, "--json");
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    const json = JSON.parse(first.stdout);
+    expect(json.task).toBe("multiclass");
+    expect(json.metric).toBe("accuracy");
+    expect(json.best).toBe("logistic");
+    expect(json.leaderboard.map((e: Row) => e.model)).toEqual(["logistic", "baseline"]);
+    for (const e of json.leaderboard) {
+      expect(Object.keys(e)).toEqual(
+        expect.arrayContaining([
+          "model",
+          "cv_mean",
+          "cv_std",
+          "metrics",
+          "test_metrics",
+          "fit_seconds",
+          "backend",
+        ]),
+      );
+      expect(e.backend).toBeNull();
+      expect(typeof e.metrics.f1_macro).toBe("number");
+      expect(typeof e.test_metrics.accuracy).toBe("number");
+    }
+    expect(json.leaderboard[0].cv_mean).toBeGreaterThan(0.9);
+    const second = JSON.parse((await run(...TRAIN, "--json")).stdout);
+    expect(untimed(second.leaderboard)).toEqual(untimed(json.leaderboard));
+  });
+
+  it("keeps no test part with --test-size 0 and prints a table without --json", async () => {
+    const json = JSON.parse((await run(...TRAIN, "--test-size", "0", "--json")).stdout);
+    for (const e of json.leaderboard) expect(e.test_metrics).toEqual({});
+    const text = await run(...TRAIN, "--seed", "3");
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/3-fold cross-validation on 120 rows, test part 30 rows/);
+    expect(text.stdout).toMatch(/Best: logistic/);
+  });
+
+  it("saves the best pipeline with --out, and predict scores every row", async () => {
+    const model = join(dir, "model.json");
+    const trained = await run(...TRAIN, "--out", model, "--json");
+    expect(trained.code).toBe(0);
+    expect(JSON.parse(readFileSync(model, "utf8")).type).toBe("automl-pipeline");
+    const pred = await run("predict", model, IRIS);
+    expect(pred.stderr).toBe("");
+    expect(pred.code).toBe(0);
+    const lines = pred.stdout.trim().split("\n");
+    expect(lines[0]).toBe("prediction,proba_setosa,proba_versicolor,proba_virginica");
+    expect(lines).toHaveLength(151);
+    const rows = lines.slice(1).map((l) => l.split(","));
+    expect(rows[0][0]).toBe("setosa");
+    expect(rows[149][0]).toBe("virginica");
+    for (const r of rows) expect(Number(r[1]) + Number(r[2]) + Number(r[3])).toBeCloseTo(1, 5);
+    const out = join(dir, "pred.csv");
+    const written = await run("predict", model, IRIS, "--out", out);
+    expect(written.code).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe(`${lines.join("\n")}\n`);
+  });
+
+  it("exits 2 with a sentence for bad models, targets, settings and artifacts", async () => {
+    const badModel = await run(...TRAIN.slice(0, 4), "--models", "baseline,forest");
+    expect(badModel.code).toBe(2);
+    expect(badModel.stderr).toMatch(/Unknown model "forest"; the models are baseline, linear, logistic/);
+    const badTarget = await run("train", IRIS, "--target", "nope");
+    expect(badTarget.code).toBe(2);
+    expect(badTarget.stderr).toMatch(/There is no column named "nope"/);
+    expect((await run("train", IRIS)).code).toBe(2);
+    expect((await run(...TRAIN, "--folds", "1")).code).toBe(2);
+    expect((await run(...TRAIN, "--test-size", "1.5")).code).toBe(2);
+    const junk = join(dir, "junk.json");
+    writeFileSync(junk, JSON.stringify({ type: "recipe", version: 1 }));
+    const badArtifact = await run("predict", junk, IRIS);
+    expect(badArtifact.code).toBe(2);
+    expect(badArtifact.stderr).toMatch(/is not a model saved by "automl-playground train --out"/);
+    expect((await run("predict", join(dir, "missing.json"), IRIS)).stderr).toMatch(/there is no such file/);
+  });
+});
