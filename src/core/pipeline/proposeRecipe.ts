@@ -11,7 +11,9 @@ import { columnStats } from "../profile/columnStats.ts";
 import type { FrameProfile } from "../profile/profileFrame.ts";
 
 /** Categorical columns with at most this many levels are one-hot encoded; more get target / frequency encoding. */
-export const ONE_HOT_MAX_LEVELS = 15;
+export const ONE_HOT_MAX_LEVELS = 100;
+/** One-hot also needs enough rows per level: at most one new column per this many rows. */
+export const ONE_HOT_ROWS_PER_LEVEL = 10;
 /** Columns missing in more than this share of rows get a `<col>_missing` flag next to the imputed value. */
 export const INDICATOR_SHARE = 0.05;
 
@@ -71,10 +73,10 @@ function step(
  * 2. date parts for datetime columns (only when the features module registers "date_parts");
  * 3. impute numeric columns with the training median, flagging columns over 5% missing;
  * 4. impute categorical columns with the most frequent level (when any are missing);
- * 5. one-hot encode categoricals with at most 15 levels;
+ * 5. one-hot encode categoricals with at most 100 levels and 10 rows per level;
  * 6. target-encode the others (frequency-encode without a target);
  * 7. standardise numeric columns, marked `for_models: "scaling"` (linear, kNN, MLP; trees skip it);
- * 8. balanced class weights when the classes are imbalanced.
+ * 8. balanced class weights when a multiclass target is imbalanced.
  */
 export function proposeRecipe(frame: Frame, opts: ProposeOptions): Recipe {
   const { target, task, profile } = opts;
@@ -161,9 +163,12 @@ export function proposeRecipe(frame: Frame, opts: ProposeOptions): Recipe {
     );
   }
 
+  // One-hot keeps every level's own effect (what the reference scores in shared/datasets use);
+  // only levels too many for the rows go to target encoding, which can overfit small data.
   const levels = new Map(categorical.map((c) => [c.name, levelsInUse(c)]));
-  const low = categorical.filter((c) => levels.get(c.name)! <= ONE_HOT_MAX_LEVELS).map((c) => c.name);
-  const high = categorical.filter((c) => levels.get(c.name)! > ONE_HOT_MAX_LEVELS).map((c) => c.name);
+  const oneHotCap = Math.min(ONE_HOT_MAX_LEVELS, Math.floor(frame.rows / ONE_HOT_ROWS_PER_LEVEL));
+  const low = categorical.filter((c) => levels.get(c.name)! <= Math.max(oneHotCap, 2)).map((c) => c.name);
+  const high = categorical.filter((c) => !low.includes(c.name)).map((c) => c.name);
   if (low.length > 0) {
     steps.push(
       step(
@@ -171,12 +176,12 @@ export function proposeRecipe(frame: Frame, opts: ProposeOptions): Recipe {
         "one_hot",
         low,
         { max_levels: ONE_HOT_MAX_LEVELS },
-        `${quoted(low)} ${low.length > 1 ? "have" : "has"} at most ${ONE_HOT_MAX_LEVELS} levels: one 0/1 column per level lets every model use ${low.length > 1 ? "them" : "it"}.`,
+        `${quoted(low)} ${low.length > 1 ? "have" : "has"} few enough levels for the rows: one 0/1 column per level lets every model use ${low.length > 1 ? "them" : "it"}.`,
       ),
     );
   }
   if (high.length > 0) {
-    const many = `${quoted(high)} ${high.length > 1 ? "have" : "has"} more than ${ONE_HOT_MAX_LEVELS} levels, too many for one column each`;
+    const many = `${quoted(high)} ${high.length > 1 ? "have" : "has"} more levels than the rows can carry as one column each`;
     steps.push(
       target !== null && task
         ? step(
@@ -203,7 +208,10 @@ export function proposeRecipe(frame: Frame, opts: ProposeOptions): Recipe {
   }
 
   const targetCol = target !== null ? frame.columns.find((c) => c.name === target) : undefined;
-  if (targetCol && task && task !== "regression") {
+  // Binary problems are ranked by ROC AUC, which class priors do not move, and weighting only
+  // blurs the probabilities; multiclass problems under imbalance are judged by balanced accuracy,
+  // which weighting serves directly.
+  if (targetCol && task === "multiclass") {
     const y = encodeTarget(targetCol, task);
     const counts = y.classes!.map(() => 0);
     for (const v of y.values) if (!Number.isNaN(v)) counts[v]++;

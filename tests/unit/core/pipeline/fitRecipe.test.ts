@@ -15,7 +15,15 @@ import { frameOf } from "../prep/helpers.ts";
 import { mixedFrame } from "./mixedFrame.ts";
 
 const frame = mixedFrame();
-const recipe = proposeRecipe(frame, { target: "churn", task: "binary" });
+// The proposal plus class weights (proposed only for multiclass), so weights travel through too.
+const proposed = proposeRecipe(frame, { target: "churn", task: "binary" });
+const recipe = {
+  ...proposed,
+  steps: [
+    ...proposed.steps,
+    { id: "class_weights", type: "class_weights", enabled: true, columns: "auto" as const, params: {} },
+  ],
+};
 const [fold] = makeSplit(frame, { type: "holdout", testFraction: 0.25, seed: 3, stratify: "churn" }).folds;
 const train = takeFrameRows(frame, fold.train);
 const test = takeFrameRows(frame, fold.test);

@@ -20,7 +20,6 @@ describe("proposeRecipe", () => {
       "one_hot",
       "target_encoding",
       "scale",
-      "class_weights",
     ]);
     const byId = Object.fromEntries(recipe.steps.map((s) => [s.id, s]));
     expect(byId.drop_columns.columns).toEqual(["row_id", "const", "notes"]);
@@ -35,6 +34,31 @@ describe("proposeRecipe", () => {
     expect(byId.target_encoding.columns).toEqual(["city"]);
     expect(byId.scale).toMatchObject({ type: "standard", params: { for_models: "scaling" } });
     for (const s of recipe.steps) expect(s.reason, s.id).toMatch(/^\S.*\.$/);
+  });
+
+  it("weights classes for an imbalanced multiclass target, not for a binary one", () => {
+    const classes = ["a", "b", "c"];
+    const multi = mixedFrame();
+    const target = multi.columns.find((c) => c.name === "churn")!;
+    if (target.data.type !== "dict") throw new Error("churn should be categorical");
+    target.data = {
+      type: "dict",
+      levels: classes,
+      codes: Int32Array.from({ length: multi.rows }, (_, i) => (i % 10 === 0 ? 1 : i % 10 === 1 ? 2 : 0)),
+    };
+    const weighted = proposeRecipe(multi, { target: "churn", task: "multiclass" });
+    expect(weighted.steps.at(-1)?.type).toBe("class_weights");
+    expect(weighted.steps.at(-1)?.reason).toMatch(/imbalanced/);
+    const binary = proposeRecipe(frame, { target: "churn", task: "binary" });
+    expect(binary.steps.map((s) => s.type)).not.toContain("class_weights");
+  });
+
+  it("one-hot encodes as many levels as the rows allow and target-encodes the rest", () => {
+    const big = mixedFrame(400);
+    const recipe = proposeRecipe(big, { target: "churn", task: "binary" });
+    const byId = Object.fromEntries(recipe.steps.map((s) => [s.id, s]));
+    expect(byId.one_hot.columns).toEqual(["color", "city"]);
+    expect(byId.target_encoding).toBeUndefined();
   });
 
   it("uses frequency encoding without a target, and no class weights", () => {
