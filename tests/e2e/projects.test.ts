@@ -50,8 +50,8 @@ describe("projects", () => {
 
   it("shows an honest placeholder for phases that come later", async () => {
     await page.getByTestId("project-link").first().click();
-    await page.getByTestId("phase-train").click();
+    await page.getByTestId("phase-monitor").click();
     expect(await page.getByTestId("phase-placeholder").textContent()).toMatch(/later/i);
-    expect(await page.getByTestId("phase-train").getAttribute("aria-current")).toBe("page");
+    expect(await page.getByTestId("phase-monitor").getAttribute("aria-current")).toBe("page");
   });
 });
