@@ -28,9 +28,10 @@ async function best(runs: number, f: () => Promise<void>): Promise<number> {
 
 async function tokenizeOnly(path: string): Promise<number> {
   let records = 0;
+  // A no-op sink: the tokenizer still finds and stores every field of every record.
   const tokenizer = new Tokenizer(",", {
-    record() {
-      records++;
+    records(_buf, batch) {
+      records += batch.records;
     },
   });
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) tokenizer.push(chunk);

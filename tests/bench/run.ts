@@ -5,6 +5,7 @@
  */
 import { benchCsvRead } from "./csvRead.ts";
 import { benchGbdt } from "./gbdt.ts";
+import { benchLadder } from "./ladder.ts";
 import { benchMlp } from "./mlp.ts";
 import { benchProfile } from "./profile.ts";
 import { benchRecipe } from "./recipe.ts";
@@ -41,6 +42,11 @@ const SECTIONS: Section[] = [
     name: "mlp",
     title: "MLP epoch time per tfjs backend in Node (WebGPU and WebGL need a browser)",
     run: async () => recordRows(await benchMlp()),
+  },
+  {
+    name: "ladder",
+    title: "Whole default ladder: 10,000 synthetic rows, binary, 5 folds + test part, one thread",
+    run: async () => recordRows(await benchLadder()),
   },
 ];
 
