@@ -9,7 +9,7 @@ import {
   type Target,
   validateFitInput,
 } from "../estimator.ts";
-import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "./fitChecks.ts";
+import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { BASELINE_META, type BaselineParams } from "./meta.ts";
 
 const TYPE = "baseline";

@@ -1,7 +1,6 @@
 import { ValidationError } from "../../errors.ts";
 import { makeThrottledProgress } from "../../progress.ts";
 import { makeRng } from "../../random.ts";
-import { argmax, checkPredictInput } from "../baseline/fitChecks.ts";
 import {
   type Artifact,
   assertFitted,
@@ -12,6 +11,7 @@ import {
   type Target,
   validateFitInput,
 } from "../estimator.ts";
+import { argmax, checkPredictInput } from "../fitChecks.ts";
 import { averageLeaves, cartRules, cartStats, positiveRows, prepareCart } from "../trees/cartData.ts";
 import { TreeGrower } from "../trees/grower.ts";
 import { type Tree, type TreeJSON, treeFromJSON, treeToJSON } from "../trees/tree.ts";

@@ -1,8 +1,8 @@
 import { ValidationError } from "../../errors.ts";
 import { makeThrottledProgress } from "../../progress.ts";
 import { makeRng } from "../../random.ts";
-import { readWeights } from "../baseline/fitChecks.ts";
 import type { FitOptions, Matrix, Target } from "../estimator.ts";
+import { readWeights } from "../fitChecks.ts";
 import { applyBins, fitBins } from "../trees/binning.ts";
 import { type GrowParams, TreeGrower } from "../trees/grower.ts";
 import { leafOf, type Tree } from "../trees/tree.ts";

@@ -1,5 +1,4 @@
 import { ValidationError } from "../../errors.ts";
-import { argmax, checkPredictInput, classCount } from "../baseline/fitChecks.ts";
 import {
   type Artifact,
   assertFitted,
@@ -10,6 +9,7 @@ import {
   type Target,
   validateFitInput,
 } from "../estimator.ts";
+import { argmax, checkPredictInput, classCount } from "../fitChecks.ts";
 import { leafOf, type Tree, type TreeJSON, treeFromJSON, treeToJSON } from "../trees/tree.ts";
 import { normalise } from "../trees/treeParams.ts";
 import { boost } from "./boost.ts";

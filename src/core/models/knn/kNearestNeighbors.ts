@@ -1,12 +1,5 @@
 import { ValidationError } from "../../errors.ts";
 import {
-  argmax,
-  assertFiniteFeatures,
-  checkPredictInput,
-  classCount,
-  readWeights,
-} from "../baseline/fitChecks.ts";
-import {
   type Artifact,
   assertFitted,
   checkArtifact,
@@ -16,6 +9,7 @@ import {
   type Target,
   validateFitInput,
 } from "../estimator.ts";
+import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { KNN_META, type KnnParams } from "./meta.ts";
 import { nearest } from "./nearest.ts";
 

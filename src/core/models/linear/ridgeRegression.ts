@@ -1,5 +1,4 @@
 import { ValidationError } from "../../errors.ts";
-import { assertFiniteFeatures, checkPredictInput, readWeights } from "../baseline/fitChecks.ts";
 import {
   type Artifact,
   assertFitted,
@@ -10,6 +9,7 @@ import {
   type Target,
   validateFitInput,
 } from "../estimator.ts";
+import { assertFiniteFeatures, checkPredictInput, readWeights } from "../fitChecks.ts";
 import { choleskySolve } from "./cholesky.ts";
 import { LINEAR_META, type RidgeParams } from "./meta.ts";
 

@@ -1,12 +1,5 @@
 import { ValidationError } from "../../errors.ts";
 import {
-  argmax,
-  assertFiniteFeatures,
-  checkPredictInput,
-  classCount,
-  readWeights,
-} from "../baseline/fitChecks.ts";
-import {
   type Artifact,
   assertFitted,
   checkArtifact,
@@ -16,6 +9,7 @@ import {
   type Target,
   validateFitInput,
 } from "../estimator.ts";
+import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { lbfgs } from "./lbfgs.ts";
 import { blockCount, linearScore, makeLogisticObjective, sigmoid } from "./logisticLoss.ts";
 import { LOGISTIC_META, type LogisticParams } from "./meta.ts";

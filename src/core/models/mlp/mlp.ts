@@ -2,13 +2,6 @@ import * as tf from "@tensorflow/tfjs";
 import { ValidationError } from "../../errors.ts";
 import { makeRng } from "../../random.ts";
 import {
-  argmax,
-  assertFiniteFeatures,
-  checkPredictInput,
-  classCount,
-  readWeights,
-} from "../baseline/fitChecks.ts";
-import {
   type Artifact,
   assertFitted,
   checkArtifact,
@@ -19,6 +12,7 @@ import {
   type Task,
   validateFitInput,
 } from "../estimator.ts";
+import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { validationSplit } from "../gbdt/validationSplit.ts";
 import { type Head, probabilities } from "./losses.ts";
 import { MLP_META, type MlpParams } from "./meta.ts";

@@ -1,12 +1,5 @@
 import { ValidationError } from "../../errors.ts";
 import {
-  argmax,
-  assertFiniteFeatures,
-  checkPredictInput,
-  classCount,
-  readWeights,
-} from "../baseline/fitChecks.ts";
-import {
   type Artifact,
   assertFitted,
   checkArtifact,
@@ -16,6 +9,7 @@ import {
   type Target,
   validateFitInput,
 } from "../estimator.ts";
+import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { NAIVE_BAYES_META, type NaiveBayesParams } from "./meta.ts";
 
 const TYPE = "naive_bayes";

@@ -1,5 +1,5 @@
-import { classCount, readWeights } from "../baseline/fitChecks.ts";
 import type { FitOptions, Matrix, Target } from "../estimator.ts";
+import { classCount, readWeights } from "../fitChecks.ts";
 import { applyBins, type BinMapper, type BinnedMatrix, fitBins } from "./binning.ts";
 import type { RowStats } from "./histogram.ts";
 import type { SplitRules } from "./splitFinder.ts";

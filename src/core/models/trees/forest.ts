@@ -1,7 +1,7 @@
 import { makeThrottledProgress } from "../../progress.ts";
 import { makeRng } from "../../random.ts";
-import { argmax } from "../baseline/fitChecks.ts";
 import type { FitOptions, Matrix, Target } from "../estimator.ts";
+import { argmax } from "../fitChecks.ts";
 import { cartRules, cartStats, positiveRows, prepareCart } from "./cartData.ts";
 import { TreeGrower } from "./grower.ts";
 import { leafOf, type Tree } from "./tree.ts";

@@ -1,5 +1,4 @@
 import { ValidationError } from "../../errors.ts";
-import { argmax, checkPredictInput } from "../baseline/fitChecks.ts";
 import {
   type Artifact,
   assertFitted,
@@ -9,6 +8,7 @@ import {
   type Target,
   validateFitInput,
 } from "../estimator.ts";
+import { argmax, checkPredictInput } from "../fitChecks.ts";
 import { averageLeaves } from "./cartData.ts";
 import { type ForestParams, fitForest } from "./forest.ts";
 import { type Tree, type TreeJSON, treeFromJSON, treeToJSON } from "./tree.ts";

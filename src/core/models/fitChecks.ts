@@ -1,5 +1,5 @@
-import { ValidationError } from "../../errors.ts";
-import type { FitOptions, Matrix, Target } from "../estimator.ts";
+import { ValidationError } from "../errors.ts";
+import type { FitOptions, Matrix, Target } from "./estimator.ts";
 
 /**
  * Input checks shared by the simple model families (baseline, linear, logistic, naive Bayes, kNN),
