@@ -10,7 +10,9 @@ const browser = await chromium.launch({
 });
 for (const size of [192, 512]) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
-  await page.setContent(`<body style="margin:0">${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}</body>`);
+  await page.setContent(
+    `<body style="margin:0">${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}</body>`,
+  );
   await page.screenshot({ path: `public/icons/icon-${size}.png`, omitBackground: true });
   await page.close();
 }
