@@ -3,26 +3,35 @@
  * and switches for good to dictionary codes at the first value that is neither a number nor a
  * missing marker; the numbers read so far become their shortest text ("1.50" reads back as
  * "1.5"). Which of the final kinds it is gets decided once every row is in (`inferColumn`).
+ *
+ * Cells arrive as runs of one column across a batch of records (see `FieldBatch`), so each column
+ * runs one tight loop: a numeric column mostly copies the values the tokenizer already parsed.
  */
-import { ByteDict } from "./byteDict.ts";
-import { Float64Chunks, Int32Chunks } from "./chunkedArray.ts";
+import { Float64Chunks } from "./chunkedArray.ts";
 import type { Encoding } from "./csvTypes.ts";
 import { unescapeQuoted } from "./decode.ts";
+import { type DistinctStats, distinctOfDecimals } from "./distinct.ts";
+import { DECIMALS_SHIFT, FIELD_ESCAPED, FIELD_QUOTED, type FieldBatch } from "./fieldBatch.ts";
+import type { TextSums } from "./inferKind.ts";
 import { isMissingBytes, trimEnd, trimStart } from "./missing.ts";
-import { parseNumberBytes } from "./parseNumber.ts";
-import { FIELD_ESCAPED, FIELD_QUOTED, type RecordFields } from "./tokenizer.ts";
+import { lastParse, parseNumberBytes } from "./parseNumber.ts";
+import { StringColumn } from "./stringColumn.ts";
 
-/** What the builders share: how to read values and where to report bad bytes. */
+/** What the builders share: how to read values. */
 export interface BuildContext {
   decimalComma: boolean;
   encoding: Encoding;
-  /** A field whose bytes were not UTF-8 (read as windows-1252). */
-  onBadBytes(row: number, column: string): void;
 }
 
 /** A finished column before its kind is decided. */
 export type BuiltColumn =
-  | { type: "float"; values: Float64Array; missing: number }
+  | {
+      type: "float";
+      values: Float64Array;
+      missing: number;
+      /** Distinct count, min and max when the builder could get them cheaply; else null. */
+      stats: DistinctStats | null;
+    }
   | {
       type: "dict";
       codes: Int32Array;
@@ -32,86 +41,141 @@ export type BuiltColumn =
       /** File line where each level was first seen (0 for numbers read before the switch). */
       firstRows: Int32Array;
       missing: number;
+      /** Level lengths and spaces, summed over the cells (else inference sums them). */
+      text?: TextSums;
     };
 
 /** Accumulates one column's cells (numeric blocks, then dictionary codes if a word appears). */
 export class ColumnBuilder {
   private numeric = true;
   private values: Float64Chunks | null = new Float64Chunks();
-  private codes: Int32Chunks | null = null;
-  private dict: ByteDict | null = null;
+  private strings: StringColumn | null = null;
+  /** Missing cells while numeric (the string column counts its own). */
   private missing = 0;
+  /**
+   * While every number came from the tokenizer: their min, max and largest flags (which hold the
+   * count of decimals), for `distinctOfDecimals`. `exact` turns false at any other number.
+   */
+  private exact = true;
+  private min = Number.POSITIVE_INFINITY;
+  private max = Number.NEGATIVE_INFINITY;
+  private maxFlags = 0;
   private scratch = new Uint8Array(256);
 
+  /**
+   * `onBadBytes` hears of every cell whose bytes were not UTF-8 (read as windows-1252), by its
+   * record index in the batch being added.
+   */
   constructor(
     readonly name: string,
     private readonly ctx: BuildContext,
+    private readonly onBadBytes: (rec: number) => void,
   ) {}
 
-  /**
-   * Adds field `k` of the tokenizer's current record (in `buf`), read on file line `row`.
-   * The value is read from `fields.numbers` here rather than passed in: a double argument to a
-   * call that is not inlined gets boxed, one heap allocation per cell.
-   */
-  add(buf: Uint8Array, fields: RecordFields, k: number, row: number): void {
-    if (this.numeric) {
-      const v = fields.numbers[k];
-      if (!Number.isNaN(v)) {
-        this.values!.push(v);
-        return;
-      }
-    }
-    this.addBytes(buf, fields.starts[k], fields.ends[k], fields.flags[k], row);
+  /** Distinct strings so far (0 while numeric). */
+  get levels(): number {
+    return this.strings === null ? 0 : this.strings.size;
   }
 
-  /** Any cell that is not a tokenizer-parsed number in a numeric column. */
-  private addBytes(buf: Uint8Array, start: number, end: number, flags: number, row: number): void {
+  /**
+   * Adds a run of cells: field `k0 + i * stride` of batch record `rec0 + i`, for i < n (a run of
+   * one cell for a record of unusual length).
+   */
+  addRun(buf: Uint8Array, b: FieldBatch, rec0: number, k0: number, stride: number, n: number): void {
+    let i = 0;
+    if (this.numeric) {
+      i = this.addNumbers(buf, b, k0, stride, n);
+      if (i === n) return;
+      this.switchToDict();
+    }
+    this.strings!.encodeRun(buf, b, rec0 + i, k0 + i * stride, stride, n - i, this.onBadBytes);
+  }
+
+  /**
+   * The numeric loop: copies the tokenizer's numbers, reading only the other cells' bytes. Returns
+   * how many cells it took: fewer than n when a cell is a word and the column must switch.
+   */
+  private addNumbers(buf: Uint8Array, b: FieldBatch, k0: number, stride: number, n: number): number {
+    const { numbers, flags } = b;
+    const values = this.values!;
+    let block = values.block;
+    let pos = values.pos;
+    let min = this.min;
+    let max = this.max;
+    let maxFlags = this.maxFlags;
+    let i = 0;
+    for (let k = k0; i < n; i++, k += stride) {
+      if (pos === block.length) {
+        block = values.next();
+        pos = 0;
+      }
+      const v = numbers[k];
+      // Not NaN: a number the tokenizer read.
+      if (!Number.isNaN(v)) {
+        block[pos++] = v;
+        if (v < min) min = v;
+        if (v > max) max = v;
+        if (flags[k] > maxFlags) maxFlags = flags[k];
+        continue;
+      }
+      // The rare cell read from its bytes: hand over the state it may update, then take it back.
+      values.pos = pos;
+      this.min = min;
+      this.max = max;
+      this.maxFlags = maxFlags;
+      if (!this.addNumberBytes(buf, b.starts[k], b.ends[k], flags[k])) break;
+      ({ block, pos } = values);
+      ({ min, max, maxFlags } = this);
+    }
+    if (i === n) values.pos = pos;
+    this.min = min;
+    this.max = max;
+    this.maxFlags = maxFlags;
+    return i;
+  }
+
+  /**
+   * A cell the tokenizer did not read as a number (quoted, exponent, spaces, a word, missing).
+   * Adds it and returns true when it is a number or missing; false for anything else.
+   */
+  private addNumberBytes(buf: Uint8Array, start: number, end: number, flags: number): boolean {
     if (flags & FIELD_ESCAPED) {
       if (this.scratch.length < end - start) this.scratch = new Uint8Array((end - start) * 2);
       end = unescapeQuoted(buf, start, end, this.scratch);
       buf = this.scratch;
       start = 0;
     } else if (!(flags & FIELD_QUOTED)) {
-      // Unquoted values lose surrounding spaces ("a, b" files); quoted ones keep them.
-      while (start < end && (buf[start] === 0x20 || buf[start] === 0x09)) start++;
-      while (end > start && (buf[end - 1] === 0x20 || buf[end - 1] === 0x09)) end--;
+      start = trimStart(buf, start, end);
+      end = trimEnd(buf, start, end);
     }
-    if (this.numeric) {
-      const v = parseNumberBytes(buf, start, end, this.ctx.decimalComma);
-      if (!Number.isNaN(v)) {
-        this.values!.push(v);
-        return;
+    const v = parseNumberBytes(buf, start, end, this.ctx.decimalComma);
+    if (!Number.isNaN(v)) {
+      this.values!.push(v);
+      // A number like the tokenizer's (one cut by a chunk boundary, a quoted one) keeps the hint.
+      const d = lastParse.decimals;
+      if (d < 0) this.exact = false;
+      else {
+        if (v < this.min) this.min = v;
+        if (v > this.max) this.max = v;
+        this.maxFlags = Math.max(this.maxFlags, d << DECIMALS_SHIFT);
       }
-      if (this.isMissing(buf, start, end)) {
-        this.values!.push(Number.NaN);
-        this.missing++;
-        return;
-      }
-      this.switchToDict();
-    } else if ((end - start <= 4 || flags & FIELD_QUOTED) && this.isMissing(buf, start, end)) {
-      // Unquoted fields are trimmed already, so only short ones can be markers.
-      this.codes!.push(-1);
+      return true;
+    }
+    const s = trimStart(buf, start, end);
+    if (isMissingBytes(buf, s, trimEnd(buf, s, end))) {
+      this.values!.push(Number.NaN);
       this.missing++;
-      return;
+      return true;
     }
-    const dict = this.dict!;
-    let code = dict.find(buf, start, end);
-    if (code < 0) code = dict.add(buf, start, end, row, this.ctx.encoding);
-    if (dict.badBytes[code]) this.ctx.onBadBytes(row, this.name);
-    dict.counts[code]++;
-    this.codes!.push(code);
+    return false;
   }
 
   /** A cell the row did not have (a short ragged row). */
   addMissing(): void {
-    if (this.numeric) this.values!.push(Number.NaN);
-    else this.codes!.push(-1);
-    this.missing++;
-  }
-
-  private isMissing(buf: Uint8Array, start: number, end: number): boolean {
-    const s = trimStart(buf, start, end);
-    return isMissingBytes(buf, s, trimEnd(buf, s, end));
+    if (this.numeric) {
+      this.values!.push(Number.NaN);
+      this.missing++;
+    } else this.strings!.addMissing();
   }
 
   /** Re-reads the numbers so far as their shortest text; later cells are dictionary codes. */
@@ -119,8 +183,9 @@ export class ColumnBuilder {
     const values = this.values!.finish();
     this.values = null;
     this.numeric = false;
-    const dict = new ByteDict();
-    const codes = new Int32Chunks();
+    const dict = new StringColumn(this.ctx.encoding);
+    dict.missing = this.missing;
+    const codes = dict.codes;
     let bytes = new Uint8Array(32);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
@@ -137,8 +202,7 @@ export class ColumnBuilder {
       dict.counts[code]++;
       codes.push(code);
     }
-    this.dict = dict;
-    this.codes = codes;
+    this.strings = dict;
   }
 
   /** The column's storage; the builder is spent afterwards. */
@@ -146,21 +210,13 @@ export class ColumnBuilder {
     if (this.numeric) {
       const values = this.values!.finish();
       this.values = null;
-      return { type: "float", values, missing: this.missing };
+      const stats = this.exact
+        ? distinctOfDecimals(values, this.maxFlags >> DECIMALS_SHIFT, this.min, this.max)
+        : null;
+      return { type: "float", values, missing: this.missing, stats };
     }
-    const codes = this.codes!.finish();
-    this.codes = null;
-    const dict = this.dict!;
-    this.dict = null;
-    const levels = dict.finish();
-    const n = levels.length;
-    return {
-      type: "dict",
-      codes,
-      levels,
-      counts: dict.counts.subarray(0, n),
-      firstRows: dict.firstRows.subarray(0, n),
-      missing: this.missing,
-    };
+    const strings = this.strings!;
+    this.strings = null;
+    return { type: "dict", ...strings.build() };
   }
 }

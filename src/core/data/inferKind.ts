@@ -18,7 +18,7 @@
  */
 import { matchBoolean } from "./booleans.ts";
 import type { BuiltColumn } from "./columnBuilder.ts";
-import { distinctStats } from "./distinct.ts";
+import { type DistinctStats, distinctStats } from "./distinct.ts";
 import type { Column, ColumnKind } from "./frame.ts";
 import { parseDateColumn } from "./parseDate.ts";
 import { parseNumberText } from "./parseNumber.ts";
@@ -69,9 +69,14 @@ function allIntegers(values: Float64Array): boolean {
 }
 
 /** Kind of a column whose every value is a number or missing. */
-function inferNumbers(name: string, values: Float64Array, missing: number): Column {
+function inferNumbers(
+  name: string,
+  values: Float64Array,
+  missing: number,
+  stats: DistinctStats | null,
+): Column {
   const rows = values.length;
-  const { unique, min, max } = distinctStats(values);
+  const { unique, min, max } = stats ?? distinctStats(values);
   const isId =
     missing === 0 &&
     rows > 0 &&
@@ -131,7 +136,8 @@ function levelsToFloats(
   return { values, missing };
 }
 
-function hasSpace(text: string): boolean {
+/** Whitespace as the text heuristics count it. */
+export function hasSpace(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000) return true;
@@ -139,10 +145,14 @@ function hasSpace(text: string): boolean {
   return false;
 }
 
-function textStats(
-  col: Strings,
-  nonMissing: number,
-): { meanLength: number; spaceShare: number; noSpaces: boolean; maxLength: number } {
+/** Per column: cells x level length summed, cells whose level has a space, the longest level. */
+export interface TextSums {
+  chars: number;
+  spaced: number;
+  maxLength: number;
+}
+
+function textSums(col: Strings): TextSums {
   let chars = 0;
   let spaced = 0;
   let maxLength = 0;
@@ -152,6 +162,15 @@ function textStats(
     if (hasSpace(t)) spaced += col.counts[code];
     if (t.length > maxLength) maxLength = t.length;
   }
+  return { chars, spaced, maxLength };
+}
+
+function textStats(
+  col: Strings,
+  nonMissing: number,
+): { meanLength: number; spaceShare: number; noSpaces: boolean; maxLength: number } {
+  // The reader sums these from the level bytes, before the strings exist.
+  const { chars, spaced, maxLength } = col.text ?? textSums(col);
   return {
     meanLength: chars / Math.max(1, nonMissing),
     spaceShare: spaced / Math.max(1, nonMissing),
@@ -207,7 +226,7 @@ function inferStrings(name: string, col: Strings, decimalComma: boolean): Inferr
 /** Decides the kind of a finished column and builds its final storage. */
 export function inferColumn(name: string, built: BuiltColumn, decimalComma: boolean): InferredColumn {
   if (built.type === "float") {
-    return { column: inferNumbers(name, built.values, built.missing), mixed: null };
+    return { column: inferNumbers(name, built.values, built.missing, built.stats), mixed: null };
   }
   return inferStrings(name, built, decimalComma);
 }

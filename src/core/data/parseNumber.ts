@@ -18,6 +18,13 @@ const COMMA = 0x2c;
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
+/**
+ * Set by every `parseNumberBytes`: d when the value was computed as mant / 10^d (mant below 10^15,
+ * one correctly rounded division) or as mant * 10^e (d = 0), else -1. The column builder uses it
+ * to count distinct values cheaply (see `distinctOfDecimals`).
+ */
+export const lastParse = { decimals: -1 };
+
 /** Matches "inf" / "infinity" (any case) at `buf[i..end)`. */
 function isInfinity(buf: Uint8Array, i: number, end: number): boolean {
   const n = end - i;
@@ -33,6 +40,7 @@ function isInfinity(buf: Uint8Array, i: number, end: number): boolean {
  * a "." not followed by exactly three digits is still read as a decimal point.
  */
 export function parseNumberBytes(buf: Uint8Array, start: number, end: number, decimalComma: boolean): number {
+  lastParse.decimals = -1;
   while (start < end && (buf[start] === 0x20 || buf[start] === 0x09)) start++;
   while (end > start && (buf[end - 1] === 0x20 || buf[end - 1] === 0x09)) end--;
   if (decimalComma) return parseGrouped(buf, start, end);
@@ -74,6 +82,7 @@ export function parseNumberBytes(buf: Uint8Array, start: number, end: number, de
   // correctly; leading zeros ("0.000123") only make this test stricter than it needs to be.
   if (digits <= 15 && exp10 >= -22 && exp10 <= 22) {
     const v = exp10 >= 0 ? mant * POW10[exp10] : mant / POW10[-exp10];
+    lastParse.decimals = exp10 >= 0 ? 0 : -exp10;
     return neg ? -v : v;
   }
   return slowPath(buf, start, end, false);
@@ -144,6 +153,7 @@ function parseGrouped(buf: Uint8Array, start: number, end: number): number {
   }
   if (digits <= 15 && exp10 >= -22 && exp10 <= 22) {
     const v = exp10 >= 0 ? mant * POW10[exp10] : mant / POW10[-exp10];
+    lastParse.decimals = exp10 >= 0 ? 0 : -exp10;
     return neg ? -v : v;
   }
   return slowPath(buf, start, end, true);

@@ -1,16 +1,17 @@
 /**
  * The tokenizer's sink: takes the header, checks each record's field count (padding, cutting or
- * dropping ragged rows), and hands every field to its column's builder.
+ * dropping ragged rows), and hands every field to its column's builder. Records of the expected
+ * length go to the builders a column at a time, in runs; any other record goes on its own.
  */
 import { ColumnBuilder } from "./columnBuilder.ts";
 import { convertColumn } from "./convertColumn.ts";
 import type { Encoding } from "./csvTypes.ts";
 import { decodeField, unescapeQuoted } from "./decode.ts";
-import type { ColumnKind, Frame } from "./frame.ts";
+import { type BatchSink, FIELD_ESCAPED, FIELD_QUOTED, type FieldBatch } from "./fieldBatch.ts";
+import type { Column, ColumnKind, Frame } from "./frame.ts";
 import { makeColumnNames } from "./header.ts";
-import { inferColumn } from "./inferKind.ts";
+import { inferColumn, type MixedTypes } from "./inferKind.ts";
 import type { ProblemLog } from "./problems.ts";
-import { FIELD_ESCAPED, type RecordFields, type RecordSink } from "./tokenizer.ts";
 
 /** Reading settings the assembler and its builders share. */
 export interface AssemblerOptions {
@@ -27,7 +28,7 @@ function isBlankField(buf: Uint8Array, start: number, end: number): boolean {
 }
 
 /** Routes records to column builders; `finish` turns them into a Frame. */
-export class RecordAssembler implements RecordSink {
+export class RecordAssembler implements BatchSink {
   private builders: ColumnBuilder[] | null = null;
   private names: string[] = [];
   /** Data rows kept. */
@@ -35,20 +36,25 @@ export class RecordAssembler implements RecordSink {
   /** Ragged rows dropped (`raggedRows: "drop"`). */
   dropped = 0;
   private readonly ctx;
+  /**
+   * Cells of the current batch with bytes that are not UTF-8, as (record, column) pairs. Columns
+   * are filled one after the other, so these are sorted into file order and reported before the
+   * next record on its own and at the end of the batch: the problem list keeps the first few, and
+   * they must be the first few of the file.
+   */
+  private badCells: number[] = [];
 
   constructor(private readonly opts: AssemblerOptions) {
-    const problems = opts.problems;
-    this.ctx = {
-      decimalComma: opts.decimalComma,
-      encoding: opts.encoding,
-      onBadBytes: (row: number, column: string) =>
-        problems.add(
-          "encoding",
-          row,
-          column,
-          () => `row ${row}, column "${column}": bytes that are not valid UTF-8 were read as windows-1252`,
-        ),
-    };
+    this.ctx = { decimalComma: opts.decimalComma, encoding: opts.encoding };
+  }
+
+  private badBytes(row: number, column: string): void {
+    this.opts.problems.add(
+      "encoding",
+      row,
+      column,
+      () => `row ${row}, column "${column}": bytes that are not valid UTF-8 were read as windows-1252`,
+    );
   }
 
   /** True once a header row has been read. */
@@ -56,13 +62,51 @@ export class RecordAssembler implements RecordSink {
     return this.builders !== null;
   }
 
-  record(buf: Uint8Array, fields: RecordFields, count: number, line: number): void {
-    const { starts, ends, flags } = fields;
+  records(buf: Uint8Array, b: FieldBatch): void {
+    const { first, flags, starts, ends } = b;
+    const n = b.records;
+    let r = 0;
+    while (r < n && this.builders === null) this.record(buf, b, r++);
+    const builders = this.builders;
+    if (builders === null) return;
+    const ncols = builders.length;
+    while (r < n) {
+      // A run of records with the expected field count (and, for one column, not blank).
+      let e = r;
+      while (
+        e < n &&
+        first[e + 1] - first[e] === ncols &&
+        !(
+          ncols === 1 &&
+          (flags[first[e]] & FIELD_QUOTED) === 0 &&
+          isBlankField(buf, starts[first[e]], ends[first[e]])
+        )
+      ) {
+        e++;
+      }
+      if (e > r) {
+        for (let j = 0; j < ncols; j++) builders[j].addRun(buf, b, r, first[r] + j, ncols, e - r);
+        this.rows += e - r;
+        r = e;
+      }
+      if (r < n) this.record(buf, b, r++);
+    }
+    if (this.badCells.length > 0) this.reportBadCells(b);
+  }
+
+  /** One record on its own: the header, a blank line or a record of unusual length. */
+  private record(buf: Uint8Array, b: FieldBatch, r: number): void {
+    // Earlier cells' problems first, so every problem is logged in file order.
+    if (this.badCells.length > 0) this.reportBadCells(b);
+    const { starts, ends, flags } = b;
+    const f = b.first[r];
+    const count = b.first[r + 1] - f;
+    const line = b.lines[r];
     // Blank lines (or only spaces) are skipped; a quoted "" is a real, missing, value.
-    if (count === 1 && flags[0] === 0 && isBlankField(buf, starts[0], ends[0])) return;
+    if (count === 1 && (flags[f] & FIELD_QUOTED) === 0 && isBlankField(buf, starts[f], ends[f])) return;
     const builders = this.builders;
     if (builders === null) {
-      this.readHeader(buf, starts, ends, flags, count);
+      this.readHeader(buf, starts.subarray(f), ends.subarray(f), flags.subarray(f), count);
       return;
     }
     const ncols = builders.length;
@@ -79,9 +123,23 @@ export class RecordAssembler implements RecordSink {
       }
     }
     const m = Math.min(count, ncols);
-    for (let j = 0; j < m; j++) builders[j].add(buf, fields, j, line);
+    for (let j = 0; j < m; j++) builders[j].addRun(buf, b, r, f + j, 1, 1);
     for (let j = m; j < ncols; j++) builders[j].addMissing();
     this.rows++;
+  }
+
+  /** Reports the batch's cells with bad bytes in file order (record, then column). */
+  private reportBadCells(b: FieldBatch): void {
+    const cells = this.badCells;
+    const ncols = this.names.length;
+    const keys = new Float64Array(cells.length / 2);
+    for (let i = 0; i < keys.length; i++) keys[i] = cells[2 * i] * ncols + cells[2 * i + 1];
+    keys.sort();
+    for (const key of keys) {
+      const j = key % ncols;
+      this.badBytes(b.lines[(key - j) / ncols], this.names[j]);
+    }
+    this.badCells = [];
   }
 
   unterminatedQuote(line: number, field: number): void {
@@ -112,32 +170,45 @@ export class RecordAssembler implements RecordSink {
         s = 0;
       }
       const d = decodeField(b, s, e, this.opts.encoding);
-      if (!d.utf8) this.ctx.onBadBytes(1, d.text.trim() || `column_${j + 1}`);
+      if (!d.utf8) this.badBytes(1, d.text.trim() || `column_${j + 1}`);
       raw.push(d.text);
     }
     this.names = makeColumnNames(raw, this.opts.problems);
-    this.builders = this.names.map((name) => new ColumnBuilder(name, this.ctx));
+    this.builders = this.names.map(
+      (name, j) => new ColumnBuilder(name, this.ctx, (rec) => this.badCells.push(rec, j)),
+    );
   }
 
   /**
    * Decides every column's kind and builds the frame, one column at a time so only one column's
    * blocks and final array are alive together. User overrides in `kinds` apply last.
+   *
+   * Columns with the most distinct strings go last: once a million level strings exist, every
+   * full garbage collection has to mark them, and the other columns' big arrays would set off
+   * several. Problems are still logged in column order.
    */
   finish(kinds?: Record<string, ColumnKind>): Frame {
     const builders = this.builders ?? [];
-    const columns = [];
-    for (let j = 0; j < builders.length; j++) {
+    const order = builders.map((_, j) => j);
+    order.sort((a, b) => builders[a].levels - builders[b].levels || a - b);
+    const columns: Column[] = new Array(builders.length);
+    const mixedFound: (MixedTypes | null)[] = new Array(builders.length).fill(null);
+    for (const j of order) {
       const { column, mixed } = inferColumn(this.names[j], builders[j].finish(), this.opts.decimalComma);
+      mixedFound[j] = mixed;
+      const wanted = kinds?.[column.name];
+      columns[j] = wanted && wanted !== column.kind ? convertColumn(column, wanted) : column;
+    }
+    for (let j = 0; j < builders.length; j++) {
+      const mixed = mixedFound[j];
       if (mixed) {
         this.opts.problems.add(
           "mixed_types",
           mixed.row,
-          column.name,
+          this.names[j],
           () => `row ${mixed.row}: ${JSON.stringify(mixed.value)} in a mostly numeric column`,
         );
       }
-      const wanted = kinds?.[column.name];
-      columns.push(wanted && wanted !== column.kind ? convertColumn(column, wanted) : column);
     }
     this.builders = [];
     return { rows: this.rows, columns };
