@@ -26,6 +26,8 @@ export interface BinnedMatrix {
   cols: number;
   /** As in BinMapper: value bins per feature; code `nBins[f]` means missing. */
   nBins: Int32Array;
+  /** The mapper's bin edges, for splits that draw a cut-point in value space (extra trees). */
+  thresholds?: Float64Array[];
 }
 
 export interface FitBinsOptions {
@@ -95,7 +97,7 @@ export function applyBins(X: Matrix, mapper: BinMapper, rows?: ArrayLike<number>
       codes[f * n + k] = Number.isNaN(v) ? nBins[f] : binOfPadded(v, padded[f]);
     }
   }
-  return { codes, rows: n, cols, nBins };
+  return { codes, rows: n, cols, nBins, thresholds };
 }
 
 /** Edges followed by +Infinity up to 256 entries, for `binOfPadded`. */
