@@ -1,3 +1,4 @@
+import { METRICS as SCORERS } from "../../eval/metrics.ts";
 import type { Task } from "./task.ts";
 
 export type MetricId =
@@ -23,83 +24,58 @@ export interface MetricInfo {
   description: string;
 }
 
-const CLASSIFICATION: Task[] = ["binary", "multiclass"];
-
-export const METRICS: Record<MetricId, MetricInfo> = {
+/** Bounds and plain-words meaning of the metrics offered when framing a problem. */
+const GUIDES: Record<MetricId, Pick<MetricInfo, "min" | "max" | "description">> = {
   accuracy: {
-    id: "accuracy",
-    label: "Accuracy",
-    direction: "higher",
-    tasks: CLASSIFICATION,
     min: 0,
     max: 1,
     description: "share of rows classified correctly",
   },
   balanced_accuracy: {
-    id: "balanced_accuracy",
-    label: "Balanced accuracy",
-    direction: "higher",
-    tasks: CLASSIFICATION,
     min: 0,
     max: 1,
     description: "mean recall over the classes, so every class counts the same however rare",
   },
   f1_macro: {
-    id: "f1_macro",
-    label: "F1 macro",
-    direction: "higher",
-    tasks: CLASSIFICATION,
     min: 0,
     max: 1,
     description: "mean over the classes of the harmonic mean of precision and recall",
   },
   roc_auc: {
-    id: "roc_auc",
-    label: "ROC AUC",
-    direction: "higher",
-    tasks: CLASSIFICATION,
     min: 0,
     max: 1,
     description:
       "chance that a random positive is ranked above a random negative (one-vs-rest mean for several classes)",
   },
   log_loss: {
-    id: "log_loss",
-    label: "Log loss",
-    direction: "lower",
-    tasks: CLASSIFICATION,
     min: 0,
     max: null,
     description: "how much probability the model put on the true class, penalising confident mistakes",
   },
   rmse: {
-    id: "rmse",
-    label: "RMSE",
-    direction: "lower",
-    tasks: ["regression"],
     min: 0,
     max: null,
     description: "root mean squared error, in the target's units; large errors weigh more",
   },
   mae: {
-    id: "mae",
-    label: "MAE",
-    direction: "lower",
-    tasks: ["regression"],
     min: 0,
     max: null,
     description: "mean absolute error, in the target's units; robust to a few extreme rows",
   },
   r2: {
-    id: "r2",
-    label: "R²",
-    direction: "higher",
-    tasks: ["regression"],
     min: null,
     max: 1,
     description: "share of the target's variance explained (1 is perfect, 0 is no better than the mean)",
   },
 };
+
+/** Label, direction and tasks come from the eval layer's scorers, so the two never disagree. */
+export const METRICS = Object.fromEntries(
+  (Object.keys(GUIDES) as MetricId[]).map((id) => {
+    const { label, direction, tasks } = SCORERS[id];
+    return [id, { id, label, direction, tasks, ...GUIDES[id] }];
+  }),
+) as Record<MetricId, MetricInfo>;
 
 export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
 
@@ -109,6 +85,4 @@ export function metricsForTask(task: Task): MetricInfo[] {
 }
 
 /** True when `a` is a better score than `b` for the metric. */
-export function isBetter(metric: MetricId, a: number, b: number): boolean {
-  return METRICS[metric].direction === "higher" ? a > b : a < b;
-}
+export { isBetter } from "../../eval/metrics.ts";

@@ -1,5 +1,7 @@
-/** The kind of supervised problem a target column poses. */
-export type Task = "binary" | "multiclass" | "regression";
+import type { Task } from "../../models/estimator.ts";
+
+/** The kind of supervised problem a target column poses (the estimators' own Task). */
+export type { Task };
 
 export const TASK_LABELS: Record<Task, string> = {
   binary: "binary classification",
