@@ -5,6 +5,7 @@
  */
 import { benchCsvRead } from "./csvRead.ts";
 import { benchGbdt } from "./gbdt.ts";
+import { benchKnn } from "./knn.ts";
 import { benchLadder } from "./ladder.ts";
 import { benchMlp } from "./mlp.ts";
 import { benchProfile } from "./profile.ts";
@@ -37,6 +38,11 @@ const SECTIONS: Section[] = [
     name: "gbdt",
     title: "Gradient boosting: 20,000 x 20 numeric, 100 iterations, 31 leaves, 255 bins, one thread",
     run: async () => recordRows(await benchGbdt()),
+  },
+  {
+    name: "knn",
+    title: "k-nearest neighbours: KD-tree vs brute force, fit 8,000 + predict 2,000 rows, k = 5, one thread",
+    run: () => benchKnn(),
   },
   {
     name: "mlp",

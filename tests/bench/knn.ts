@@ -1,0 +1,120 @@
+import type { Matrix, Target } from "../../src/core/models/estimator.ts";
+import { KNearestNeighbors, type KnnSearch } from "../../src/core/models/knn/kNearestNeighbors.ts";
+import { makeRng } from "../../src/core/random.ts";
+import type { BenchRow } from "./table.ts";
+
+/**
+ * k-nearest neighbours, one fold's worth of work: fit on 8,000 rows, predictProba for 2,000
+ * (k = 5, Euclidean), by KD-tree and by brute force, on seeded standardised tables of 10,000
+ * rows. "Real-ish" columns mix a few latent factors with noise, some skewed, some rounded (ties),
+ * so their intrinsic dimension is about a third of the column count; "independent" columns are
+ * i.i.d. Gaussian (the KD-tree's worst case). Also checks both give identical probabilities.
+ */
+const ROWS = 10_000;
+const TRAIN = 8_000;
+const REPEATS = 3;
+
+function standardise(data: Float64Array, rows: number, cols: number): Float64Array {
+  for (let c = 0; c < cols; c++) {
+    let mean = 0;
+    for (let r = 0; r < rows; r++) mean += data[r * cols + c] / rows;
+    let variance = 0;
+    for (let r = 0; r < rows; r++) variance += (data[r * cols + c] - mean) ** 2 / rows;
+    const sd = Math.sqrt(variance) || 1;
+    for (let r = 0; r < rows; r++) data[r * cols + c] = (data[r * cols + c] - mean) / sd;
+  }
+  return data;
+}
+
+function table(cols: number, kind: "real-ish" | "independent", seed: number): { X: Matrix; y: Target } {
+  const rng = makeRng(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+  const factors = kind === "real-ish" ? Math.max(1, Math.round(cols / 3)) : 0;
+  const loading = Array.from({ length: factors * cols }, normal);
+  const data = new Float64Array(ROWS * cols);
+  const values = new Float64Array(ROWS);
+  const z = new Float64Array(factors);
+  for (let r = 0; r < ROWS; r++) {
+    for (let f = 0; f < factors; f++) z[f] = normal();
+    for (let c = 0; c < cols; c++) {
+      let v = factors ? 0.5 * normal() : normal();
+      for (let f = 0; f < factors; f++) v += z[f] * loading[f * cols + c];
+      if (factors && c % 4 === 1) v = Math.exp(v / 2);
+      if (factors && c % 4 === 2) v = Math.round(v * 2);
+      data[r * cols + c] = v;
+    }
+    values[r] = data[r * cols] + data[r * cols + 1] + 0.5 * normal() > 0 ? 1 : 0;
+  }
+  const names = Array.from({ length: cols }, (_, c) => `x${c}`);
+  return {
+    X: { data: standardise(data, ROWS, cols), rows: ROWS, cols, names },
+    y: { values, classes: ["no", "yes"] },
+  };
+}
+
+async function timed(search: KnnSearch, train: Matrix, y: Target, test: Matrix) {
+  let seconds = Number.POSITIVE_INFINITY;
+  let proba: Float64Array = new Float64Array(0);
+  let resolved = "";
+  for (let i = 0; i < REPEATS; i++) {
+    const model = new KNearestNeighbors({ n_neighbors: 5 });
+    model.search = search;
+    const t0 = performance.now();
+    await model.fit(train, y);
+    proba = model.predictProba(test);
+    seconds = Math.min(seconds, (performance.now() - t0) / 1000);
+    resolved = model.resolvedSearch();
+  }
+  return { seconds, proba, resolved };
+}
+
+export async function benchKnn(): Promise<BenchRow[]> {
+  const out: BenchRow[] = [];
+  const cases = [
+    { cols: 8, kind: "real-ish" as const },
+    { cols: 8, kind: "independent" as const },
+    { cols: 30, kind: "real-ish" as const },
+  ];
+  for (const [i, { cols, kind }] of cases.entries()) {
+    const { X, y } = table(cols, kind, 100 + i);
+    const train: Matrix = { ...X, rows: TRAIN, data: X.data.subarray(0, TRAIN * cols) };
+    const test: Matrix = { ...X, rows: ROWS - TRAIN, data: X.data.subarray(TRAIN * cols) };
+    const yTrain: Target = { ...y, values: y.values.subarray(0, TRAIN) };
+    // Warm-up: lets the JIT compile both searches before the timed runs.
+    await timed("kd_tree", train, yTrain, test);
+    await timed("brute", train, yTrain, test);
+    const tree = await timed("kd_tree", train, yTrain, test);
+    const brute = await timed("brute", train, yTrain, test);
+    const auto = await timed("auto", train, yTrain, test);
+    const same = tree.proba.every((v, j) => Object.is(v, brute.proba[j]));
+    if (!same) throw new Error(`knn bench: KD-tree and brute force disagree on ${cols} ${kind} columns`);
+    const shape = `${ROWS.toLocaleString("en")} x ${cols} ${kind}`;
+    out.push(
+      {
+        measure: `${shape}, brute force`,
+        value: brute.seconds.toFixed(3),
+        unit: "s",
+        note: "fit 8,000 + predict 2,000",
+      },
+      {
+        measure: `${shape}, KD-tree`,
+        value: tree.seconds.toFixed(3),
+        unit: "s",
+        note: "identical probabilities",
+      },
+      {
+        measure: `${shape}, speedup`,
+        value: (brute.seconds / tree.seconds).toFixed(2),
+        unit: "x",
+        note: "brute / tree",
+      },
+      {
+        measure: `${shape}, auto`,
+        value: auto.seconds.toFixed(3),
+        unit: "s",
+        note: `chose ${auto.resolved}`,
+      },
+    );
+  }
+  return out;
+}
