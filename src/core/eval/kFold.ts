@@ -1,5 +1,6 @@
 import { ValidationError } from "../errors.ts";
 import { makeRng, type Rng } from "../random.ts";
+import { numpyPermutation } from "./numpyShuffle.ts";
 
 /**
  * Row splits as index arrays. Every splitter is deterministic: the same inputs and seed give the
@@ -15,6 +16,11 @@ export interface ShuffleOptions {
   /** Shuffle rows before splitting (default true); false keeps file order. */
   shuffle?: boolean;
   seed?: number;
+  /**
+   * Shuffle as NumPy's legacy RandomState(seed) does, so `kFold` gives exactly scikit-learn's
+   * `KFold(k, shuffle=True, random_state=seed)` folds (see numpyShuffle.ts). `kFold` only.
+   */
+  numpy?: boolean;
 }
 
 function checkFoldCount(n: number, k: number): void {
@@ -50,8 +56,9 @@ function foldsFromAssignment(assign: Int32Array, k: number): Fold[] {
  */
 export function kFold(n: number, k: number, opts: ShuffleOptions = {}): Fold[] {
   checkFoldCount(n, k);
-  const order = Array.from({ length: n }, (_, i) => i);
-  if (opts.shuffle ?? true) shuffleInPlace(order, makeRng(opts.seed ?? 0));
+  let order = Array.from({ length: n }, (_, i) => i);
+  if (opts.numpy) order = numpyPermutation(n, opts.seed ?? 0);
+  else if (opts.shuffle ?? true) shuffleInPlace(order, makeRng(opts.seed ?? 0));
   const assign = new Int32Array(n);
   let pos = 0;
   for (let f = 0; f < k; f++) {

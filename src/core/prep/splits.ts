@@ -17,7 +17,11 @@ export type SplitConfig =
   | { type: "temporal"; column: string; testFraction?: number }
   /** GroupKFold: rows sharing a key never land on both sides of a fold. */
   | { type: "group"; column: string; folds?: number; seed?: number }
-  | { type: "kfold"; folds?: number; seed?: number; shuffle?: boolean }
+  /**
+   * Plain K-fold; `sklearn` shuffles exactly as scikit-learn's
+   * `KFold(folds, shuffle=True, random_state=seed)`, for fold-for-fold comparisons with a notebook.
+   */
+  | { type: "kfold"; folds?: number; seed?: number; shuffle?: boolean; sklearn?: boolean }
   | { type: "stratified_kfold"; column: string; folds?: number; seed?: number }
   /** Expanding-window folds in time order (by `column`, else file order). */
   | { type: "time_series"; column?: string | null; folds?: number; gap?: number; testSize?: number };
@@ -130,7 +134,11 @@ export function makeSplit(frame: Frame, config: SplitConfig): Split {
     case "kfold":
       return {
         type: "kfold",
-        folds: kFold(n, config.folds ?? 5, { seed: config.seed, shuffle: config.shuffle }),
+        folds: kFold(n, config.folds ?? 5, {
+          seed: config.seed,
+          shuffle: config.shuffle,
+          numpy: config.sklearn,
+        }),
         order: null,
       };
     case "stratified_kfold": {

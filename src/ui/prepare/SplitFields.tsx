@@ -149,6 +149,19 @@ export function SplitFields(props: {
           />
           <span>Shuffle rows first</span>
         </label>
+        <label class="check split-check">
+          <input
+            type="checkbox"
+            data-testid="split-sklearn"
+            disabled={s().shuffle === false}
+            checked={Boolean(s().sklearn) && s().shuffle !== false}
+            onChange={(e) => patch({ sklearn: e.currentTarget.checked })}
+          />
+          <span>
+            Same folds as scikit-learn's <code>KFold(shuffle=True, random_state=seed)</code>, to compare with
+            a notebook fold for fold
+          </span>
+        </label>
       </Show>
     </div>
   );
