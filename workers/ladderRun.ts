@@ -5,7 +5,7 @@ import { type ModelInsights, modelInsights } from "../src/core/automl/evaluation
 import type { ModelPredictions } from "../src/core/automl/evaluation/modelPredictions.ts";
 import { type Criterion, parseCriterion } from "../src/core/automl/framing/criterion.ts";
 import { FINAL_FOLD, type FoldJob, type FoldResult } from "../src/core/automl/ladder/foldJob.ts";
-import type { LeaderboardEntry } from "../src/core/automl/ladder/leaderboard.ts";
+import { ENSEMBLE_ID, type EntryId, type LeaderboardEntry } from "../src/core/automl/ladder/leaderboard.ts";
 import {
   type FoldRunner,
   type LadderOptions,
@@ -14,11 +14,11 @@ import {
 } from "../src/core/automl/ladder/runLadder.ts";
 import type { Frame } from "../src/core/data/frame.ts";
 import { ValidationError } from "../src/core/errors.ts";
-import type { ModelId } from "../src/core/models/registry.ts";
 import type { SplitConfig } from "../src/core/prep/splits.ts";
 import type { Progress } from "../src/core/progress.ts";
 import { openAppDb } from "../src/persist/db.ts";
-import { checkpointEntry, type ModelParts } from "../src/persist/runs.ts";
+import { getModel } from "../src/persist/models.ts";
+import { checkpointEntry, type ModelParts, modelRecordId } from "../src/persist/runs.ts";
 import type { RunSettings } from "../src/persist/types.ts";
 
 /** Drawn depth of a decision tree: deeper levels are summarised as "more". */
@@ -53,6 +53,7 @@ export function ladderOptions(settings: RunSettings): LadderOptions {
     models: settings.models,
     params: settings.params,
     criterion: criterionOf(settings.criterion),
+    ensemble: settings.ensemble ?? true,
   };
 }
 
@@ -94,7 +95,7 @@ function insightsOf(artifact: PipelineArtifact | null): ModelInsights | null {
   }
 }
 
-/** The stored parts of a finished model: its pipeline (when refitted), evaluation and insights. */
+/** The stored parts of a finished model: its pipeline (when refitted), evaluation, insights and predictions. */
 export function modelParts(
   entry: LeaderboardEntry,
   predictions: ModelPredictions | null,
@@ -103,7 +104,7 @@ export function modelParts(
 ): ModelParts {
   let artifact: PipelineArtifact | null = null;
   if (pipeline && "type" in pipeline) artifact = pipeline;
-  else if (pipeline) {
+  else if (pipeline && entry.model !== ENSEMBLE_ID) {
     artifact = makePipelineArtifact({
       recipe: pipeline.recipe,
       model: pipeline.model,
@@ -117,6 +118,7 @@ export function modelParts(
     artifact,
     evaluation: predictions ? evaluateModel(predictions, { seed }) : null,
     insights: insightsOf(artifact),
+    predictions,
   };
 }
 
@@ -160,6 +162,8 @@ export function frameVersion(meta: {
 export interface StoredLadderOptions {
   /** Entries finished earlier (a resume): kept, not retrained. */
   skip: LeaderboardEntry[];
+  /** Their stored predictions, so the ensemble can blend them (see `storedPredictions`). */
+  skipPredictions?: Partial<Record<string, ModelPredictions>>;
   runFold: FoldRunner;
   /** Aborting it cancels; a failed checkpoint aborts it too. */
   controller: AbortController;
@@ -189,11 +193,12 @@ export async function runStoredLadder(
     result = await runLadder(frame, {
       ...ladderOptions(settings),
       skip: opts.skip,
+      skipPredictions: opts.skipPredictions,
       runFold,
       signal: opts.controller.signal,
       onProgress: opts.onProgress,
-      onResult: (entry, predictions) => {
-        const parts = modelParts(entry, predictions, finals.get(entry.model), settings.seed);
+      onResult: (entry, predictions, pipeline) => {
+        const parts = modelParts(entry, predictions, pipeline ?? finals.get(entry.model), settings.seed);
         if (parts.artifact) kept.add(entry.model);
         queue.push(entry, parts, () => opts.onEntry(entry));
       },
@@ -222,14 +227,20 @@ export async function reevaluateModel(
   frame: Frame,
   runId: string,
   settings: RunSettings,
-  model: ModelId,
+  model: EntryId,
   opts: { runFold: FoldRunner; signal?: AbortSignal; onProgress?: (p: Progress) => void },
 ) {
+  if (model === ENSEMBLE_ID) {
+    throw new ValidationError(
+      "The ensemble's evaluation is kept when it is built; resume or rerun the run to rebuild it.",
+    );
+  }
   const { runFold, finals } = keepingFinals(opts.runFold);
   const out: { entry?: LeaderboardEntry; parts?: ModelParts } = {};
   await runLadder(frame, {
     ...ladderOptions(settings),
     models: [model],
+    ensemble: false,
     runFold,
     signal: opts.signal,
     onProgress: opts.onProgress,
@@ -243,4 +254,18 @@ export async function reevaluateModel(
     throw new ValidationError(`model ${model} could not be evaluated`);
   await checkpointEntry(await openAppDb(), runId, out.entry, out.parts);
   return evaluation;
+}
+
+/** The stored predictions of a run's finished entries (those kept with them), by model id. */
+export async function storedPredictions(
+  runId: string,
+  entries: readonly LeaderboardEntry[],
+): Promise<Partial<Record<string, ModelPredictions>>> {
+  const db = await openAppDb();
+  const out: Partial<Record<string, ModelPredictions>> = {};
+  for (const e of entries) {
+    const record = await getModel(db, modelRecordId(runId, e.model)).catch(() => null);
+    if (record?.predictions) out[e.model] = record.predictions;
+  }
+  return out;
 }

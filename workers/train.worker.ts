@@ -5,14 +5,16 @@ import { learningCurve } from "../src/core/automl/evaluation/learningCurve.ts";
 import { permutationImportance } from "../src/core/automl/evaluation/permutationImportance.ts";
 import { ladderModels } from "../src/core/automl/ladder/ladderModels.ts";
 import { planLadder } from "../src/core/automl/ladder/ladderPlan.ts";
+import { ENSEMBLE_ID } from "../src/core/automl/ladder/leaderboard.ts";
 import type { FoldRunner } from "../src/core/automl/ladder/runLadder.ts";
 import type { Frame } from "../src/core/data/frame.ts";
-import { getModel as getModelSpec } from "../src/core/models/registry.ts";
+import { ValidationError } from "../src/core/errors.ts";
+import { getModel as getModelSpec, type ModelId, type ModelParams } from "../src/core/models/registry.ts";
 import type { Progress } from "../src/core/progress.ts";
 import { getDataset, loadFrame } from "../src/persist/datasets.ts";
 import { openAppDb } from "../src/persist/db.ts";
 import { getModel } from "../src/persist/models.ts";
-import { modelRecordId } from "../src/persist/runs.ts";
+import { getRun, modelRecordId } from "../src/persist/runs.ts";
 import type { RunSettings } from "../src/persist/types.ts";
 import {
   frameVersion,
@@ -21,6 +23,7 @@ import {
   ladderOptions,
   reevaluateModel,
   runStoredLadder,
+  storedPredictions,
 } from "./ladderRun.ts";
 import { makePool, poolSize, type WorkerPool } from "./pool.ts";
 import type { FoldWorkerApi, FrameRef, TrainWorkerApi } from "./trainApi.ts";
@@ -102,6 +105,7 @@ const api: TrainWorkerApi = {
       const { frame, ref } = await tableOf(datasetId);
       return runStoredLadder(frame, runId, settings, {
         skip,
+        skipPredictions: skip.length > 0 ? await storedPredictions(runId, skip) : undefined,
         runFold: poolRunner(ref, settings, onProgress),
         controller: ctl,
         onProgress: (p) => void onProgress(p),
@@ -123,6 +127,11 @@ const api: TrainWorkerApi = {
 
   learningCurve(callId, datasetId, settings, model, onProgress) {
     return withCall(callId, async (ctl) => {
+      if (model === ENSEMBLE_ID) {
+        throw new ValidationError(
+          "A learning curve is drawn per model: refitting the ensemble at each size would re-choose its weights on rows it is scored on. Open one of its members instead.",
+        );
+      }
       const { frame, ref } = await tableOf(datasetId);
       const plan = planLadder(frame, ladderOptions(settings));
       return learningCurve(frame, plan, model, {
@@ -138,11 +147,15 @@ const api: TrainWorkerApi = {
     return withCall(callId, async (ctl) => {
       const { frame, ref } = await tableOf(datasetId);
       const plan = planLadder(frame, ladderOptions(settings));
-      const stored = await getModel(await openAppDb(), modelRecordId(runId, model)).catch(() => null);
+      const db = await openAppDb();
+      const stored = await getModel(db, modelRecordId(runId, model)).catch(() => null);
+      const entry = (await getRun(db, runId)).entries.find((e) => e.model === model);
       return permutationImportance(frame, plan, model, {
         pipeline: stored?.artifact ? loadPipeline(stored.artifact) : undefined,
         runFold: poolRunner(ref, settings),
         params: settings.params?.[model],
+        weights: entry?.params.weights as Partial<Record<ModelId, number>> | undefined,
+        memberParams: settings.params as Partial<Record<ModelId, ModelParams>> | undefined,
         signal: ctl.signal,
         onProgress: (p) => void onProgress(p),
       });

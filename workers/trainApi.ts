@@ -2,7 +2,7 @@ import type { ModelEvaluation } from "../src/core/automl/evaluation/evaluateMode
 import type { LearningCurve } from "../src/core/automl/evaluation/learningCurve.ts";
 import type { PermutationImportance } from "../src/core/automl/evaluation/permutationImportance.ts";
 import type { FoldJob, FoldResult } from "../src/core/automl/ladder/foldJob.ts";
-import type { LeaderboardEntry } from "../src/core/automl/ladder/leaderboard.ts";
+import type { EntryId, LeaderboardEntry } from "../src/core/automl/ladder/leaderboard.ts";
 import type { MetricId } from "../src/core/eval/metrics.ts";
 import type { Task } from "../src/core/models/estimator.ts";
 import type { ModelId } from "../src/core/models/registry.ts";
@@ -85,14 +85,14 @@ export interface TrainWorkerApi {
     runId: string,
     datasetId: string,
     settings: RunSettings,
-    model: ModelId,
+    model: EntryId,
     onProgress: (p: Progress) => void,
   ): Promise<ModelEvaluation>;
   learningCurve(
     callId: string,
     datasetId: string,
     settings: RunSettings,
-    model: ModelId,
+    model: EntryId,
     onProgress: (p: Progress) => void,
   ): Promise<LearningCurve>;
   /** Permutation importance; with the run's stored pipeline of the model, no refit is needed. */
@@ -101,7 +101,7 @@ export interface TrainWorkerApi {
     runId: string,
     datasetId: string,
     settings: RunSettings,
-    model: ModelId,
+    model: EntryId,
     onProgress: (p: Progress) => void,
   ): Promise<PermutationImportance>;
   /** Stops the call `callId` (a no-op when it has settled). */

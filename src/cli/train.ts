@@ -8,6 +8,7 @@ import { LADDER_ORDER } from "../core/automl/ladder/ladderOrder.ts";
 import type { LeaderboardEntry } from "../core/automl/ladder/leaderboard.ts";
 import type { LadderResult } from "../core/automl/ladder/runLadder.ts";
 import { METRICS, type MetricId } from "../core/eval/metrics.ts";
+import type { SplitConfig } from "../core/prep/splits.ts";
 import type { Progress } from "../core/progress.ts";
 import type { Io } from "./io.ts";
 import { parseTableArgs, readTableFile, UNREADABLE } from "./readTable.ts";
@@ -15,8 +16,9 @@ import { parseTableArgs, readTableFile, UNREADABLE } from "./readTable.ts";
 export const TRAIN_HELP = `Usage: automl-playground train FILE --target COLUMN [options]
 
 Trains the model ladder on FILE: ${LADDER_ORDER.join(", ")}
-(those that suit the task). Each model is cross-validated on the training part, refitted on it
-and scored on the held-back test part. Prints the leaderboard, best first.
+(those that suit the task), then an ensemble: a weighted blend of them. Each model is
+cross-validated on the training part, refitted on it and scored on the held-back test part.
+Prints the leaderboard, best first.
 
 Options:
   --target COLUMN    the column to predict (required)
@@ -25,6 +27,11 @@ Options:
   --test-size F      share of rows held back as the test part (default 0.2; 0 keeps none)
   --metric ID        metric that ranks the models (default: chosen for the task)
   --seed N           seed of every split and model (default 0); the same seed gives the same leaderboard
+  --split S          how rows are dealt into folds: "stratified" (default for classes), "kfold"
+                     (shuffled, not stratified), or "sklearn": exactly scikit-learn's
+                     KFold(K, shuffle=True, random_state=N), to compare with a notebook fold for fold
+                     (with --test-size 0 the folds cover every row, as in cross_val_score)
+  --ensemble yes|no  add the ensemble rung, a weighted blend of the models (default yes)
   --out MODEL.json   save the best model's pipeline, for "automl-playground predict"
   --json             print one JSON object: {task, metric, leaderboard, best}
   --delimiter D      use D instead of guessing: , ; | or tab
@@ -39,6 +46,8 @@ interface TrainSettings {
   models?: string[];
   metric?: MetricId;
   out?: string;
+  split?: SplitConfig;
+  ensemble: boolean;
 }
 
 /** The settings from the option values, or the sentence that says what is wrong. */
@@ -73,7 +82,23 @@ function readSettings(values: Record<string, string>, valid: string[]): TrainSet
       return `Unknown metric "${values.metric}"; the metrics are ${Object.keys(METRICS).join(", ")}.`;
     metric = values.metric as MetricId;
   }
-  return { target: values.target, seed, folds, testSize, models, metric, out: values.out };
+  const split = values.split ?? "stratified";
+  if (!["stratified", "kfold", "sklearn"].includes(split))
+    return `--split must be stratified, kfold or sklearn (got "${split}").`;
+  const ensemble = values.ensemble ?? "yes";
+  if (ensemble !== "yes" && ensemble !== "no") return `--ensemble must be yes or no (got "${ensemble}").`;
+  return {
+    target: values.target,
+    seed,
+    folds,
+    testSize,
+    models,
+    metric,
+    out: values.out,
+    split:
+      split === "stratified" ? undefined : { type: "kfold", shuffle: true, sklearn: split === "sklearn" },
+    ensemble: ensemble === "yes",
+  };
 }
 
 /** tfjs in Node: the plain CPU backend, without the hint to install tfjs-node. */
@@ -103,6 +128,8 @@ export async function train(args: string[], io: Io): Promise<number> {
     "test-size",
     "metric",
     "out",
+    "split",
+    "ensemble",
   ]);
   if (typeof parsed === "string") {
     io.err(parsed);
@@ -128,6 +155,8 @@ export async function train(args: string[], io: Io): Promise<number> {
       testSize: settings.testSize,
       models: settings.models,
       metric: settings.metric,
+      split: settings.split,
+      ensemble: settings.ensemble,
       onProgress: parsed.json ? undefined : terminalProgress(),
     });
   } catch (err) {

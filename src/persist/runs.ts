@@ -15,7 +15,7 @@ export interface NewRun {
 }
 
 /** The parts of a finished model kept beside its leaderboard entry. */
-export type ModelParts = Pick<ModelRecord, "artifact" | "evaluation" | "insights">;
+export type ModelParts = Pick<ModelRecord, "artifact" | "evaluation" | "insights" | "predictions">;
 
 type RunTx = IDBPTransaction<AppSchema, ["runs", "models"], "readwrite">;
 
@@ -138,6 +138,7 @@ export async function checkpointEntry(
         },
         evaluation: parts?.evaluation ?? old?.evaluation ?? null,
         insights: parts?.insights ?? old?.insights ?? null,
+        predictions: parts?.predictions ?? old?.predictions ?? null,
         createdAt: old?.createdAt ?? now(),
       };
       write(models.put(record));

@@ -1,6 +1,7 @@
 import type { PipelineArtifact } from "../core/automl/artifact/pipelineArtifact.ts";
 import type { ModelEvaluation } from "../core/automl/evaluation/evaluateModel.ts";
 import type { ModelInsights } from "../core/automl/evaluation/modelInsights.ts";
+import type { ModelPredictions } from "../core/automl/evaluation/modelPredictions.ts";
 import type { MetricScores } from "../core/automl/evaluation/scoreMetrics.ts";
 import type { LeaderboardEntry } from "../core/automl/ladder/leaderboard.ts";
 import type { CsvReport } from "../core/data/csvTypes.ts";
@@ -98,6 +99,8 @@ export interface RunSettings {
   params?: Record<string, ModelParams>;
   /** A tfjs backend forced for the neural net; null chooses by measurement. */
   backend?: string | null;
+  /** Blend the finished models into an ensemble rung at the end (default true). */
+  ensemble?: boolean;
 }
 
 /** "interrupted": the tab closed while it ran; finished models are kept and it can be resumed. */
@@ -133,5 +136,7 @@ export interface ModelRecord {
   evaluation: ModelEvaluation | null;
   /** Tree models' own importances and a decision tree's shape. */
   insights: ModelInsights | null;
+  /** Out-of-fold and test predictions, so a resumed run can still blend this model into the ensemble. */
+  predictions?: ModelPredictions | null;
   createdAt: number;
 }

@@ -3,9 +3,8 @@ import type { PlanSummary, TrainWorkerApi } from "../../../workers/trainApi.ts";
 import type { ModelEvaluation } from "../../core/automl/evaluation/evaluateModel.ts";
 import type { LearningCurve } from "../../core/automl/evaluation/learningCurve.ts";
 import type { PermutationImportance } from "../../core/automl/evaluation/permutationImportance.ts";
-import type { LeaderboardEntry } from "../../core/automl/ladder/leaderboard.ts";
+import type { EntryId, LeaderboardEntry } from "../../core/automl/ladder/leaderboard.ts";
 import { isAbortError } from "../../core/errors.ts";
-import type { ModelId } from "../../core/models/registry.ts";
 import type { Progress } from "../../core/progress.ts";
 import { createRun, finishRun, interruptRun, reopenRun } from "../../persist/runs.ts";
 import type { RunRecord, RunSettings } from "../../persist/types.ts";
@@ -42,9 +41,9 @@ export interface TrainClient {
   startRun(input: NewRunInput, callbacks?: RunCallbacks): Promise<RunRecord>;
   /** Finishes an interrupted or cancelled run: its finished models are skipped, not retrained. */
   resumeRun(runId: string, callbacks?: RunCallbacks): Promise<RunRecord>;
-  evaluate(run: RunRecord, model: ModelId, call?: CallOptions): Promise<ModelEvaluation>;
-  learningCurve(run: RunRecord, model: ModelId, call?: CallOptions): Promise<LearningCurve>;
-  permutationImportance(run: RunRecord, model: ModelId, call?: CallOptions): Promise<PermutationImportance>;
+  evaluate(run: RunRecord, model: EntryId, call?: CallOptions): Promise<ModelEvaluation>;
+  learningCurve(run: RunRecord, model: EntryId, call?: CallOptions): Promise<LearningCurve>;
+  permutationImportance(run: RunRecord, model: EntryId, call?: CallOptions): Promise<PermutationImportance>;
   /** True while this tab trains the run. */
   isActive(runId: string): boolean;
   /** The runs as they are: one left "running" by no tab (a closed or reloaded one) becomes "interrupted". */

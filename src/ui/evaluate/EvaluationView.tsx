@@ -1,11 +1,12 @@
 import { createMemo, createSignal, Match, Show, Switch } from "solid-js";
 import type { PartEvaluation } from "../../core/automl/evaluation/evaluateModel.ts";
-import type { LeaderboardEntry } from "../../core/automl/ladder/leaderboard.ts";
+import { ENSEMBLE_ID, type LeaderboardEntry } from "../../core/automl/ladder/leaderboard.ts";
 import type { RunRecord } from "../../persist/types.ts";
 import { Segmented } from "../explore/Segmented.tsx";
 import { ErrorAlert } from "../shared/ErrorAlert.tsx";
 import { ClassificationCharts } from "./ClassificationCharts.tsx";
 import { createModelRecord } from "./createModelRecord.ts";
+import { EnsemblePanel } from "./EnsemblePanel.tsx";
 import { ImportancePanel } from "./ImportancePanel.tsx";
 import { LearningCurvePanel } from "./LearningCurvePanel.tsx";
 import { MetricTable } from "./MetricTable.tsx";
@@ -109,7 +110,12 @@ export function EvaluationView(props: { run: RunRecord; entry: LeaderboardEntry;
       </Switch>
       <Show when={!props.entry.error}>
         <div class="eval-extras">
-          <LearningCurvePanel run={props.run} entry={props.entry} />
+          <Show
+            when={props.entry.model === ENSEMBLE_ID}
+            fallback={<LearningCurvePanel run={props.run} entry={props.entry} />}
+          >
+            <EnsemblePanel run={props.run} entry={props.entry} />
+          </Show>
           <ImportancePanel run={props.run} entry={props.entry} insights={model.record()?.insights ?? null} />
         </div>
         <Show when={model.record()?.insights?.tree}>

@@ -58,6 +58,17 @@ export function Leaderboard(props: {
                   >
                     {row.label}
                   </button>
+                  <Show when={row.members}>
+                    {(members) => (
+                      <span class="ensemble-members" data-testid="ensemble-members">
+                        {members()
+                          .map(
+                            (m) => `${props.labels.get(m.model) ?? m.model} ${Math.round(m.weight * 100)}%`,
+                          )
+                          .join(" · ")}
+                      </span>
+                    )}
+                  </Show>
                 </td>
                 <td class="num" data-testid="cv-score">
                   {row.cv}

@@ -35,9 +35,19 @@ export function RunSettingsForm(props: {
             )}
           </For>
         </ul>
+        <label class="ensemble-option">
+          <input
+            type="checkbox"
+            data-testid="ensemble-option"
+            checked={props.draft.ensemble}
+            onChange={(e) => props.onChange({ ensemble: e.currentTarget.checked })}
+          />
+          Ensemble: blend the finished models, weighted by how much each helps
+        </label>
         <p class="hint">
           Each model is cross-validated on the training rows, then refitted on all of them and scored on the
-          held-back test rows.
+          held-back test rows. The ensemble picks its weights on the models' cross-validation predictions (for
+          each fold, without that fold's rows), so its score is as honest as theirs.
         </p>
       </fieldset>
       <fieldset class="run-numbers" disabled={props.disabled}>

@@ -1,5 +1,10 @@
 import { formatCriterion, parseCriterion } from "../../core/automl/framing/criterion.ts";
-import { type LeaderboardEntry, sortLeaderboard } from "../../core/automl/ladder/leaderboard.ts";
+import {
+  ENSEMBLE_ID,
+  ENSEMBLE_LABEL,
+  type LeaderboardEntry,
+  sortLeaderboard,
+} from "../../core/automl/ladder/leaderboard.ts";
 import { METRICS, type MetricId } from "../../core/eval/metrics.ts";
 import type { RunRecord } from "../../persist/types.ts";
 import { formatNumber } from "../charts/formatNumber.ts";
@@ -20,6 +25,8 @@ export interface LeaderboardRow {
   seconds: string;
   backend: string | null;
   error: string | null;
+  /** The ensemble's members with their weights, heaviest first; null for a single model. */
+  members: { model: string; weight: number }[] | null;
 }
 
 /** Models of a run that have no entry yet, with what is happening to them. */
@@ -72,8 +79,30 @@ export function leaderboardRows(entries: readonly LeaderboardEntry[]): Leaderboa
       seconds: secondsText(e.fit_seconds),
       backend: e.backend,
       error: e.error ?? null,
+      members: ensembleMembers(e),
     };
   });
+}
+
+/** An ensemble entry's members and weights, heaviest first (ties in ladder order); null for others. */
+export function ensembleMembers(e: LeaderboardEntry): { model: string; weight: number }[] | null {
+  if (e.model !== ENSEMBLE_ID) return null;
+  const weights = (e.params.weights ?? {}) as Record<string, number>;
+  return Object.entries(weights)
+    .filter(([, w]) => w > 0)
+    .map(([model, weight]) => ({ model, weight }))
+    .sort((a, b) => b.weight - a.weight);
+}
+
+/** Whether a run will end with the ensemble rung (two models or more, folds not in time order). */
+export function plansEnsemble(run: RunRecord): boolean {
+  const split = run.settings.split?.type;
+  return (
+    run.settings.ensemble !== false &&
+    run.settings.models.length >= 2 &&
+    split !== "temporal" &&
+    split !== "time_series"
+  );
 }
 
 /** The models of `run` still to finish: the first is training while the run is live. */
@@ -83,11 +112,12 @@ export function pendingRows(
   live: boolean,
 ): PendingRow[] {
   const done = new Set<string>(run.entries.map((e) => e.model));
-  return run.settings.models
+  const rungs = plansEnsemble(run) ? [...run.settings.models, ENSEMBLE_ID] : run.settings.models;
+  return rungs
     .filter((m) => !done.has(m))
     .map((model, i) => ({
       model,
-      label: labels.get(model) ?? model,
+      label: labels.get(model) ?? (model === ENSEMBLE_ID ? ENSEMBLE_LABEL : model),
       status: live ? (i === 0 ? "training" : "waiting") : "not trained",
     }));
 }

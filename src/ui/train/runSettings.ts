@@ -9,9 +9,18 @@ export interface SettingsDraft {
   seed: number;
   /** The neural net's most epochs; null keeps its default. */
   mlpEpochs: number | null;
+  /** End with the ensemble rung, a weighted blend of the finished models. */
+  ensemble: boolean;
 }
 
-export const DEFAULT_DRAFT: SettingsDraft = { models: [], folds: 5, testSize: 0.2, seed: 0, mlpEpochs: null };
+export const DEFAULT_DRAFT: SettingsDraft = {
+  models: [],
+  folds: 5,
+  testSize: 0.2,
+  seed: 0,
+  mlpEpochs: null,
+  ensemble: true,
+};
 
 const BACKENDS = ["webgpu", "webgl", "wasm", "cpu"];
 
@@ -57,6 +66,7 @@ export function toRunSettings(
     seed: draft.seed,
     criterion: framing.criterion,
     backend: backendOverride(),
+    ensemble: draft.ensemble,
   };
   if (project.recipe) settings.recipe = project.recipe;
   if (project.split) settings.split = project.split;
@@ -75,6 +85,7 @@ export function draftFromRun(run: RunRecord): SettingsDraft {
     testSize: s.testSize,
     seed: s.seed,
     mlpEpochs: typeof epochs === "number" ? epochs : null,
+    ensemble: s.ensemble !== false,
   };
 }
 

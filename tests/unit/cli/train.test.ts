@@ -33,7 +33,7 @@ describe("train", () => {
     expect(json.task).toBe("multiclass");
     expect(json.metric).toBe("accuracy");
     expect(json.best).toBe("logistic");
-    expect(json.leaderboard.map((e: Row) => e.model)).toEqual(["logistic", "baseline"]);
+    expect(json.leaderboard.map((e: Row) => e.model)).toEqual(["logistic", "ensemble", "baseline"]);
     for (const e of json.leaderboard) {
       expect(Object.keys(e)).toEqual(
         expect.arrayContaining([
@@ -83,6 +83,53 @@ describe("train", () => {
     const written = await run("predict", model, IRIS, "--out", out);
     expect(written.code).toBe(0);
     expect(readFileSync(out, "utf8")).toBe(`${lines.join("\n")}\n`);
+  });
+
+  it("saves an ensemble when it is best, and predict blends its members", async () => {
+    const model = join(dir, "ensemble.json");
+    // On log loss a tree's all-or-nothing probabilities gain from a blend with logistic regression's.
+    const args = ["train", IRIS, "--target", "target", "--models", "logistic,decision_tree", "--folds", "3"];
+    const trained = await run(...args, "--metric", "log_loss", "--out", model, "--json");
+    expect(trained.code).toBe(0);
+    const json = JSON.parse(trained.stdout);
+    expect(json.best).toBe("ensemble");
+    const file = JSON.parse(readFileSync(model, "utf8"));
+    expect(file.model_id).toBe("ensemble");
+    expect(file.members.map((m: { model_id: string }) => m.model_id).sort()).toEqual([
+      "decision_tree",
+      "logistic",
+    ]);
+    const pred = await run("predict", model, IRIS);
+    expect(pred.code).toBe(0);
+    const rows = pred.stdout
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
+    expect(rows).toHaveLength(150);
+    const right = rows.filter((r, i) => r[0] === ["setosa", "versicolor", "virginica"][Math.floor(i / 50)]);
+    expect(right.length).toBeGreaterThan(140);
+    for (const r of rows) expect(Number(r[1]) + Number(r[2]) + Number(r[3])).toBeCloseTo(1, 5);
+    const off = JSON.parse((await run(...args, "--ensemble", "no", "--json")).stdout);
+    expect(off.leaderboard.map((e: Row) => e.model)).not.toContain("ensemble");
+  });
+
+  it("deals scikit-learn's KFold folds with --split sklearn", async () => {
+    const args = [...TRAIN, "--test-size", "0", "--folds", "5", "--ensemble", "no", "--json"];
+    const sk = JSON.parse((await run(...args, "--split", "sklearn")).stdout);
+    const own = JSON.parse((await run(...args)).stdout);
+    const logistic = (j: { leaderboard: Row[] }) => j.leaderboard.find((e) => e.model === "logistic")!;
+    // The folds are KFold(5, shuffle=True, random_state=0)'s (their rows are checked in
+    // numpyShuffle.test.ts); these are the app's logistic regression scores on them.
+    expect((logistic(sk).fold_scores as number[]).map((x) => x.toFixed(4))).toEqual([
+      "1.0000",
+      "0.9000",
+      "1.0000",
+      "1.0000",
+      "0.9333",
+    ]);
+    expect(logistic(sk).fold_scores).not.toEqual(logistic(own).fold_scores);
+    expect((await run(...args, "--split", "random")).code).toBe(2);
   });
 
   it("exits 2 with a sentence for bad models, targets, settings and artifacts", async () => {

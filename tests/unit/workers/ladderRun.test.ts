@@ -12,7 +12,12 @@ import { listModels } from "../../../src/persist/models.ts";
 import { createProject } from "../../../src/persist/projects.ts";
 import { createRun, getRun } from "../../../src/persist/runs.ts";
 import type { RunSettings } from "../../../src/persist/types.ts";
-import { jobProgress, ladderOptions, runStoredLadder } from "../../../workers/ladderRun.ts";
+import {
+  jobProgress,
+  ladderOptions,
+  runStoredLadder,
+  storedPredictions,
+} from "../../../workers/ladderRun.ts";
 
 const iris = async (): Promise<Frame> =>
   (await readCsvText(readFileSync(join(import.meta.dirname, "..", "..", "fixtures", "iris.csv"), "utf8")))
@@ -61,7 +66,7 @@ describe("runStoredLadder", () => {
           .then((r) => storedWhenHeard.push(r.entries.length));
       },
     });
-    expect(heard).toEqual(["baseline", "knn", "decision_tree"]);
+    expect(heard).toEqual(["baseline", "knn", "decision_tree", "ensemble"]);
     // Each model was in storage by the time it was announced.
     expect(storedWhenHeard.every((n, i) => n >= i + 1)).toBe(true);
     expect(out.entries.map((e) => e.model)).toEqual(heard);
@@ -71,12 +76,23 @@ describe("runStoredLadder", () => {
     expect(stored.entries.map(untimed)).toEqual(out.entries.map(untimed));
     expect(stored.best).toBe("knn");
     const models = await listModels(db, { runId: run.id });
-    expect(models.map((m) => m.modelId)).toEqual(["baseline", "knn", "decision_tree"]);
+    expect(models.map((m) => m.modelId)).toEqual(["baseline", "knn", "decision_tree", "ensemble"]);
     for (const m of models) {
       expect(m.artifact?.type).toBe("automl-pipeline");
       expect(m.evaluation?.oof.rows).toBe(120);
       expect(m.evaluation?.test?.rows).toBe(30);
+      expect(m.predictions?.oof.rows.length).toBe(120);
     }
+    // The ensemble's file holds its members' refitted pipelines, weighted.
+    const ensemble = models.find((m) => m.modelId === "ensemble")!;
+    expect(ensemble.artifact?.model_id).toBe("ensemble");
+    const weights = stored.entries.find((e) => e.model === "ensemble")!.params.weights as Record<
+      string,
+      number
+    >;
+    const members = (ensemble.artifact as { members: { model_id: string; weight: number }[] }).members;
+    expect(Object.fromEntries(members.map((m) => [m.model_id, m.weight]))).toEqual(weights);
+    expect(ensemble.insights).toEqual({ featureImportances: null, tree: null });
     const tree = models.find((m) => m.modelId === "decision_tree")!;
     expect(tree.insights?.tree?.samples).toBe(120);
     expect(tree.insights?.featureImportances?.length).toBe(4);
@@ -113,6 +129,8 @@ describe("runStoredLadder", () => {
     expect(kept.entries.map((e) => e.model)).toEqual(["baseline", "knn"]);
     const resumed = await runStoredLadder(frame, run.id, settings, {
       skip: kept.entries,
+      // As the coordinator does: the finished models' stored predictions, for the ensemble.
+      skipPredictions: await storedPredictions(run.id, kept.entries),
       runFold: inProcess(frame),
       controller: new AbortController(),
       onProgress: () => {},
@@ -123,6 +141,7 @@ describe("runStoredLadder", () => {
       "baseline",
       "knn",
       "decision_tree",
+      "ensemble",
     ]);
   });
 

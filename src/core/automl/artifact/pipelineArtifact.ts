@@ -3,7 +3,7 @@ import type { MetricId } from "../../eval/metrics.ts";
 import type { Artifact, Task } from "../../models/estimator.ts";
 import type { ModelId } from "../../models/registry.ts";
 import type { FittedRecipeJSON } from "../../pipeline/recipeJson.ts";
-import type { LeaderboardEntry } from "../ladder/leaderboard.ts";
+import { ENSEMBLE_ID, ENSEMBLE_LABEL, type EntryId, type LeaderboardEntry } from "../ladder/leaderboard.ts";
 
 /** Tag and version of the pipeline file format. */
 export const PIPELINE_TYPE = "automl-pipeline";
@@ -11,7 +11,7 @@ export const PIPELINE_VERSION = 1;
 
 /** One leaderboard row as the artifact remembers it (null for a score that was not defined). */
 export interface LeaderboardSummaryRow {
-  model: ModelId;
+  model: EntryId;
   label: string;
   cv_mean: number | null;
   cv_std: number | null;
@@ -19,11 +19,8 @@ export interface LeaderboardSummaryRow {
   test_score: number | null;
 }
 
-/**
- * A trained pipeline as a file: the fitted recipe that turns raw rows into model inputs, the fitted
- * model, and what is needed to use and judge them. Plain JSON (JSON.stringify writes it as is).
- */
-export interface PipelineArtifact {
+/** What every pipeline file says about itself, whatever predicts inside it. */
+interface ArtifactHeader {
   type: typeof PIPELINE_TYPE;
   version: typeof PIPELINE_VERSION;
   /** ISO 8601 time of creation. */
@@ -35,14 +32,46 @@ export interface PipelineArtifact {
   classes: string[] | null;
   /** Raw columns new data must have, with the kinds they are read as. */
   inputs: { name: string; kind: ColumnKind }[];
-  /** Id and label of the model family. */
-  model_id: ModelId;
+  /** Id and label of the model family ("ensemble" for a blend). */
+  model_id: EntryId;
   label: string;
-  recipe: FittedRecipeJSON;
-  model: Artifact;
   leaderboard: LeaderboardSummaryRow[];
   seed: number;
 }
+
+/**
+ * A trained pipeline as a file: the fitted recipe that turns raw rows into model inputs, the fitted
+ * model, and what is needed to use and judge them. Plain JSON (JSON.stringify writes it as is).
+ */
+export interface SinglePipelineArtifact extends ArtifactHeader {
+  model_id: ModelId;
+  recipe: FittedRecipeJSON;
+  model: Artifact;
+}
+
+/** One model of an ensemble file: its own fitted recipe and model, and its weight in the blend. */
+export interface EnsembleMemberJSON {
+  model_id: ModelId;
+  label: string;
+  weight: number;
+  recipe: FittedRecipeJSON;
+  model: Artifact;
+}
+
+/**
+ * An ensemble as a file: each member's pipeline (every member reads the raw rows through its own
+ * recipe) and its weight; predictions average the members' probabilities (or values) by weight.
+ */
+export interface EnsemblePipelineArtifact extends ArtifactHeader {
+  model_id: typeof ENSEMBLE_ID;
+  members: EnsembleMemberJSON[];
+}
+
+export type PipelineArtifact = SinglePipelineArtifact | EnsemblePipelineArtifact;
+
+/** True for an ensemble file. */
+export const isEnsembleArtifact = (a: PipelineArtifact): a is EnsemblePipelineArtifact =>
+  a.model_id === ENSEMBLE_ID;
 
 const finite = (x: number | undefined) => (typeof x === "number" && Number.isFinite(x) ? x : null);
 
@@ -67,7 +96,7 @@ export function makePipelineArtifact(parts: {
   seed: number;
   leaderboard?: readonly LeaderboardEntry[];
   created?: string;
-}): PipelineArtifact {
+}): SinglePipelineArtifact {
   const { recipe } = parts;
   return {
     type: PIPELINE_TYPE,
@@ -82,6 +111,43 @@ export function makePipelineArtifact(parts: {
     label: parts.label,
     recipe,
     model: parts.model,
+    leaderboard: summarizeLeaderboard(parts.leaderboard ?? []),
+    seed: parts.seed,
+  };
+}
+
+/** Builds the file of an ensemble from its members' fitted pipelines and weights. */
+export function makeEnsembleArtifact(parts: {
+  members: { modelId: ModelId; label: string; weight: number; recipe: FittedRecipeJSON; model: Artifact }[];
+  metric: MetricId;
+  /** Classification: the run's classes (the order of the blended probability columns). */
+  classes: string[] | null;
+  seed: number;
+  leaderboard?: readonly LeaderboardEntry[];
+  created?: string;
+}): EnsemblePipelineArtifact {
+  const first = parts.members[0].recipe;
+  const inputs = new Map<string, ColumnKind>();
+  for (const m of parts.members)
+    for (const i of m.recipe.inputs) if (!inputs.has(i.name)) inputs.set(i.name, i.kind);
+  return {
+    type: PIPELINE_TYPE,
+    version: PIPELINE_VERSION,
+    created: parts.created ?? new Date().toISOString(),
+    target: first.target ?? "",
+    task: first.task ?? "regression",
+    metric: parts.metric,
+    classes: parts.classes,
+    inputs: [...inputs].map(([name, kind]) => ({ name, kind })),
+    model_id: ENSEMBLE_ID,
+    label: ENSEMBLE_LABEL,
+    members: parts.members.map((m) => ({
+      model_id: m.modelId,
+      label: m.label,
+      weight: m.weight,
+      recipe: m.recipe,
+      model: m.model,
+    })),
     leaderboard: summarizeLeaderboard(parts.leaderboard ?? []),
     seed: parts.seed,
   };

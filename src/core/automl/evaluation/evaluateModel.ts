@@ -1,6 +1,6 @@
 import { type ConfusionMatrix, confusionMatrix } from "../../eval/confusionMatrix.ts";
 import type { Task } from "../../models/estimator.ts";
-import type { ModelId } from "../../models/registry.ts";
+import type { EntryId } from "../ladder/leaderboard.ts";
 import { type ClassCurves, classCurves } from "./classCurves.ts";
 import type { ModelPredictions, PredictionSet } from "./modelPredictions.ts";
 import { type RegressionPlots, regressionPlots } from "./regressionPlots.ts";
@@ -34,7 +34,7 @@ export type PartEvaluation = ClassificationEvaluation | RegressionEvaluation;
 
 /** Plain-data evaluation of one model for the UI: out-of-fold, and on the test part when there is one. */
 export interface ModelEvaluation {
-  model: ModelId;
+  model: EntryId;
   task: Task;
   classes: string[] | null;
   oof: PartEvaluation;

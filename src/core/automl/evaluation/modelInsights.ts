@@ -17,10 +17,11 @@ interface WithImportances {
 /**
  * The tree models' own feature importances (from their fitted state: decision tree, random forest,
  * extra trees, gradient boosting) and, for a decision tree, its structure down to `maxDepth` levels
- * (default 6; deeper subtrees are marked `truncated`).
+ * (default 6; deeper subtrees are marked `truncated`). An ensemble has neither.
  */
 export function modelInsights(pipeline: LoadedPipeline, opts: { maxDepth?: number } = {}): ModelInsights {
   const { model } = pipeline;
+  if (!model) return { featureImportances: null, tree: null };
   const state = model.toJSON().state as WithImportances | undefined;
   const names = state?.features;
   const values = state?.feature_importances;

@@ -1,5 +1,5 @@
 import type { Task } from "../../models/estimator.ts";
-import type { ModelId } from "../../models/registry.ts";
+import type { EntryId } from "../ladder/leaderboard.ts";
 
 /** Predictions of some frame rows with their true targets. */
 export interface PredictionSet {
@@ -14,7 +14,7 @@ export interface PredictionSet {
 
 /** What the ladder predicted for one model: the input of `evaluateModel`. */
 export interface ModelPredictions {
-  model: ModelId;
+  model: EntryId;
   task: Task;
   classes: string[] | null;
   /** Out-of-fold predictions: each row predicted by the fold model that did not train on it. */

@@ -1,4 +1,5 @@
 import type { Frame } from "../../data/frame.ts";
+import { ValidationError } from "../../errors.ts";
 import { getMetric, type MetricId } from "../../eval/metrics.ts";
 import { getModel, type ModelId, type ModelParams } from "../../models/registry.ts";
 import { takeColumnRows, takeFrameRows } from "../../prep/columns.ts";
@@ -6,12 +7,12 @@ import { encodeTarget } from "../../prep/targetValues.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../../progress.ts";
 import { makeRng } from "../../random.ts";
 import { type LoadedPipeline, loadPipeline } from "../artifact/loadPipeline.ts";
-import { makePipelineArtifact } from "../artifact/pipelineArtifact.ts";
+import { makeEnsembleArtifact, makePipelineArtifact } from "../artifact/pipelineArtifact.ts";
+import { predictFrame } from "../artifact/predictFrame.ts";
 import { deriveSeed } from "../ladder/deriveSeed.ts";
-import { finalJob, foldJobs } from "../ladder/foldJob.ts";
+import { type FoldResult, finalJob, foldJobs } from "../ladder/foldJob.ts";
 import type { LadderPlan } from "../ladder/ladderPlan.ts";
-import { meanStd } from "../ladder/leaderboard.ts";
-import { matrixOf, predictIn } from "../ladder/predictIn.ts";
+import { ENSEMBLE_ID, type EntryId, meanStd } from "../ladder/leaderboard.ts";
 import { runFoldJob } from "../ladder/runFoldJob.ts";
 import type { FoldRunner } from "../ladder/runLadder.ts";
 import { scoreMetric } from "./scoreMetrics.ts";
@@ -27,11 +28,15 @@ export interface PermutationImportanceOptions extends LongCallOptions {
   maxRows?: number;
   /** Executor of the refits (a worker pool); default in this thread. */
   runFold?: FoldRunner;
+  /** The ensemble's weights by member (its entry's `params.weights`); required for the ensemble. */
+  weights?: Partial<Record<ModelId, number>>;
+  /** Params per member model, for the ensemble's refits. */
+  memberParams?: Partial<Record<ModelId, ModelParams>>;
 }
 
 /** How much each raw input column matters: the score lost when its values are shuffled. */
 export interface PermutationImportance {
-  model: ModelId;
+  model: EntryId;
   metric: MetricId;
   /** "test": the refitted model on the test part; "oof": each fold's model on its validation rows. */
   part: "test" | "oof";
@@ -51,14 +56,14 @@ function lossesOn(
   seed: number,
   signal?: AbortSignal,
 ): { baseline: number; losses: Map<string, number[]> } {
-  const { recipe, model } = pipeline;
+  const { artifact } = pipeline;
   const part = takeFrameRows(frame, rows);
-  const target = part.columns.find((c) => c.name === recipe.target)!;
-  const classes = recipe.classes;
-  const yTrue = encodeTarget(target, recipe.task!, classes ?? undefined).values;
+  const target = part.columns.find((c) => c.name === artifact.target)!;
+  const classes = artifact.classes;
+  const yTrue = encodeTarget(target, artifact.task, classes ?? undefined).values;
   const sign = getMetric(metric).direction === "higher" ? 1 : -1;
   const score = (f: Frame) => {
-    const out = predictIn(model, matrixOf(recipe, f, signal), classes, classes);
+    const out = predictFrame(pipeline, f, signal);
     return scoreMetric(metric, {
       yTrue,
       yPred: out.predictions,
@@ -69,7 +74,7 @@ function lossesOn(
   const baseline = score(part);
   const rng = makeRng(seed);
   const losses = new Map<string, number[]>();
-  for (const input of recipe.inputs) {
+  for (const input of artifact.inputs) {
     const index = part.columns.findIndex((c) => c.name === input.name);
     const list: number[] = [];
     for (let r = 0; r < repeats; r++) {
@@ -105,12 +110,13 @@ function capRows(rows: Int32Array, max: number, seed: number): Int32Array {
  * `permutation_importance`), so a one-hot encoded category counts as one column. With a test
  * part: the model refitted on the whole training part (or `pipeline`, when given), scored on the
  * test rows. Without: each cross-validation fold's model on its own validation rows, averaged.
- * Each column is shuffled `repeats` times with seeded shuffles.
+ * Each column is shuffled `repeats` times with seeded shuffles. The ensemble is scored as a
+ * whole: its members refitted the same way and blended with its weights.
  */
 export async function permutationImportance(
   frame: Frame,
   plan: LadderPlan,
-  model: ModelId,
+  model: EntryId,
   opts: PermutationImportanceOptions & { pipeline?: LoadedPipeline } = {},
 ): Promise<PermutationImportance> {
   const metric = opts.metric ?? plan.metric;
@@ -120,38 +126,57 @@ export async function permutationImportance(
   const run: FoldRunner = opts.runFold ?? ((job, signal) => runFoldJob(frame, job, { signal }));
   const progress = makeThrottledProgress(opts.onProgress);
   const withTest = plan.test.length > 0;
-  const jobs = withTest
-    ? [{ ...finalJob(plan, model, opts.params ?? {}), validation: new Int32Array(0) }]
-    : foldJobs(plan, model, opts.params ?? {}, { final: false }).map((j) => ({
-        ...j,
-        validation: new Int32Array(0),
-        trainScore: false,
-        keepPipeline: true,
-      }));
+  const weights: Partial<Record<ModelId, number>> =
+    model === ENSEMBLE_ID ? (opts.weights ?? {}) : { [model]: 1 };
+  const ids = (Object.keys(weights) as ModelId[]).filter((id) => (weights[id] ?? 0) > 0);
+  if (ids.length === 0) throw new ValidationError("the ensemble has no members to score");
+  const paramsOf = (id: ModelId) => (model === ENSEMBLE_ID ? opts.memberParams?.[id] : opts.params) ?? {};
+  const jobsOf = (id: ModelId) =>
+    withTest
+      ? [{ ...finalJob(plan, id, paramsOf(id)), validation: new Int32Array(0) }]
+      : foldJobs(plan, id, paramsOf(id), { final: false }).map((j) => ({
+          ...j,
+          validation: new Int32Array(0),
+          trainScore: false,
+          keepPipeline: true,
+        }));
+  const memberJobs = ids.map(jobsOf);
+  const parts = memberJobs[0].length;
   const evalRows = withTest ? [plan.test] : plan.folds.map((f) => f.test);
   const baselines: number[] = [];
   const losses = new Map<string, number[]>();
-  for (const [i, job] of jobs.entries()) {
+  for (let i = 0; i < parts; i++) {
     opts.signal?.throwIfAborted();
     progress({
       phase: "permutation",
       done: i,
-      total: jobs.length,
-      message: `${model} · part ${i + 1} of ${jobs.length}`,
+      total: parts,
+      message: `${model} · part ${i + 1} of ${parts}`,
     });
     let pipeline = withTest ? opts.pipeline : undefined;
     if (!pipeline) {
-      const result = await run(job, opts.signal);
-      const parts = result.pipeline!;
+      const fitted: NonNullable<FoldResult["pipeline"]>[] = [];
+      for (const jobs of memberJobs) fitted.push((await run(jobs[i], opts.signal)).pipeline!);
       pipeline = loadPipeline(
-        makePipelineArtifact({
-          recipe: parts.recipe,
-          model: parts.model,
-          modelId: model,
-          label: getModel(model).label,
-          metric,
-          seed: plan.seed,
-        }),
+        model === ENSEMBLE_ID
+          ? makeEnsembleArtifact({
+              members: ids.map((id, j) => ({
+                modelId: id,
+                label: getModel(id).label,
+                weight: weights[id]!,
+                ...fitted[j],
+              })),
+              metric,
+              classes: plan.classes,
+              seed: plan.seed,
+            })
+          : makePipelineArtifact({
+              ...fitted[0],
+              modelId: model,
+              label: getModel(model).label,
+              metric,
+              seed: plan.seed,
+            }),
       );
     }
     const rows = capRows(evalRows[i], maxRows, deriveSeed(seed, "rows", i));
@@ -159,7 +184,7 @@ export async function permutationImportance(
     baselines.push(out.baseline);
     for (const [name, list] of out.losses) losses.set(name, [...(losses.get(name) ?? []), ...list]);
   }
-  progress({ phase: "permutation", done: jobs.length, total: jobs.length, message: model });
+  progress({ phase: "permutation", done: parts, total: parts, message: model });
   const columns = [...losses.entries()]
     .map(([column, list]) => ({ column, ...meanStd(list) }))
     .sort((a, b) => (b.mean || 0) - (a.mean || 0) || a.column.localeCompare(b.column));

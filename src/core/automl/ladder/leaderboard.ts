@@ -2,9 +2,16 @@ import { isBetter, type MetricId } from "../../eval/metrics.ts";
 import type { ModelId, ModelParams } from "../../models/registry.ts";
 import type { MetricScores } from "../evaluation/scoreMetrics.ts";
 
+/** Id of the ensemble rung: a weighted blend of the other models, not a model family. */
+export const ENSEMBLE_ID = "ensemble";
+export const ENSEMBLE_LABEL = "Weighted ensemble";
+
+/** What a leaderboard row is: a model family, or the ensemble of them. */
+export type EntryId = ModelId | typeof ENSEMBLE_ID;
+
 /** One finished rung of the ladder: plain JSON-friendly data (NaN where a score is undefined). */
 export interface LeaderboardEntry {
-  model: ModelId;
+  model: EntryId;
   label: string;
   /** The metric the scores below are in. */
   metric: MetricId;

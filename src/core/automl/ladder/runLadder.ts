@@ -2,13 +2,18 @@ import type { Frame } from "../../data/frame.ts";
 import { isAbortError, ValidationError } from "../../errors.ts";
 import type { ModelId, ModelParams, ModelSpec } from "../../models/registry.ts";
 import { type LongCallOptions, makeThrottledProgress, type Progress } from "../../progress.ts";
-import { makePipelineArtifact, type PipelineArtifact } from "../artifact/pipelineArtifact.ts";
+import {
+  makeEnsembleArtifact,
+  makePipelineArtifact,
+  type PipelineArtifact,
+} from "../artifact/pipelineArtifact.ts";
+import { type EnsembleMember, ensembleEntry } from "../ensemble/ensembleEntry.ts";
 import type { ModelPredictions } from "../evaluation/modelPredictions.ts";
 import type { Criterion } from "../framing/criterion.ts";
 import { FINAL_FOLD, type FoldJob, type FoldResult, finalJob, foldJobs } from "./foldJob.ts";
 import { ladderModels } from "./ladderModels.ts";
 import { type LadderPlan, type PlanOptions, planLadder } from "./ladderPlan.ts";
-import { type LeaderboardEntry, sortLeaderboard } from "./leaderboard.ts";
+import { ENSEMBLE_ID, type LeaderboardEntry, sortLeaderboard } from "./leaderboard.ts";
 import { failedEntry, modelEntry } from "./modelEntry.ts";
 import { runFoldJob } from "./runFoldJob.ts";
 
@@ -23,10 +28,24 @@ export interface LadderOptions extends PlanOptions, LongCallOptions {
   params?: Partial<Record<ModelId, ModelParams>>;
   /** Success criterion to check on each entry. */
   criterion?: Criterion | null;
-  /** Called with each finished entry (and its predictions) as soon as it is done. */
-  onResult?: (entry: LeaderboardEntry, predictions: ModelPredictions | null) => void;
+  /**
+   * Called with each finished entry (and its predictions) as soon as it is done; for the
+   * ensemble, also its pipeline when its members were refitted for a test part.
+   */
+  onResult?: (
+    entry: LeaderboardEntry,
+    predictions: ModelPredictions | null,
+    pipeline?: PipelineArtifact | null,
+  ) => void;
   /** Entries finished by an earlier run with the same settings: kept in place, not rerun. */
   skip?: readonly LeaderboardEntry[];
+  /** The predictions of the skipped entries, so the ensemble can blend them too. */
+  skipPredictions?: Partial<Record<string, ModelPredictions>>;
+  /**
+   * Add the ensemble rung after the models (default true): a weighted blend of the finished
+   * models chosen by greedy ensemble selection on out-of-fold predictions (see `ensembleEntry`).
+   */
+  ensemble?: boolean;
   /** Executor of fold jobs; default `runFoldJob` in this thread, one job at a time. */
   runFold?: FoldRunner;
   /** Jobs of one model in flight at once; default 1 in-process, all of them with `runFold`. */
@@ -45,7 +64,7 @@ export interface LadderResult {
   /** The best model's pipeline refitted on the whole training part. */
   pipeline: PipelineArtifact | null;
   /** Out-of-fold and test predictions of the models trained in this run (not the skipped ones). */
-  predictions: Partial<Record<ModelId, ModelPredictions>>;
+  predictions: Partial<Record<string, ModelPredictions>>;
 }
 
 /** Runs `jobs` with at most `limit` in flight; results in job order. */
@@ -101,8 +120,12 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
   const limit = opts.concurrency ?? (opts.runFold ? Number.POSITIVE_INFINITY : 1);
 
   const entries: LeaderboardEntry[] = [];
-  const predictions: Partial<Record<ModelId, ModelPredictions>> = {};
-  let kept: { model: ModelId; pipeline: NonNullable<FoldResult["pipeline"]> } | null = null;
+  const predictions: Partial<Record<string, ModelPredictions>> = {};
+  // Each model's refit on the whole training part, when the plan has a test part (the ensemble's members).
+  const finals = new Map<ModelId, NonNullable<FoldResult["pipeline"]>>();
+  // Blending needs two models; a time-ordered plan gets none (see `ensembleEntry`).
+  const withEnsemble = (opts.ensemble ?? true) && specs.length >= 2 && !plan.timeOrdered;
+  const rungs = specs.length + (withEnsemble ? 1 : 0);
   let jobsDone = 0;
   for (const [m, spec] of specs.entries()) {
     signal?.throwIfAborted();
@@ -140,7 +163,7 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
       modelPredictions = out.predictions;
       predictions[spec.id] = out.predictions;
       const final = results.find((r) => r.fold === FINAL_FOLD)?.pipeline;
-      if (final && isBest(entry, entries, plan)) kept = { model: spec.id, pipeline: final };
+      if (final) finals.set(spec.id, final);
     } catch (err) {
       if (isAbortError(err) || signal?.aborted) throw err;
       jobsDone = before + jobs.length;
@@ -151,47 +174,112 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
     modelProgress({
       phase: "model",
       done: m + 1,
-      total: specs.length,
+      total: rungs,
       message: spec.label,
       metrics: Number.isFinite(entry.cv_mean) ? { [plan.metric]: entry.cv_mean } : undefined,
     });
+  }
+
+  if (withEnsemble) {
+    signal?.throwIfAborted();
+    const done = skip.get(ENSEMBLE_ID);
+    if (done) entries.push(done);
+    else {
+      const members: EnsembleMember[] = [];
+      for (const e of entries) {
+        const p = predictions[e.model] ?? opts.skipPredictions?.[e.model];
+        if (p) members.push({ entry: e, predictions: p });
+      }
+      const out = ensembleEntry(plan, members, opts.criterion);
+      if (out) {
+        entries.push(out.entry);
+        predictions[ENSEMBLE_ID] = out.predictions;
+        const ids = Object.keys(out.weights) as ModelId[];
+        const artifact = ids.every((id) => finals.has(id))
+          ? ensembleArtifact(out.entry, (id) => finals.get(id)!, plan, specs)
+          : null;
+        opts.onResult?.(out.entry, out.predictions, artifact);
+      }
+    }
+    modelProgress({ phase: "model", done: rungs, total: rungs, message: "Ensemble" });
   }
 
   const leaderboard = sortLeaderboard(entries, plan.metric);
   const best = leaderboard.find((e) => Number.isFinite(e.cv_mean)) ?? null;
   let pipeline: PipelineArtifact | null = null;
   if (best) {
-    let parts = kept?.model === best.model ? kept.pipeline : null;
-    if (!parts) {
-      // No test part (or the best was a skipped entry): one more fit, of the best, on every training row.
+    const ids = best.model === ENSEMBLE_ID ? memberIds(best) : [best.model];
+    const missing = ids.filter((id) => !finals.has(id));
+    for (const [i, id] of missing.entries()) {
+      // No test part (or a skipped entry): one more fit on every training row.
       signal?.throwIfAborted();
-      const job = { ...finalJob(plan, best.model, paramsOf(best.model)), validation: new Int32Array(0) };
+      const job = { ...finalJob(plan, id, paramsOf(id)), validation: new Int32Array(0) };
       modelProgress({
         phase: "refit",
-        done: 0,
-        total: 1,
-        message: `${best.model} · refit on the training part`,
+        done: i,
+        total: missing.length,
+        message: `${id} · refit on the training part`,
       });
-      parts = (await runner(job, signal)).pipeline;
-      modelProgress({ phase: "refit", done: 1, total: 1, message: best.model });
+      const parts = (await runner(job, signal)).pipeline;
+      if (parts) finals.set(id, parts);
+      modelProgress({ phase: "refit", done: i + 1, total: missing.length, message: id });
     }
-    const spec = specs.find((s) => s.id === best.model) as ModelSpec;
-    if (parts) {
-      pipeline = makePipelineArtifact({
-        recipe: parts.recipe,
-        model: parts.model,
-        modelId: best.model,
-        label: spec.label,
-        metric: plan.metric,
-        seed: plan.seed,
-        leaderboard,
-      });
+    if (ids.every((id) => finals.has(id))) {
+      pipeline =
+        best.model === ENSEMBLE_ID
+          ? ensembleArtifact(best, (id) => finals.get(id)!, plan, specs, leaderboard)
+          : singleArtifact(best.model, finals.get(best.model)!, plan, specs, leaderboard);
     }
   }
   return { plan, leaderboard, entries, best, pipeline, predictions };
 }
 
-/** True when `entry` beats every finished entry so far (so its refit is the one worth keeping). */
-function isBest(entry: LeaderboardEntry, before: LeaderboardEntry[], plan: LadderPlan): boolean {
-  return sortLeaderboard([...before, entry], plan.metric)[0] === entry;
+/** The models an ensemble entry blends (those with a positive weight), in ladder order. */
+export function memberIds(entry: LeaderboardEntry): ModelId[] {
+  const weights = (entry.params.weights ?? {}) as Partial<Record<ModelId, number>>;
+  return (Object.keys(weights) as ModelId[]).filter((id) => (weights[id] ?? 0) > 0);
+}
+
+const labelOf = (specs: ModelSpec[], id: ModelId) => specs.find((s) => s.id === id)?.label ?? id;
+
+function singleArtifact(
+  id: ModelId,
+  parts: NonNullable<FoldResult["pipeline"]>,
+  plan: LadderPlan,
+  specs: ModelSpec[],
+  leaderboard: LeaderboardEntry[],
+) {
+  return makePipelineArtifact({
+    recipe: parts.recipe,
+    model: parts.model,
+    modelId: id,
+    label: labelOf(specs, id),
+    metric: plan.metric,
+    seed: plan.seed,
+    leaderboard,
+  });
+}
+
+/** The file of an ensemble entry from its members' refitted pipelines. */
+function ensembleArtifact(
+  entry: LeaderboardEntry,
+  partsOf: (id: ModelId) => NonNullable<FoldResult["pipeline"]>,
+  plan: LadderPlan,
+  specs: ModelSpec[],
+  leaderboard?: LeaderboardEntry[],
+) {
+  const weights = entry.params.weights as Partial<Record<ModelId, number>>;
+  return makeEnsembleArtifact({
+    members: memberIds(entry).map((id) => ({
+      modelId: id,
+      label: labelOf(specs, id),
+      weight: weights[id]!,
+      recipe: partsOf(id).recipe,
+      model: partsOf(id).model,
+    })),
+    metric: plan.metric,
+    classes: plan.classes,
+    seed: plan.seed,
+    leaderboard,
+  });
 }

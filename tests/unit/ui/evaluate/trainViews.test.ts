@@ -7,6 +7,7 @@ import { atThreshold, sweepIndex } from "../../../../src/ui/evaluate/thresholdVi
 import {
   bestEntry,
   criterionStatus,
+  ensembleMembers,
   leaderboardRows,
   overfitGap,
   pendingRows,
@@ -152,13 +153,36 @@ describe("leaderboard rows", () => {
     expect(secondsText(12.6)).toBe("13 s");
   });
 
+  it("shows an ensemble's members heaviest first, and none for a single model", () => {
+    const ens = entry("ensemble", 0.97, Number.NaN, {
+      params: { weights: { logistic: 0.24, knn: 0.36, gbdt: 0.4 }, candidates: 5 },
+    });
+    expect(ensembleMembers(ens)).toEqual([
+      { model: "gbdt", weight: 0.4 },
+      { model: "knn", weight: 0.36 },
+      { model: "logistic", weight: 0.24 },
+    ]);
+    expect(leaderboardRows([ens, entry("knn", 0.95, 0.96)])[0].members?.[0].model).toBe("gbdt");
+    expect(ensembleMembers(entry("knn", 0.95, 0.96))).toBeNull();
+  });
+
   it("lists the models still to come, and judges the criterion on the best model", () => {
     const r = run([entry("baseline", 0.33, 0.34), entry("knn", 0.95, 0.96)]);
     expect(pendingRows(r, new Map([["mlp", "Neural net"]]), true)).toEqual([
       { model: "decision_tree", label: "decision_tree", status: "training" },
       { model: "mlp", label: "Neural net", status: "waiting" },
+      { model: "ensemble", label: "Weighted ensemble", status: "waiting" },
     ]);
-    expect(pendingRows(r, new Map(), false).map((p) => p.status)).toEqual(["not trained", "not trained"]);
+    expect(pendingRows(r, new Map(), false).map((p) => p.status)).toEqual([
+      "not trained",
+      "not trained",
+      "not trained",
+    ]);
+    // No ensemble rung when it is switched off, or for folds in time order.
+    const off = { ...r, settings: { ...r.settings, ensemble: false } };
+    expect(pendingRows(off, new Map(), true).map((p) => p.model)).toEqual(["decision_tree", "mlp"]);
+    const timed = { ...r, settings: { ...r.settings, split: { type: "temporal" as const, column: "day" } } };
+    expect(pendingRows(timed, new Map(), true).map((p) => p.model)).toEqual(["decision_tree", "mlp"]);
     expect(bestEntry(r)?.model).toBe("knn");
     expect(criterionStatus(r)).toEqual({
       text: "Accuracy ≥ 0.9: met by the best model, KNN (cross-validated Accuracy 0.95).",
@@ -193,6 +217,7 @@ describe("run settings", () => {
       seed: 0,
       criterion: "accuracy >= 0.9",
       backend: null,
+      ensemble: true,
       split: { type: "holdout", testFraction: 0.3 },
       params: { mlp: { max_epochs: 5 } },
     });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadPipeline } from "../../../../../src/core/automl/artifact/loadPipeline.ts";
-import type { PipelineArtifact } from "../../../../../src/core/automl/artifact/pipelineArtifact.ts";
+import type { SinglePipelineArtifact } from "../../../../../src/core/automl/artifact/pipelineArtifact.ts";
 import { predictRows } from "../../../../../src/core/automl/artifact/predictRows.ts";
 import { runLadder } from "../../../../../src/core/automl/ladder/runLadder.ts";
 import type { Frame } from "../../../../../src/core/data/frame.ts";
@@ -9,12 +9,17 @@ import { frameOf } from "../../prep/helpers.ts";
 import { signalFrame } from "./helpers.ts";
 
 let frame: Frame;
-let artifact: PipelineArtifact;
+let artifact: SinglePipelineArtifact;
 
 beforeAll(async () => {
   frame = signalFrame();
-  const run = await runLadder(frame, { target: "label", models: ["baseline", "logistic"], folds: 3 });
-  artifact = run.pipeline!;
+  const run = await runLadder(frame, {
+    target: "label",
+    models: ["baseline", "logistic"],
+    folds: 3,
+    ensemble: false,
+  });
+  artifact = run.pipeline as SinglePipelineArtifact;
 });
 
 /** Cells of column `name` for rows 0..n-1 as plain values (null for missing). */

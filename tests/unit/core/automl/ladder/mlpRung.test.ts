@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { SinglePipelineArtifact } from "../../../../../src/core/automl/artifact/pipelineArtifact.ts";
 import { runLadder } from "../../../../../src/core/automl/ladder/runLadder.ts";
 import { fixtureFrame, untimed } from "./helpers.ts";
 
@@ -17,7 +18,7 @@ describe("the neural-net rung", () => {
     expect(entry.backend).toBe("cpu");
     expect(Number.isFinite(entry.cv_mean)).toBe(true);
     expect(entry.params).toMatchObject({ max_epochs: 3, hidden_layer_sizes: [4] });
-    expect(first.pipeline?.model.type).toBe("mlp");
+    expect((first.pipeline as SinglePipelineArtifact | null)?.model.type).toBe("mlp");
     const second = await runLadder(iris, opts);
     expect(untimed(second.entries[0])).toEqual(untimed(entry));
   });

@@ -24,7 +24,7 @@ describe("runLadder", () => {
     expect(plan.metric).toBe("accuracy");
     expect(plan.train.length).toBe(120);
     expect(plan.test.length).toBe(30);
-    expect(entries.map((e) => e.model)).toEqual(FAST);
+    expect(entries.map((e) => e.model)).toEqual([...FAST, "ensemble"]);
     for (let i = 1; i < leaderboard.length; i++)
       expect(leaderboard[i - 1].cv_mean).toBeGreaterThanOrEqual(leaderboard[i].cv_mean);
     expect(best).toBe(leaderboard[0]);
@@ -73,9 +73,11 @@ describe("runLadder", () => {
       folds: 3,
       seed: 0,
       skip: full.entries.slice(0, 2),
+      // The skipped models' stored predictions, so the ensemble blends them as in the full run.
+      skipPredictions: { baseline: full.predictions.baseline, logistic: full.predictions.logistic },
       onResult: (e) => seen.push(e),
     });
-    expect(seen.map((e) => e.model)).toEqual(FAST.slice(2));
+    expect(seen.map((e) => e.model)).toEqual([...FAST.slice(2), "ensemble"]);
     expect(resumed.entries.map(untimed)).toEqual(full.entries.map(untimed));
     expect(resumed.best?.model).toBe(full.best?.model);
     // A model's numbers do not depend on the models that ran before it.
@@ -162,7 +164,8 @@ describe("runLadder", () => {
       folds: 3,
       criterion,
     });
-    expect(res.entries.map((e) => e.criterion_met)).toEqual([false, true]);
+    expect(res.entries.map((e) => e.model)).toEqual(["baseline", "logistic", "ensemble"]);
+    expect(res.entries.map((e) => e.criterion_met)).toEqual([false, true, res.entries[2].cv_mean >= 0.9]);
     const f1 = await runLadder(iris, {
       target: "target",
       models: ["logistic"],
