@@ -96,7 +96,10 @@ describe("the model ladder", () => {
 
     await page.getByTestId("resume-run").first().click();
     await expect.poll(runState, { timeout: 90_000 }).toBe("done");
-    expect(await rows().count()).toBe(QUICK.length);
+    // Every model, then the ensemble, which blends the models finished before the cancel too.
+    expect(await rows().count()).toBe(QUICK.length + 1);
+    const ensemble = page.locator('[data-testid="leaderboard-row"][data-model="ensemble"]');
+    expect(await ensemble.getByTestId("ensemble-members").textContent()).toMatch(/\d+%/);
     const mlp = page.locator('[data-testid="leaderboard-row"][data-model="mlp"]');
     expect(await mlp.getByTestId("backend").textContent()).toMatch(/^(wasm|webgl|cpu|webgpu)$/);
     expect(await page.getByTestId("criterion-status").getAttribute("data-met")).toBe("true");
@@ -120,13 +123,15 @@ describe("the model ladder", () => {
       .locator('[data-testid="run-item"][data-status="interrupted"] [data-testid="resume-run"]')
       .click();
     await expect.poll(runState, { timeout: 90_000 }).toBe("done");
-    expect(await rows().count()).toBe(QUICK.length);
+    expect(await rows().count()).toBe(QUICK.length + 1);
     expect(await page.locator('[data-testid="run-item"][data-status="done"]').count()).toBe(2);
   });
 
-  it("opens the best model's evaluation: metrics, confusion matrix, curves, learning curve, importance", async () => {
-    await rows().first().getByTestId("open-evaluation").click();
-    await page.getByTestId("evaluation").waitFor();
+  it("opens a model's evaluation: metrics, confusion matrix, curves, learning curve, importance", async () => {
+    await page
+      .locator('[data-testid="leaderboard-row"][data-model="logistic"] [data-testid="open-evaluation"]')
+      .click();
+    await expect.poll(() => page.getByTestId("evaluation").getAttribute("data-model"), WAIT).toBe("logistic");
     await expect.poll(() => page.getByTestId("metric-table").locator("tbody tr").count(), WAIT).toBe(9);
     await expect.poll(() => chart("confusion").locator("svg rect").count(), WAIT).toBeGreaterThanOrEqual(9);
     expect(await chart("confusion").locator("svg text").allTextContents()).toContain("Predicted class");
@@ -143,6 +148,23 @@ describe("the model ladder", () => {
       .poll(() => chart("permutation-importance").locator("svg rect").count(), { timeout: 60_000 })
       .toBe(4);
     await shot("evaluation-best");
+
+    // The ensemble: the same charts from its blended predictions, its members' weights, and
+    // permutation importance of the blend (no learning curve: that is drawn per model).
+    await page
+      .locator('[data-testid="leaderboard-row"][data-model="ensemble"] [data-testid="open-evaluation"]')
+      .click();
+    await expect.poll(() => page.getByTestId("evaluation").getAttribute("data-model"), WAIT).toBe("ensemble");
+    await expect.poll(() => page.getByTestId("metric-table").locator("tbody tr").count(), WAIT).toBe(9);
+    await expect.poll(() => chart("confusion").locator("svg rect").count(), WAIT).toBeGreaterThanOrEqual(9);
+    await expect.poll(() => chart("ensemble-weights").locator("svg rect").count(), WAIT).toBeGreaterThan(0);
+    expect(await page.getByTestId("compute-learning-curve").count()).toBe(0);
+    await page.getByTestId("compute-importance").click();
+    await expect
+      .poll(() => chart("permutation-importance").locator("svg rect").count(), { timeout: 60_000 })
+      .toBe(4);
+    await page.getByTestId("ensemble-panel").scrollIntoViewIfNeeded();
+    await shot("evaluation-ensemble");
 
     await page
       .locator('[data-testid="leaderboard-row"][data-model="decision_tree"] [data-testid="open-evaluation"]')

@@ -1,15 +1,8 @@
 import { For, Show } from "solid-js";
 import type { RunRecord } from "../../persist/types.ts";
 import { formatDateTime } from "../shared/format.ts";
-import { bestEntry, scoreText } from "./leaderboardRows.ts";
+import { runSummary } from "./leaderboardRows.ts";
 import { canResume } from "./runSettings.ts";
-
-/** "3 of 5 models", "best Random forest 0.9533". */
-function runSummary(run: RunRecord): string {
-  const best = bestEntry(run);
-  const done = `${run.entries.length} of ${run.settings.models.length} models`;
-  return best ? `${done} · best ${best.label} ${scoreText(best.cv_mean)}` : done;
-}
 
 /** The project's runs, newest first: status, progress, best model; show one, resume an unfinished one. */
 export function RunHistory(props: {

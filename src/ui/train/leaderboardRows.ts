@@ -147,3 +147,12 @@ export function criterionStatus(run: RunRecord): { text: string; met: boolean | 
     met,
   };
 }
+
+/** "3 of 5 models", "6 of 6 models and the ensemble", "best Random forest 0.9533". */
+export function runSummary(run: RunRecord): string {
+  const best = bestEntry(run);
+  const models = run.entries.filter((e) => e.model !== ENSEMBLE_ID).length;
+  const blended = run.entries.length > models ? " and the ensemble" : "";
+  const done = `${models} of ${run.settings.models.length} models${blended}`;
+  return best ? `${done} · best ${best.label} ${scoreText(best.cv_mean)}` : done;
+}

@@ -11,6 +11,7 @@ import {
   leaderboardRows,
   overfitGap,
   pendingRows,
+  runSummary,
   secondsText,
 } from "../../../../src/ui/train/leaderboardRows.ts";
 import { progressLine } from "../../../../src/ui/train/runProgressText.ts";
@@ -151,6 +152,16 @@ describe("leaderboard rows", () => {
     expect(rows[1].overfits).toBe(true);
     expect(rows[3]).toMatchObject({ cv: "–", error: "did not converge" });
     expect(secondsText(12.6)).toBe("13 s");
+  });
+
+  it("counts the models of a run apart from its ensemble", () => {
+    const r = run([
+      entry("baseline", 0.33, 0.34),
+      entry("knn", 0.95, 0.96),
+      entry("ensemble", 0.96, Number.NaN),
+    ]);
+    expect(runSummary(r)).toBe("2 of 4 models and the ensemble · best ENSEMBLE 0.96");
+    expect(runSummary(run([entry("knn", 0.95, 0.96)]))).toBe("1 of 4 models · best KNN 0.95");
   });
 
   it("shows an ensemble's members heaviest first, and none for a single model", () => {
