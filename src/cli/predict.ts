@@ -8,6 +8,7 @@ import type { LoadedPipeline } from "../core/automl/artifact/loadPipeline.ts";
 import type { RowPredictions } from "../core/automl/artifact/predictRows.ts";
 import type { Io } from "./io.ts";
 import { parseTableArgs, readTableFile, UNREADABLE } from "./readTable.ts";
+import { prepareTfjs } from "./tfjsBackend.ts";
 
 export const PREDICT_HELP = `Usage: automl-playground predict MODEL.json FILE [options]
 
@@ -102,11 +103,8 @@ export async function predict(args: string[], io: Io): Promise<number> {
   }
   const pipeline = await readModel(modelPath, io);
   if (typeof pipeline === "number") return pipeline;
-  if (pipeline.artifact.model_id === "mlp") {
-    const tf = await import("@tensorflow/tfjs");
-    tf.enableProdMode();
-    await tf.setBackend("cpu");
-  }
+  // A neural net, alone or in an ensemble, predicts with tfjs.
+  if (pipeline.members.some((m) => m.modelId === "mlp")) await prepareTfjs();
   const table = await readTableFile(parsed.file, parsed.options, io);
   if (typeof table === "number") return table;
   const { predictRows } = await import("../core/automl/artifact/predictRows.ts");

@@ -12,6 +12,7 @@ import type { SplitConfig } from "../core/prep/splits.ts";
 import type { Progress } from "../core/progress.ts";
 import type { Io } from "./io.ts";
 import { parseTableArgs, readTableFile, UNREADABLE } from "./readTable.ts";
+import { prepareTfjs } from "./tfjsBackend.ts";
 
 export const TRAIN_HELP = `Usage: automl-playground train FILE --target COLUMN [options]
 
@@ -99,13 +100,6 @@ function readSettings(values: Record<string, string>, valid: string[]): TrainSet
       split === "stratified" ? undefined : { type: "kfold", shuffle: true, sklearn: split === "sklearn" },
     ensemble: ensemble === "yes",
   };
-}
-
-/** tfjs in Node: the plain CPU backend, without the hint to install tfjs-node. */
-async function prepareTfjs(): Promise<void> {
-  const tf = await import("@tensorflow/tfjs");
-  tf.enableProdMode();
-  await tf.setBackend("cpu");
 }
 
 /** Progress on one rewritten terminal line; nothing when stderr is not a terminal. */
