@@ -10,7 +10,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
-import * as tf from "@tensorflow/tfjs";
+import { prepareTfjs } from "../../src/cli/tfjsBackend.ts";
 import { runLadder } from "../../src/core/automl/ladder/runLadder.ts";
 import { readCsv } from "../../src/core/data/readCsv.ts";
 import type { MetricId } from "../../src/core/eval/metrics.ts";
@@ -59,8 +59,8 @@ if (chosen.length === 0) {
   );
   process.exit(2);
 }
-tf.enableProdMode();
-await tf.setBackend("cpu");
+// As the command line: the neural net on tfjs' WASM backend (CPU where WebAssembly is missing).
+const backend = await prepareTfjs();
 
 const rows: string[][] = [
   ["dataset", "metric", "best model", "best cv", "reference", "pass", "seconds", "runner-up"],
@@ -106,7 +106,7 @@ for (const r of rows)
       .trimEnd(),
   );
 console.log(
-  `\nFolds: ${sklearnFolds ? "scikit-learn's KFold(5, shuffle=True, random_state=0), as the reference" : "the app's own (stratified for classes), seed 0"}.`,
+  `\nFolds: ${sklearnFolds ? "scikit-learn's KFold(5, shuffle=True, random_state=0), as the reference" : "the app's own (stratified for classes), seed 0"}; neural net on tfjs ${backend}.`,
 );
 console.log(
   `\n${passed} of ${chosen.length} at or above the reference (minus 0.005 for accuracy / ROC AUC, 0.01 for R²).`,
