@@ -10,6 +10,7 @@ import type { LadderResult } from "../core/automl/ladder/runLadder.ts";
 import { METRICS, type MetricId } from "../core/eval/metrics.ts";
 import type { SplitConfig } from "../core/prep/splits.ts";
 import type { Progress } from "../core/progress.ts";
+import { defaultThreads, makeFoldPool } from "./foldPool.ts";
 import type { Io } from "./io.ts";
 import { parseTableArgs, readTableFile, UNREADABLE } from "./readTable.ts";
 import { prepareTfjs } from "./tfjsBackend.ts";
@@ -33,6 +34,8 @@ Options:
                      KFold(K, shuffle=True, random_state=N), to compare with a notebook fold for fold
                      (with --test-size 0 the folds cover every row, as in cross_val_score)
   --ensemble yes|no  add the ensemble rung, a weighted blend of the models (default yes)
+  --threads N        worker threads that train folds side by side (default: the cores, at most 8;
+                     1 trains in this thread); the numbers are the same whatever N
   --out MODEL.json   save the best model's pipeline, for "automl-playground predict"
   --json             print one JSON object: {task, metric, leaderboard, best}
   --delimiter D      use D instead of guessing: , ; | or tab
@@ -49,6 +52,7 @@ interface TrainSettings {
   out?: string;
   split?: SplitConfig;
   ensemble: boolean;
+  threads: number;
 }
 
 /** The settings from the option values, or the sentence that says what is wrong. */
@@ -86,6 +90,9 @@ function readSettings(values: Record<string, string>, valid: string[]): TrainSet
   const split = values.split ?? "stratified";
   if (!["stratified", "kfold", "sklearn"].includes(split))
     return `--split must be stratified, kfold or sklearn (got "${split}").`;
+  const threads = values.threads === undefined ? defaultThreads() : Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64)
+    return `--threads must be a whole number from 1 to 64 (got "${values.threads}").`;
   const ensemble = values.ensemble ?? "yes";
   if (ensemble !== "yes" && ensemble !== "no") return `--ensemble must be yes or no (got "${ensemble}").`;
   return {
@@ -99,6 +106,7 @@ function readSettings(values: Record<string, string>, valid: string[]): TrainSet
     split:
       split === "stratified" ? undefined : { type: "kfold", shuffle: true, sklearn: split === "sklearn" },
     ensemble: ensemble === "yes",
+    threads,
   };
 }
 
@@ -124,6 +132,7 @@ export async function train(args: string[], io: Io): Promise<number> {
     "out",
     "split",
     "ensemble",
+    "threads",
   ]);
   if (typeof parsed === "string") {
     io.err(parsed);
@@ -141,6 +150,7 @@ export async function train(args: string[], io: Io): Promise<number> {
   if (typeof table === "number") return table;
   if (!settings.models || settings.models.includes("mlp")) await prepareTfjs();
   let result: LadderResult;
+  const pool = settings.threads > 1 ? makeFoldPool(table.frame, settings.threads) : null;
   try {
     result = await runLadder(table.frame, {
       target: settings.target,
@@ -151,12 +161,15 @@ export async function train(args: string[], io: Io): Promise<number> {
       metric: settings.metric,
       split: settings.split,
       ensemble: settings.ensemble,
+      runFold: pool?.runFold,
       onProgress: parsed.json ? undefined : terminalProgress(),
     });
   } catch (err) {
     if ((err as Error | null)?.name !== "ValidationError") throw err;
     io.err((err as Error).message);
     return UNREADABLE;
+  } finally {
+    await pool?.close();
   }
   if (!result.best) {
     const why = result.entries.find((e) => e.error)?.error;

@@ -10,6 +10,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
+import { defaultThreads, makeFoldPool } from "../../src/cli/foldPool.ts";
 import { prepareTfjs } from "../../src/cli/tfjsBackend.ts";
 import { runLadder } from "../../src/core/automl/ladder/runLadder.ts";
 import { readCsv } from "../../src/core/data/readCsv.ts";
@@ -69,6 +70,8 @@ let passed = 0;
 for (const ref of chosen) {
   const t0 = performance.now();
   const frame = await readFrame(join(DIR, `${ref.file}.csv`));
+  // Folds side by side on worker threads, as the command line trains; the numbers do not change.
+  const pool = makeFoldPool(frame, defaultThreads());
   const result = await runLadder(frame, {
     target: ref.target,
     metric: ref.metric,
@@ -76,7 +79,8 @@ for (const ref of chosen) {
     testSize: 0,
     seed: 0,
     split: sklearnFolds ? { type: "kfold", shuffle: true, sklearn: true } : undefined,
-  });
+    runFold: pool.runFold,
+  }).finally(() => pool.close());
   const best = result.best;
   const score = best?.cv_mean ?? Number.NaN;
   const ok = score >= ref.score - tolerance(ref.metric);

@@ -114,6 +114,17 @@ describe("train", () => {
     expect(off.leaderboard.map((e: Row) => e.model)).not.toContain("ensemble");
   });
 
+  it("trains folds on worker threads with the same numbers as in one thread", async () => {
+    const args = [...TRAIN, "--models", "baseline,logistic,decision_tree", "--json"];
+    const one = JSON.parse((await run(...args, "--threads", "1")).stdout);
+    const pooled = await run(...args, "--threads", "3");
+    expect(pooled.stderr).toBe("");
+    const three = JSON.parse(pooled.stdout);
+    expect(three.leaderboard.map((e: Row) => e.model)).toEqual(one.leaderboard.map((e: Row) => e.model));
+    expect(untimed(three.leaderboard)).toEqual(untimed(one.leaderboard));
+    expect((await run(...args, "--threads", "0")).stderr).toMatch(/--threads must be a whole number/);
+  });
+
   it("deals scikit-learn's KFold folds with --split sklearn", async () => {
     const args = [...TRAIN, "--test-size", "0", "--folds", "5", "--ensemble", "no", "--json"];
     const sk = JSON.parse((await run(...args, "--split", "sklearn")).stdout);

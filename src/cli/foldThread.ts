@@ -1,0 +1,33 @@
+/**
+ * Body of a fold-pool thread (see foldPool.ts): holds one copy of the table, posted once, and runs
+ * the fold jobs it is sent, one at a time, answering each with its result or its error.
+ */
+import { parentPort } from "node:worker_threads";
+import type { FoldJob } from "../core/automl/ladder/foldJob.ts";
+import { runFoldJob } from "../core/automl/ladder/runFoldJob.ts";
+import type { Frame } from "../core/data/frame.ts";
+import { getModel } from "../core/models/registry.ts";
+import { prepareTfjs } from "./tfjsBackend.ts";
+
+/** What the pool posts to a thread. */
+export type ThreadRequest = { type: "frame"; frame: Frame } | { type: "job"; id: number; job: FoldJob };
+
+let frame: Frame | null = null;
+let tfjsReady: Promise<string> | null = null;
+const port = parentPort!;
+
+port.on("message", async (msg: ThreadRequest) => {
+  if (msg.type === "frame") {
+    frame = msg.frame;
+    return;
+  }
+  try {
+    if (!frame) throw new Error("no table posted to this thread");
+    if (getModel(msg.job.model).usesTfjs) await (tfjsReady ??= prepareTfjs());
+    const result = await runFoldJob(frame, msg.job);
+    port.postMessage({ id: msg.id, result });
+  } catch (err) {
+    const e = err as Error;
+    port.postMessage({ id: msg.id, error: { name: e?.name ?? "Error", message: e?.message ?? String(err) } });
+  }
+});
