@@ -2,11 +2,14 @@
  * The whole default ladder on a seeded 10,000-row synthetic table (numeric columns with missing
  * values, a low- and a high-cardinality category, a boolean; binary target), 5-fold CV plus the
  * default test part, one thread (fold jobs run in-process, one at a time). Reports the total
- * and each model's seconds of work. Run alone with `npx tsx tests/bench/ladder.ts`.
+ * and each model's seconds of work, then the same ladder on the command line's pool of worker
+ * threads (one per core, at most 8): its wall time, the speedup, and whether the leaderboard is
+ * the same. Run alone with `npx tsx tests/bench/ladder.ts`.
  */
 import { pathToFileURL } from "node:url";
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-wasm";
+import { defaultThreads, makeFoldPool } from "../../src/cli/foldPool.ts";
 import { runLadder } from "../../src/core/automl/ladder/runLadder.ts";
 import type { Column, Frame } from "../../src/core/data/frame.ts";
 import { makeRng } from "../../src/core/random.ts";
@@ -93,6 +96,21 @@ export async function benchLadder(): Promise<Record<string, string | number>> {
     out[`${e.model}_seconds`] = Number(e.fit_seconds.toFixed(1));
     out[`${e.model}_cv`] = Number(e.cv_mean.toFixed(4));
   }
+  const threads = defaultThreads();
+  const pool = makeFoldPool(frame, threads);
+  const t1 = performance.now();
+  const pooled = await runLadder(frame, {
+    target: "label",
+    folds: 5,
+    seed: 0,
+    runFold: pool.runFold,
+  }).finally(() => pool.close());
+  const pooledTotal = (performance.now() - t1) / 1000;
+  const scores = (r: typeof result) => JSON.stringify(r.entries.map((e) => [e.model, e.fold_scores]));
+  out.pool_threads = threads;
+  out.pool_total_seconds = Number(pooledTotal.toFixed(1));
+  out.pool_speedup = `${(total / pooledTotal).toFixed(2)}x`;
+  out.pool_same_leaderboard = scores(pooled) === scores(result) ? "yes" : "NO";
   return out;
 }
 
