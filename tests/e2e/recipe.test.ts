@@ -199,6 +199,16 @@ describe("prepare and engineer: the recipe", () => {
     const counts = await page.getByTestId("split-counts").allTextContents();
     expect(counts.every((c) => /^2\d\d train · \d\d test$/.test(c))).toBe(true);
     await page.getByTestId("split-panel").screenshot({ path: `${SHOTS}/split.png` });
+    // Plain k-fold can deal scikit-learn's KFold folds, for comparing with a notebook.
+    await page.getByTestId("split-type").selectOption("kfold");
+    await page.getByTestId("split-sklearn").check();
+    await expect
+      .poll(() => page.getByTestId("split-summary").textContent())
+      .toBe("K-fold: 5 folds as scikit-learn's KFold(shuffle=True, random_state=0)");
+    await expect.poll(() => page.getByTestId("split-fold").count()).toBe(5);
+    await page.getByTestId("split-panel").screenshot({ path: `${SHOTS}/split-sklearn.png` });
+    await page.getByTestId("split-type").selectOption("stratified_kfold");
+    await expect.poll(() => page.getByTestId("split-fold").count()).toBe(5);
     await page.reload();
     await expect.poll(() => page.getByTestId("split-fold").count(), { timeout: 30_000 }).toBe(5);
   });

@@ -105,6 +105,8 @@ export function splitSummary(split: SplitConfig): string {
     case "group":
       return `Group folds: ${foldsOf(split)} folds by ${split.column || "?"}, seed ${seedOf(split)}`;
     case "kfold":
+      if (split.shuffle !== false && split.sklearn)
+        return `K-fold: ${foldsOf(split)} folds as scikit-learn's KFold(shuffle=True, random_state=${seedOf(split)})`;
       return `K-fold: ${foldsOf(split)} folds${split.shuffle === false ? " in file order" : `, shuffled with seed ${seedOf(split)}`}`;
     case "stratified_kfold":
       return `Stratified k-fold: ${foldsOf(split)} folds by ${split.column || "?"}, seed ${seedOf(split)}`;

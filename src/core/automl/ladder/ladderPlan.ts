@@ -211,15 +211,17 @@ export function planLadder(frame: Frame, opts: PlanOptions): LadderPlan {
   const train = mapRows(rows, trainPos);
   const foldSeed = deriveSeed(seed, "folds");
   const shuffle = split?.type === "kfold" ? split.shuffle : undefined;
-  // scikit-learn's KFold(k, shuffle=True, random_state=seed): the run's seed itself, not a derived one.
+  // scikit-learn's KFold(k, shuffle=True, random_state=S): S is the split's own seed (as Prepare
+  // draws it), else the run's seed itself, not a derived one.
   const sklearn = split?.type === "kfold" && split.sklearn === true;
+  const randomState = split?.type === "kfold" ? (split.seed ?? seed) : seed;
   const folds = strata
     ? stratifiedKFold(
         Float64Array.from(trainPos, (p) => strata![p]),
         k,
         { seed: foldSeed },
       )
-    : kFold(train.length, k, sklearn ? { seed, numpy: true } : { seed: foldSeed, shuffle });
+    : kFold(train.length, k, sklearn ? { seed: randomState, numpy: true } : { seed: foldSeed, shuffle });
   return {
     ...base,
     kind: strata ? "stratified" : "kfold",

@@ -68,6 +68,9 @@ describe("split settings", () => {
     expect(splitSummary({ type: "holdout", testFraction: 0.25, stratify: "species", seed: 1 })).toBe(
       "Holdout: 25% test, stratified by species, seed 1",
     );
+    expect(splitSummary({ type: "kfold", folds: 5, seed: 2, sklearn: true })).toBe(
+      "K-fold: 5 folds as scikit-learn's KFold(shuffle=True, random_state=2)",
+    );
     expect(splitSummary({ type: "time_series", column: null, folds: 4 })).toBe(
       "Time-series folds: 4 folds in file order",
     );

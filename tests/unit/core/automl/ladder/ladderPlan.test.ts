@@ -20,6 +20,19 @@ describe("planLadder folds", () => {
       expect(Array.from(f.test)).toEqual(order.slice(30 * i, 30 * i + 30).sort((a, b) => a - b));
       expect(f.train.length).toBe(120);
     });
+    // A seed of the split's own (as Prepare sets it) is the random_state, over the run's.
+    const own7 = planLadder(iris, {
+      target: "target",
+      folds: 5,
+      testSize: 0,
+      seed: 3,
+      split: { type: "kfold", sklearn: true, seed: 7 },
+    });
+    expect(Array.from(own7.folds[0].test)).toEqual(
+      numpyPermutation(150, 7)
+        .slice(0, 30)
+        .sort((a, b) => a - b),
+    );
     // The app's own folds are stratified and differ.
     const own = planLadder(iris, { target: "target", folds: 5, testSize: 0, seed: 3 });
     expect(own.kind).toBe("stratified");
