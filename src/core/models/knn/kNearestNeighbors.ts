@@ -10,9 +10,10 @@ import {
   validateFitInput,
 } from "../estimator.ts";
 import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
+import { BlockedBruteForce } from "./blockedBruteForce.ts";
 import { KdTree } from "./kdTree.ts";
 import { KNN_META, type KnnParams } from "./meta.ts";
-import { BlockedBruteForce, bruteForceSearch, NeighbourHeap, nearest } from "./nearest.ts";
+import { bruteForceSearch, NeighbourHeap, nearest } from "./nearest.ts";
 
 const TYPE = "knn";
 const VERSION = 1;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Matrix, Target } from "../../../../src/core/models/estimator.ts";
+import { BlockedBruteForce } from "../../../../src/core/models/knn/blockedBruteForce.ts";
 import { KNearestNeighbors } from "../../../../src/core/models/knn/kNearestNeighbors.ts";
 import {
-  BlockedBruteForce,
   bruteForceSearch,
   type DistanceMetric,
   NeighbourHeap,
