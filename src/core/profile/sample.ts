@@ -22,6 +22,15 @@ export function sampleRows(rows: number, n: number, seed: number): Uint32Array {
   return Uint32Array.from(chosen).sort();
 }
 
+/**
+ * At most `max` of `rows`: a seeded sample (`sampleRows` over their positions), kept in the order
+ * `rows` come in. `rows` itself when it is short enough.
+ */
+export function capRows(rows: Int32Array, max: number, seed: number): Int32Array {
+  if (rows.length <= max) return rows;
+  return Int32Array.from(sampleRows(rows.length, max, seed), (p) => rows[p]);
+}
+
 /** One column of a plot sample: numbers for numeric and datetime (epoch ms), strings otherwise. */
 export type PlotColumn =
   | { name: string; kind: ColumnKind; type: "number"; values: (number | null)[] }

@@ -86,18 +86,20 @@ export function summarizeLeaderboard(entries: readonly LeaderboardEntry[]): Lead
   }));
 }
 
-/** Builds the artifact of a fitted recipe and model (`created` defaults to now). */
-export function makePipelineArtifact(parts: {
-  recipe: FittedRecipeJSON;
-  model: Artifact;
-  modelId: ModelId;
-  label: string;
+/** What every artifact maker is given besides its model parts. */
+interface ArtifactParts {
   metric: MetricId;
   seed: number;
   leaderboard?: readonly LeaderboardEntry[];
   created?: string;
-}): SinglePipelineArtifact {
-  const { recipe } = parts;
+}
+
+/** The header fields shared by single and ensemble files (`created` defaults to now). */
+function header(
+  recipe: FittedRecipeJSON,
+  parts: ArtifactParts,
+  own: { classes: string[] | null; inputs: ArtifactHeader["inputs"] },
+) {
   return {
     type: PIPELINE_TYPE,
     version: PIPELINE_VERSION,
@@ -105,40 +107,47 @@ export function makePipelineArtifact(parts: {
     target: recipe.target ?? "",
     task: recipe.task ?? "regression",
     metric: parts.metric,
-    classes: recipe.classes,
-    inputs: recipe.inputs.map((i) => ({ name: i.name, kind: i.kind })),
+    classes: own.classes,
+    inputs: own.inputs,
+    leaderboard: summarizeLeaderboard(parts.leaderboard ?? []),
+    seed: parts.seed,
+  } satisfies Omit<ArtifactHeader, "model_id" | "label">;
+}
+
+/** Builds the artifact of a fitted recipe and model (`created` defaults to now). */
+export function makePipelineArtifact(
+  parts: ArtifactParts & { recipe: FittedRecipeJSON; model: Artifact; modelId: ModelId; label: string },
+): SinglePipelineArtifact {
+  const { recipe } = parts;
+  return {
+    ...header(recipe, parts, {
+      classes: recipe.classes,
+      inputs: recipe.inputs.map((i) => ({ name: i.name, kind: i.kind })),
+    }),
     model_id: parts.modelId,
     label: parts.label,
     recipe,
     model: parts.model,
-    leaderboard: summarizeLeaderboard(parts.leaderboard ?? []),
-    seed: parts.seed,
   };
 }
 
 /** Builds the file of an ensemble from its members' fitted pipelines and weights. */
-export function makeEnsembleArtifact(parts: {
-  members: { modelId: ModelId; label: string; weight: number; recipe: FittedRecipeJSON; model: Artifact }[];
-  metric: MetricId;
-  /** Classification: the run's classes (the order of the blended probability columns). */
-  classes: string[] | null;
-  seed: number;
-  leaderboard?: readonly LeaderboardEntry[];
-  created?: string;
-}): EnsemblePipelineArtifact {
-  const first = parts.members[0].recipe;
+export function makeEnsembleArtifact(
+  parts: ArtifactParts & {
+    members: { modelId: ModelId; label: string; weight: number; recipe: FittedRecipeJSON; model: Artifact }[];
+    /** Classification: the run's classes (the order of the blended probability columns). */
+    classes: string[] | null;
+  },
+): EnsemblePipelineArtifact {
+  // New rows need every column some member reads, each with the kind it was read as.
   const inputs = new Map<string, ColumnKind>();
   for (const m of parts.members)
     for (const i of m.recipe.inputs) if (!inputs.has(i.name)) inputs.set(i.name, i.kind);
   return {
-    type: PIPELINE_TYPE,
-    version: PIPELINE_VERSION,
-    created: parts.created ?? new Date().toISOString(),
-    target: first.target ?? "",
-    task: first.task ?? "regression",
-    metric: parts.metric,
-    classes: parts.classes,
-    inputs: [...inputs].map(([name, kind]) => ({ name, kind })),
+    ...header(parts.members[0].recipe, parts, {
+      classes: parts.classes,
+      inputs: [...inputs].map(([name, kind]) => ({ name, kind })),
+    }),
     model_id: ENSEMBLE_ID,
     label: ENSEMBLE_LABEL,
     members: parts.members.map((m) => ({
@@ -148,7 +157,5 @@ export function makeEnsembleArtifact(parts: {
       recipe: m.recipe,
       model: m.model,
     })),
-    leaderboard: summarizeLeaderboard(parts.leaderboard ?? []),
-    seed: parts.seed,
   };
 }

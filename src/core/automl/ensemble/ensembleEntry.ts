@@ -1,5 +1,5 @@
 import type { ModelId } from "../../models/registry.ts";
-import { makeRng } from "../../random.ts";
+import { capRows } from "../../profile/sample.ts";
 import type { ModelPredictions, PredictionSet } from "../evaluation/modelPredictions.ts";
 import { scoreAll, scoreMetric } from "../evaluation/scoreMetrics.ts";
 import { type Criterion, checkCriterion } from "../framing/criterion.ts";
@@ -39,18 +39,6 @@ function aligned(set: PredictionSet, order: Int32Array, where: Map<number, numbe
     if (proba && set.proba) proba.set(set.proba.subarray(i * width, (i + 1) * width), at * width);
   }
   return { rows: order, yTrue: set.yTrue, predicted, proba };
-}
-
-/** At most `max` of `positions`: a seeded sample, in order. */
-function capPositions(positions: Int32Array, max: number, seed: number): Int32Array {
-  if (positions.length <= max) return positions;
-  const rng = makeRng(seed);
-  const pick = Int32Array.from(positions);
-  for (let i = 0; i < max; i++) {
-    const j = i + rng.int(pick.length - i);
-    [pick[i], pick[j]] = [pick[j], pick[i]];
-  }
-  return pick.subarray(0, max).sort();
 }
 
 const weightsOf = (ids: ModelId[], w: number[]) =>
@@ -132,7 +120,7 @@ export function ensembleEntry(
     const outside: number[] = [];
     for (let i = 0; i < order.length; i++) (foldOf[i] === f ? inside : outside).push(i);
     if (inside.length === 0) continue;
-    const from = capPositions(Int32Array.from(outside), ENSEMBLE_SELECTION_ROWS, deriveSeed(seed, f));
+    const from = capRows(Int32Array.from(outside), ENSEMBLE_SELECTION_ROWS, deriveSeed(seed, f));
     const chosen = choose(from);
     const at = Int32Array.from(inside);
     const out = blend(oofs, chosen.weights, at, k);
@@ -150,7 +138,7 @@ export function ensembleEntry(
     );
   }
 
-  const all = capPositions(Int32Array.from(order.keys()), ENSEMBLE_SELECTION_ROWS, deriveSeed(seed, "all"));
+  const all = capRows(Int32Array.from(order.keys()), ENSEMBLE_SELECTION_ROWS, deriveSeed(seed, "all"));
   const final = choose(all);
   const oof: PredictionSet = { rows: order, yTrue, predicted: oofPredicted, proba: oofProba };
   const scores = (set: PredictionSet) =>

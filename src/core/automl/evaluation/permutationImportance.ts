@@ -4,6 +4,7 @@ import { getMetric, type MetricId } from "../../eval/metrics.ts";
 import { getModel, type ModelId, type ModelParams } from "../../models/registry.ts";
 import { takeColumnRows, takeFrameRows } from "../../prep/columns.ts";
 import { encodeTarget } from "../../prep/targetValues.ts";
+import { capRows } from "../../profile/sample.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../../progress.ts";
 import { makeRng } from "../../random.ts";
 import { type LoadedPipeline, loadPipeline } from "../artifact/loadPipeline.ts";
@@ -91,18 +92,6 @@ function lossesOn(
     losses.set(input.name, list);
   }
   return { baseline, losses };
-}
-
-/** At most `max` of `rows`, a seeded sample in row order. */
-function capRows(rows: Int32Array, max: number, seed: number): Int32Array {
-  if (rows.length <= max) return rows;
-  const rng = makeRng(seed);
-  const pick = Int32Array.from(rows);
-  for (let i = 0; i < max; i++) {
-    const j = i + rng.int(pick.length - i);
-    [pick[i], pick[j]] = [pick[j], pick[i]];
-  }
-  return pick.subarray(0, max).sort();
 }
 
 /**
