@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import * as Comlink from "comlink";
-import { detectTask } from "../src/core/automl/framing/detectTask.ts";
+import { detectTask } from "../src/core/framing/detectTask.ts";
 import { convertColumn } from "../src/core/data/convertColumn.ts";
 import type { Frame } from "../src/core/data/frame.ts";
 import { previewRows } from "../src/core/data/preview.ts";

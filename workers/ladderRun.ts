@@ -3,7 +3,7 @@ import { makePipelineArtifact, type PipelineArtifact } from "../src/core/automl/
 import { evaluateModel } from "../src/core/automl/evaluation/evaluateModel.ts";
 import { type ModelInsights, modelInsights } from "../src/core/automl/evaluation/modelInsights.ts";
 import type { ModelPredictions } from "../src/core/automl/evaluation/modelPredictions.ts";
-import { type Criterion, parseCriterion } from "../src/core/automl/framing/criterion.ts";
+import { type Criterion, parseCriterion } from "../src/core/framing/criterion.ts";
 import { FINAL_FOLD, type FoldJob, type FoldResult } from "../src/core/automl/ladder/foldJob.ts";
 import { ENSEMBLE_ID, type EntryId, type LeaderboardEntry } from "../src/core/automl/ladder/leaderboard.ts";
 import {

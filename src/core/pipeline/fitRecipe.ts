@@ -1,4 +1,4 @@
-import { detectTask } from "../automl/framing/detectTask.ts";
+import { detectTask } from "../framing/detectTask.ts";
 import type { Column, Frame } from "../data/frame.ts";
 import { ValidationError } from "../errors.ts";
 import type { Task } from "../models/estimator.ts";

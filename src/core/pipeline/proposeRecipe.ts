@@ -1,4 +1,4 @@
-import { classBalance } from "../automl/framing/imbalance.ts";
+import { classBalance } from "../framing/imbalance.ts";
 import type { Column, Frame } from "../data/frame.ts";
 import type { Task } from "../models/estimator.ts";
 import { countLevels, countMissing } from "../prep/columns.ts";

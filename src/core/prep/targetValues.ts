@@ -3,7 +3,7 @@
  * as the framing step lists them (numbers by value, booleans false then true, text in natural
  * order), so models, metrics and the recipe agree on what class 0 is.
  */
-import { naturalCompare } from "../automl/framing/detectTask.ts";
+import { naturalCompare } from "../framing/naturalCompare.ts";
 import type { Column } from "../data/frame.ts";
 import { ValidationError } from "../errors.ts";
 import type { Target, Task } from "../models/estimator.ts";

@@ -1,5 +1,5 @@
-import type { TaskDetection } from "../automl/framing/detectTask.ts";
-import { classBalance, IMBALANCE_RATIO } from "../automl/framing/imbalance.ts";
+import type { TaskDetection } from "../framing/detectTask.ts";
+import { classBalance, IMBALANCE_RATIO } from "../framing/imbalance.ts";
 import type { Frame } from "../data/frame.ts";
 import { ALERT_SEVERITY, type Alert, compareAlerts } from "./alertTypes.ts";
 import { columnAlerts } from "./columnAlerts.ts";

@@ -1,4 +1,4 @@
-import type { TaskDetection } from "../automl/framing/detectTask.ts";
+import type { TaskDetection } from "../framing/detectTask.ts";
 import type { Column, Frame } from "../data/frame.ts";
 import { parseNumberText } from "../data/parseNumber.ts";
 import type { ColumnProfile } from "./columnStats.ts";

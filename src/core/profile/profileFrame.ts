@@ -1,9 +1,9 @@
-import { chooseMetric } from "../automl/framing/chooseMetric.ts";
-import { detectTask, type TaskDetection } from "../automl/framing/detectTask.ts";
-import { assessFeasibility, type Feasibility } from "../automl/framing/feasibility.ts";
-import { type ClassBalance, classBalance } from "../automl/framing/imbalance.ts";
-import type { MetricId, MetricInfo } from "../automl/framing/metrics.ts";
-import type { Task } from "../automl/framing/task.ts";
+import { chooseMetric } from "../framing/chooseMetric.ts";
+import { detectTask, type TaskDetection } from "../framing/detectTask.ts";
+import { assessFeasibility, type Feasibility } from "../framing/feasibility.ts";
+import { type ClassBalance, classBalance } from "../framing/imbalance.ts";
+import type { MetricId, MetricInfo } from "../framing/metrics.ts";
+import type { Task } from "../framing/task.ts";
 import type { Frame } from "../data/frame.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../progress.ts";
 import { type Alert, computeAlerts } from "./alerts.ts";

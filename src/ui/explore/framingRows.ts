@@ -1,5 +1,5 @@
-import { METRICS, type MetricId } from "../../core/automl/framing/metrics.ts";
-import type { Task } from "../../core/automl/framing/task.ts";
+import { METRICS, type MetricId } from "../../core/framing/metrics.ts";
+import type { Task } from "../../core/framing/task.ts";
 import type { ProjectFraming } from "../../persist/types.ts";
 import { checkCriterionText } from "../frame/criterionCheck.ts";
 import { taskTitle } from "../frame/taskTitle.ts";

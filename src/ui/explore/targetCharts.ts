@@ -1,4 +1,4 @@
-import type { Task } from "../../core/automl/framing/task.ts";
+import type { Task } from "../../core/framing/task.ts";
 import type { FrameProfile } from "../../core/profile/profileFrame.ts";
 import type { PlotSample } from "../../core/profile/sample.ts";
 import type { ChartSpec } from "../charts/renderChart.ts";

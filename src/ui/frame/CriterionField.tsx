@@ -1,6 +1,6 @@
 import { createMemo, Show } from "solid-js";
-import { METRICS, type MetricId } from "../../core/automl/framing/metrics.ts";
-import type { Task } from "../../core/automl/framing/task.ts";
+import { METRICS, type MetricId } from "../../core/framing/metrics.ts";
+import type { Task } from "../../core/framing/task.ts";
 import { checkCriterionText, criterionMetricNote } from "./criterionCheck.ts";
 
 /** The success criterion, parsed as the person types: normalised when valid, the reason when not. */

@@ -1,4 +1,4 @@
-import type { MetricId } from "../../core/automl/framing/metrics.ts";
+import type { MetricId } from "../../core/framing/metrics.ts";
 import type { TargetFraming } from "../../core/profile/profileFrame.ts";
 import { CriterionField } from "./CriterionField.tsx";
 import { FeasibilityView } from "./FeasibilityView.tsx";

@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
-import { METRICS, type MetricId, metricsForTask } from "../../core/automl/framing/metrics.ts";
-import type { Task } from "../../core/automl/framing/task.ts";
+import { METRICS, type MetricId, metricsForTask } from "../../core/framing/metrics.ts";
+import type { Task } from "../../core/framing/task.ts";
 
 /** The metric models are ranked by: the proposal preselected, any metric of the task allowed. */
 export function MetricPicker(props: {

@@ -1,5 +1,5 @@
 import { For } from "solid-js";
-import type { Task } from "../../core/automl/framing/task.ts";
+import type { Task } from "../../core/framing/task.ts";
 import { taskTitle } from "./taskTitle.ts";
 
 /** The task in large words and why the app reads the target that way. */

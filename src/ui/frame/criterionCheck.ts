@@ -1,6 +1,6 @@
-import { type Criterion, formatCriterion, parseCriterion } from "../../core/automl/framing/criterion.ts";
-import type { MetricId } from "../../core/automl/framing/metrics.ts";
-import type { Task } from "../../core/automl/framing/task.ts";
+import { type Criterion, formatCriterion, parseCriterion } from "../../core/framing/criterion.ts";
+import type { MetricId } from "../../core/framing/metrics.ts";
+import type { Task } from "../../core/framing/task.ts";
 import { errorMessage } from "../shared/errorMessage.ts";
 
 /** What the criterion box holds: nothing yet, a criterion, or words that do not parse. */

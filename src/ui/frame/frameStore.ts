@@ -1,6 +1,6 @@
 import { batch } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
-import type { MetricId } from "../../core/automl/framing/metrics.ts";
+import type { MetricId } from "../../core/framing/metrics.ts";
 import type { TargetFraming } from "../../core/profile/profileFrame.ts";
 import type { Progress } from "../../core/progress.ts";
 import { setProjectFraming } from "../../persist/projects.ts";

@@ -1,4 +1,4 @@
-import type { Task } from "../../core/automl/framing/task.ts";
+import type { Task } from "../../core/framing/task.ts";
 
 const TITLES: Record<Task, string> = {
   regression: "Regression",

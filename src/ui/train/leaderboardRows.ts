@@ -1,4 +1,4 @@
-import { formatCriterion, parseCriterion } from "../../core/automl/framing/criterion.ts";
+import { formatCriterion, parseCriterion } from "../../core/framing/criterion.ts";
 import {
   ENSEMBLE_ID,
   ENSEMBLE_LABEL,

@@ -2,7 +2,7 @@ import type { ModelId } from "../../models/registry.ts";
 import { capRows } from "../../profile/sample.ts";
 import type { ModelPredictions, PredictionSet } from "../evaluation/modelPredictions.ts";
 import { scoreAll, scoreMetric } from "../evaluation/scoreMetrics.ts";
-import { type Criterion, checkCriterion } from "../framing/criterion.ts";
+import { type Criterion, checkCriterion } from "../../framing/criterion.ts";
 import { deriveSeed } from "../ladder/deriveSeed.ts";
 import type { LadderPlan } from "../ladder/ladderPlan.ts";
 import { ENSEMBLE_ID, ENSEMBLE_LABEL, type LeaderboardEntry, meanStd } from "../ladder/leaderboard.ts";

@@ -9,8 +9,8 @@ import { makeSplit, type SplitConfig } from "../../prep/splits.ts";
 import type { Recipe } from "../../prep/step.ts";
 import { encodeTarget } from "../../prep/targetValues.ts";
 import { columnStats } from "../../profile/columnStats.ts";
-import { chooseMetric } from "../framing/chooseMetric.ts";
-import { detectTask } from "../framing/detectTask.ts";
+import { chooseMetric } from "../../framing/chooseMetric.ts";
+import { detectTask } from "../../framing/detectTask.ts";
 import { deriveSeed } from "./deriveSeed.ts";
 
 /** What `planLadder` needs; the ladder's own options extend it. */

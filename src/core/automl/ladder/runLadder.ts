@@ -9,7 +9,7 @@ import {
 } from "../artifact/pipelineArtifact.ts";
 import { type EnsembleMember, ensembleEntry } from "../ensemble/ensembleEntry.ts";
 import type { ModelPredictions } from "../evaluation/modelPredictions.ts";
-import type { Criterion } from "../framing/criterion.ts";
+import type { Criterion } from "../../framing/criterion.ts";
 import { FINAL_FOLD, type FoldJob, type FoldResult, finalJob, foldJobs } from "./foldJob.ts";
 import { ladderModels } from "./ladderModels.ts";
 import { type LadderPlan, type PlanOptions, planLadder } from "./ladderPlan.ts";

@@ -1,4 +1,4 @@
-import { naturalCompare } from "../../automl/framing/detectTask.ts";
+import { naturalCompare } from "../../framing/naturalCompare.ts";
 import type { Column } from "../../data/frame.ts";
 import { codesOnto, countLevels, freeName, getColumn, indicatorColumn, replaceColumns } from "../columns.ts";
 import { checkParams, readParams } from "../params.ts";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseCriterion } from "../../../../../src/core/automl/framing/criterion.ts";
+import { parseCriterion } from "../../../../../src/core/framing/criterion.ts";
 import type { FoldJob, FoldResult } from "../../../../../src/core/automl/ladder/foldJob.ts";
 import type { LeaderboardEntry } from "../../../../../src/core/automl/ladder/leaderboard.ts";
 import { runFoldJob } from "../../../../../src/core/automl/ladder/runFoldJob.ts";

@@ -3,7 +3,7 @@ import {
   checkCriterion,
   formatCriterion,
   parseCriterion,
-} from "../../../../src/core/automl/framing/criterion.ts";
+} from "../../../../src/core/framing/criterion.ts";
 
 function errorOf(fn: () => unknown): Error {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectTask } from "../../../../src/core/automl/framing/detectTask.ts";
+import { detectTask } from "../../../../src/core/framing/detectTask.ts";
 import { makeRng } from "../../../../src/core/random.ts";
 import { frameOf } from "../profile/frameOf.ts";
 

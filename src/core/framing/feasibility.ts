@@ -1,6 +1,6 @@
-import type { Frame } from "../../data/frame.ts";
-import type { Alert } from "../../profile/alertTypes.ts";
-import { formatShare } from "../../profile/format.ts";
+import type { Frame } from "../data/frame.ts";
+import type { Alert } from "../profile/alertTypes.ts";
+import { formatShare } from "../profile/format.ts";
 import type { TaskDetection } from "./detectTask.ts";
 
 /** Whether the data can support the problem as framed, with the numbers and plain warnings. */

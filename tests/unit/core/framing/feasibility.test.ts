@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectTask } from "../../../../src/core/automl/framing/detectTask.ts";
-import { assessFeasibility } from "../../../../src/core/automl/framing/feasibility.ts";
+import { detectTask } from "../../../../src/core/framing/detectTask.ts";
+import { assessFeasibility } from "../../../../src/core/framing/feasibility.ts";
 import type { Alert } from "../../../../src/core/profile/alertTypes.ts";
 import { profileFrame } from "../../../../src/core/profile/profileFrame.ts";
 import { frameOf } from "../profile/frameOf.ts";

@@ -1,6 +1,7 @@
-import type { Column, Frame } from "../../data/frame.ts";
-import { ValidationError } from "../../errors.ts";
-import { sortFloat64 } from "../../profile/radixSort.ts";
+import type { Column, Frame } from "../data/frame.ts";
+import { ValidationError } from "../errors.ts";
+import { sortFloat64 } from "../profile/radixSort.ts";
+import { naturalCompare } from "./naturalCompare.ts";
 import { TASK_LABELS, type Task } from "./task.ts";
 
 /** What the target column asks for, and why, in plain sentences. */
@@ -212,13 +213,6 @@ function naturalOrder(t: Pick<Tally, "labels" | "values">): number[] {
   const idx = t.labels.map((_, i) => i);
   if (t.values) return idx;
   return idx.sort((a, b) => naturalCompare(t.labels[a], t.labels[b]));
-}
-
-export function naturalCompare(a: string, b: string): number {
-  const x = a.trim() === "" ? Number.NaN : Number(a);
-  const y = b.trim() === "" ? Number.NaN : Number(b);
-  if (!Number.isNaN(x) && !Number.isNaN(y) && x !== y) return x - y;
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function positiveOf(col: Column, classes: string[], counts: number[]): string {

@@ -1,4 +1,4 @@
-import { ValidationError } from "../../errors.ts";
+import { ValidationError } from "../errors.ts";
 import { METRICS, type MetricId, metricsForTask } from "./metrics.ts";
 import { TASK_LABELS, type Task } from "./task.ts";
 

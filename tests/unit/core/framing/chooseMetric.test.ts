@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { chooseMetric } from "../../../../src/core/automl/framing/chooseMetric.ts";
-import { detectTask } from "../../../../src/core/automl/framing/detectTask.ts";
-import { classBalance } from "../../../../src/core/automl/framing/imbalance.ts";
-import { METRICS, metricsForTask } from "../../../../src/core/automl/framing/metrics.ts";
+import { chooseMetric } from "../../../../src/core/framing/chooseMetric.ts";
+import { detectTask } from "../../../../src/core/framing/detectTask.ts";
+import { classBalance } from "../../../../src/core/framing/imbalance.ts";
+import { METRICS, metricsForTask } from "../../../../src/core/framing/metrics.ts";
 import { columnStats } from "../../../../src/core/profile/columnStats.ts";
 import { makeRng } from "../../../../src/core/random.ts";
 import { frameOf } from "../profile/frameOf.ts";

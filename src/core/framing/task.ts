@@ -1,4 +1,4 @@
-import type { Task } from "../../models/estimator.ts";
+import type { Task } from "../models/estimator.ts";
 
 /** The kind of supervised problem a target column poses (the estimators' own Task). */
 export type { Task };

@@ -1,4 +1,4 @@
-import { METRICS as SCORERS } from "../../eval/metrics.ts";
+import { METRICS as SCORERS } from "../eval/metrics.ts";
 import type { Task } from "./task.ts";
 
 export type MetricId =
@@ -85,4 +85,4 @@ export function metricsForTask(task: Task): MetricInfo[] {
 }
 
 /** True when `a` is a better score than `b` for the metric. */
-export { isBetter } from "../../eval/metrics.ts";
+export { isBetter } from "../eval/metrics.ts";

@@ -1,5 +1,5 @@
-import { formatShare } from "../../profile/format.ts";
-import type { NumericSummary } from "../../profile/numericSummary.ts";
+import { formatShare } from "../profile/format.ts";
+import type { NumericSummary } from "../profile/numericSummary.ts";
 import type { TaskDetection } from "./detectTask.ts";
 import { classBalance } from "./imbalance.ts";
 import { METRICS, type MetricId, type MetricInfo, metricsForTask } from "./metrics.ts";
