@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseCriterion } from "../../../../../src/core/framing/criterion.ts";
 import type { FoldJob, FoldResult } from "../../../../../src/core/automl/ladder/foldJob.ts";
 import type { LeaderboardEntry } from "../../../../../src/core/automl/ladder/leaderboard.ts";
 import { runFoldJob } from "../../../../../src/core/automl/ladder/runFoldJob.ts";
 import { type LadderResult, runLadder } from "../../../../../src/core/automl/ladder/runLadder.ts";
 import type { Frame } from "../../../../../src/core/data/frame.ts";
+import { parseCriterion } from "../../../../../src/core/framing/criterion.ts";
 import type { Progress } from "../../../../../src/core/progress.ts";
 import { fixtureFrame, regressionFrame, untimed } from "./helpers.ts";
 

@@ -1,0 +1,56 @@
+import type { LeaderboardEntry } from "../../../../../src/core/automl/ladder/leaderboard.ts";
+import { runLadder } from "../../../../../src/core/automl/ladder/runLadder.ts";
+import { fixtureFrame } from "./helpers.ts";
+
+/**
+ * Ladders whose leaderboards are pinned in tests/fixtures/leaderboards: a refactor must leave every
+ * score identical for the same seed. Regenerate only for a stated algorithm change:
+ * `npx tsx tests/unit/core/automl/ladder/pinLeaderboards.ts`.
+ */
+export const PINNED = [
+  { name: "iris", file: "iris.csv", target: "target", folds: 3, seed: 0, models: undefined },
+  {
+    name: "penguins",
+    file: "penguins.csv",
+    target: "species",
+    folds: 4,
+    seed: 11,
+    models: [
+      "baseline",
+      "logistic",
+      "naive_bayes",
+      "knn",
+      "decision_tree",
+      "random_forest",
+      "extra_trees",
+      "gbdt",
+    ],
+  },
+  {
+    name: "diabetes",
+    file: "diabetes.csv",
+    target: "target",
+    folds: 3,
+    seed: 5,
+    models: ["baseline", "linear", "knn", "decision_tree", "random_forest", "extra_trees", "gbdt"],
+  },
+] as const;
+
+/** What is pinned of an entry: everything but its timing and the backend name. */
+export function pinnedView(e: LeaderboardEntry) {
+  const { fit_seconds: _t, backend: _b, ...rest } = e;
+  return JSON.parse(
+    JSON.stringify(rest, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v)),
+  );
+}
+
+export async function runPinned(c: (typeof PINNED)[number]) {
+  const frame = await fixtureFrame(c.file);
+  const result = await runLadder(frame, {
+    target: c.target,
+    folds: c.folds,
+    seed: c.seed,
+    models: c.models as string[] | undefined,
+  });
+  return result.entries.map(pinnedView);
+}
