@@ -1,4 +1,4 @@
-import { formatShare } from "../profile/format.ts";
+import { formatShare } from "../util/format.ts";
 import type { NumericSummary } from "../profile/numericSummary.ts";
 import type { TaskDetection } from "./detectTask.ts";
 import { classBalance } from "./imbalance.ts";

@@ -1,6 +1,6 @@
 import type { Column, Frame } from "../data/frame.ts";
 import { ValidationError } from "../errors.ts";
-import { sortFloat64 } from "../profile/radixSort.ts";
+import { sortFloat64 } from "../util/radixSort.ts";
 import { naturalCompare } from "./naturalCompare.ts";
 import { TASK_LABELS, type Task } from "./task.ts";
 

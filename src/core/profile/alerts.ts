@@ -6,7 +6,7 @@ import { columnAlerts } from "./columnAlerts.ts";
 import type { ColumnProfile } from "./columnStats.ts";
 import type { CorrelationMatrix, Correlations } from "./correlations.ts";
 import type { DuplicateSummary } from "./duplicates.ts";
-import { formatShare } from "./format.ts";
+import { formatShare } from "../util/format.ts";
 import { findLeakage, type LeakageFinding } from "./leakage.ts";
 
 export type { Alert, AlertSeverity, AlertType } from "./alertTypes.ts";

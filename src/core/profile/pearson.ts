@@ -1,4 +1,4 @@
-import { argsortFloat64 } from "./radixSort.ts";
+import { argsortFloat64 } from "../util/radixSort.ts";
 
 /**
  * Pearson and Spearman correlation over pairwise complete rows (rows where both values are

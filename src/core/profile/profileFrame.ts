@@ -1,6 +1,6 @@
 import { chooseMetric } from "../framing/chooseMetric.ts";
 import { detectTask, type TaskDetection } from "../framing/detectTask.ts";
-import { assessFeasibility, type Feasibility } from "../framing/feasibility.ts";
+import { assessFeasibility, type Feasibility } from "./feasibility.ts";
 import { type ClassBalance, classBalance } from "../framing/imbalance.ts";
 import type { MetricId, MetricInfo } from "../framing/metrics.ts";
 import type { Task } from "../framing/task.ts";

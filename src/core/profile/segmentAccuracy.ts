@@ -1,4 +1,4 @@
-import { argsortFloat64 } from "./radixSort.ts";
+import { argsortFloat64 } from "../util/radixSort.ts";
 
 /**
  * How well one feature alone can predict a class: the accuracy of the best rule of a given shape,

@@ -1,5 +1,5 @@
 import { For, Show } from "solid-js";
-import type { Feasibility } from "../../core/framing/feasibility.ts";
+import type { Feasibility } from "../../core/profile/feasibility.ts";
 import { formatNumber } from "../charts/formatNumber.ts";
 import { formatInt, formatPercent } from "../shared/format.ts";
 

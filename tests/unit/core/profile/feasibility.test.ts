@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { detectTask } from "../../../../src/core/framing/detectTask.ts";
-import { assessFeasibility } from "../../../../src/core/framing/feasibility.ts";
+import { assessFeasibility } from "../../../../src/core/profile/feasibility.ts";
 import type { Alert } from "../../../../src/core/profile/alertTypes.ts";
 import { profileFrame } from "../../../../src/core/profile/profileFrame.ts";
-import { frameOf } from "../profile/frameOf.ts";
+import { frameOf } from "./frameOf.ts";
 
 const repeat = (counts: Record<string, number>) =>
   Object.entries(counts).flatMap(([k, c]) => Array(c).fill(k));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { argsortFloat64, sortFloat64 } from "../../../../src/core/profile/radixSort.ts";
+import { argsortFloat64, sortFloat64 } from "../../../../src/core/util/radixSort.ts";
 import { makeRng } from "../../../../src/core/random.ts";
 
 describe("radix sort", () => {

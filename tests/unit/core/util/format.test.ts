@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatShare } from "../../../../src/core/profile/format.ts";
+import { formatNumber, formatShare } from "../../../../src/core/util/format.ts";
 
 describe("formatShare and formatNumber", () => {
   it("keep small shares visible and round the rest", () => {
