@@ -1,5 +1,6 @@
 import { ValidationError } from "../errors.ts";
-import type { Estimator, Matrix, Target, Task } from "../models/estimator.ts";
+import type { Task } from "../framing/task.ts";
+import type { Estimator, Matrix, Target } from "../models/estimator.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../progress.ts";
 import { makeRng } from "../random.ts";
 import type { Fold } from "./kFold.ts";

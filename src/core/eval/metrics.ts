@@ -1,5 +1,5 @@
 import { ValidationError } from "../errors.ts";
-import type { Task } from "../models/estimator.ts";
+import type { Task } from "../framing/task.ts";
 import { accuracy } from "./accuracy.ts";
 import { balancedAccuracy } from "./balancedAccuracy.ts";
 import { logLoss } from "./logLoss.ts";

@@ -1,8 +1,14 @@
 import { formatShare } from "../util/format.ts";
-import type { NumericSummary } from "../profile/numericSummary.ts";
 import type { TaskDetection } from "./detectTask.ts";
 import { classBalance } from "./imbalance.ts";
 import { METRICS, type MetricId, type MetricInfo, metricsForTask } from "./metrics.ts";
+
+/** What chooseMetric reads of a regression target's numeric summary (profile's NumericSummary fits). */
+export interface TargetShape {
+  skewness: number | null;
+  histogram: { counts: readonly number[] };
+  box: { outliers: number };
+}
 
 export interface MetricChoice {
   metric: MetricId;
@@ -26,7 +32,7 @@ const ratio = (x: number) => x.toFixed(1);
  * - regression: RMSE, or MAE when the target is heavily skewed or has many outliers (given its
  *   numeric summary), because squared errors would let a handful of extreme rows dominate.
  */
-export function chooseMetric(detection: TaskDetection, target?: NumericSummary | null): MetricChoice {
+export function chooseMetric(detection: TaskDetection, target?: TargetShape | null): MetricChoice {
   const { task } = detection;
   const reasons: string[] = [];
   let metric: MetricId;

@@ -1,7 +1,5 @@
-import type { Task } from "../models/estimator.ts";
-
-/** The kind of supervised problem a target column poses (the estimators' own Task). */
-export type { Task };
+/** The kind of supervised problem a target column poses; models, metrics and steps all read it from here. */
+export type Task = "regression" | "binary" | "multiclass";
 
 export const TASK_LABELS: Record<Task, string> = {
   binary: "binary classification",

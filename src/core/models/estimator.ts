@@ -7,7 +7,7 @@ import type { LongCallOptions } from "../progress.ts";
  * artifact that the class's static `fromJSON` checks (tag and version) before rebuilding.
  */
 
-export type Task = "regression" | "binary" | "multiclass";
+export type { Task } from "../framing/task.ts";
 
 /** Dense row-major feature matrix with its shape and column names. */
 export interface Matrix {

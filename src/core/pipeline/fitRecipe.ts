@@ -1,7 +1,7 @@
-import { detectTask } from "../framing/detectTask.ts";
 import type { Column, Frame } from "../data/frame.ts";
 import { ValidationError } from "../errors.ts";
-import type { Task } from "../models/estimator.ts";
+import { detectTask } from "../framing/detectTask.ts";
+import type { Task } from "../framing/task.ts";
 import { takeColumnRows, takeFrameRows } from "../prep/columns.ts";
 import { getStep } from "../prep/registry.ts";
 import type { FitContext, Recipe, StepConfig } from "../prep/step.ts";

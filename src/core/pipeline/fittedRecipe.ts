@@ -1,5 +1,6 @@
 import type { Column, ColumnKind, Frame } from "../data/frame.ts";
-import type { Target, Task } from "../models/estimator.ts";
+import type { Task } from "../framing/task.ts";
+import type { Target } from "../models/estimator.ts";
 import type { Recipe } from "../prep/step.ts";
 
 /** One enabled step after fitting: its learned state, plain JSON. */

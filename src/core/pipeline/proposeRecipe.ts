@@ -1,6 +1,6 @@
-import { classBalance } from "../framing/imbalance.ts";
 import type { Column, Frame } from "../data/frame.ts";
-import type { Task } from "../models/estimator.ts";
+import { classBalance } from "../framing/imbalance.ts";
+import type { Task } from "../framing/task.ts";
 import { countLevels, countMissing } from "../prep/columns.ts";
 import { getStep, hasStep } from "../prep/registry.ts";
 import { percent } from "../prep/selectColumns.ts";

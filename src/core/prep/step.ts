@@ -1,5 +1,5 @@
 import type { Column, ColumnKind, Frame } from "../data/frame.ts";
-import type { Task } from "../models/estimator.ts";
+import type { Task } from "../framing/task.ts";
 import type { Rng } from "../random.ts";
 
 /**

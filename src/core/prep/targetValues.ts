@@ -3,10 +3,12 @@
  * as the framing step lists them (numbers by value, booleans false then true, text in natural
  * order), so models, metrics and the recipe agree on what class 0 is.
  */
-import { naturalCompare } from "../framing/naturalCompare.ts";
+
 import type { Column } from "../data/frame.ts";
 import { ValidationError } from "../errors.ts";
-import type { Target, Task } from "../models/estimator.ts";
+import { naturalCompare } from "../framing/naturalCompare.ts";
+import type { Task } from "../framing/task.ts";
+import type { Target } from "../models/estimator.ts";
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6))));
 

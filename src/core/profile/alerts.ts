@@ -1,12 +1,12 @@
+import type { Frame } from "../data/frame.ts";
 import type { TaskDetection } from "../framing/detectTask.ts";
 import { classBalance, IMBALANCE_RATIO } from "../framing/imbalance.ts";
-import type { Frame } from "../data/frame.ts";
+import { formatShare } from "../util/format.ts";
 import { ALERT_SEVERITY, type Alert, compareAlerts } from "./alertTypes.ts";
 import { columnAlerts } from "./columnAlerts.ts";
 import type { ColumnProfile } from "./columnStats.ts";
 import type { CorrelationMatrix, Correlations } from "./correlations.ts";
 import type { DuplicateSummary } from "./duplicates.ts";
-import { formatShare } from "../util/format.ts";
 import { findLeakage, type LeakageFinding } from "./leakage.ts";
 
 export type { Alert, AlertSeverity, AlertType } from "./alertTypes.ts";

@@ -1,9 +1,9 @@
 import type { Column } from "../data/frame.ts";
 import { parseNumberText } from "../data/parseNumber.ts";
+import { formatNumber, formatShare } from "../util/format.ts";
 import { ALERT_SEVERITY, type Alert, type AlertType } from "./alertTypes.ts";
 import { countCodes } from "./categorySummary.ts";
 import type { ColumnProfile } from "./columnStats.ts";
-import { formatNumber, formatShare } from "../util/format.ts";
 
 /** More than this share of missing cells is an alert. */
 export const HIGH_MISSING_SHARE = 0.2;

@@ -1,7 +1,7 @@
 import type { Frame } from "../data/frame.ts";
-import type { Alert } from "./alertTypes.ts";
-import { formatShare } from "../util/format.ts";
 import type { TaskDetection } from "../framing/detectTask.ts";
+import { formatShare } from "../util/format.ts";
+import type { Alert } from "./alertTypes.ts";
 
 /** Whether the data can support the problem as framed, with the numbers and plain warnings. */
 export interface Feasibility {

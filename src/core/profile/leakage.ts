@@ -1,6 +1,6 @@
-import type { TaskDetection } from "../framing/detectTask.ts";
 import type { Column, Frame } from "../data/frame.ts";
 import { parseNumberText } from "../data/parseNumber.ts";
+import type { TaskDetection } from "../framing/detectTask.ts";
 import type { ColumnProfile } from "./columnStats.ts";
 import { correlationRatio, cramersV } from "./cramersV.ts";
 import { gatherCodes, gatherFloats } from "./gather.ts";

@@ -1,7 +1,7 @@
+import { sortFloat64 } from "../util/radixSort.ts";
 import { type Histogram, histogramSorted } from "./histogram.ts";
 import { moments } from "./moments.ts";
 import { distinctSorted, quantileSorted } from "./quantile.ts";
-import { sortFloat64 } from "../util/radixSort.ts";
 
 /** Box plot summary: whiskers reach the furthest values within 1.5 IQR of the quartiles. */
 export interface BoxSummary {

@@ -1,16 +1,16 @@
+import type { Frame } from "../data/frame.ts";
 import { chooseMetric } from "../framing/chooseMetric.ts";
 import { detectTask, type TaskDetection } from "../framing/detectTask.ts";
-import { assessFeasibility, type Feasibility } from "./feasibility.ts";
 import { type ClassBalance, classBalance } from "../framing/imbalance.ts";
 import type { MetricId, MetricInfo } from "../framing/metrics.ts";
 import type { Task } from "../framing/task.ts";
-import type { Frame } from "../data/frame.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../progress.ts";
 import { type Alert, computeAlerts } from "./alerts.ts";
 import { idLikeAlert } from "./columnAlerts.ts";
 import { type ColumnProfile, columnStats } from "./columnStats.ts";
 import { CORRELATION_SAMPLE_SIZE, type Correlations, computeCorrelations } from "./correlations.ts";
 import { type DuplicateSummary, findDuplicateRows } from "./duplicates.ts";
+import { assessFeasibility, type Feasibility } from "./feasibility.ts";
 import { sampleRows } from "./sample.ts";
 
 export interface ProfileOptions extends LongCallOptions {

@@ -1,5 +1,5 @@
 import { type ConfusionMatrix, confusionMatrix } from "../../eval/confusionMatrix.ts";
-import type { Task } from "../../models/estimator.ts";
+import type { Task } from "../../framing/task.ts";
 import type { EntryId } from "../ladder/leaderboard.ts";
 import { type ClassCurves, classCurves } from "./classCurves.ts";
 import type { ModelPredictions, PredictionSet } from "./modelPredictions.ts";

@@ -1,4 +1,4 @@
-import type { Task } from "../../models/estimator.ts";
+import type { Task } from "../../framing/task.ts";
 import type { EntryId } from "../ladder/leaderboard.ts";
 
 /** Predictions of some frame rows with their true targets. */

@@ -1,5 +1,5 @@
 import { METRICS, type MetricId } from "../../eval/metrics.ts";
-import type { Task } from "../../models/estimator.ts";
+import type { Task } from "../../framing/task.ts";
 
 /** Metric id → score; NaN where a metric cannot be computed (one class present, no probabilities). */
 export type MetricScores = Partial<Record<MetricId, number>>;

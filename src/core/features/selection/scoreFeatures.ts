@@ -1,5 +1,6 @@
 import { ValidationError } from "../../errors.ts";
-import type { Matrix, Target, Task } from "../../models/estimator.ts";
+import type { Task } from "../../framing/task.ts";
+import type { Matrix, Target } from "../../models/estimator.ts";
 import { makeRng } from "../../random.ts";
 import { anovaF, type TestScores } from "./anovaF.ts";
 import { type AutoCut, cutAbove, fdrCut, quantile, topK } from "./autoRules.ts";

@@ -1,6 +1,7 @@
 import type { Column, Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
-import type { Matrix, Target, Task } from "../../models/estimator.ts";
+import type { Task } from "../../framing/task.ts";
+import type { Matrix, Target } from "../../models/estimator.ts";
 import type { Rng } from "../../random.ts";
 
 /** A target read from its column for scoring: class indices or values over the rows where it is present. */

@@ -1,5 +1,5 @@
-import { naturalCompare } from "../../framing/naturalCompare.ts";
 import type { Column } from "../../data/frame.ts";
+import { naturalCompare } from "../../framing/naturalCompare.ts";
 import { codesOnto, countLevels, freeName, getColumn, indicatorColumn, replaceColumns } from "../columns.ts";
 import { checkParams, readParams } from "../params.ts";
 import { CATEGORY_KINDS, columnsPhrase, selectColumns } from "../selectColumns.ts";
