@@ -1,46 +1,19 @@
-import { createSignal, mergeProps } from "solid-js";
-import { createStore, reconcile, unwrap } from "solid-js/store";
+import { batch, createSignal, mergeProps } from "solid-js";
+import { createStore, unwrap } from "solid-js/store";
 import type { RecipePreviewView } from "../../../workers/dataApi.ts";
-import { recipeProblems } from "../../core/pipeline/validateRecipe.ts";
 import type { SplitConfig } from "../../core/prep/splits.ts";
 import type { Recipe, StepCategory, StepConfig } from "../../core/prep/step.ts";
-import type { DatasetMeta } from "../../persist/types.ts";
 import type { DataClient } from "../bridges/dataClient.ts";
-import { errorMessage, isAbortError } from "../shared/errorMessage.ts";
+import { isAbortError } from "../shared/errorMessage.ts";
+import { setChanged } from "../shared/setChanged.ts";
 import { makeLatestCall } from "./latestCall.ts";
 import * as edits from "./recipeEdits.ts";
-import { parseRecipeFile, recipeFileName, recipeToJson } from "./recipeFile.ts";
+import { parseRecipeFile } from "./recipeFile.ts";
+import * as rs from "./recipeState.ts";
+import { makeRecipeState, type PreviewRequest, type RecipeFields, type RecipeState } from "./recipeState.ts";
 import { readRecipeContext, saveRecipe } from "./recipeStorage.ts";
-import { defaultSplit, splitColumnsOf } from "./splitSettings.ts";
 
-/** The seed of the recipe preview's sample and of its fitted steps. */
-export const PREVIEW_SEED = 0;
-
-interface RecipeFields {
-  projectId: string | null;
-  projectName: string;
-  dataset: DatasetMeta | null;
-  /** The project's framed target (null: none), which the preview fits against. */
-  target: string | null;
-  loading: boolean;
-  recipe: Recipe | null;
-  split: SplitConfig | null;
-  /** Every problem of the recipe as edited (see recipeProblems); the preview waits while any remain. */
-  problems: string[];
-  previewing: boolean;
-  previewCancelled: boolean;
-  previewError: string | null;
-  /** The preview shown is from before the latest edits, which have problems to fix first. */
-  previewStale: boolean;
-  /** A short note on the last action ("Recipe imported."). */
-  status: string | null;
-  /** Why a file could not be imported: a sentence and the problems found. */
-  fileError: { message: string; problems: string[] } | null;
-  error: string | null;
-}
-
-/** The preview is large, plain data read by tables and chart specs: a signal, not store proxies. */
-export type RecipeState = RecipeFields & { preview: RecipePreviewView | null };
+export { PREVIEW_SEED, type RecipeState } from "./recipeState.ts";
 
 export interface RecipeActions {
   /** Reads the project's recipe, or asks for the proposal when it has none, and previews it. */
@@ -70,80 +43,64 @@ export interface RecipeActions {
 
 export type RecipeStore = [RecipeState, RecipeActions];
 
-interface PreviewRequest {
-  datasetId: string;
-  recipe: Recipe;
-  target: string | null;
-}
-
-const plain = <T>(v: T): T => JSON.parse(JSON.stringify(unwrap(v))) as T;
-
-/** The recipe editor's data for one project, shared in shape by the Prepare and Features phases. */
+/**
+ * The recipe editor's data for one project, shared in shape by the Prepare and Features phases.
+ * Every decision is a pure function in recipeState.ts; this holds the state, calls the data worker
+ * and storage, and keeps only the newest of overlapping calls.
+ */
 export function createRecipeStore(deps: { client: DataClient }): RecipeStore {
-  const [fields, setFields] = createStore<RecipeFields>({
-    projectId: null,
-    projectName: "",
-    dataset: null,
-    target: null,
-    loading: false,
-    recipe: null,
-    split: null,
-    problems: [],
-    previewing: false,
-    previewCancelled: false,
-    previewError: null,
-    previewStale: false,
-    status: null,
-    fileError: null,
-    error: null,
-  });
-  const [preview, setPreview] = createSignal<RecipePreviewView | null>(null);
+  const { preview: initialPreview, ...initialFields } = makeRecipeState();
+  const [fields, setFields] = createStore<RecipeFields>(initialFields);
+  const [preview, setPreview] = createSignal<RecipePreviewView | null>(initialPreview);
   let opening: AbortController | undefined;
 
+  /** The state as plain data, for the pure transitions. */
+  const current = (): RecipeState => ({ ...unwrap(fields), preview: preview() });
+  const set = (next: RecipeState) =>
+    batch(() => {
+      const { preview: view, ...rest } = next;
+      setChanged(setFields, unwrap(fields), rest);
+      if (view !== preview()) setPreview(() => view);
+    });
+  const update = (change: (s: RecipeState) => RecipeState) => set(change(current()));
+
   const previewCall = makeLatestCall<PreviewRequest, RecipePreviewView>({
-    run: (r, signal) => deps.client.previewRecipe(r.datasetId, r.recipe, r.target, PREVIEW_SEED, { signal }),
-    onPending: () => setFields({ previewing: true, previewCancelled: false, previewError: null }),
-    onDone: (view) => {
-      setPreview(view);
-      setFields({ previewing: false, previewStale: false });
-    },
-    onError: (err) => setFields({ previewing: false, previewError: errorMessage(err) }),
-    onCancelled: () => setFields({ previewing: false, previewCancelled: true }),
+    run: (r, signal) =>
+      deps.client.previewRecipe(r.datasetId, r.recipe, r.target, rs.PREVIEW_SEED, { signal }),
+    onPending: () => update(rs.previewPending),
+    onDone: (view) => update((s) => rs.previewDone(s, view)),
+    onError: (err) => update((s) => rs.previewFailed(s, err)),
+    onCancelled: () => update(rs.previewCancelled),
   });
 
   function refresh(delayMs?: number) {
-    const { dataset, recipe } = fields;
-    if (!dataset || !recipe) return;
-    if (fields.problems.length > 0) {
+    const plan = rs.planPreview(current());
+    if (plan.kind === "blocked") {
       previewCall.dispose();
-      setFields({ previewing: false, previewError: null, previewStale: preview() !== null });
-      return;
-    }
-    previewCall.request({ datasetId: dataset.id, recipe: plain(recipe), target: fields.target }, delayMs);
+      set(plan.state);
+    } else if (plan.kind === "request") previewCall.request(plan.request, delayMs);
   }
 
   function persist() {
-    const { projectId, recipe } = fields;
-    if (!projectId || !recipe) return;
-    saveRecipe(projectId, unwrap(recipe), fields.split ? unwrap(fields.split) : null).then(
-      () => fields.error?.startsWith("Not saved") && setFields("error", null),
-      (err) => setFields("error", `Not saved on this device: ${errorMessage(err)}`),
+    const write = rs.toSave(current());
+    if (!write) return;
+    saveRecipe(write.projectId, write.recipe, write.split).then(
+      () => update(rs.saveSucceeded),
+      (err) => update((s) => rs.saveFailed(s, err)),
     );
   }
 
-  /** Shows, checks, saves and previews a new recipe. */
-  function commit(next: Recipe, status: string | null = null, delayMs?: number) {
-    setFields("recipe", reconcile(next, { key: "id" }));
-    setFields({ problems: recipeProblems(next), status });
+  /** Shows, saves and previews a recipe state that changed. */
+  function commit(next: RecipeState, delayMs?: number) {
+    set(next);
     persist();
     refresh(delayMs);
   }
 
   const edit = (change: (r: Recipe) => Recipe) => {
-    const current = fields.recipe ? (unwrap(fields.recipe) as Recipe) : null;
-    if (!current) return;
-    const next = change(current);
-    if (next !== current) commit(next);
+    const before = current();
+    const next = rs.recipeEdited(before, change);
+    if (next !== before) commit(next);
   };
 
   /** The worker may be stopped under a call by another view's cancel: such a call is asked once more. */
@@ -156,58 +113,55 @@ export function createRecipeStore(deps: { client: DataClient }): RecipeStore {
     }
   }
 
-  const propose = (ctl: AbortController, dataset: DatasetMeta, target: string | null) =>
-    ask(ctl, (signal) => deps.client.proposeRecipe(dataset.id, target, { signal }));
+  const propose = (ctl: AbortController, datasetId: string, target: string | null) =>
+    ask(ctl, (signal) => deps.client.proposeRecipe(datasetId, target, { signal }));
+
+  /** Runs a read of storage or the worker as the newest one; an older one's results are dropped. */
+  async function load(start: (s: RecipeState) => RecipeState, work: (ctl: AbortController) => Promise<void>) {
+    opening?.abort();
+    const ctl = new AbortController();
+    opening = ctl;
+    update(start);
+    try {
+      await work(ctl);
+    } catch (err) {
+      if (opening === ctl) update((s) => rs.loadFailed(s, err));
+    } finally {
+      if (opening === ctl) {
+        opening = undefined;
+        update(rs.loadEnded);
+      }
+    }
+  }
 
   const actions: RecipeActions = {
-    async open(projectId) {
-      opening?.abort();
+    open(projectId) {
       previewCall.dispose();
-      const ctl = new AbortController();
-      opening = ctl;
-      setPreview(null);
-      setFields({
-        projectId,
-        loading: true,
-        recipe: null,
-        problems: [],
-        previewing: false,
-        previewCancelled: false,
-        previewError: null,
-        previewStale: false,
-        status: null,
-        fileError: null,
-        error: null,
-      });
-      try {
-        const ctx = await readRecipeContext(projectId);
-        if (opening !== ctl) return;
-        const { dataset, target } = ctx;
-        setFields("dataset", reconcile(dataset));
-        setFields({ projectName: ctx.project.name, target });
-        if (!dataset) return;
-        const cols = splitColumnsOf(dataset.columns, target);
-        setFields("split", reconcile(ctx.project.split ?? defaultSplit(cols)));
-        const saved = ctx.project.recipe;
-        const recipe = saved ?? (await propose(ctl, dataset, target));
-        if (opening !== ctl) return;
-        const note =
-          saved && saved.target !== target
-            ? `This recipe was made for ${saved.target ? `the target "${saved.target}"` : "no target"}; the project now predicts ${target ? `"${target}"` : "nothing"}. "Reset to proposal" makes a recipe for it.`
-            : null;
-        if (saved) {
-          setFields("recipe", reconcile(saved, { key: "id" }));
-          setFields({ problems: recipeProblems(saved), status: note });
-          refresh(0);
-        } else commit(recipe, null, 0);
-      } catch (err) {
-        if (opening === ctl && !isAbortError(err)) setFields("error", errorMessage(err));
-      } finally {
-        if (opening === ctl) {
-          opening = undefined;
-          setFields("loading", false);
-        }
-      }
+      return load(
+        (s) => rs.openStarted(s, projectId),
+        async (ctl) => {
+          const ctx = await readRecipeContext(projectId);
+          if (opening !== ctl) return;
+          update((s) =>
+            rs.contextRead(s, {
+              projectName: ctx.project.name,
+              dataset: ctx.dataset,
+              target: ctx.target,
+              savedSplit: ctx.project.split ?? null,
+            }),
+          );
+          const { dataset, target } = ctx;
+          if (!dataset) return;
+          const saved = ctx.project.recipe;
+          if (saved) {
+            update((s) => rs.savedRecipeShown(s, saved));
+            refresh(0);
+            return;
+          }
+          const proposed = await propose(ctl, dataset.id, target);
+          if (opening === ctl) commit(rs.recipeShown(current(), proposed, null), 0);
+        },
+      );
     },
 
     toggle: (id, enabled) => edit((r) => edits.toggleStep(r, id, enabled)),
@@ -228,14 +182,11 @@ export function createRecipeStore(deps: { client: DataClient }): RecipeStore {
     setColumns: (id, columns) => edit((r) => edits.setColumns(r, id, columns)),
 
     setSplit(split) {
-      setFields("split", reconcile(split));
+      update((s) => ({ ...s, split }));
       persist();
     },
 
-    exportFile() {
-      const recipe = fields.recipe;
-      return recipe ? { name: recipeFileName(fields.projectName), text: recipeToJson(plain(recipe)) } : null;
-    },
+    exportFile: () => rs.exportedFile(current()),
 
     async importFile(file) {
       const name = (file as File).name ?? "the file";
@@ -243,42 +194,29 @@ export function createRecipeStore(deps: { client: DataClient }): RecipeStore {
       try {
         text = await file.text();
       } catch (err) {
-        setFields("fileError", { message: `${name} could not be read: ${errorMessage(err)}`, problems: [] });
+        update((s) => rs.fileUnreadable(s, name, err));
         return;
       }
       const parsed = parseRecipeFile(text);
-      if (!parsed.ok) {
-        setFields("fileError", { message: `${name}: ${parsed.message}`, problems: parsed.problems });
-        return;
-      }
-      setFields("fileError", null);
-      commit(parsed.recipe, `Imported ${name}: ${parsed.recipe.steps.length} steps.`, 0);
+      const next = rs.fileImported(current(), name, parsed);
+      if (parsed.ok) commit(next, 0);
+      else set(next);
     },
 
     async resetToProposal() {
       const dataset = fields.dataset;
       if (!dataset) return;
-      const ctl = new AbortController();
-      opening?.abort();
-      opening = ctl;
-      setFields({ loading: true, error: null });
-      try {
-        const recipe = await propose(ctl, dataset, fields.target);
-        if (opening === ctl) commit(recipe, "Reset to the proposed recipe.", 0);
-      } catch (err) {
-        if (opening === ctl && !isAbortError(err)) setFields("error", errorMessage(err));
-      } finally {
-        if (opening === ctl) {
-          opening = undefined;
-          setFields("loading", false);
-        }
-      }
+      const datasetId = dataset.id;
+      await load(rs.proposalStarted, async (ctl) => {
+        const recipe = await propose(ctl, datasetId, fields.target);
+        if (opening === ctl) commit(rs.recipeShown(current(), recipe, "Reset to the proposed recipe."), 0);
+      });
     },
 
     cancelPreview: () => void previewCall.cancel(),
     rerunPreview: () => refresh(0),
-    dismissFileError: () => setFields("fileError", null),
-    dismissError: () => setFields("error", null),
+    dismissFileError: () => update((s) => ({ ...s, fileError: null })),
+    dismissError: () => update((s) => ({ ...s, error: null })),
 
     dispose() {
       opening?.abort();
