@@ -10,10 +10,17 @@ export function resolveSpec(spec: ChartSpec, width: number): Plot.PlotOptions {
 
 /** Draws a spec into a new, detached SVG (or figure, when Plot adds a legend). Needs a DOM. */
 export function renderChart(options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
-  return Plot.plot(options);
+  return asOneImage(Plot.plot(options));
 }
 
-/** Options drawn as markup, for a self-contained file: Plot inlines its styles into the SVG. */
-export function renderChartMarkup(options: Plot.PlotOptions): string {
-  return renderChart(options).outerHTML;
+/**
+ * Plot labels each mark's group ("rect", "rule", "tip"), which ARIA forbids on a plain `g` and
+ * which reads as noise; the chart is one image, named by the label and description its spec gives.
+ */
+function asOneImage<T extends Element>(chart: T): T {
+  for (const svg of chart.tagName.toLowerCase() === "svg" ? [chart] : Array.from(chart.querySelectorAll("svg"))) {
+    for (const g of Array.from(svg.querySelectorAll("[aria-label]"))) g.removeAttribute("aria-label");
+    if (svg.hasAttribute("aria-label") || svg.hasAttribute("aria-description")) svg.setAttribute("role", "img");
+  }
+  return chart;
 }

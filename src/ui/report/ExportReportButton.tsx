@@ -1,10 +1,10 @@
 import { createSignal, Show } from "solid-js";
-import { renderChartMarkup } from "../charts/renderChart.ts";
 import { errorMessage } from "../shared/errorMessage.ts";
 import { formatDateTime } from "../shared/format.ts";
 import { buildReportHtml } from "./buildReportHtml.ts";
 import { downloadText, reportFileName } from "./downloadReport.ts";
 import { makeReportInput, type ReportSource } from "./makeReportInput.ts";
+import { renderReportChart } from "./renderReportChart.ts";
 
 /** Builds the self-contained HTML report of what Explore shows and hands it to the browser's downloads. */
 export function ExportReportButton(props: {
@@ -23,7 +23,7 @@ export function ExportReportButton(props: {
         const input = makeReportInput({
           ...src,
           generatedAt: formatDateTime(Date.now()),
-          render: renderChartMarkup,
+          render: renderReportChart,
         });
         downloadText(buildReportHtml(input), reportFileName(src.datasetName));
       } catch (err) {

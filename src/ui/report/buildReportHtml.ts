@@ -1,78 +1,135 @@
-import { escapeHtml as esc, inertMarkup } from "./escapeHtml.ts";
+import { htmlDocument } from "../../core/safe/htmlDocument.ts";
+import { h, type MarkupNode } from "../../core/safe/serializeMarkup.ts";
 import { REPORT_CSS } from "./reportStyles.ts";
 import type { ReportChart, ReportInput, ReportRow } from "./reportTypes.ts";
 
 const grid = (rows: readonly ReportRow[]) =>
-  `<dl class="grid">${rows.map((r) => `<div><dt>${esc(r.label)}</dt><dd>${esc(r.value)}</dd></div>`).join("")}</dl>`;
+  h(
+    "dl",
+    { class: "grid" },
+    rows.map((r) => h("div", null, h("dt", null, r.label), h("dd", null, r.value))),
+  );
 
-const figure = (c: ReportChart) =>
-  `<figure>${inertMarkup(c.svg)}<figcaption>${esc(c.caption)}</figcaption></figure>`;
+const figure = (c: ReportChart) => h("figure", null, c.markup, h("figcaption", null, c.caption));
 
 const SEVERITY = { high: "High", medium: "Medium", low: "Low" } as const;
 
-function alertsSection(input: ReportInput): string {
-  if (input.alerts.length === 0) return "<p>No alerts: nothing odd was found.</p>";
-  const items = input.alerts.map(
-    (a) =>
-      `<li><span class="badge sev-${esc(a.severity)}">${esc(SEVERITY[a.severity])}</span><strong>${esc(a.label)}.</strong> ${esc(a.message)}${
-        a.evidence ? `<p class="evidence">${esc(a.evidence)}</p>` : ""
-      }</li>`,
+function alertsSection(input: ReportInput): MarkupNode {
+  if (input.alerts.length === 0) return h("p", null, "No alerts: nothing odd was found.");
+  return h(
+    "ul",
+    { class: "alerts" },
+    input.alerts.map((a) =>
+      h(
+        "li",
+        null,
+        h("span", { class: `badge sev-${a.severity}` }, SEVERITY[a.severity]),
+        h("strong", null, `${a.label}.`),
+        ` ${a.message}`,
+        a.evidence ? h("p", { class: "evidence" }, a.evidence) : null,
+      ),
+    ),
   );
-  return `<ul class="alerts">${items.join("")}</ul>`;
 }
 
-function columnSection(c: ReportInput["columns"][number], i: number): string {
-  const stats = c.stats.map((s) => `<dt>${esc(s.label)}</dt><dd>${esc(s.value)}</dd>`).join("");
+function columnSection(c: ReportInput["columns"][number], i: number): MarkupNode {
+  const stats = c.stats.flatMap((s) => [h("dt", null, s.label), h("dd", null, s.value)]);
   const top =
     c.topValues.length > 0
-      ? `<table><thead><tr><th>Value</th><th class="num">Rows</th><th class="num">Share</th></tr></thead><tbody>${c.topValues
-          .map(
-            (t) =>
-              `<tr><td>${esc(t.value)}</td><td class="num">${esc(t.count)}</td><td class="num">${esc(t.share)}</td></tr>`,
-          )
-          .join("")}</tbody></table>`
-      : "";
-  const chart = c.chart ? figure(c.chart) : "";
-  const role = c.isTarget ? " · target" : "";
-  return `<section class="column" id="column-${i}"><div><h3>${esc(c.name)}</h3><p class="note">${esc(c.kind)}${role}</p><dl>${stats}</dl>${top}</div><div>${chart}</div></section>`;
+      ? h(
+          "table",
+          null,
+          h(
+            "thead",
+            null,
+            h(
+              "tr",
+              null,
+              h("th", null, "Value"),
+              h("th", { class: "num" }, "Rows"),
+              h("th", { class: "num" }, "Share"),
+            ),
+          ),
+          h(
+            "tbody",
+            null,
+            c.topValues.map((t) =>
+              h(
+                "tr",
+                null,
+                h("td", null, t.value),
+                h("td", { class: "num" }, t.count),
+                h("td", { class: "num" }, t.share),
+              ),
+            ),
+          ),
+        )
+      : null;
+  return h(
+    "section",
+    { class: "column", id: `column-${i}` },
+    h(
+      "div",
+      null,
+      h("h3", null, c.name),
+      h("p", { class: "note" }, c.kind, c.isTarget ? " · target" : ""),
+      h("dl", null, stats),
+      top,
+    ),
+    h("div", null, c.chart ? figure(c.chart) : null),
+  );
 }
 
 /**
  * The exploration as one self-contained HTML file: inline CSS, charts as inline SVG, no script and
- * no external address, so it opens offline in any browser and can be mailed or archived. Every
- * piece of user text (dataset and column names, category values) is escaped.
+ * no external address, so it opens offline in any browser and can be mailed or archived. The page
+ * is built as markup nodes and written by `htmlDocument`: every name and value from the data is a
+ * text node or an escaped attribute value, element and attribute names come from an allow-list,
+ * and the file carries a Content-Security-Policy that allows no script and no request at all.
  */
 export function buildReportHtml(input: ReportInput): string {
-  const framing = input.framing
-    ? `<section id="framing"><h2>Framing</h2>${grid(input.framing)}</section>`
-    : "";
   const correlations =
     input.correlations.length > 0
-      ? input.correlations
-          .map((c) => `<h3>${esc(c.title)}</h3><p class="note">${esc(c.note)}</p>${figure(c.chart)}`)
-          .join("")
-      : "<p>Fewer than two columns to correlate.</p>";
-  const title = `${input.title}: data report`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<main>
-<h1>${esc(input.title)}</h1>
-<p class="meta">Data report made with AutoML Playground on ${esc(input.generatedAt)}. Everything was computed on the device that made it.</p>
-<nav><a href="#overview">Overview</a>${input.framing ? '<a href="#framing">Framing</a>' : ""}<a href="#alerts">Alerts</a><a href="#columns">Columns</a><a href="#correlations">Correlations</a></nav>
-${framing}
-<section id="overview"><h2>Overview</h2>${grid(input.overview)}<p class="note">${esc(input.sampleNote)}</p></section>
-<section id="alerts"><h2>Alerts (${input.alerts.length})</h2>${alertsSection(input)}</section>
-<section id="columns"><h2>Columns (${input.columns.length})</h2>${input.columns.map(columnSection).join("\n")}</section>
-<section id="correlations"><h2>Correlations</h2>${correlations}</section>
-</main>
-</body>
-</html>
-`;
+      ? input.correlations.flatMap((c) => [
+          h("h3", null, c.title),
+          h("p", { class: "note" }, c.note),
+          figure(c.chart),
+        ])
+      : [h("p", null, "Fewer than two columns to correlate.")];
+  const body = h(
+    "main",
+    null,
+    h("h1", null, input.title),
+    h(
+      "p",
+      { class: "meta" },
+      `Data report made with AutoML Playground on ${input.generatedAt}. Everything was computed on the device that made it.`,
+    ),
+    h(
+      "nav",
+      null,
+      h("a", { href: "#overview" }, "Overview"),
+      input.framing ? h("a", { href: "#framing" }, "Framing") : null,
+      h("a", { href: "#alerts" }, "Alerts"),
+      h("a", { href: "#columns" }, "Columns"),
+      h("a", { href: "#correlations" }, "Correlations"),
+    ),
+    input.framing ? h("section", { id: "framing" }, h("h2", null, "Framing"), grid(input.framing)) : null,
+    h(
+      "section",
+      { id: "overview" },
+      h("h2", null, "Overview"),
+      grid(input.overview),
+      h("p", { class: "note" }, input.sampleNote),
+    ),
+    h("section", { id: "alerts" }, h("h2", null, `Alerts (${input.alerts.length})`), alertsSection(input)),
+    h(
+      "section",
+      { id: "columns" },
+      h("h2", null, `Columns (${input.columns.length})`),
+      input.columns.map(columnSection),
+    ),
+    h("section", { id: "correlations" }, h("h2", null, "Correlations"), correlations),
+  );
+  return htmlDocument({ title: `${input.title}: data report`, css: REPORT_CSS, body: [body] });
 }

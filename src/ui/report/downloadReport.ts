@@ -1,11 +1,12 @@
-/** "penguins.csv" -> "penguins-report.html"; characters file systems refuse become "_". */
+import { stripControls } from "../../core/text/controlChars.ts";
+
+/**
+ * "penguins.csv" -> "penguins-report.html"; characters file systems refuse become "_", and control
+ * and bidi characters (which would make "x\u202Elmth.exe" show as another name) are dropped.
+ */
 export function reportFileName(datasetName: string): string {
-  const base = datasetName
-    .replace(/\.(csv|tsv|txt)$/i, "")
+  const base = stripControls(datasetName.replace(/\.(csv|tsv|txt)$/i, ""))
     .replace(/[\\/:*?"<>|]+/g, "_")
-    .split("")
-    .filter((ch) => ch.charCodeAt(0) >= 32)
-    .join("")
     .trim();
   return `${base || "dataset"}-report.html`;
 }

@@ -2,6 +2,7 @@ import type * as Plot from "@observablehq/plot";
 import { compareAlerts } from "../../core/profile/alertTypes.ts";
 import type { FrameProfile } from "../../core/profile/profileFrame.ts";
 import type { PlotSample } from "../../core/profile/sample.ts";
+import type { MarkupNode } from "../../core/safe/serializeMarkup.ts";
 import { type ChartSpec, resolveSpec } from "../charts/renderChart.ts";
 import { heatmapSpec, METHOD_LABELS } from "../charts/specs/heatmapSpec.ts";
 import { ALERT_TYPE_LABELS, evidenceText } from "../explore/alertText.ts";
@@ -24,13 +25,13 @@ export interface ReportSource {
   /** Target, task, metric and criterion rows, when framed. */
   framing: ReportRow[] | null;
   generatedAt: string;
-  /** Draws Plot options to SVG markup: Plot in the browser, a stub in tests. */
-  render: (options: Plot.PlotOptions) => string;
+  /** Draws Plot options as markup nodes (`renderReportChart` in the browser, a stub in tests). */
+  render: (options: Plot.PlotOptions) => MarkupNode;
 }
 
 function draw(src: ReportSource, spec: ChartSpec): ReportChart {
   const options = resolveSpec(spec, CHART_WIDTH);
-  return { svg: src.render(options), caption: String(options.ariaLabel ?? "") };
+  return { markup: src.render(options), caption: String(options.ariaLabel ?? "") };
 }
 
 /** Gathers the report's content from the profile and sample, drawing each chart once. */

@@ -1,17 +1,18 @@
 import type { AlertSeverity } from "../../core/profile/alertTypes.ts";
+import type { MarkupNode } from "../../core/safe/serializeMarkup.ts";
 
 export interface ReportRow {
   label: string;
   value: string;
 }
 
-/** A drawn chart: its SVG markup and the caption that says what it shows. */
+/** A drawn chart: its SVG as markup nodes (never a markup string) and the caption that says what it shows. */
 export interface ReportChart {
-  svg: string;
+  markup: MarkupNode;
   caption: string;
 }
 
-/** Everything the exported report shows, as plain strings; charts as ready SVG markup. */
+/** Everything the exported report shows, as plain strings; charts as markup nodes. */
 export interface ReportInput {
   /** The dataset's name: the report's title. */
   title: string;

@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { profileFrame } from "../../../src/core/profile/profileFrame.ts";
 import { makePlotSample } from "../../../src/core/profile/sample.ts";
+import { h } from "../../../src/core/safe/serializeMarkup.ts";
 import { buildReportHtml } from "../../../src/ui/report/buildReportHtml.ts";
 import { reportFileName } from "../../../src/ui/report/downloadReport.ts";
-import { escapeHtml, inertMarkup } from "../../../src/ui/report/escapeHtml.ts";
 import { makeReportInput } from "../../../src/ui/report/makeReportInput.ts";
 import type { ReportInput } from "../../../src/ui/report/reportTypes.ts";
 import { frameOf } from "../core/profile/frameOf.ts";
+import { parseHtml } from "../core/safe/parsedHtml.ts";
 
-const SVG =
-  '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" height="5"></rect></svg>';
+const SVG = h(
+  "svg",
+  { xmlns: "http://www.w3.org/2000/svg", width: 10, height: 10 },
+  h("rect", { width: 5, height: 5 }),
+);
 
 function input(over: Partial<ReportInput> = {}): ReportInput {
   return {
@@ -29,11 +33,11 @@ function input(over: Partial<ReportInput> = {}): ReportInput {
         isTarget: false,
         stats: [{ label: "Mean", value: "4.2" }],
         topValues: [{ value: "<b>bold</b>", count: "3", share: "50%" }],
-        chart: { svg: SVG, caption: "Histogram of <x>" },
+        chart: { markup: SVG, caption: "Histogram of <x>" },
       },
     ],
     correlations: [
-      { title: "Pearson r", note: "Numeric columns.", chart: { svg: SVG, caption: "Pearson r" } },
+      { title: "Pearson r", note: "Numeric columns.", chart: { markup: SVG, caption: "Pearson r" } },
     ],
     ...over,
   };
@@ -70,9 +74,15 @@ describe("buildReportHtml", () => {
     expect(html).toContain("No alerts");
   });
 
-  it("strips scripts and handlers from chart markup", () => {
-    expect(inertMarkup('<svg onload="x()"><script>bad()</script><rect/></svg>')).toBe("<svg><rect/></svg>");
-    expect(escapeHtml(`<'&">`)).toBe("&lt;&#39;&amp;&quot;&gt;");
+  it("carries its own Content-Security-Policy: no script, no request, no form", () => {
+    const html = buildReportHtml(input());
+    const csp = parseHtml(html).csp;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'none'");
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).toContain("form-action 'none'");
+    // The policy comes before anything that could load.
+    expect(html.indexOf("Content-Security-Policy")).toBeLessThan(html.indexOf("<style>"));
   });
 });
 

