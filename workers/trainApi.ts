@@ -3,7 +3,7 @@ import type { LearningCurve } from "../src/core/automl/evaluation/learningCurve.
 import type { PermutationImportance } from "../src/core/automl/evaluation/permutationImportance.ts";
 import type { FoldJob, FoldResult } from "../src/core/automl/ladder/foldJob.ts";
 import type { EntryId, LeaderboardEntry } from "../src/core/automl/ladder/leaderboard.ts";
-import type { MetricId } from "../src/core/eval/metrics.ts";
+import type { MetricId } from "../src/core/framing/metrics.ts";
 import type { Task } from "../src/core/models/estimator.ts";
 import type { ModelId } from "../src/core/models/registry.ts";
 import type { Progress } from "../src/core/progress.ts";

@@ -7,7 +7,7 @@ import { writeFile } from "node:fs/promises";
 import { LADDER_ORDER } from "../core/automl/ladder/ladderOrder.ts";
 import type { LeaderboardEntry } from "../core/automl/ladder/leaderboard.ts";
 import type { LadderResult } from "../core/automl/ladder/runLadder.ts";
-import { METRICS, type MetricId } from "../core/eval/metrics.ts";
+import { METRICS, type MetricId } from "../core/framing/metrics.ts";
 import type { SplitConfig } from "../core/prep/splits.ts";
 import type { Progress } from "../core/progress.ts";
 import { defaultThreads, makeFoldPool } from "./foldPool.ts";

@@ -6,7 +6,7 @@ import type { MetricScores } from "../core/automl/evaluation/scoreMetrics.ts";
 import type { LeaderboardEntry } from "../core/automl/ladder/leaderboard.ts";
 import type { CsvReport } from "../core/data/csvTypes.ts";
 import type { ColumnData, ColumnKind, ColumnRole } from "../core/data/frame.ts";
-import type { MetricId } from "../core/eval/metrics.ts";
+import type { MetricId } from "../core/framing/metrics.ts";
 import type { Task } from "../core/models/estimator.ts";
 import type { ModelParams } from "../core/models/registry.ts";
 import type { SplitConfig } from "../core/prep/splits.ts";

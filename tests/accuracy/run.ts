@@ -14,7 +14,7 @@ import { defaultThreads, makeFoldPool } from "../../src/cli/foldPool.ts";
 import { prepareTfjs } from "../../src/cli/tfjsBackend.ts";
 import { runLadder } from "../../src/core/automl/ladder/runLadder.ts";
 import { readCsv } from "../../src/core/data/readCsv.ts";
-import type { MetricId } from "../../src/core/eval/metrics.ts";
+import type { MetricId } from "../../src/core/framing/metrics.ts";
 
 const DIR = process.env.AUTOML_DATASETS ?? "/work/shared/datasets";
 

@@ -1,10 +1,11 @@
 import { ValidationError } from "../errors.ts";
+import { defaultMetric, getMetric, type MetricId } from "../framing/metrics.ts";
 import type { Task } from "../framing/task.ts";
 import type { Estimator, Matrix, Target } from "../models/estimator.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../progress.ts";
 import { makeRng } from "../random.ts";
 import type { Fold } from "./kFold.ts";
-import { defaultMetric, getMetric, type MetricId } from "./metrics.ts";
+import { SCORERS } from "./metrics.ts";
 import { takeRows, takeTarget, takeValues } from "./takeRows.ts";
 
 /** Options of `crossValidate`, on top of signal and onProgress. */
@@ -83,7 +84,7 @@ export async function crossValidate(
       throw new ValidationError(`metric ${metricId} needs a model with probabilities`);
     const yTrue = takeValues(y.values, idx);
     const w = weight ? takeValues(weight, idx) : undefined;
-    return { yPred, p, score: metric.fn({ yTrue, yPred, proba: p, nClasses: k, weight: w }) };
+    return { yPred, p, score: SCORERS[metricId]({ yTrue, yPred, proba: p, nClasses: k, weight: w }) };
   };
 
   report({ phase: "cross-validation", done: 0, total: folds.length });
@@ -127,7 +128,7 @@ export async function crossValidate(
     for (let r = 0; r < rows.length; r++)
       testedProba.set(proba.subarray(rows[r] * k, rows[r] * k + k), r * k);
   }
-  const score = metric.fn({
+  const score = SCORERS[metricId]({
     yTrue: takeValues(y.values, rows),
     yPred: takeValues(predictions, rows),
     proba: testedProba,

@@ -1,5 +1,5 @@
 import { ValidationError } from "../errors.ts";
-import { METRICS, type MetricId, metricsForTask } from "./metrics.ts";
+import { FRAMING_METRICS, METRICS, type MetricId, metricsForTask } from "./metrics.ts";
 import { TASK_LABELS, type Task } from "./task.ts";
 
 export type CriterionOp = ">=" | ">" | "<=" | "<";
@@ -164,9 +164,7 @@ function metricOf(text: string): MetricId {
   if (metric) return metric;
   const shown = text.trim() === "" ? "(none)" : `"${text.trim()}"`;
   throw new ValidationError(
-    `Unknown metric: ${shown}; use one of ${Object.values(METRICS)
-      .map((m) => m.label)
-      .join(", ")}.`,
+    `Unknown metric: ${shown}; use one of ${FRAMING_METRICS.map((m) => m.label).join(", ")}.`,
   );
 }
 

@@ -1,88 +1,182 @@
-import { METRICS as SCORERS } from "../eval/metrics.ts";
+/**
+ * The metric catalogue: every metric the app knows, what it means and which way is better. It
+ * holds no formula (those live in eval/metrics.ts, keyed by the same ids), so the UI can import it
+ * without the scoring code.
+ */
+import { ValidationError } from "../errors.ts";
 import type { Task } from "./task.ts";
 
+/** Ids of the metrics in `METRICS`. */
 export type MetricId =
   | "accuracy"
   | "balanced_accuracy"
   | "f1_macro"
+  | "f1_weighted"
+  | "precision_macro"
+  | "recall_macro"
   | "roc_auc"
+  | "pr_auc"
   | "log_loss"
   | "rmse"
   | "mae"
-  | "r2";
+  | "mse"
+  | "r2"
+  | "mape";
 
-/** What a metric means for the person choosing it; the formulas live in the eval layer. */
+/** One metric as the catalogue describes it. */
 export interface MetricInfo {
   id: MetricId;
   /** Display name, e.g. "ROC AUC". */
   label: string;
+  /** Whether a larger value is better. */
   direction: "higher" | "lower";
   tasks: Task[];
+  /** True when the metric reads class probabilities rather than predicted classes. */
+  needsProba: boolean;
   /** Bounds of the score (null: unbounded on that side). */
   min: number | null;
   max: number | null;
+  /** What the score means, in plain words. */
   description: string;
+  /** Offered as a success metric when framing a problem (the rest are reported, not chosen). */
+  framing: boolean;
 }
 
-/** Bounds and plain-words meaning of the metrics offered when framing a problem. */
-const GUIDES: Record<MetricId, Pick<MetricInfo, "min" | "max" | "description">> = {
-  accuracy: {
-    min: 0,
-    max: 1,
-    description: "share of rows classified correctly",
-  },
-  balanced_accuracy: {
-    min: 0,
-    max: 1,
-    description: "mean recall over the classes, so every class counts the same however rare",
-  },
-  f1_macro: {
-    min: 0,
-    max: 1,
-    description: "mean over the classes of the harmonic mean of precision and recall",
-  },
-  roc_auc: {
-    min: 0,
-    max: 1,
-    description:
-      "chance that a random positive is ranked above a random negative (one-vs-rest mean for several classes)",
-  },
-  log_loss: {
-    min: 0,
-    max: null,
-    description: "how much probability the model put on the true class, penalising confident mistakes",
-  },
-  rmse: {
-    min: 0,
-    max: null,
-    description: "root mean squared error, in the target's units; large errors weigh more",
-  },
-  mae: {
-    min: 0,
-    max: null,
-    description: "mean absolute error, in the target's units; robust to a few extreme rows",
-  },
-  r2: {
-    min: null,
-    max: 1,
-    description: "share of the target's variance explained (1 is perfect, 0 is no better than the mean)",
-  },
+const CLASSIFICATION: Task[] = ["binary", "multiclass"];
+const REGRESSION: Task[] = ["regression"];
+const UNIT: Pick<MetricInfo, "min" | "max"> = { min: 0, max: 1 };
+const ERROR: Pick<MetricInfo, "min" | "max" | "direction"> = { min: 0, max: null, direction: "lower" };
+
+const classification = (
+  id: MetricId,
+  label: string,
+  description: string,
+  rest: Partial<MetricInfo> = {},
+): MetricInfo => ({
+  id,
+  label,
+  direction: "higher",
+  tasks: CLASSIFICATION,
+  needsProba: false,
+  ...UNIT,
+  description,
+  framing: false,
+  ...rest,
+});
+
+const regression = (
+  id: MetricId,
+  label: string,
+  description: string,
+  rest: Partial<MetricInfo> = {},
+): MetricInfo => ({
+  id,
+  label,
+  tasks: REGRESSION,
+  needsProba: false,
+  ...ERROR,
+  description,
+  framing: false,
+  ...rest,
+});
+
+/** Every metric the app scores models with, by id, in display order. */
+export const METRICS: Record<MetricId, MetricInfo> = {
+  accuracy: classification("accuracy", "Accuracy", "share of rows classified correctly", { framing: true }),
+  balanced_accuracy: classification(
+    "balanced_accuracy",
+    "Balanced accuracy",
+    "mean recall over the classes, so every class counts the same however rare",
+    { framing: true },
+  ),
+  f1_macro: classification(
+    "f1_macro",
+    "F1 (macro)",
+    "mean over the classes of the harmonic mean of precision and recall",
+    { framing: true },
+  ),
+  f1_weighted: classification(
+    "f1_weighted",
+    "F1 (weighted)",
+    "F1 per class, averaged with each class weighted by its number of rows",
+  ),
+  precision_macro: classification(
+    "precision_macro",
+    "Precision (macro)",
+    "mean over the classes of the share of rows predicted as the class that really are",
+  ),
+  recall_macro: classification(
+    "recall_macro",
+    "Recall (macro)",
+    "mean over the classes of the share of the class's rows that are found",
+  ),
+  roc_auc: classification(
+    "roc_auc",
+    "ROC AUC",
+    "chance that a random positive is ranked above a random negative (one-vs-rest mean for several classes)",
+    { needsProba: true, framing: true },
+  ),
+  pr_auc: classification(
+    "pr_auc",
+    "PR AUC (average precision)",
+    "precision averaged over the recall levels as the threshold falls; informative when positives are rare",
+    { needsProba: true },
+  ),
+  log_loss: classification(
+    "log_loss",
+    "Log loss",
+    "how much probability the model put on the true class, penalising confident mistakes",
+    { needsProba: true, direction: "lower", max: null, framing: true },
+  ),
+  rmse: regression(
+    "rmse",
+    "RMSE",
+    "root mean squared error, in the target's units; large errors weigh more",
+    {
+      framing: true,
+    },
+  ),
+  mae: regression("mae", "MAE", "mean absolute error, in the target's units; robust to a few extreme rows", {
+    framing: true,
+  }),
+  mse: regression("mse", "MSE", "mean squared error, in the target's units squared"),
+  r2: regression(
+    "r2",
+    "R²",
+    "share of the target's variance explained (1 is perfect, 0 is no better than the mean)",
+    { direction: "higher", min: null, max: 1, framing: true },
+  ),
+  mape: regression("mape", "MAPE", "mean absolute error as a share of the true value; undefined near zero"),
 };
 
-/** Label, direction and tasks come from the eval layer's scorers, so the two never disagree. */
-export const METRICS = Object.fromEntries(
-  (Object.keys(GUIDES) as MetricId[]).map((id) => {
-    const { label, direction, tasks } = SCORERS[id];
-    return [id, { id, label, direction, tasks, ...GUIDES[id] }];
-  }),
-) as Record<MetricId, MetricInfo>;
-
+/** Every metric id, in display order. */
 export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
 
-/** Metrics that make sense for a task, in display order. */
-export function metricsForTask(task: Task): MetricInfo[] {
-  return METRIC_IDS.map((id) => METRICS[id]).filter((m) => m.tasks.includes(task));
+/** The metrics offered when framing a problem, in display order. */
+export const FRAMING_METRICS: MetricInfo[] = METRIC_IDS.map((id) => METRICS[id]).filter((m) => m.framing);
+
+/** Whether `id` names a metric of the catalogue. */
+export function isMetricId(id: unknown): id is MetricId {
+  return typeof id === "string" && Object.hasOwn(METRICS, id);
 }
 
-/** True when `a` is a better score than `b` for the metric. */
-export { isBetter } from "../eval/metrics.ts";
+/** The metric with this id; ValidationError for an unknown one. */
+export function getMetric(id: string): MetricInfo {
+  if (!isMetricId(id)) throw new ValidationError(`unknown metric: ${id}`);
+  return METRICS[id];
+}
+
+/** The metrics offered when framing a problem of this task, in display order. */
+export function metricsForTask(task: Task): MetricInfo[] {
+  return FRAMING_METRICS.filter((m) => m.tasks.includes(task));
+}
+
+/** Metric used when the caller names none: ROC AUC for binary, accuracy for multiclass, R² for regression. */
+export function defaultMetric(task: Task): MetricId {
+  return task === "binary" ? "roc_auc" : task === "multiclass" ? "accuracy" : "r2";
+}
+
+/** True when score `a` beats `b` under the metric's direction. */
+export function isBetter(id: MetricId, a: number, b: number): boolean {
+  return METRICS[id].direction === "higher" ? a > b : a < b;
+}

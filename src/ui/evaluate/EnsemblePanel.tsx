@@ -1,6 +1,6 @@
 import { Show } from "solid-js";
 import type { LeaderboardEntry } from "../../core/automl/ladder/leaderboard.ts";
-import { METRICS } from "../../core/eval/metrics.ts";
+import { METRICS } from "../../core/framing/metrics.ts";
 import type { RunRecord } from "../../persist/types.ts";
 import { PlotFigure } from "../charts/PlotFigure.tsx";
 import { importanceSpec } from "../charts/specs/importanceSpec.ts";

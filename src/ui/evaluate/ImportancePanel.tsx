@@ -2,7 +2,7 @@ import { Match, Show, Switch } from "solid-js";
 import { unwrap } from "solid-js/store";
 import type { ModelInsights } from "../../core/automl/evaluation/modelInsights.ts";
 import type { LeaderboardEntry } from "../../core/automl/ladder/leaderboard.ts";
-import { METRICS } from "../../core/eval/metrics.ts";
+import { METRICS } from "../../core/framing/metrics.ts";
 import type { RunRecord } from "../../persist/types.ts";
 import { trainClient } from "../bridges/trainClient.ts";
 import { PlotFigure } from "../charts/PlotFigure.tsx";

@@ -1,5 +1,5 @@
 import type { MetricScores } from "../../core/automl/evaluation/scoreMetrics.ts";
-import { METRICS, type MetricId } from "../../core/eval/metrics.ts";
+import { METRICS, type MetricId } from "../../core/framing/metrics.ts";
 import type { Task } from "../../core/models/estimator.ts";
 import { formatNumber } from "../charts/formatNumber.ts";
 

@@ -1,5 +1,5 @@
 import { createMemo, For, Show } from "solid-js";
-import { METRICS } from "../../core/eval/metrics.ts";
+import { METRICS } from "../../core/framing/metrics.ts";
 import type { RunRecord } from "../../persist/types.ts";
 import { formatNumber } from "../charts/formatNumber.ts";
 import { leaderboardRows, pendingRows } from "./leaderboardRows.ts";

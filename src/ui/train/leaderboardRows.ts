@@ -5,7 +5,7 @@ import {
   type LeaderboardEntry,
   sortLeaderboard,
 } from "../../core/automl/ladder/leaderboard.ts";
-import { METRICS, type MetricId } from "../../core/eval/metrics.ts";
+import { METRICS, type MetricId } from "../../core/framing/metrics.ts";
 import type { RunRecord } from "../../persist/types.ts";
 import { formatNumber } from "../charts/formatNumber.ts";
 

@@ -1,5 +1,5 @@
 import { ValidationError } from "../../errors.ts";
-import { getMetric } from "../../eval/metrics.ts";
+import { getMetric } from "../../framing/metrics.ts";
 import type { Estimator } from "../../models/estimator.ts";
 import { MODELS, type ModelId, modelFromJSON } from "../../models/registry.ts";
 import type { FittedRecipe } from "../../pipeline/fittedRecipe.ts";

@@ -1,5 +1,5 @@
 import type { ColumnKind } from "../../data/frame.ts";
-import type { MetricId } from "../../eval/metrics.ts";
+import type { MetricId } from "../../framing/metrics.ts";
 import type { Artifact, Task } from "../../models/estimator.ts";
 import type { ModelId } from "../../models/registry.ts";
 import type { FittedRecipeJSON } from "../../pipeline/recipeJson.ts";

@@ -1,4 +1,4 @@
-import { getMetric, type MetricId } from "../../eval/metrics.ts";
+import { getMetric, type MetricId } from "../../framing/metrics.ts";
 import { scoreMetric } from "../evaluation/scoreMetrics.ts";
 
 /** One model's predictions of the same rows as every other candidate's, row for row. */

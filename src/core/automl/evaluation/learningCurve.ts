@@ -1,7 +1,7 @@
 import type { Frame } from "../../data/frame.ts";
 import { isAbortError, ValidationError } from "../../errors.ts";
 import { type Fold, kFold, stratifiedKFold, timeSeriesSplit } from "../../eval/kFold.ts";
-import type { MetricId } from "../../eval/metrics.ts";
+import type { MetricId } from "../../framing/metrics.ts";
 import { getModel, type ModelId, type ModelParams } from "../../models/registry.ts";
 import { encodeTarget } from "../../prep/targetValues.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../../progress.ts";

@@ -1,6 +1,6 @@
 import type { Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
-import { getMetric, type MetricId } from "../../eval/metrics.ts";
+import { getMetric, type MetricId } from "../../framing/metrics.ts";
 import { getModel, type ModelId, type ModelParams } from "../../models/registry.ts";
 import { takeColumnRows, takeFrameRows } from "../../prep/columns.ts";
 import { encodeTarget } from "../../prep/targetValues.ts";

@@ -1,4 +1,5 @@
-import { METRICS, type MetricId } from "../../eval/metrics.ts";
+import { SCORERS } from "../../eval/metrics.ts";
+import { METRICS, type MetricId } from "../../framing/metrics.ts";
 import type { Task } from "../../framing/task.ts";
 
 /** Metric id → score; NaN where a metric cannot be computed (one class present, no probabilities). */
@@ -20,7 +21,7 @@ export function scoreMetric(id: MetricId, rows: ScoredRows): number {
   if (rows.yTrue.length === 0) return Number.NaN;
   if (metric.needsProba && !rows.proba) return Number.NaN;
   try {
-    return metric.fn({
+    return SCORERS[id]({
       yTrue: rows.yTrue,
       yPred: rows.yPred,
       proba: rows.proba ?? undefined,

@@ -1,4 +1,4 @@
-import type { MetricId } from "../../eval/metrics.ts";
+import type { MetricId } from "../../framing/metrics.ts";
 import type { Artifact, Task } from "../../models/estimator.ts";
 import type { ModelId, ModelParams } from "../../models/registry.ts";
 import type { FittedRecipeJSON } from "../../pipeline/recipeJson.ts";

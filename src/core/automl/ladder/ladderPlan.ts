@@ -1,7 +1,7 @@
 import type { Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
 import { type Fold, holdout, kFold, stratifiedKFold, timeSeriesSplit } from "../../eval/kFold.ts";
-import { getMetric, type MetricId } from "../../eval/metrics.ts";
+import { getMetric, type MetricId } from "../../framing/metrics.ts";
 import type { Task } from "../../models/estimator.ts";
 import { proposeRecipe } from "../../pipeline/proposeRecipe.ts";
 import { takeFrameRows } from "../../prep/columns.ts";

@@ -1,4 +1,4 @@
-import { isBetter, type MetricId } from "../../eval/metrics.ts";
+import { isBetter, type MetricId } from "../../framing/metrics.ts";
 import type { ModelId, ModelParams } from "../../models/registry.ts";
 import type { MetricScores } from "../evaluation/scoreMetrics.ts";
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { SCORERS } from "../../../../src/core/eval/metrics.ts";
 import {
   defaultMetric,
   getMetric,
   isBetter,
   METRICS,
   type MetricId,
-} from "../../../../src/core/eval/metrics.ts";
+} from "../../../../src/core/framing/metrics.ts";
 
 const f = (...v: number[]) => Float64Array.from(v);
 
@@ -28,6 +29,7 @@ describe("METRICS", () => {
       "mape",
     ];
     expect(Object.keys(METRICS).sort()).toEqual([...ids].sort());
+    expect(Object.keys(SCORERS).sort()).toEqual([...ids].sort());
     for (const id of ids) expect(METRICS[id].id).toBe(id);
   });
 
@@ -42,13 +44,13 @@ describe("METRICS", () => {
     const yTrue = f(0, 0, 1, 1);
     const proba = f(0.9, 0.1, 0.6, 0.4, 0.65, 0.35, 0.2, 0.8);
     const yPred = f(0, 0, 0, 1);
-    expect(METRICS.accuracy.fn({ yTrue, yPred })).toBe(0.75);
-    expect(METRICS.roc_auc.fn({ yTrue, yPred, proba })).toBeCloseTo(0.75, 12);
-    expect(METRICS.rmse.fn({ yTrue: f(0, 0), yPred: f(3, 4) })).toBeCloseTo(Math.sqrt(12.5), 12);
+    expect(SCORERS.accuracy({ yTrue, yPred })).toBe(0.75);
+    expect(SCORERS.roc_auc({ yTrue, yPred, proba })).toBeCloseTo(0.75, 12);
+    expect(SCORERS.rmse({ yTrue: f(0, 0), yPred: f(3, 4) })).toBeCloseTo(Math.sqrt(12.5), 12);
   });
 
   it("refuses a probability metric without probabilities, and unknown ids", () => {
-    expect(() => METRICS.log_loss.fn({ yTrue: f(0), yPred: f(0) })).toThrow(
+    expect(() => SCORERS.log_loss({ yTrue: f(0), yPred: f(0) })).toThrow(
       /log_loss needs class probabilities/,
     );
     expect(() => getMetric("auc")).toThrow(/unknown metric: auc/);

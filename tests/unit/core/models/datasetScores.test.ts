@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { crossValidate } from "../../../../src/core/eval/crossValidate.ts";
 import { kFold, stratifiedKFold } from "../../../../src/core/eval/kFold.ts";
-import type { MetricId } from "../../../../src/core/eval/metrics.ts";
+import type { MetricId } from "../../../../src/core/framing/metrics.ts";
 import type { Estimator } from "../../../../src/core/models/estimator.ts";
 import { getModel, type ModelId, type ModelParams } from "../../../../src/core/models/registry.ts";
 import { loadDataset } from "./datasets.ts";
