@@ -1,20 +1,45 @@
-import { createMemo, Show } from "solid-js";
+import { createEffect, createMemo, on, Show } from "solid-js";
 import { AppProvider, useApp } from "./app/AppContext.tsx";
+import { focusPageHeading } from "./app/focusHeading.ts";
 import { ProjectPage } from "./project/ProjectPage.tsx";
 import { ProjectListPage } from "./projects/ProjectListPage.tsx";
 import { UpdatePrompt } from "./pwa/UpdatePrompt.tsx";
 import { Header } from "./shell/Header.tsx";
 
 export function App() {
+  let main!: HTMLElement;
   return (
     <AppProvider>
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The hash holds the route, so the link moves focus itself instead of navigating.
+          e.preventDefault();
+          main.focus();
+        }}
+      >
+        Skip to main content
+      </a>
       <Header />
-      <main class="main">
+      <main class="main" id="main" tabindex="-1" ref={main}>
         <Pages />
+        <FocusOnNavigation main={() => main} />
       </main>
       <UpdatePrompt />
     </AppProvider>
   );
+}
+
+/** Moves focus to the new page's heading on every navigation after the first page. */
+function FocusOnNavigation(props: { main: () => HTMLElement }) {
+  const { route } = useApp();
+  const key = () => {
+    const r = route();
+    return r.page === "project" ? `${r.projectId}/${r.phase}` : r.page;
+  };
+  createEffect(on(key, () => requestAnimationFrame(() => focusPageHeading(props.main())), { defer: true }));
+  return null;
 }
 
 function Pages() {

@@ -12,7 +12,7 @@ export function ColumnTable(props: {
   return (
     <section aria-labelledby="columns-heading">
       <h3 id="columns-heading">Columns</h3>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex="0" role="region" aria-label="Columns">
         <table class="columns" data-testid="column-table">
           <thead>
             <tr>

@@ -16,7 +16,7 @@ export function DataPreview(props: {
   return (
     <section aria-labelledby="preview-heading">
       <h3 id="preview-heading">First rows</h3>
-      <div class="table-scroll preview-scroll">
+      <div class="table-scroll preview-scroll" tabindex="0" role="region" aria-label="First rows">
         <table class="preview" data-testid="data-preview">
           <thead>
             <tr>

@@ -12,7 +12,7 @@ export function ColumnSummaryTable(props: { title: string; frame: FramePreviewVi
           {plural(props.frame.rows, "row")} × {plural(props.frame.columns.length, "column")}
         </span>
       </h4>
-      <div class="table-scroll summary-scroll">
+      <div class="table-scroll summary-scroll" tabindex="0" role="region" aria-label="Column summary">
         <table>
           <thead>
             <tr>

@@ -14,7 +14,7 @@ function shortCell(cell: string): string {
 /** The first rows after the recipe, compact, scrolling sideways when the columns are many. */
 export function PreviewHead(props: { frame: FramePreviewView }) {
   return (
-    <div class="table-scroll head-scroll" data-testid="preview-head">
+    <div class="table-scroll head-scroll" data-testid="preview-head" tabindex="0" role="region" aria-label="Preview rows">
       <table class="preview compact">
         <thead>
           <tr>

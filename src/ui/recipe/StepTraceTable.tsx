@@ -9,7 +9,7 @@ const arrow = (a: number, b: number) => (a === b ? formatInt(a) : `${formatInt(a
 /** What each enabled step did to the sample: rows and columns in and out, names added and removed, time. */
 export function StepTraceTable(props: { trace: StepTrace[] }) {
   return (
-    <div class="table-scroll" data-testid="step-trace">
+    <div class="table-scroll" data-testid="step-trace" tabindex="0" role="region" aria-label="Step by step trace">
       <table>
         <thead>
           <tr>

@@ -23,7 +23,7 @@ export function Leaderboard(props: {
     return id ? METRICS[id].label : "Score";
   };
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label="Leaderboard">
       <table class="leaderboard" data-testid="leaderboard">
         <caption class="visually-hidden">Leaderboard, best first by cross-validated {metric()}</caption>
         <thead>
