@@ -1,5 +1,6 @@
 import type { Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
+import { permutationLosses } from "../../eval/permutationImportance.ts";
 import { getMetric, type MetricId } from "../../framing/metrics.ts";
 import { getModel, type ModelId, type ModelParams } from "../../models/registry.ts";
 import { takeColumnRows, takeFrameRows } from "../../prep/columns.ts";
@@ -73,24 +74,18 @@ function lossesOn(
     });
   };
   const baseline = score(part);
-  const rng = makeRng(seed);
-  const losses = new Map<string, number[]>();
-  for (const input of artifact.inputs) {
-    const index = part.columns.findIndex((c) => c.name === input.name);
-    const list: number[] = [];
-    for (let r = 0; r < repeats; r++) {
-      signal?.throwIfAborted();
-      const perm = Int32Array.from({ length: part.rows }, (_, i) => i);
-      for (let i = perm.length - 1; i > 0; i--) {
-        const j = rng.int(i + 1);
-        [perm[i], perm[j]] = [perm[j], perm[i]];
-      }
+  const indices = artifact.inputs.map((input) => part.columns.findIndex((c) => c.name === input.name));
+  const lists = permutationLosses(
+    indices.length,
+    part.rows,
+    { repeats, rng: makeRng(seed), signal },
+    (j, order) => {
       const columns = part.columns.slice();
-      columns[index] = takeColumnRows(part.columns[index], perm);
-      list.push(sign * (baseline - score({ rows: part.rows, columns })));
-    }
-    losses.set(input.name, list);
-  }
+      columns[indices[j]] = takeColumnRows(part.columns[indices[j]], order);
+      return sign * (baseline - score({ rows: part.rows, columns }));
+    },
+  );
+  const losses = new Map(artifact.inputs.map((input, j) => [input.name, lists[j]]));
   return { baseline, losses };
 }
 

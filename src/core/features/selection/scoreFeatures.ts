@@ -7,7 +7,7 @@ import { type AutoCut, cutAbove, fdrCut, quantile, topK } from "./autoRules.ts";
 import { chi2 } from "./chi2.ts";
 import { l1Scores } from "./l1Scores.ts";
 import { mutualInfo } from "./mutualInfo.ts";
-import { permutationImportance } from "./permutationImportance.ts";
+import { permutationScores } from "./permutationScores.ts";
 import { fitQuickModel, type QuickModelId, resolveModel } from "./quickModel.ts";
 import { rfeScores } from "./rfe.ts";
 import { correlation, variances } from "./simpleScores.ts";
@@ -238,7 +238,7 @@ export function scoreFeatures(
       break;
     case "permutation": {
       const model = resolveModel(opts.model ?? "auto", task, "random_forest");
-      raw = permutationImportance(X, y, (Xs, ys) => fitQuickModel(model, Xs, ys, fitOpts), {
+      raw = permutationScores(X, y, (Xs, ys) => fitQuickModel(model, Xs, ys, fitOpts), {
         seed,
         repeats: opts.repeats,
         holdoutFraction: opts.holdoutFraction,

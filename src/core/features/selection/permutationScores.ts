@@ -1,11 +1,12 @@
 import { holdout } from "../../eval/kFold.ts";
+import { permutationLosses } from "../../eval/permutationImportance.ts";
 import { takeRows, takeTarget } from "../../eval/takeRows.ts";
 import type { Matrix, Target } from "../../models/estimator.ts";
 import { makeRng } from "../../random.ts";
 import type { QuickModel } from "./quickModel.ts";
 
-/** Options of `permutationImportance`. */
-export interface PermutationOptions {
+/** Options of `permutationScores`. */
+export interface PermutationScoreOptions {
   /** Share of the rows held out to score on (default 0.25). */
   holdoutFraction?: number;
   /** Shuffles per feature, averaged (default 5). */
@@ -18,7 +19,7 @@ export interface PermutationOptions {
  * R² for values; for classes the Brier skill, 1 - Brier / Brier of the class shares, which moves
  * smoothly with the probabilities where accuracy (scikit-learn's default) moves in whole rows.
  */
-function score(raw: Float64Array, y: Target): number {
+function skill(raw: Float64Array, y: Target): number {
   const n = y.values.length;
   const k = y.classes?.length ?? 0;
   let res = 0;
@@ -45,15 +46,15 @@ function score(raw: Float64Array, y: Target): number {
 }
 
 /**
- * Permutation importance (Breiman 2001; scikit-learn's `permutation_importance`): a model is fitted
- * on a seeded part of the rows, then each feature's column in the held-out part is shuffled
- * `repeats` times; its importance is the mean drop of the score (R², or the Brier skill).
+ * Feature scores for the `select` step's "permutation" method: a quick model is fitted on a
+ * seeded part of the rows and each feature's mean loss of skill (R², or the Brier skill) under
+ * `permutationLosses` on the held-out part is its score.
  */
-export function permutationImportance(
+export function permutationScores(
   X: Matrix,
   y: Target,
   fitModel: (X: Matrix, y: Target) => QuickModel,
-  opts: PermutationOptions = {},
+  opts: PermutationScoreOptions = {},
 ): Float64Array {
   const seed = opts.seed ?? 0;
   const split = holdout(X.rows, {
@@ -64,28 +65,28 @@ export function permutationImportance(
   const model = fitModel(takeRows(X, split.train), takeTarget(y, split.train));
   const Xt = takeRows(X, split.test);
   const yt = takeTarget(y, split.test);
-  const base = score(model.predictRaw(Xt), yt);
+  const base = skill(model.predictRaw(Xt), yt);
   const repeats = opts.repeats ?? 5;
-  const rng = makeRng(seed + 1);
   const { rows: n, cols: p } = Xt;
-  const out = new Float64Array(p);
-  const column = new Float64Array(n);
-  for (let j = 0; j < p; j++) {
-    opts.signal?.throwIfAborted();
-    for (let i = 0; i < n; i++) column[i] = Xt.data[i * p + j];
-    const shuffled = Float64Array.from(Xt.data);
-    const M = { ...Xt, data: shuffled };
+  // One working copy; the shuffled column is written into it and restored when the next begins.
+  const shuffled = Float64Array.from(Xt.data);
+  const M: Matrix = { ...Xt, data: shuffled };
+  let current = -1;
+  const losses = permutationLosses(
+    p,
+    n,
+    { repeats, rng: makeRng(seed + 1), signal: opts.signal },
+    (j, order) => {
+      if (current >= 0 && current !== j)
+        for (let i = 0; i < n; i++) shuffled[i * p + current] = Xt.data[i * p + current];
+      current = j;
+      for (let i = 0; i < n; i++) shuffled[i * p + j] = Xt.data[order[i] * p + j];
+      return base - skill(model.predictRaw(M), yt);
+    },
+  );
+  return Float64Array.from(losses, (list) => {
     let drop = 0;
-    for (let r = 0; r < repeats; r++) {
-      const perm = Float64Array.from(column);
-      for (let i = n - 1; i > 0; i--) {
-        const k = rng.int(i + 1);
-        [perm[i], perm[k]] = [perm[k], perm[i]];
-      }
-      for (let i = 0; i < n; i++) shuffled[i * p + j] = perm[i];
-      drop += base - score(model.predictRaw(M), yt);
-    }
-    out[j] = drop / repeats;
-  }
-  return out;
+    for (const d of list) drop += d;
+    return drop / repeats;
+  });
 }
