@@ -3,6 +3,7 @@
  * kind, missing and distinct counts, and the problems found.
  */
 import type { CsvResult, Delimiter } from "../core/data/csvTypes.ts";
+import { escapeControls, escapeJsonControls } from "../core/text/controlChars.ts";
 import type { Io } from "./io.ts";
 import { parseTableArgs, readTableFile, UNREADABLE } from "./readTable.ts";
 
@@ -24,7 +25,9 @@ export async function inspect(args: string[], io: Io): Promise<number> {
   }
   const result = await readTableFile(parsed.file, parsed.options, io);
   if (typeof result === "number") return result;
-  io.out(parsed.json ? JSON.stringify(toJson(result), null, 2) : toText(parsed.file, result));
+  io.out(
+    parsed.json ? escapeJsonControls(JSON.stringify(toJson(result), null, 2)) : toText(parsed.file, result),
+  );
   return 0;
 }
 
@@ -42,7 +45,12 @@ export function toJson({ frame, report }: CsvResult) {
 
 const delimiterName = (d: Delimiter) => (d === "\t" ? "tab" : `"${d}"`);
 
-function table(rows: string[][], rightAligned: boolean[]): string[] {
+/** A name or value from the file, on one line with its control characters visible ("\\e[2J"). */
+export const shown = (text: string) => escapeControls(text, true);
+
+/** Rows of cells laid out in aligned columns; cells are escaped first, so widths count what shows. */
+export function table(cells: string[][], rightAligned: boolean[]): string[] {
+  const rows = cells.map((r) => r.map(shown));
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
   return rows.map((r) =>
     r
@@ -52,10 +60,14 @@ function table(rows: string[][], rightAligned: boolean[]): string[] {
   );
 }
 
-/** The human-readable report: a summary line, an aligned column table, then problems. */
+/**
+ * The human-readable report: a summary line, an aligned column table, then problems. Names and
+ * values from the file show control and bidi characters as visible escapes: a column name cannot
+ * clear the terminal, set its title or reorder the line.
+ */
 export function toText(file: string, { frame, report }: CsvResult): string {
   const lines = [
-    `${file}: ${frame.rows} rows, ${frame.columns.length} columns; delimiter ${delimiterName(report.delimiter)}, ` +
+    `${shown(file)}: ${frame.rows} rows, ${frame.columns.length} columns; delimiter ${delimiterName(report.delimiter)}, ` +
       `decimal "${report.decimal}", ${report.encoding}`,
     "",
   ];
@@ -69,16 +81,17 @@ export function toText(file: string, { frame, report }: CsvResult): string {
   const total = counts.reduce((sum, [, n]) => sum + (n ?? 0), 0);
   if (total === 0) {
     lines.push("", "No problems found.");
-    return lines.join("\n");
+    return escapeControls(lines.join("\n"));
   }
   lines.push("", `Problems (${total}):`);
   for (const p of report.problems) {
     const where = p.column !== null && !p.message.includes(`"${p.column}"`) ? ` [column "${p.column}"]` : "";
-    lines.push(`  ${p.message}${where}`);
+    lines.push(`  ${shown(p.message)}${shown(where)}`);
   }
   if (report.problems.length < total) {
     const byType = counts.map(([type, n]) => `${n} ${type.replace(/_/g, " ")}`).join(", ");
     lines.push(`  ... ${total - report.problems.length} more not listed (in all: ${byType}).`);
   }
-  return lines.join("\n");
+  // Every piece from the file was escaped above; this keeps it so whatever is added later.
+  return escapeControls(lines.join("\n"));
 }

@@ -6,6 +6,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { LoadedPipeline } from "../core/automl/artifact/loadPipeline.ts";
 import type { RowPredictions } from "../core/automl/artifact/predictRows.ts";
+import { type CsvCell, writeCsv } from "../core/data/writeCsv.ts";
 import type { Io } from "./io.ts";
 import { parseTableArgs, readTableFile, UNREADABLE } from "./readTable.ts";
 import { prepareTfjs } from "./tfjsBackend.ts";
@@ -65,23 +66,22 @@ async function readModel(path: string, io: Io): Promise<LoadedPipeline | number>
   }
 }
 
-/** A CSV field, quoted when it holds a delimiter, a quote or a line break. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+/** Probabilities to 8 significant digits: enough for any decision, short enough to read. */
+const rounded = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(8)) : null);
 
-const number = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(8))) : "");
-
-/** The predictions as CSV text: a header line, then one line per row. */
+/**
+ * The predictions as CSV text: a header line, then one line per row, written by the shared CSV
+ * writer (formulas in class labels neutralised). Classes come in the artifact's order from a Map,
+ * so a class named "__proto__" or "constructor" gets its column like any other.
+ */
 export function predictionsCsv(out: RowPredictions): string {
-  const classes = out.proba ? Object.keys(out.proba) : [];
-  const lines = [["prediction", ...classes.map((c) => `proba_${c}`)].map(csvField).join(",")];
-  out.predictions.forEach((p: string | number, i: number) => {
-    const cells = [typeof p === "number" ? number(p) : csvField(p ?? "")];
-    for (const c of classes) cells.push(number(out.proba![c][i]));
-    lines.push(cells.join(","));
-  });
-  return `${lines.join("\n")}\n`;
+  const proba = [...(out.proba ?? new Map<string, Float64Array>())];
+  const header = ["prediction", ...proba.map(([label]) => `proba_${label}`)];
+  const rows = (out.predictions as (string | number)[]).map((p, i): CsvCell[] => [
+    typeof p === "number" ? rounded(p) : p,
+    ...proba.map(([, values]) => rounded(values[i])),
+  ]);
+  return writeCsv(header, rows);
 }
 
 export async function predict(args: string[], io: Io): Promise<number> {

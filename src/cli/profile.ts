@@ -5,7 +5,8 @@
 import type { CsvResult } from "../core/data/csvTypes.ts";
 import type { ColumnProfile } from "../core/profile/columnStats.ts";
 import { type FrameProfile, profileFrame } from "../core/profile/profileFrame.ts";
-import { toJson as inspectJson, toText as inspectText } from "./inspect.ts";
+import { escapeControls, escapeJsonControls } from "../core/text/controlChars.ts";
+import { toJson as inspectJson, toText as inspectText, shown, table } from "./inspect.ts";
 import type { Io } from "./io.ts";
 import { parseTableArgs, readTableFile, UNREADABLE } from "./readTable.ts";
 
@@ -45,7 +46,11 @@ export async function profile(args: string[], io: Io): Promise<number> {
     io.err((err as Error).message);
     return UNREADABLE;
   }
-  io.out(parsed.json ? JSON.stringify(toJson(result, prof), null, 2) : toText(parsed.file, result, prof));
+  io.out(
+    parsed.json
+      ? escapeJsonControls(JSON.stringify(toJson(result, prof), null, 2))
+      : toText(parsed.file, result, prof),
+  );
   return 0;
 }
 
@@ -88,7 +93,10 @@ export function toJson(result: CsvResult, prof: FrameProfile) {
 const fmt = (x: number | null | undefined) =>
   x === null || x === undefined ? "" : String(Number(x.toPrecision(4)));
 
-/** The human-readable report: inspect's table, statistics of numeric columns, framing, alerts. */
+/**
+ * The human-readable report: inspect's table, statistics of numeric columns, framing, alerts; names
+ * and values from the file with control characters as visible escapes (see inspect's `toText`).
+ */
 export function toText(file: string, result: CsvResult, prof: FrameProfile): string {
   const lines = [inspectText(file, result), ""];
   const numeric = prof.columns.filter((c) => c.numeric);
@@ -99,19 +107,15 @@ export function toText(file: string, result: CsvResult, prof: FrameProfile): str
       const n = c.numeric!;
       rows.push([c.name, fmt(n.mean), fmt(n.std), fmt(n.min), fmt(n.median), fmt(n.max), fmt(n.skewness)]);
     }
-    const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
-    for (const r of rows)
-      lines.push(
-        `  ${r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join("  ")}`,
-      );
+    lines.push(...table(rows, [false, true, true, true, true, true, true]).map((l) => `  ${l}`));
     lines.push("");
   }
   if (prof.task) {
     lines.push(`Task: ${prof.task}; metric: ${prof.metric}.`);
-    for (const r of prof.reasons) lines.push(`  - ${r}`);
-    for (const w of prof.framing?.feasibility.warnings ?? []) lines.push(`  ! ${w}`);
+    for (const r of prof.reasons) lines.push(`  - ${shown(r)}`);
+    for (const w of prof.framing?.feasibility.warnings ?? []) lines.push(`  ! ${shown(w)}`);
   } else lines.push("No target: exploration only (use --target COLUMN to frame a prediction).");
   lines.push("", prof.alerts.length === 0 ? "No alerts." : `Alerts (${prof.alerts.length}):`);
-  for (const a of prof.alerts) lines.push(`  [${a.type}] ${a.message}`);
-  return lines.join("\n");
+  for (const a of prof.alerts) lines.push(`  [${a.type}] ${shown(a.message)}`);
+  return escapeControls(lines.join("\n"));
 }

@@ -196,7 +196,8 @@ export class RecordAssembler implements BatchSink {
     for (const j of order) {
       const { column, mixed } = inferColumn(this.names[j], builders[j].finish(), this.opts.decimalComma);
       mixedFound[j] = mixed;
-      const wanted = kinds?.[column.name];
+      // Own keys only: a column named "__proto__" or "constructor" has no override by inheritance.
+      const wanted = kinds && Object.hasOwn(kinds, column.name) ? kinds[column.name] : undefined;
       columns[j] = wanted && wanted !== column.kind ? convertColumn(column, wanted) : column;
     }
     for (let j = 0; j < builders.length; j++) {

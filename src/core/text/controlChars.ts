@@ -43,3 +43,14 @@ export function hasControls(text: string): boolean {
   CONTROL_OR_BREAK.lastIndex = 0;
   return found;
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const JSON_UNESCAPED = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text with DEL, C1, line / paragraph separators and bidi characters written as `\uXXXX`:
+ * the same JSON value, safe on a terminal. (JSON.stringify escapes only C0, quote and backslash.)
+ */
+export function escapeJsonControls(json: string): string {
+  return json.replace(JSON_UNESCAPED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -8,8 +8,12 @@ import { predictFrame } from "./predictFrame.ts";
 export interface RowPredictions {
   /** Classification: class labels. Regression: values. */
   predictions: string[] | number[];
-  /** Classification: the probability of each class per row, by class label. */
-  proba?: Record<string, Float64Array>;
+  /**
+   * Classification: the probability of each class per row, by class label, in the artifact's class
+   * order. A Map, not a plain object: a label is data, and "__proto__" or "constructor" must stay
+   * an ordinary key.
+   */
+  proba?: Map<string, Float64Array>;
 }
 
 /**
@@ -35,9 +39,12 @@ export function predictRows(pipeline: LoadedPipeline | PipelineArtifact, frame: 
   if (!out.proba) return { predictions };
   const p = out.proba;
   const k = classes.length;
-  const proba: Record<string, Float64Array> = {};
+  const proba = new Map<string, Float64Array>();
   classes.forEach((label, c) => {
-    proba[label] = Float64Array.from({ length: frame.rows }, (_, r) => p[r * k + c]);
+    proba.set(
+      label,
+      Float64Array.from({ length: frame.rows }, (_, r) => p[r * k + c]),
+    );
   });
   return { predictions, proba };
 }

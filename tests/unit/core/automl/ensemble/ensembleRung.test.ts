@@ -63,7 +63,7 @@ describe("the ensemble rung", () => {
     expect(rows.predictions.slice(0, 3)).toEqual(
       Array.from(test.predicted.slice(0, 3), (c) => ["no", "yes"][c]),
     );
-    expect(Object.keys(rows.proba!)).toEqual(["no", "yes"]);
+    expect([...rows.proba!.keys()]).toEqual(["no", "yes"]);
   });
 
   it("scores permutation importance of the blend as a whole", async () => {

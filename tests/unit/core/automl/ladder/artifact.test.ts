@@ -86,11 +86,12 @@ describe("pipeline artifact", () => {
     const out = predictRows(artifact, shuffled);
     expect(out.predictions).toHaveLength(n);
     for (const i of [0, 4, 5]) expect(out.predictions[i]).toBe(expected.predictions[i]);
-    for (const i of [0, 4, 5]) expect(out.proba!.yes[i]).toBeCloseTo(expected.proba!.yes[i], 12);
+    for (const i of [0, 4, 5])
+      expect(out.proba!.get("yes")![i]).toBeCloseTo(expected.proba!.get("yes")![i], 12);
     for (let i = 0; i < n; i++) {
       expect(["no", "yes"]).toContain(out.predictions[i]);
-      expect(out.proba!.no[i] + out.proba!.yes[i]).toBeCloseTo(1, 9);
-      expect(Number.isFinite(out.proba!.yes[i])).toBe(true);
+      expect(out.proba!.get("no")![i] + out.proba!.get("yes")![i]).toBeCloseTo(1, 9);
+      expect(Number.isFinite(out.proba!.get("yes")![i])).toBe(true);
     }
   });
 
