@@ -249,6 +249,11 @@ export function ingestFailed(state: DatasetModel, projectId: string, err: unknow
   return s.projectId === projectId ? failed(s, err) : s;
 }
 
+/** Whether a CSV is being loaded into the project: other phases wait, as they share the data worker. */
+export function isLoadingInto(state: DatasetState, projectId: string): boolean {
+  return state.ingest?.projectId === projectId;
+}
+
 // Renaming, deleting, re-typing.
 
 export function datasetPut(state: DatasetModel, d: DatasetMeta): DatasetModel {

@@ -1,6 +1,7 @@
 import { type Accessor, createEffect, on, onCleanup } from "solid-js";
 import { useApp } from "../app/AppContext.tsx";
 import { dataClient } from "../bridges/dataClient.ts";
+import { isLoadingInto } from "../data/datasetState.ts";
 import { createRecipeStore, type RecipeStore } from "./recipeStore.ts";
 
 /**
@@ -13,7 +14,7 @@ export function createProjectRecipe(projectId: Accessor<string>): {
 } {
   const { datasets } = useApp();
   const [state, actions] = createRecipeStore({ client: dataClient });
-  const loadingTable = () => datasets[0].ingest?.projectId === projectId();
+  const loadingTable = () => isLoadingInto(datasets[0], projectId());
   createEffect(
     on([projectId, loadingTable], ([id, busy]) => {
       if (!busy) void actions.open(id);

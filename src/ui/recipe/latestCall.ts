@@ -21,27 +21,41 @@ export interface LatestCall<A> {
 }
 
 /**
+ * Calls `call` once more when it ends in an AbortError that `signal` did not raise: the data client
+ * stops a call by stopping its worker, which also stops any other call sharing it.
+ */
+export async function retryForeignAbort<T>(
+  signal: AbortSignal,
+  call: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  try {
+    return await call(signal);
+  } catch (err) {
+    if (isAbortError(err) && !signal.aborted) return call(signal);
+    throw err;
+  }
+}
+
+/**
  * Runs the latest of a series of requests, debounced: a new request aborts the run before it.
- * The data client stops a call by stopping its worker, which also stops any other call sharing
- * it; a run that ends in an AbortError its own signal never raised is re-run once for that reason.
+ * A run that ends in an AbortError its own signal never raised is re-run once (retryForeignAbort).
  */
 export function makeLatestCall<A, T>(handlers: LatestCallHandlers<A, T>, delayMs = 300): LatestCall<A> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: AbortController | undefined;
   let seq = 0;
 
-  async function go(arg: A, id: number, retries: number): Promise<void> {
+  async function go(arg: A, id: number): Promise<void> {
     const ctl = new AbortController();
     running = ctl;
     try {
-      const result = await handlers.run(arg, ctl.signal);
+      const result = await retryForeignAbort(ctl.signal, (signal) => handlers.run(arg, signal));
       if (id !== seq) return;
       running = undefined;
       handlers.onDone(result, arg);
     } catch (err) {
       if (id !== seq) return;
       running = undefined;
-      if (isAbortError(err) && !ctl.signal.aborted && retries > 0) return go(arg, id, retries - 1);
       if (isAbortError(err)) handlers.onCancelled();
       else handlers.onError(err);
     }
@@ -64,7 +78,7 @@ export function makeLatestCall<A, T>(handlers: LatestCallHandlers<A, T>, delayMs
       handlers.onPending();
       timer = setTimeout(() => {
         timer = undefined;
-        void go(arg, id, 1);
+        void go(arg, id);
       }, delay);
     },
     cancel() {

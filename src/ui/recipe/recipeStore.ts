@@ -4,9 +4,8 @@ import type { RecipePreviewView } from "../../../workers/dataApi.ts";
 import type { SplitConfig } from "../../core/prep/splits.ts";
 import type { Recipe, StepCategory, StepConfig } from "../../core/prep/step.ts";
 import type { DataClient } from "../bridges/dataClient.ts";
-import { isAbortError } from "../shared/errorMessage.ts";
 import { setChanged } from "../shared/setChanged.ts";
-import { makeLatestCall } from "./latestCall.ts";
+import { makeLatestCall, retryForeignAbort } from "./latestCall.ts";
 import * as edits from "./recipeEdits.ts";
 import { parseRecipeFile } from "./recipeFile.ts";
 import * as rs from "./recipeState.ts";
@@ -103,18 +102,8 @@ export function createRecipeStore(deps: { client: DataClient }): RecipeStore {
     if (next !== before) commit(next);
   };
 
-  /** The worker may be stopped under a call by another view's cancel: such a call is asked once more. */
-  async function ask<T>(ctl: AbortController, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    try {
-      return await call(ctl.signal);
-    } catch (err) {
-      if (isAbortError(err) && !ctl.signal.aborted) return call(ctl.signal);
-      throw err;
-    }
-  }
-
   const propose = (ctl: AbortController, datasetId: string, target: string | null) =>
-    ask(ctl, (signal) => deps.client.proposeRecipe(datasetId, target, { signal }));
+    retryForeignAbort(ctl.signal, (signal) => deps.client.proposeRecipe(datasetId, target, { signal }));
 
   /** Runs a read of storage or the worker as the newest one; an older one's results are dropped. */
   async function load(start: (s: RecipeState) => RecipeState, work: (ctl: AbortController) => Promise<void>) {

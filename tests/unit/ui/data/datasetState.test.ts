@@ -10,6 +10,7 @@ import {
   ingestProgressed,
   ingestSize,
   ingestStarted,
+  isLoadingInto,
   kindApplied,
   kindEnded,
   kindReread,
@@ -200,6 +201,13 @@ describe("dataset state: loading a CSV", () => {
     const elsewhere = ingestLoaded(loading, "p2", result, true);
     expect(elsewhere.datasets).toBe(loading.datasets);
     expect(elsewhere.ingest).toBeNull();
+  });
+
+  it("knows which project a load goes into", () => {
+    const s = ingestStarted(shown(), "p1", { type: "sample", url: "u", name: "c" });
+    expect(isLoadingInto(s, "p1")).toBe(true);
+    expect(isLoadingInto(s, "p2")).toBe(false);
+    expect(isLoadingInto(ingestFailed(s, "p1", abortError()), "p1")).toBe(false);
   });
 
   it("a cancel says so; an error is shown only in its own project", () => {

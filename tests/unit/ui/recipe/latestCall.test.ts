@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { makeLatestCall } from "../../../../src/ui/recipe/latestCall.ts";
+import { makeLatestCall, retryForeignAbort } from "../../../../src/ui/recipe/latestCall.ts";
 
 describe("makeLatestCall", () => {
   beforeEach(() => vi.useFakeTimers());
@@ -61,5 +61,43 @@ describe("makeLatestCall", () => {
     expect(call.cancel()).toBe(true);
     expect(call.cancel()).toBe(false);
     expect(events).toEqual(["pending", "ok", "pending", "cancelled"]);
+  });
+});
+
+describe("retryForeignAbort", () => {
+  const abortError = () => Object.assign(new Error("stopped"), { name: "AbortError" });
+
+  it("asks once more when another caller's cancel stopped the shared worker", async () => {
+    let calls = 0;
+    const ctl = new AbortController();
+    const result = await retryForeignAbort(ctl.signal, async () => {
+      calls++;
+      if (calls === 1) throw abortError();
+      return 42;
+    });
+    expect(result).toBe(42);
+    expect(calls).toBe(2);
+  });
+
+  it("asks only once more, and not at all after its own cancel or another error", async () => {
+    let calls = 0;
+    const always = async () => {
+      calls++;
+      throw abortError();
+    };
+    await expect(retryForeignAbort(new AbortController().signal, always)).rejects.toThrow("stopped");
+    expect(calls).toBe(2);
+    const ctl = new AbortController();
+    ctl.abort();
+    calls = 0;
+    await expect(retryForeignAbort(ctl.signal, always)).rejects.toThrow("stopped");
+    expect(calls).toBe(1);
+    calls = 0;
+    const broken = async () => {
+      calls++;
+      throw new Error("no rows");
+    };
+    await expect(retryForeignAbort(new AbortController().signal, broken)).rejects.toThrow("no rows");
+    expect(calls).toBe(1);
   });
 });
