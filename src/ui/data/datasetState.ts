@@ -159,9 +159,16 @@ export function previewLoaded(
   return call === state.previewCall ? { ...state, preview: { datasetId, rows } } : state;
 }
 
-/** "Show more": null when there is nothing shown or a read is under way. */
-export function moreStarted(state: DatasetModel): DatasetModel | null {
-  return state.preview && !state.previewLoading ? previewStarted(state) : null;
+/** "Show more": the read of the next page, or null when nothing is shown or a read is under way. */
+export function moreStarted(
+  state: DatasetModel,
+): { state: DatasetModel; datasetId: string; start: number } | null {
+  if (!state.preview || state.previewLoading) return null;
+  return {
+    state: previewStarted(state),
+    datasetId: state.preview.datasetId,
+    start: state.preview.rows.length,
+  };
 }
 
 /** More rows arrived for the dataset shown. */

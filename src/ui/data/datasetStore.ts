@@ -168,17 +168,12 @@ export function createDatasetStore(deps: DatasetStoreDeps): DatasetStore {
     },
 
     async showMore() {
-      const started = ds.moreStarted(current());
-      if (!started) return;
-      set(started);
-      const call = started.previewCall;
-      const shown = started.preview;
+      const more = ds.moreStarted(current());
+      if (!more) return;
+      set(more.state);
+      const call = more.state.previewCall;
       try {
-        const page = await deps.client.preview(
-          shown?.datasetId ?? "",
-          shown?.rows.length ?? 0,
-          ds.PREVIEW_PAGE,
-        );
+        const page = await deps.client.preview(more.datasetId, more.start, ds.PREVIEW_PAGE);
         update((s) => ds.previewAppended(s, call, page.rows));
       } catch (err) {
         update((s) => ds.previewFailed(s, call, err));

@@ -136,13 +136,14 @@ describe("dataset state: the preview", () => {
   it("shows more by appending, once at a time", () => {
     const s = shown();
     const more = moreStarted(s);
-    expect(more?.previewLoading).toBe(true);
+    expect(more).toMatchObject({ datasetId: "b", start: 3, state: { previewLoading: true } });
     if (!more) return;
-    expect(moreStarted(more)).toBeNull();
+    expect(moreStarted(more.state)).toBeNull();
     expect(moreStarted(makeDatasetState())).toBeNull();
-    const next = previewAppended(more, more.previewCall, rows(3, 2));
+    const call = more.state.previewCall;
+    const next = previewAppended(more.state, call, rows(3, 2));
     expect(next.preview?.rows).toEqual(rows(0, 5));
-    expect(previewAppended(more, more.previewCall - 1, rows(3, 2))).toBe(more);
+    expect(previewAppended(more.state, call - 1, rows(3, 2))).toBe(more.state);
   });
 
   it("a stopped read says nothing; a failed one says why", () => {
