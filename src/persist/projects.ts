@@ -95,9 +95,12 @@ export async function touchProject(db: AppDb, id: string): Promise<void> {
   await updateProject(db, id, (p) => ({ ...p, updatedAt: now() }));
 }
 
-/** Deletes a project, its datasets and their column records, its runs and models, all or nothing. */
+/** Deletes a project, its datasets and their column records, its runs, models and registered versions, all or nothing. */
 export async function deleteProject(db: AppDb, id: string): Promise<void> {
-  const tx = db.transaction(["projects", "datasets", "columns", "runs", "models"], "readwrite");
+  const tx = db.transaction(
+    ["projects", "datasets", "columns", "runs", "models", "versions", "versionFiles", "registry"],
+    "readwrite",
+  );
   await commit(tx, async (write) => {
     const projects = tx.objectStore("projects");
     if (!(await projects.get(id))) throw missing();
@@ -107,10 +110,11 @@ export async function deleteProject(db: AppDb, id: string): Promise<void> {
       write(columns.delete(columnRange(datasetId)));
       write(tx.objectStore("datasets").delete(datasetId));
     }
-    for (const store of ["runs", "models"] as const) {
+    for (const store of ["runs", "models", "versions", "versionFiles"] as const) {
       const keys = await tx.objectStore(store).index("projectId").getAllKeys(id);
       for (const key of keys) write(tx.objectStore(store).delete(key));
     }
+    write(tx.objectStore("registry").delete(id));
     write(projects.delete(id));
   });
 }

@@ -1,0 +1,162 @@
+/// <reference lib="webworker" />
+import * as Comlink from "comlink";
+import type { LoadedPipeline } from "../src/core/automl/artifact/loadPipeline.ts";
+import { predictRows } from "../src/core/automl/artifact/predictRows.ts";
+import {
+  countUnseen,
+  matchColumns,
+  predictionCells,
+  predictionColumns,
+  scoreChunk,
+  scoredHeader,
+} from "../src/core/automl/artifact/scoreTable.ts";
+import { readCsv, readCsvText } from "../src/core/data/readCsv.ts";
+import { writeCsv } from "../src/core/data/writeCsv.ts";
+import { CARD_LEVELS } from "../src/core/deploy/modelCard.ts";
+import { type ModelFile, parseModelJson, readModelFile } from "../src/core/deploy/modelFile.ts";
+import { ValidationError } from "../src/core/errors.ts";
+import { loadFrame } from "../src/persist/datasets.ts";
+import { openAppDb } from "../src/persist/db.ts";
+import { getModel } from "../src/persist/models.ts";
+import { getVersionFile, registerVersion } from "../src/persist/registry.ts";
+import { getRun, modelRecordId } from "../src/persist/runs.ts";
+import { type BatchResult, FAILED_LIMIT, type PredictWorkerApi } from "./predictApi.ts";
+import { versionFromRun } from "./versionFromRun.ts";
+
+/** Rows scored per chunk: big enough to amortise the recipe, small enough for smooth progress. */
+const CHUNK_ROWS = 20_000;
+const PREVIEW_ROWS = 20;
+
+/**
+ * A neural net predicts with tfjs, loaded only when a pipeline holds one; the CPU backend, so a
+ * file scores to the same digits on every device.
+ */
+async function readyTfjs(pipeline: LoadedPipeline): Promise<void> {
+  if (!pipeline.members.some((m) => m.modelId === "mlp")) return;
+  const tf = await import("@tensorflow/tfjs");
+  if (tf.getBackend() !== "cpu") await tf.setBackend("cpu");
+  await tf.ready();
+}
+
+// Versions never change once stored, so a loaded pipeline stays good for the worker's life.
+const loaded = new Map<string, Promise<{ file: ModelFile; pipeline: LoadedPipeline }>>();
+
+function pipelineOf(versionId: string) {
+  let hit = loaded.get(versionId);
+  if (!hit) {
+    hit = (async () => {
+      const stored = await getVersionFile(await openAppDb(), versionId);
+      // Checked again: the database is as open to other code on this origin as any file.
+      const { file, pipeline } = await readModelFile(stored, { beforeProbe: readyTfjs });
+      return { file, pipeline };
+    })();
+    loaded.set(versionId, hit);
+    hit.catch(() => loaded.delete(versionId));
+  }
+  return hit;
+}
+
+const api: PredictWorkerApi = {
+  async register({ runId, modelId, note }) {
+    const db = await openAppDb();
+    const run = await getRun(db, runId);
+    const record = await getModel(db, modelRecordId(runId, modelId));
+    const frame = await loadFrame(db, run.datasetId);
+    return registerVersion(db, await versionFromRun(run, record, frame, note));
+  },
+
+  async importFile(projectId, blob, fileName) {
+    if (blob.size === 0) throw new ValidationError("the file is empty");
+    const { file, pipeline } = await readModelFile(parseModelJson(await blob.text()), {
+      beforeProbe: readyTfjs,
+    });
+    const row = pipeline.artifact.leaderboard.find((r) => r.model === pipeline.artifact.model_id);
+    return registerVersion(await openAppDb(), {
+      projectId,
+      label: pipeline.artifact.label,
+      source: { kind: "import", fileName },
+      file,
+      dataFingerprint: file.card.data_fingerprint ?? "",
+      metrics: {
+        metric: file.card.metric,
+        cv_mean: file.card.scores.cv_mean ?? row?.cv_mean ?? null,
+        cv_std: file.card.scores.cv_std ?? row?.cv_std ?? null,
+        cv: {},
+        test: file.card.scores.test === null ? {} : { [file.card.metric]: file.card.scores.test },
+      },
+      note: "",
+    });
+  },
+
+  async predictRow(versionId, values) {
+    const { pipeline } = await pipelineOf(versionId);
+    const inputs = pipeline.artifact.inputs;
+    // One row through the same reader as a file, read as the kinds the model was trained on.
+    const text = writeCsv(
+      inputs.map((i) => i.name),
+      [inputs.map((i) => values[i.name] ?? "")],
+    );
+    const kinds = Object.fromEntries(inputs.map((i) => [i.name, i.kind]));
+    const { frame } = await readCsvText(text, { kinds });
+    const out = predictRows(pipeline, frame);
+    const cells = predictionCells(out, 0);
+    const names = predictionColumns(pipeline);
+    return {
+      prediction: cells[0] ?? null,
+      proba: out.proba
+        ? names.slice(1).map((name, c) => ({ label: name.slice("proba_".length), p: Number(cells[c + 1]) }))
+        : null,
+    };
+  },
+
+  async scoreCsv(versionId, blob, onProgress) {
+    try {
+      const { file, pipeline } = await pipelineOf(versionId);
+      const kinds = Object.fromEntries(pipeline.artifact.inputs.map((i) => [i.name, i.kind]));
+      const { frame, report } = await readCsv(blob.stream(), {
+        kinds,
+        totalBytes: blob.size,
+        onProgress: (p) => void onProgress(p),
+      });
+      const columns = matchColumns(pipeline, frame);
+      const unseen = countUnseen(file.card.inputs, frame, CARD_LEVELS);
+      const parts: Blob[] = [new Blob([`${scoredHeader(pipeline, frame)}\n`])];
+      const failed: BatchResult["failed"] = [];
+      let failedCount = 0;
+      let preview: (string | null)[][] = [];
+      let last = 0;
+      for (let from = 0; from < frame.rows; from += CHUNK_ROWS) {
+        const to = Math.min(frame.rows, from + CHUNK_ROWS);
+        const chunk = scoreChunk(pipeline, frame, from, to, from === 0 ? PREVIEW_ROWS : 0);
+        // Each chunk becomes a Blob at once, so the strings of a million rows never pile up.
+        parts.push(new Blob([chunk.csv]));
+        if (from === 0) preview = chunk.preview;
+        failedCount += chunk.failed.length;
+        for (const f of chunk.failed)
+          if (failed.length < FAILED_LIMIT) failed.push({ row: f.row + 1, reason: f.reason });
+        const now = Date.now();
+        if (now - last > 100 || to === frame.rows) {
+          last = now;
+          onProgress({ phase: "score", done: to, total: frame.rows, message: "Scoring rows" });
+        }
+      }
+      return {
+        rows: frame.rows,
+        scored: frame.rows - failedCount,
+        failedCount,
+        failed,
+        dropped: report.droppedRows,
+        readProblems: report.problems.slice(0, 10).map((p) => p.message),
+        unseen,
+        columns,
+        header: [...frame.columns.map((c) => c.name), ...predictionColumns(pipeline)],
+        preview,
+        output: new Blob(parts, { type: "text/csv" }),
+      };
+    } finally {
+      (onProgress as Partial<Comlink.Remote<unknown>>)[Comlink.releaseProxy]?.();
+    }
+  },
+};
+
+Comlink.expose(api);
