@@ -31,6 +31,8 @@ export type BuiltColumn =
       missing: number;
       /** Distinct count, min and max when the builder could get them cheaply; else null. */
       stats: DistinctStats | null;
+      /** Cells that read as ±infinity ("inf", "-Infinity", "1e999"): now missing; null when none. */
+      infinite: InfiniteCells | null;
     }
   | {
       type: "dict";
@@ -44,6 +46,15 @@ export type BuiltColumn =
       /** Level lengths and spaces, summed over the cells (else inference sums them). */
       text?: TextSums;
     };
+
+/** Infinite values found in a numeric column: how many, and the file lines of the first few. */
+export interface InfiniteCells {
+  count: number;
+  lines: number[];
+}
+
+/** File lines kept per column for the problem message; the count says the rest. */
+const INFINITE_LINES = 10;
 
 /** Accumulates one column's cells (numeric blocks, then dictionary codes if a word appears). */
 export class ColumnBuilder {
@@ -61,6 +72,9 @@ export class ColumnBuilder {
   private max = Number.NEGATIVE_INFINITY;
   private maxFlags = 0;
   private scratch = new Uint8Array(256);
+  private infinite: InfiniteCells | null = null;
+  /** Each infinite cell's own text, in order: should the column turn to text, "inf" stays "inf". */
+  private infiniteTexts: string[] = [];
 
   /**
    * `onBadBytes` hears of every cell whose bytes were not UTF-8 (read as windows-1252), by its
@@ -84,7 +98,7 @@ export class ColumnBuilder {
   addRun(buf: Uint8Array, b: FieldBatch, rec0: number, k0: number, stride: number, n: number): void {
     let i = 0;
     if (this.numeric) {
-      i = this.addNumbers(buf, b, k0, stride, n);
+      i = this.addNumbers(buf, b, rec0, k0, stride, n);
       if (i === n) return;
       this.switchToDict();
     }
@@ -95,7 +109,14 @@ export class ColumnBuilder {
    * The numeric loop: copies the tokenizer's numbers, reading only the other cells' bytes. Returns
    * how many cells it took: fewer than n when a cell is a word and the column must switch.
    */
-  private addNumbers(buf: Uint8Array, b: FieldBatch, k0: number, stride: number, n: number): number {
+  private addNumbers(
+    buf: Uint8Array,
+    b: FieldBatch,
+    rec0: number,
+    k0: number,
+    stride: number,
+    n: number,
+  ): number {
     const { numbers, flags } = b;
     const values = this.values!;
     let block = values.block;
@@ -123,7 +144,7 @@ export class ColumnBuilder {
       this.min = min;
       this.max = max;
       this.maxFlags = maxFlags;
-      if (!this.addNumberBytes(buf, b.starts[k], b.ends[k], flags[k])) break;
+      if (!this.addNumberBytes(buf, b.starts[k], b.ends[k], flags[k], b.lines[rec0 + i])) break;
       ({ block, pos } = values);
       ({ min, max, maxFlags } = this);
     }
@@ -136,9 +157,11 @@ export class ColumnBuilder {
 
   /**
    * A cell the tokenizer did not read as a number (quoted, exponent, spaces, a word, missing).
-   * Adds it and returns true when it is a number or missing; false for anything else.
+   * Adds it and returns true when it is a number or missing; false for anything else. An infinite
+   * value is kept as it is, with its text and line; `finish` makes it missing if the column stays
+   * numeric.
    */
-  private addNumberBytes(buf: Uint8Array, start: number, end: number, flags: number): boolean {
+  private addNumberBytes(buf: Uint8Array, start: number, end: number, flags: number, line: number): boolean {
     if (flags & FIELD_ESCAPED) {
       if (this.scratch.length < end - start) this.scratch = new Uint8Array((end - start) * 2);
       end = unescapeQuoted(buf, start, end, this.scratch);
@@ -149,6 +172,15 @@ export class ColumnBuilder {
       end = trimEnd(buf, start, end);
     }
     const v = parseNumberBytes(buf, start, end, this.ctx.decimalComma);
+    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
+      this.values!.push(v);
+      this.exact = false;
+      this.infinite ??= { count: 0, lines: [] };
+      if (this.infinite.count++ < INFINITE_LINES) this.infinite.lines.push(line);
+      const s = trimStart(buf, start, end);
+      this.infiniteTexts.push(String.fromCharCode(...buf.subarray(s, trimEnd(buf, s, end))));
+      return true;
+    }
     if (!Number.isNaN(v)) {
       this.values!.push(v);
       // A number like the tokenizer's (one cut by a chunk boundary, a quoted one) keeps the hint.
@@ -187,13 +219,15 @@ export class ColumnBuilder {
     dict.missing = this.missing;
     const codes = dict.codes;
     let bytes = new Uint8Array(32);
+    let nextInfinite = 0;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (Number.isNaN(v)) {
         codes.push(-1);
         continue;
       }
-      const text = String(v);
+      const finite = v !== Number.POSITIVE_INFINITY && v !== Number.NEGATIVE_INFINITY;
+      const text = finite ? String(v) : this.infiniteTexts[nextInfinite++];
       if (text.length > bytes.length) bytes = new Uint8Array(text.length * 2);
       for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
       let code = dict.find(bytes, 0, text.length);
@@ -203,17 +237,31 @@ export class ColumnBuilder {
       codes.push(code);
     }
     this.strings = dict;
+    this.infinite = null;
+    this.infiniteTexts = [];
   }
 
-  /** The column's storage; the builder is spent afterwards. */
+  /**
+   * The column's storage; the builder is spent afterwards. In a numeric column infinite values are
+   * missing (as pandas' `use_inf_as_na` reads them): no statistic or model can use them, and the
+   * reader reports where they were.
+   */
   finish(): BuiltColumn {
     if (this.numeric) {
       const values = this.values!.finish();
       this.values = null;
+      const infinite = this.infinite;
+      if (infinite) {
+        for (let i = 0; i < values.length; i++) {
+          if (values[i] === Number.POSITIVE_INFINITY || values[i] === Number.NEGATIVE_INFINITY)
+            values[i] = Number.NaN;
+        }
+        this.missing += infinite.count;
+      }
       const stats = this.exact
         ? distinctOfDecimals(values, this.maxFlags >> DECIMALS_SHIFT, this.min, this.max)
         : null;
-      return { type: "float", values, missing: this.missing, stats };
+      return { type: "float", values, missing: this.missing, stats, infinite };
     }
     const strings = this.strings!;
     this.strings = null;

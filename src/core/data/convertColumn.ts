@@ -72,10 +72,14 @@ function toDictData(col: Column): { data: ColumnData; missing: number; unique: n
   return { data: { type: "dict", codes, levels }, missing, unique: levels.length };
 }
 
-/** A number from level text: decimal point first, then decimal comma ("3,14"). */
+/**
+ * A number from level text: decimal point first, then decimal comma ("3,14"). Infinite values
+ * ("inf", "1e999") are missing, as the reader makes them in a numeric column.
+ */
 function textToNumber(text: string): number {
-  const v = parseNumberText(text);
-  return !Number.isNaN(v) ? v : parseNumberText(text, true);
+  let v = parseNumberText(text);
+  if (Number.isNaN(v)) v = parseNumberText(text, true);
+  return Number.isFinite(v) ? v : Number.NaN;
 }
 
 /** Years ("2020") and compact dates ("20200105") for numbers turned into datetimes. */

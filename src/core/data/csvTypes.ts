@@ -9,7 +9,8 @@ export type ProblemType =
   | "empty_header"
   | "encoding"
   | "unterminated_quote"
-  | "mixed_types";
+  | "mixed_types"
+  | "infinite";
 
 /**
  * One thing odd about the file. `row` counts lines as a text editor or spreadsheet shows them:

@@ -36,6 +36,11 @@ export interface Column {
   unique: number;
   /** For booleans: the file's own spellings of false and true, e.g. ["no", "yes"]. */
   labels?: [string, string];
+  /**
+   * For numbers read with a unit: the currency symbol ("$", "€", ...) or "%", for display. The
+   * values are the numbers as written ("$2,023.00" is 2023, "74%" is 74).
+   */
+  unit?: string;
 }
 
 export interface Frame {

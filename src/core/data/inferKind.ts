@@ -3,9 +3,13 @@
  *
  * Numbers (every non-missing value parsed as a number):
  * - id: all integers, no missing, all unique, and either the name looks like an id (`looksLikeIdName`)
- *   or the values are a run 0..n-1 or 1..n (at least 5 rows). Unique prices stay numeric.
+ *   or the values are a run 0..n-1 or 1..n (at least 5 rows), or any other run of consecutive
+ *   integers (1000, 1001, ...; at least 20 rows, and not named like a time: "year", "month", ...).
+ *   Unique prices stay numeric.
  * - numeric otherwise (0/1 columns and 4-digit years included).
  * Strings:
+ * - numeric with a unit: every value a currency amount or a percentage with one symbol
+ *   ("$2,023.00", "€1.234,50", "74%"; see unitNumbers.ts).
  * - boolean: every value is one spelling pair, any case: true/false, yes/no, y/n, t/f.
  * - datetime: every value is a date (see parseDate.ts; "a/b/yyyy" order decided per column).
  * - categorical, with a `mixed_types` problem: at least half the values are numbers and some are
@@ -22,11 +26,25 @@ import { type DistinctStats, distinctStats } from "./distinct.ts";
 import type { Column, ColumnKind } from "./frame.ts";
 import { parseDateColumn } from "./parseDate.ts";
 import { parseNumberText } from "./parseNumber.ts";
+import { readUnitColumn } from "./unitNumbers.ts";
 
 const ID_WORD = /^(id|key|uuid|guid|index|idx|rownames|unnamed: ?0)$/i;
 /** "user_id", "user id", "user.id"; camelCase "userId" / "userID" (but not "paid" or "valid"). */
 const ID_SUFFIX = /[_\s.-]id$/i;
 const ID_CAMEL = /[a-z0-9](Id|ID)$/;
+
+/** Words of a time unit: a run of consecutive years or days is a time axis, not an id. */
+const TIME_WORD =
+  /^(years?|yr|months?|weeks?|days?|dates?|time|period|quarter|hours?|minutes?|seconds?|epoch|age|step|t)$/;
+
+/** "year", "birth_year", "birthYear", "Day of week": a name with a time word in it. */
+function looksLikeTimeName(name: string): boolean {
+  const words = name
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z]+/);
+  return words.some((w) => TIME_WORD.test(w));
+}
 
 /** True for names such as id, ID, user_id, userId, key, uuid, index. */
 export function looksLikeIdName(name: string): boolean {
@@ -77,11 +95,14 @@ function inferNumbers(
 ): Column {
   const rows = values.length;
   const { unique, min, max } = stats ?? distinctStats(values);
+  const run = max - min === rows - 1;
   const isId =
     missing === 0 &&
     rows > 0 &&
     unique === rows &&
-    (looksLikeIdName(name) || (rows >= 5 && (min === 0 || min === 1) && max - min === rows - 1)) &&
+    (looksLikeIdName(name) ||
+      (rows >= 5 && (min === 0 || min === 1) && run) ||
+      (rows >= 20 && run && !looksLikeTimeName(name))) &&
     allIntegers(values);
   return floatColumn(name, isId ? "id" : "numeric", values, missing, unique);
 }
@@ -190,6 +211,13 @@ function inferStrings(name: string, col: Strings, decimalComma: boolean): Inferr
     const { values } = levelsToFloats(codes, bool.values);
     const column = floatColumn(name, "boolean", values, missing, new Set(bool.values).size);
     column.labels = bool.labels;
+    return { column, mixed: null };
+  }
+  const units = readUnitColumn(levels, decimalComma);
+  if (units) {
+    const { values } = levelsToFloats(codes, units.values);
+    const column = floatColumn(name, "numeric", values, missing, new Set(units.values).size);
+    column.unit = units.unit;
     return { column, mixed: null };
   }
   const dates = parseDateColumn(levels);

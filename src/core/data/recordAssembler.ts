@@ -3,7 +3,7 @@
  * dropping ragged rows), and hands every field to its column's builder. Records of the expected
  * length go to the builders a column at a time, in runs; any other record goes on its own.
  */
-import { ColumnBuilder } from "./columnBuilder.ts";
+import { ColumnBuilder, type InfiniteCells } from "./columnBuilder.ts";
 import { convertColumn } from "./convertColumn.ts";
 import type { Encoding } from "./csvTypes.ts";
 import { decodeField, unescapeQuoted } from "./decode.ts";
@@ -25,6 +25,14 @@ export interface AssemblerOptions {
 function isBlankField(buf: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (buf[i] !== 0x20 && buf[i] !== 0x09) return false;
   return true;
+}
+
+/** 'column "x": 3 infinite values read as missing (rows 4, 9, 12)', the first ten rows listed. */
+function infiniteMessage(name: string, inf: InfiniteCells): string {
+  const more = inf.count > inf.lines.length ? `, and ${inf.count - inf.lines.length} more` : "";
+  const values = inf.count === 1 ? "1 infinite value" : `${inf.count} infinite values`;
+  const rows = `${inf.lines.length === 1 ? "row" : "rows"} ${inf.lines.join(", ")}${more}`;
+  return `column ${JSON.stringify(name)}: ${values} ("inf", "1e999" and the like) read as missing (${rows})`;
 }
 
 /** Routes records to column builders; `finish` turns them into a Frame. */
@@ -193,14 +201,22 @@ export class RecordAssembler implements BatchSink {
     order.sort((a, b) => builders[a].levels - builders[b].levels || a - b);
     const columns: Column[] = new Array(builders.length);
     const mixedFound: (MixedTypes | null)[] = new Array(builders.length).fill(null);
+    const infiniteFound: (InfiniteCells | null)[] = new Array(builders.length).fill(null);
     for (const j of order) {
-      const { column, mixed } = inferColumn(this.names[j], builders[j].finish(), this.opts.decimalComma);
+      const built = builders[j].finish();
+      if (built.type === "float") infiniteFound[j] = built.infinite;
+      const { column, mixed } = inferColumn(this.names[j], built, this.opts.decimalComma);
       mixedFound[j] = mixed;
       // Own keys only: a column named "__proto__" or "constructor" has no override by inheritance.
       const wanted = kinds && Object.hasOwn(kinds, column.name) ? kinds[column.name] : undefined;
       columns[j] = wanted && wanted !== column.kind ? convertColumn(column, wanted) : column;
     }
     for (let j = 0; j < builders.length; j++) {
+      const inf = infiniteFound[j];
+      if (inf)
+        this.opts.problems.add("infinite", inf.lines[0], this.names[j], () =>
+          infiniteMessage(this.names[j], inf),
+        );
       const mixed = mixedFound[j];
       if (mixed) {
         this.opts.problems.add(

@@ -37,7 +37,10 @@ function alert(column: string, type: AlertType, message: string, evidence: Alert
   return { column, type, severity: ALERT_SEVERITY[type], message, evidence };
 }
 
-/** Identifier-like: declared as an id, or one distinct whole number / string per row with an id-ish name or a run of consecutive numbers. */
+/**
+ * Identifier-like: declared as an id, or one distinct whole number / string per row with an id-ish
+ * name or a run of consecutive numbers, or codes with a digit ("cust-00001") distinct in 90% of rows.
+ */
 export function idLikeAlert(col: Column, p: ColumnProfile): Alert | null {
   const name = p.name;
   const evidence = { distinct: p.distinct, count: p.count };
@@ -66,8 +69,10 @@ export function idLikeAlert(col: Column, p: ColumnProfile): Alert | null {
     });
   }
   if (col.data.type === "dict" && (col.kind === "categorical" || col.kind === "text")) {
-    const uniqueish = unique || (idName && p.distinct >= 0.95 * p.count);
-    if (!uniqueish || (!unique && !idName)) return null;
+    // Codes such as "cust-00001" stay identifiers when a few rows repeat (duplicated records).
+    const codes = !unique && p.distinct >= MOSTLY_UNIQUE * p.count && codeTokens(col.data.levels);
+    const uniqueish = unique || (idName && p.distinct >= 0.95 * p.count) || codes;
+    if (!uniqueish || (!unique && !idName && !codes)) return null;
     // Unique free text (reviews, names) is not an identifier; unique single tokens are.
     if (col.kind === "text" && !idName && !singleTokens(col.data.levels)) return null;
     return alert(
@@ -78,6 +83,16 @@ export function idLikeAlert(col: Column, p: ColumnProfile): Alert | null {
     );
   }
   return null;
+}
+
+/** A column of codes this unique is an identifier, whatever its name: a few repeats are duplicated rows. */
+const MOSTLY_UNIQUE = 0.9;
+
+/** True when (a sample of) the values are single tokens holding a digit: "cust-00001", "A17-3". */
+function codeTokens(levels: readonly string[]): boolean {
+  const step = Math.max(1, Math.floor(levels.length / 200));
+  for (let i = 0; i < levels.length; i += step) if (!/^\S*\d\S*$/.test(levels[i].trim())) return false;
+  return true;
 }
 
 /** True when (a sample of) the values are single tokens without spaces, such as codes or keys. */

@@ -30,6 +30,7 @@ export const PROBLEM_LABELS: Record<ProblemType, string> = {
   encoding: "encoding",
   unterminated_quote: "unterminated quotes",
   mixed_types: "mixed types",
+  infinite: "infinite values",
 };
 
 /** "Row 5 · column x: message", leaving out what the problem has not got. */
