@@ -3,8 +3,9 @@ import type { LongCallOptions } from "../progress.ts";
 
 /**
  * Estimator contracts, after scikit-learn: the constructor stores params and nothing else; `fit`
- * validates its input, replaces any earlier state and returns `this`; `toJSON` gives a tagged
- * artifact that the class's static `fromJSON` checks (tag and version) before rebuilding.
+ * validates its input, replaces any earlier state and returns `this`; `toJSON` gives a tagged,
+ * versioned artifact that the class's static `fromJSON` reads back field by field
+ * (`BaseEstimator` and `readArtifact` in baseEstimator.ts).
  */
 
 export type { Task } from "../framing/task.ts";
@@ -41,15 +42,42 @@ export interface Artifact<P = unknown, S = unknown> {
   state: S;
 }
 
+/**
+ * A model. `fit` returns `this`: directly for the models that compute in one go (every family
+ * but the neural net), as a promise for those that must await (tfjs). `await model.fit(...)`
+ * works for both; code that must stay synchronous (a recipe step) uses `fitNow`.
+ * Optional abilities (importances, tree structure, staged predictions, ...) are declared in the
+ * family's meta and reached through `capability()` in registry.ts.
+ */
 export interface Estimator<P = unknown> {
   readonly type: string;
   readonly params: P;
-  fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this>;
+  fit(X: Matrix, y: Target, opts?: FitOptions): this | Promise<this>;
   /** Regression: values. Classification: class indices as numbers. */
   predict(X: Matrix): Float64Array;
   /** Classification only: row-major probabilities, rows x classes. */
   predictProba?(X: Matrix): Float64Array;
+  /** The tagged artifact; NotFittedError before fit. */
   toJSON(): Artifact<P>;
+}
+
+/** An estimator whose `fit` completes before it returns. */
+export interface SyncEstimator<P = unknown> extends Estimator<P> {
+  fit(X: Matrix, y: Target, opts?: FitOptions): this;
+}
+
+/**
+ * Fits a model that fits synchronously and returns it; ValidationError for one that needs to
+ * await (its spec says `asyncFit`), since a synchronous caller cannot wait for it.
+ */
+export function fitNow<E extends Estimator>(model: E, X: Matrix, y: Target, opts?: FitOptions): E {
+  const result = model.fit(X, y, opts);
+  if (result instanceof Promise) {
+    // The fit runs on regardless; keep its eventual failure from surfacing as an unhandled rejection.
+    result.catch(() => {});
+    throw new ValidationError(`${model.type} fits asynchronously and cannot be fitted here`);
+  }
+  return result;
 }
 
 /** Throws NotFittedError unless `state` is set. */
@@ -69,15 +97,5 @@ export function validateFitInput(X: Matrix, y: Target): void {
   for (let i = 0; i < y.values.length; i++) {
     if (!Number.isFinite(y.values[i]))
       throw new ValidationError(`invalid target at row ${i}: ${y.values[i]}`);
-  }
-}
-
-/** Checks an artifact's tag and version before `fromJSON` rebuilds from it. */
-export function checkArtifact(artifact: Artifact, type: string, version: number): void {
-  if (artifact?.type !== type) throw new ValidationError(`not a ${type} artifact: ${String(artifact?.type)}`);
-  if (artifact.version !== version) {
-    throw new ValidationError(
-      `unsupported ${type} artifact version ${artifact.version} (expected ${version})`,
-    );
   }
 }

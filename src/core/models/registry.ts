@@ -1,9 +1,10 @@
 import { ValidationError } from "../errors.ts";
 import { Baseline } from "./baseline/baseline.ts";
 import { BASELINE_META } from "./baseline/meta.ts";
+import type { Capability, CapabilityMethods } from "./capabilities.ts";
 import { DecisionTree } from "./decisionTree/decisionTree.ts";
 import { DECISION_TREE_META } from "./decisionTree/meta.ts";
-import type { Artifact, Estimator, Task } from "./estimator.ts";
+import type { Estimator, Task } from "./estimator.ts";
 import { ExtraTrees } from "./extraTrees/extraTrees.ts";
 import { EXTRA_TREES_META } from "./extraTrees/meta.ts";
 import { Gbdt } from "./gbdt/gbdt.ts";
@@ -16,68 +17,28 @@ import { LogisticRegression } from "./logistic/logisticRegression.ts";
 import { LOGISTIC_META } from "./logistic/meta.ts";
 import { MLP_META } from "./mlp/meta.ts";
 import { Mlp } from "./mlp/mlp.ts";
+import type { ModelMeta, ModelParams } from "./modelMeta.ts";
 import { NAIVE_BAYES_META } from "./naiveBayes/meta.ts";
 import { NaiveBayes } from "./naiveBayes/naiveBayes.ts";
 import { RANDOM_FOREST_META } from "./randomForest/meta.ts";
 import { RandomForest } from "./randomForest/randomForest.ts";
 
-/** Every model family the app knows. */
-export type ModelId =
-  | "baseline"
-  | "linear"
-  | "logistic"
-  | "naive_bayes"
-  | "knn"
-  | "decision_tree"
-  | "random_forest"
-  | "extra_trees"
-  | "gbdt"
-  | "mlp";
+export type { ModelId, ModelMeta, ModelParams, ParamRange, ParamSpace } from "./modelMeta.ts";
 
-/** Search range of one hyperparameter, for tuning. "log" ranges are sampled uniformly in log space. */
-export type ParamRange =
-  | { type: "int" | "float" | "log"; range: [number, number] }
-  | { type: "choice"; choices: readonly (string | number | boolean)[] };
-
-/** Hyperparameter name → search range. */
-export type ParamSpace = Record<string, ParamRange>;
-
-/** Hyperparameters by name, as passed to `create` (snake_case, as scikit-learn's). */
-export type ModelParams = Record<string, unknown>;
-
-/** A registered model family: what it is, which tasks it handles, and how to build it. */
-export interface ModelSpec {
-  id: ModelId;
-  label: string;
-  tasks: Task[];
-  /** Whether the pipeline should standardise numeric features first (distance / gradient based models). */
-  needsScaling: boolean;
-  /** Set by models that train with tfjs; the conformance test then checks for tensor leaks. */
-  usesTfjs?: boolean;
+/** A registered model family: its catalogue entry plus how to build and restore it. */
+export interface ModelSpec extends ModelMeta<ModelParams> {
   /** The `type` tag of the model's artifacts, when it differs from `id`. */
   artifactType?: string;
-  defaults?: ModelParams;
-  paramSpace?: ParamSpace;
   /** A fresh, unfitted estimator; ValidationError when `task` is not one of `tasks`. */
   create(params?: ModelParams, task?: Task): Estimator;
-  fromJSON(artifact: Artifact): Estimator;
-}
-
-/** The plain-data half of a spec, kept in each model folder's meta.ts. */
-export interface ModelMeta<P> {
-  id: ModelId;
-  label: string;
-  tasks: Task[];
-  needsScaling: boolean;
-  usesTfjs?: boolean;
-  defaults: P;
-  paramSpace?: ParamSpace;
+  /** Rebuilds a fitted estimator from an untrusted artifact; ValidationError naming the bad part. */
+  fromJSON(artifact: unknown): Estimator;
 }
 
 /** An estimator class whose constructor takes (partial) params and whose static fromJSON rebuilds it. */
 export interface EstimatorClass<P> {
   new (params?: Partial<P>): Estimator<P>;
-  fromJSON(artifact: Artifact): Estimator<P>;
+  fromJSON(artifact: unknown): Estimator<P>;
 }
 
 /**
@@ -128,10 +89,33 @@ export function modelsForTask(task: Task): ModelSpec[] {
   return MODELS.filter((m) => m.tasks.includes(task));
 }
 
-/** Rebuilds a fitted estimator from its artifact, picking the class by the artifact's type tag. */
-export function modelFromJSON(artifact: Artifact): Estimator {
-  const tag = artifact?.type;
-  const spec = MODELS.find((m) => (m.artifactType ?? m.id) === tag);
-  if (!spec) throw new ValidationError(`unknown model artifact: ${String(tag)}`);
+/** The spec whose artifacts carry this type tag, if any. */
+function specOfType(tag: unknown): ModelSpec | undefined {
+  return MODELS.find((m) => (m.artifactType ?? m.id) === tag);
+}
+
+/** Rebuilds a fitted estimator from an untrusted artifact, picking the class by its type tag. */
+export function modelFromJSON(artifact: unknown): Estimator {
+  const tag =
+    typeof artifact === "object" && artifact !== null && Object.hasOwn(artifact, "type")
+      ? (artifact as { type: unknown }).type
+      : undefined;
+  const spec = specOfType(tag);
+  if (!spec)
+    throw new ValidationError(
+      `unknown model artifact: ${typeof tag === "string" ? tag.slice(0, 40) : String(tag)}`,
+    );
   return spec.fromJSON(artifact);
+}
+
+/**
+ * The model typed with a capability's methods when its family declares that capability (see
+ * capabilities.ts), else null. The declaration, not a probe for the method, decides; the
+ * conformance test holds every family to what it declares.
+ */
+export function capability<C extends Capability>(
+  model: Estimator,
+  name: C,
+): (Estimator & CapabilityMethods[C]) | null {
+  return specOfType(model.type)?.capabilities?.[name] ? (model as Estimator & CapabilityMethods[C]) : null;
 }

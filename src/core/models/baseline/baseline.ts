@@ -1,23 +1,37 @@
 import { ValidationError } from "../../errors.ts";
-import {
-  type Artifact,
-  assertFitted,
-  checkArtifact,
-  type Estimator,
-  type FitOptions,
-  type Matrix,
-  type Target,
-  validateFitInput,
-} from "../estimator.ts";
+import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
+import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
 import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { BASELINE_META, type BaselineParams } from "./meta.ts";
 
 const TYPE = "baseline";
-const VERSION = 1;
 
 type BaselineState =
   | { task: "classification"; cols: number; priors: number[] }
   | { task: "regression"; cols: number; value: number };
+
+const ARTIFACT = defineArtifact<BaselineParams, BaselineState>({
+  type: TYPE,
+  defaults: BASELINE_META.defaults,
+  migrations: [],
+  parseState(raw, read) {
+    const task = read.choice(
+      read.object(raw, "state", ["task"], ["cols", "priors", "value"]).task,
+      "state: task",
+      ["classification", "regression"],
+    );
+    if (task === "regression") {
+      const s = read.object(raw, "state", ["task", "cols", "value"]);
+      return { task, cols: read.int(s.cols, "state: cols", 0), value: read.number(s.value, "state: value") };
+    }
+    const s = read.object(raw, "state", ["task", "cols", "priors"]);
+    const priors = read.numbers(s.priors, "state: priors", undefined, { min: 0, max: 1 });
+    if (priors.length < 1) read.fail("state: priors", "no classes");
+    const total = priors.reduce((a, b) => a + b, 0);
+    if (Math.abs(total - 1) > 1e-9) read.fail("state: priors", `they sum to ${total}, not 1`);
+    return { task, cols: read.int(s.cols, "state: cols", 0), priors };
+  },
+});
 
 /** Weighted median: the smallest value whose cumulative weight reaches half the total. */
 function weightedMedian(values: Float64Array, weight: Float64Array): number {
@@ -43,17 +57,18 @@ function weightedMedian(values: Float64Array, weight: Float64Array): number {
  * weighted class shares) or the mean / median of the target (scikit-learn's DummyClassifier
  * "prior" and DummyRegressor).
  */
-export class Baseline implements Estimator<BaselineParams> {
-  readonly type = TYPE;
-  readonly params: BaselineParams;
-  private state?: BaselineState;
-
+export class Baseline extends BaseEstimator<BaselineParams, BaselineState> {
   constructor(params: Partial<BaselineParams> = {}) {
-    this.params = { ...BASELINE_META.defaults, ...params };
+    super(ARTIFACT, params);
   }
 
-  async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
+  static fromJSON(artifact: unknown): Baseline {
+    return BaseEstimator.restore(Baseline, ARTIFACT, artifact);
+  }
+
+  fit(X: Matrix, y: Target, opts?: FitOptions): this {
     validateFitInput(X, y);
+    opts?.signal?.throwIfAborted();
     assertFiniteFeatures(X);
     const w = readWeights(opts, X.rows);
     if (y.classes) {
@@ -86,33 +101,19 @@ export class Baseline implements Estimator<BaselineParams> {
   }
 
   predict(X: Matrix): Float64Array {
-    assertFitted(this.state, TYPE);
-    checkPredictInput(X, this.state.cols, TYPE);
-    const s = this.state;
+    const s = this.fitted();
+    checkPredictInput(X, s.cols, TYPE);
     const value = s.task === "regression" ? s.value : argmax(s.priors, 0, s.priors.length);
     return new Float64Array(X.rows).fill(value);
   }
 
   predictProba(X: Matrix): Float64Array {
-    assertFitted(this.state, TYPE);
-    checkPredictInput(X, this.state.cols, TYPE);
-    if (this.state.task !== "classification")
-      throw new ValidationError("baseline regression has no probabilities");
-    const { priors } = this.state;
+    const s = this.fitted();
+    checkPredictInput(X, s.cols, TYPE);
+    if (s.task !== "classification") throw new ValidationError("baseline regression has no probabilities");
+    const { priors } = s;
     const out = new Float64Array(X.rows * priors.length);
     for (let r = 0; r < X.rows; r++) out.set(priors, r * priors.length);
     return out;
-  }
-
-  toJSON(): Artifact<BaselineParams, BaselineState> {
-    assertFitted(this.state, TYPE);
-    return { type: TYPE, version: VERSION, params: { ...this.params }, state: this.state };
-  }
-
-  static fromJSON(artifact: Artifact): Baseline {
-    checkArtifact(artifact, TYPE, VERSION);
-    const model = new Baseline(artifact.params as BaselineParams);
-    model.state = artifact.state as BaselineState;
-    return model;
   }
 }

@@ -1,36 +1,39 @@
 import { ValidationError } from "../../errors.ts";
 import { makeThrottledProgress } from "../../progress.ts";
 import { makeRng } from "../../random.ts";
-import {
-  type Artifact,
-  assertFitted,
-  checkArtifact,
-  type Estimator,
-  type FitOptions,
-  type Matrix,
-  type Target,
-  validateFitInput,
-} from "../estimator.ts";
+import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
+import type { FeatureImportances, TreeEnsembleView } from "../capabilities.ts";
+import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
 import { argmax, checkPredictInput } from "../fitChecks.ts";
 import { averageLeaves, cartRules, cartStats, positiveRows, prepareCart } from "../trees/cartData.ts";
+import { type CartHeader, readCartHeader } from "../trees/cartState.ts";
 import { TreeGrower } from "../trees/grower.ts";
-import { type Tree, type TreeJSON, treeFromJSON, treeToJSON } from "../trees/tree.ts";
+import { readTree, type Tree, type TreeJSON, treeToJSON } from "../trees/tree.ts";
 import { choiceParam, intParam, limitParam, normalise, resolveMaxFeatures } from "../trees/treeParams.ts";
 import { DECISION_TREE_META, type DecisionTreeParams } from "./meta.ts";
 import { type TreeDisplayNode, treeStructure } from "./treeStructure.ts";
 
 const TYPE = "decision_tree";
-const VERSION = 1;
 
-export interface DecisionTreeState {
-  task: "classification" | "regression";
-  /** Classes (classification) or 1. */
-  n_classes: number;
-  features: string[];
+/** The artifact state of a decision tree. */
+export interface DecisionTreeState extends CartHeader {
   tree: TreeJSON;
-  /** Weighted impurity decrease per feature, summing to 1 (all 0 for a single leaf). */
-  feature_importances: number[];
 }
+
+/** In memory the tree is typed arrays; toJSON turns it into a TreeJSON. */
+type FittedTree = CartHeader & { tree: Tree };
+
+const ARTIFACT = defineArtifact<DecisionTreeParams, FittedTree, DecisionTreeState>({
+  type: TYPE,
+  defaults: DECISION_TREE_META.defaults,
+  migrations: [],
+  parseState(raw, read) {
+    const s = read.object(raw, "state", ["task", "n_classes", "features", "tree", "feature_importances"]);
+    const header = readCartHeader(read, s);
+    return { ...header, tree: readTree(read, s.tree, "tree", header.features.length, header.n_classes) };
+  },
+  saveState: ({ tree, ...header }): DecisionTreeState => ({ ...header, tree: treeToJSON(tree) }),
+});
 
 /**
  * CART (Breiman et al. 1984) as scikit-learn's DecisionTreeClassifier / Regressor, grown on binned
@@ -38,18 +41,16 @@ export interface DecisionTreeState {
  * Gini or entropy for classes, squared error for values, missing values sent the better way.
  * `predictProba` is the class distribution of the leaf a row reaches.
  */
-export class DecisionTree implements Estimator<DecisionTreeParams> {
-  readonly type = TYPE;
-  readonly params: DecisionTreeParams;
-  /** The state without its tree, which toJSON adds. */
-  private state?: Omit<DecisionTreeState, "tree">;
-  private tree?: Tree;
-
+export class DecisionTree extends BaseEstimator<DecisionTreeParams, FittedTree, DecisionTreeState> {
   constructor(params: Partial<DecisionTreeParams> = {}) {
-    this.params = { ...DECISION_TREE_META.defaults, ...params };
+    super(ARTIFACT, params);
   }
 
-  async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
+  static fromJSON(artifact: unknown): DecisionTree {
+    return BaseEstimator.restore(DecisionTree, ARTIFACT, artifact);
+  }
+
+  fit(X: Matrix, y: Target, opts?: FitOptions): this {
     validateFitInput(X, y);
     const p = this.params;
     const criterion = choiceParam("criterion", p.criterion, ["gini", "entropy"] as const);
@@ -75,12 +76,12 @@ export class DecisionTree implements Estimator<DecisionTreeParams> {
     );
     const rows = positiveRows(data.weight);
     const grown = grower.grow(rows, rows.length, cartStats(data, data.weight), growParams);
-    this.tree = grown.tree;
     this.state = {
       task: data.classification ? "classification" : "regression",
       n_classes: data.k,
       features: [...X.names],
       feature_importances: Array.from(normalise(grown.gains)),
+      tree: grown.tree,
     };
     makeThrottledProgress(opts?.onProgress)({ phase: "fit", done: 1, total: 1 });
     return this;
@@ -104,31 +105,31 @@ export class DecisionTree implements Estimator<DecisionTreeParams> {
 
   /** The fitted tree as nested nodes for drawing, cut at `maxDepth` levels if given. */
   structure(maxDepth?: number): TreeDisplayNode {
-    assertFitted(this.state, TYPE);
-    return treeStructure(this.tree!, this.state.features, maxDepth);
+    const s = this.fitted();
+    return treeStructure(s.tree, s.features, maxDepth);
   }
 
-  toJSON(): Artifact<DecisionTreeParams, DecisionTreeState> {
-    assertFitted(this.state, TYPE);
-    const state = { ...this.state, tree: treeToJSON(this.tree!) };
-    return { type: TYPE, version: VERSION, params: { ...this.params }, state };
+  /** Normalised impurity decrease per feature. */
+  featureImportances(): FeatureImportances {
+    const s = this.fitted();
+    return { kind: "impurity", values: Float64Array.from(s.feature_importances), names: [...s.features] };
   }
 
-  static fromJSON(artifact: Artifact): DecisionTree {
-    checkArtifact(artifact, TYPE, VERSION);
-    const state = artifact.state as DecisionTreeState;
-    const model = new DecisionTree(artifact.params as DecisionTreeParams);
-    model.tree = treeFromJSON(state?.tree, state.features?.length);
-    if (model.tree.valueDim !== state.n_classes)
-      throw new ValidationError(`invalid ${TYPE} artifact: value size`);
-    const { tree: _, ...rest } = state;
-    model.state = rest;
-    return model;
+  /** The one tree, its leaves holding class shares or the mean. */
+  treeEnsemble(): TreeEnsembleView {
+    const s = this.fitted();
+    return {
+      trees: [s.tree],
+      combine: "mean",
+      outputs: s.n_classes,
+      base: new Float64Array(s.n_classes),
+      outputOf: () => -1,
+    };
   }
 
   private leafValues(X: Matrix): Float64Array {
-    assertFitted(this.state, TYPE);
-    checkPredictInput(X, this.state.features.length, TYPE);
-    return averageLeaves([this.tree!], X);
+    const s = this.fitted();
+    checkPredictInput(X, s.features.length, TYPE);
+    return averageLeaves([s.tree], X);
   }
 }

@@ -1,4 +1,4 @@
-import type { ModelMeta } from "../registry.ts";
+import type { ModelMeta } from "../modelMeta.ts";
 import type { MaxFeatures } from "../trees/treeParams.ts";
 
 export interface DecisionTreeParams {
@@ -23,6 +23,7 @@ export const DECISION_TREE_META: ModelMeta<DecisionTreeParams> = {
   label: "Decision tree",
   tasks: ["regression", "binary", "multiclass"],
   needsScaling: false,
+  capabilities: { featureImportances: "impurity", treeStructure: true, treeEnsemble: true },
   defaults: {
     criterion: "gini",
     max_depth: null,

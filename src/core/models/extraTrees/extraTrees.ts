@@ -1,25 +1,23 @@
-import { type Artifact, checkArtifact } from "../estimator.ts";
-import { FOREST_VERSION, ForestModel, type ForestState } from "../trees/forestModel.ts";
+import { BaseEstimator } from "../baseEstimator.ts";
+import { ForestModel, forestArtifact } from "../trees/forestModel.ts";
 import { EXTRA_TREES_META, type ExtraTreesParams } from "./meta.ts";
 
-const TYPE = "extra_trees";
+const ARTIFACT = forestArtifact("extra_trees", EXTRA_TREES_META.defaults);
 
 /**
  * Extremely randomised trees (Geurts, Ernst & Wehenkel 2006) as scikit-learn's ExtraTreesClassifier
  * / Regressor: every tree sees all rows (no bootstrap by default) and each node tries one random
- * threshold per drawn feature, here a random bin edge between the node's smallest and largest
- * bins, keeping the best of those; `max_features` as in the random forest.
+ * threshold per drawn feature, drawn in value space between the node's smallest and largest
+ * values, keeping the best of those; `max_features` as in the random forest.
  */
 export class ExtraTrees extends ForestModel<ExtraTreesParams> {
-  readonly type = TYPE;
   protected readonly splitter = "random";
 
   constructor(params: Partial<ExtraTreesParams> = {}) {
-    super({ ...EXTRA_TREES_META.defaults, ...params });
+    super(ARTIFACT, params);
   }
 
-  static fromJSON(artifact: Artifact): ExtraTrees {
-    checkArtifact(artifact, TYPE, FOREST_VERSION);
-    return new ExtraTrees(artifact.params as ExtraTreesParams).restore(artifact.state as ForestState);
+  static fromJSON(artifact: unknown): ExtraTrees {
+    return BaseEstimator.restore(ExtraTrees, ARTIFACT, artifact);
   }
 }

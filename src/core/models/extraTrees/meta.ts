@@ -1,4 +1,4 @@
-import type { ModelMeta } from "../registry.ts";
+import type { ModelMeta } from "../modelMeta.ts";
 import type { ForestParams } from "../trees/forest.ts";
 
 export type ExtraTreesParams = ForestParams;
@@ -8,6 +8,7 @@ export const EXTRA_TREES_META: ModelMeta<ExtraTreesParams> = {
   label: "Extra trees",
   tasks: ["regression", "binary", "multiclass"],
   needsScaling: false,
+  capabilities: { featureImportances: "impurity", treeEnsemble: true },
   defaults: {
     n_estimators: 100,
     criterion: "gini",

@@ -32,13 +32,13 @@ export interface Boosted {
  * stopping on a seeded held-out split when the loss has not improved by more than `tol` for
  * `n_iter_no_change` iterations (all iterations are kept, as scikit-learn does).
  */
-export async function boost(
+export function boost(
   X: Matrix,
   y: Target,
   classes: number,
   params: GbdtParams,
   opts: FitOptions = {},
-): Promise<Boosted> {
+): Boosted {
   const lr = numberParam("learning_rate", params.learning_rate, 0);
   if (!(lr > 0)) throw new ValidationError(`invalid learning_rate: ${lr}`);
   const maxIter = intParam("max_iter", params.max_iter, 1);

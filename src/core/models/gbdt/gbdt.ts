@@ -1,23 +1,16 @@
 import { ValidationError } from "../../errors.ts";
-import {
-  type Artifact,
-  assertFitted,
-  checkArtifact,
-  type Estimator,
-  type FitOptions,
-  type Matrix,
-  type Target,
-  validateFitInput,
-} from "../estimator.ts";
+import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
+import type { FeatureImportances, TreeEnsembleView } from "../capabilities.ts";
+import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
 import { argmax, checkPredictInput, classCount } from "../fitChecks.ts";
-import { leafOf, type Tree, type TreeJSON, treeFromJSON, treeToJSON } from "../trees/tree.ts";
+import type { StateReader } from "../stateReader.ts";
+import { leafOf, readTree, type Tree, type TreeJSON, treeToJSON } from "../trees/tree.ts";
 import { normalise } from "../trees/treeParams.ts";
 import { boost } from "./boost.ts";
 import { type BoostLoss, binaryLogLoss, multinomialLogLoss, squaredError } from "./losses.ts";
 import { GBDT_META, type GbdtParams } from "./meta.ts";
 
 const TYPE = "gbdt";
-const VERSION = 1;
 
 export interface GbdtState {
   task: "regression" | "binary" | "multiclass";
@@ -39,27 +32,75 @@ export interface GbdtState {
   feature_importances: number[];
 }
 
+/** In memory the trees are typed arrays. */
+type FittedGbdt = Omit<GbdtState, "trees"> & { trees: Tree[] };
+
+const ARTIFACT = defineArtifact<GbdtParams, FittedGbdt, GbdtState>({
+  type: TYPE,
+  defaults: GBDT_META.defaults,
+  migrations: [],
+  parseState: parseGbdtState,
+  saveState: ({ trees, ...rest }): GbdtState => ({ ...rest, trees: trees.map(treeToJSON) }),
+});
+
+function parseGbdtState(raw: unknown, read: StateReader): FittedGbdt {
+  const s = read.object(raw, "state", [
+    "task",
+    "n_classes",
+    "features",
+    "loss",
+    "baseline",
+    "trees",
+    "n_iter",
+    "train_loss",
+    "validation_loss",
+    "feature_importances",
+  ]);
+  const task = read.choice(s.task, "state: task", ["regression", "binary", "multiclass"]);
+  const k = read.int(s.n_classes, "state: n_classes", 0, 100_000);
+  const expected = task === "regression" ? k === 0 : task === "binary" ? k === 2 : k >= 3;
+  if (!expected) read.fail("state: n_classes", `${k} does not fit a ${task} model`);
+  read.choice(s.loss, "state: loss", [task === "regression" ? "squared_error" : "log_loss"]);
+  const features = read.strings(s.features, "state: features");
+  const dim = k > 2 ? k : 1;
+  const nIter = read.int(s.n_iter, "state: n_iter", 0, 1_000_000);
+  const list = read.array(s.trees, "state: trees", nIter * dim);
+  const curve = (v: unknown, part: string) => read.numbers(v, part, nIter + 1, { min: 0 });
+  return {
+    task,
+    n_classes: k,
+    features,
+    loss: task === "regression" ? "squared_error" : "log_loss",
+    baseline: read.numbers(s.baseline, "state: baseline", dim),
+    trees: list.map((t, i) => readTree(read, t, `tree ${i}`, features.length, 1)),
+    n_iter: nIter,
+    train_loss: curve(s.train_loss, "state: train_loss"),
+    validation_loss: s.validation_loss === null ? null : curve(s.validation_loss, "state: validation_loss"),
+    feature_importances: read.numbers(s.feature_importances, "state: feature_importances", features.length, {
+      min: 0,
+      max: 1,
+    }),
+  };
+}
+
 /**
  * Histogram gradient boosting as scikit-learn's HistGradientBoostingRegressor / Classifier:
  * squared error for values, log loss on log-odds for two classes, softmax for more (one tree per
  * class per iteration); missing values handled natively; learning curves kept in the state.
  */
-export class Gbdt implements Estimator<GbdtParams> {
-  readonly type = TYPE;
-  readonly params: GbdtParams;
-  /** The state without its trees, which toJSON adds. */
-  private state?: Omit<GbdtState, "trees">;
-  private trees?: Tree[];
-
+export class Gbdt extends BaseEstimator<GbdtParams, FittedGbdt, GbdtState> {
   constructor(params: Partial<GbdtParams> = {}) {
-    this.params = { ...GBDT_META.defaults, ...params };
+    super(ARTIFACT, params);
   }
 
-  async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
+  static fromJSON(artifact: unknown): Gbdt {
+    return BaseEstimator.restore(Gbdt, ARTIFACT, artifact);
+  }
+
+  fit(X: Matrix, y: Target, opts?: FitOptions): this {
     validateFitInput(X, y);
     const k = y.classes ? classCount(y, TYPE, 2) : 0;
-    const result = await boost(X, y, k, this.params, opts);
-    this.trees = result.trees;
+    const result = boost(X, y, k, this.params, opts);
     this.state = {
       task: k === 0 ? "regression" : k === 2 ? "binary" : "multiclass",
       n_classes: k,
@@ -70,6 +111,7 @@ export class Gbdt implements Estimator<GbdtParams> {
       train_loss: result.trainLoss,
       validation_loss: result.validationLoss,
       feature_importances: Array.from(normalise(result.gains)),
+      trees: result.trees,
     };
     return this;
   }
@@ -91,42 +133,57 @@ export class Gbdt implements Estimator<GbdtParams> {
 
   /** Raw scores (rows x 1, or rows x classes for multiclass): the value, log-odds or softmax inputs. */
   decisionFunction(X: Matrix): Float64Array {
-    assertFitted(this.state, TYPE);
-    checkPredictInput(X, this.state.features.length, TYPE);
-    const base = this.state.baseline;
+    let last: Float64Array | undefined;
+    for (const raw of this.stages(X, false)) last = raw;
+    return last!;
+  }
+
+  /**
+   * Raw scores after each iteration (n_iter arrays, each a fresh copy): what the model would have
+   * predicted had boosting stopped there, for learning curves and tuning rungs. One pass over the trees.
+   */
+  *stagedDecisionFunction(X: Matrix): Generator<Float64Array> {
+    for (const raw of this.stages(X, true)) yield raw.slice();
+  }
+
+  /** Total split gain per feature, normalised. */
+  featureImportances(): FeatureImportances {
+    const s = this.fitted();
+    return { kind: "gain", values: Float64Array.from(s.feature_importances), names: [...s.features] };
+  }
+
+  /** The trees, summed per output on top of the baseline (raw scores, before the link). */
+  treeEnsemble(): TreeEnsembleView {
+    const s = this.fitted();
+    const dim = s.baseline.length;
+    return {
+      trees: s.trees,
+      combine: "sum",
+      outputs: dim,
+      base: Float64Array.from(s.baseline),
+      outputOf: (t) => t % dim,
+    };
+  }
+
+  /**
+   * The running raw scores: the baseline, then after each iteration's trees (all of them when
+   * `each` is false, only the final sum yielded). Yields the same buffer every time.
+   */
+  private *stages(X: Matrix, each: boolean): Generator<Float64Array> {
+    const s = this.fitted();
+    checkPredictInput(X, s.features.length, TYPE);
+    const base = s.baseline;
     const dim = base.length;
     const raw = new Float64Array(X.rows * dim);
     for (let r = 0; r < X.rows; r++) for (let c = 0; c < dim; c++) raw[r * dim + c] = base[c];
-    const trees = this.trees!;
+    const trees = s.trees;
     for (let t = 0; t < trees.length; t++) {
       const tree = trees[t];
       const c = t % dim;
       for (let r = 0; r < X.rows; r++) raw[r * dim + c] += tree.value[leafOf(tree, X.data, r * X.cols)];
+      if (each && c === dim - 1) yield raw;
     }
-    return raw;
-  }
-
-  toJSON(): Artifact<GbdtParams, GbdtState> {
-    assertFitted(this.state, TYPE);
-    const state = { ...this.state, trees: this.trees!.map(treeToJSON) };
-    return { type: TYPE, version: VERSION, params: { ...this.params }, state };
-  }
-
-  static fromJSON(artifact: Artifact): Gbdt {
-    checkArtifact(artifact, TYPE, VERSION);
-    const state = artifact.state as GbdtState;
-    const model = new Gbdt(artifact.params as GbdtParams);
-    const dim = state?.n_classes > 2 ? state.n_classes : 1;
-    if (!Array.isArray(state?.trees) || !Array.isArray(state.baseline) || state.baseline.length !== dim) {
-      throw new ValidationError(`invalid ${TYPE} artifact: baseline`);
-    }
-    if (state.trees.length % dim !== 0) throw new ValidationError(`invalid ${TYPE} artifact: tree count`);
-    model.trees = state.trees.map((t) => treeFromJSON(t, state.features?.length));
-    if (model.trees.some((t) => t.valueDim !== 1))
-      throw new ValidationError(`invalid ${TYPE} artifact: value size`);
-    const { trees: _, ...rest } = state;
-    model.state = rest;
-    return model;
+    if (!each) yield raw;
   }
 
   private transformed(X: Matrix): Float64Array {

@@ -1,4 +1,4 @@
-import type { ModelMeta } from "../registry.ts";
+import type { ModelMeta } from "../modelMeta.ts";
 
 export interface GbdtParams {
   /** Shrinkage applied to every tree's leaf values. */
@@ -29,6 +29,7 @@ export const GBDT_META: ModelMeta<GbdtParams> = {
   label: "Gradient boosted trees",
   tasks: ["regression", "binary", "multiclass"],
   needsScaling: false,
+  capabilities: { featureImportances: "gain", staged: true, treeEnsemble: true },
   defaults: {
     learning_rate: 0.1,
     max_iter: 100,

@@ -1,14 +1,6 @@
 import { ValidationError } from "../../errors.ts";
-import {
-  type Artifact,
-  assertFitted,
-  checkArtifact,
-  type Estimator,
-  type FitOptions,
-  type Matrix,
-  type Target,
-  validateFitInput,
-} from "../estimator.ts";
+import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
+import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
 import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { BlockedBruteForce } from "./blockedBruteForce.ts";
 import { KdTree } from "./kdTree.ts";
@@ -16,7 +8,6 @@ import { KNN_META, type KnnParams } from "./meta.ts";
 import { bruteForceSearch, NeighbourHeap, nearest } from "./nearest.ts";
 
 const TYPE = "knn";
-const VERSION = 1;
 
 interface KnnState {
   /** Number of classes; 0 for regression. */
@@ -29,6 +20,31 @@ interface KnnState {
   /** Sample weights, when fit was given some. */
   w?: number[];
 }
+
+const ARTIFACT = defineArtifact<KnnParams, KnnState>({
+  type: TYPE,
+  defaults: KNN_META.defaults,
+  migrations: [],
+  parseState(raw, read, params) {
+    // Predict reads these params, so they are checked here as fit checks them.
+    read.int(params.n_neighbors, "params.n_neighbors", 1);
+    read.choice(params.weights, "params.weights", ["uniform", "distance"]);
+    read.choice(params.metric, "params.metric", ["euclidean", "manhattan"]);
+    const s = read.object(raw, "state", ["nClasses", "rows", "cols", "x", "y"], ["w"]);
+    const nClasses = read.int(s.nClasses, "state: nClasses", 0, 100_000);
+    const rows = read.int(s.rows, "state: rows", 1);
+    const cols = read.int(s.cols, "state: cols", 0);
+    const state: KnnState = {
+      nClasses,
+      rows,
+      cols,
+      x: read.numbers(s.x, "state: x", rows * cols),
+      y: read.numbers(s.y, "state: y", rows, nClasses > 0 ? { int: true, min: 0, max: nClasses - 1 } : {}),
+    };
+    if (s.w !== undefined) state.w = read.numbers(s.w, "state: w", rows, { min: 0 });
+    return state;
+  },
+});
 
 /**
  * How neighbours are found: by a KD-tree, by brute force, or ("auto") by the tree when it pays
@@ -51,9 +67,7 @@ const KD_TREE_MAX_WORK = 0.5;
  * with the same answer either way. Distance weighting follows scikit-learn: 1 / distance,
  * except that when some neighbours sit at distance 0 they alone decide, with equal weight.
  */
-export class KNearestNeighbors implements Estimator<KnnParams> {
-  readonly type = TYPE;
-  readonly params: KnnParams;
+export class KNearestNeighbors extends BaseEstimator<KnnParams, KnnState> {
   /**
    * Search strategy: not a parameter (it changes no prediction and is not saved), a switch for
    * tests and benchmarks. Read when predicting.
@@ -64,7 +78,6 @@ export class KNearestNeighbors implements Estimator<KnnParams> {
    * a time (`bruteForceSearch`) instead of by blocks of queries. Same predictions either way.
    */
   blocked = true;
-  private state?: KnnState;
   /** Typed copy of state.x for fast search; rebuilt lazily after fromJSON. */
   private trainCache?: Float64Array;
   /** KD-tree over trainCache; built in fit when used, lazily after fromJSON, never saved. */
@@ -75,11 +88,16 @@ export class KNearestNeighbors implements Estimator<KnnParams> {
   private finiteTrain?: boolean;
 
   constructor(params: Partial<KnnParams> = {}) {
-    this.params = { ...KNN_META.defaults, ...params };
+    super(ARTIFACT, params);
   }
 
-  async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
+  static fromJSON(artifact: unknown): KNearestNeighbors {
+    return BaseEstimator.restore(KNearestNeighbors, ARTIFACT, artifact);
+  }
+
+  fit(X: Matrix, y: Target, opts?: FitOptions): this {
     validateFitInput(X, y);
+    opts?.signal?.throwIfAborted();
     assertFiniteFeatures(X);
     const { n_neighbors: k, weights, metric } = this.params;
     if (!(Number.isInteger(k) && k >= 1)) throw new ValidationError(`invalid n_neighbors: ${k}`);
@@ -107,7 +125,7 @@ export class KNearestNeighbors implements Estimator<KnnParams> {
 
   /** The search predict uses for the fitted data: "auto" resolved to "kd_tree" or "brute". */
   resolvedSearch(): "kd_tree" | "brute" {
-    assertFitted(this.state, TYPE);
+    this.fitted();
     return this.searchTree() ? "kd_tree" : "brute";
   }
 
@@ -170,8 +188,7 @@ export class KNearestNeighbors implements Estimator<KnnParams> {
     X: Matrix,
     visit: (row: number, weight: Float64Array, index: Int32Array) => void,
   ): void {
-    assertFitted(this.state, TYPE);
-    const s = this.state;
+    const s = this.fitted();
     checkPredictInput(X, s.cols, TYPE);
     const train = (this.trainCache ??= Float64Array.from(s.x));
     const tree = this.searchTree();
@@ -262,8 +279,7 @@ export class KNearestNeighbors implements Estimator<KnnParams> {
   }
 
   predictProba(X: Matrix): Float64Array {
-    assertFitted(this.state, TYPE);
-    const { nClasses: k, y } = this.state;
+    const { nClasses: k, y } = this.fitted();
     if (k === 0) throw new ValidationError("knn regression has no probabilities");
     const out = new Float64Array(X.rows * k);
     this.eachNeighbourhood(X, (r, weight, index) => {
@@ -280,8 +296,7 @@ export class KNearestNeighbors implements Estimator<KnnParams> {
   }
 
   predict(X: Matrix): Float64Array {
-    assertFitted(this.state, TYPE);
-    const { nClasses: k, y } = this.state;
+    const { nClasses: k, y } = this.fitted();
     if (k > 0) {
       const proba = this.predictProba(X);
       return Float64Array.from({ length: X.rows }, (_, i) => argmax(proba, i * k, k));
@@ -297,17 +312,5 @@ export class KNearestNeighbors implements Estimator<KnnParams> {
       out[r] = total > 0 ? sum / total : index.reduce((a, i) => a + y[i], 0) / index.length;
     });
     return out;
-  }
-
-  toJSON(): Artifact<KnnParams, KnnState> {
-    assertFitted(this.state, TYPE);
-    return { type: TYPE, version: VERSION, params: { ...this.params }, state: this.state };
-  }
-
-  static fromJSON(artifact: Artifact): KNearestNeighbors {
-    checkArtifact(artifact, TYPE, VERSION);
-    const model = new KNearestNeighbors(artifact.params as KnnParams);
-    model.state = artifact.state as KnnState;
-    return model;
   }
 }

@@ -1,4 +1,4 @@
-import type { ModelMeta } from "../registry.ts";
+import type { ModelMeta } from "../modelMeta.ts";
 
 /** Parameters of `KNearestNeighbors` (names as scikit-learn's). */
 export interface KnnParams {

@@ -1,4 +1,4 @@
-import type { ModelMeta } from "../registry.ts";
+import type { ModelMeta } from "../modelMeta.ts";
 
 /** Parameters of `RidgeRegression`. */
 export interface RidgeParams {
@@ -12,6 +12,7 @@ export const LINEAR_META: ModelMeta<RidgeParams> = {
   label: "Linear regression (ridge)",
   tasks: ["regression"],
   needsScaling: true,
+  capabilities: { featureImportances: "coefficient" },
   defaults: { alpha: 1 },
   paramSpace: { alpha: { type: "log", range: [1e-4, 1e3] } },
 };

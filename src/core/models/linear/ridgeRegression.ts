@@ -1,42 +1,58 @@
 import { ValidationError } from "../../errors.ts";
-import {
-  type Artifact,
-  assertFitted,
-  checkArtifact,
-  type Estimator,
-  type FitOptions,
-  type Matrix,
-  type Target,
-  validateFitInput,
-} from "../estimator.ts";
+import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
+import type { FeatureImportances } from "../capabilities.ts";
+import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
 import { assertFiniteFeatures, checkPredictInput, readWeights } from "../fitChecks.ts";
 import { choleskySolve } from "./cholesky.ts";
 import { LINEAR_META, type RidgeParams } from "./meta.ts";
 
 const TYPE = "linear";
-const VERSION = 1;
 
 interface RidgeState {
+  /** Features fitted on: the coefficient count, kept apart so that a cut coefficient list shows. */
+  cols: number;
   coef: number[];
   intercept: number;
 }
+
+const ARTIFACT = defineArtifact<RidgeParams, RidgeState>({
+  type: TYPE,
+  defaults: LINEAR_META.defaults,
+  migrations: [
+    // 1 -> 2: `cols` added. A version-1 state had none, so its coefficient count is taken on trust.
+    ({ params, state }) => {
+      const coef = (state as { coef?: unknown } | null)?.coef;
+      return { params, state: { ...(state as object), cols: Array.isArray(coef) ? coef.length : undefined } };
+    },
+  ],
+  parseState(raw, read) {
+    const s = read.object(raw, "state", ["cols", "coef", "intercept"]);
+    const cols = read.int(s.cols, "state: cols", 0);
+    return {
+      cols,
+      coef: read.numbers(s.coef, "state: coef", cols),
+      intercept: read.number(s.intercept, "state: intercept"),
+    };
+  },
+});
 
 /**
  * Ridge regression in closed form: minimises sum w_i (y_i - b - x_i'beta)^2 + alpha ||beta||^2.
  * Centring X and y on their weighted means leaves the intercept out of the penalty (as
  * scikit-learn's Ridge with fit_intercept); beta then solves (Xc' W Xc + alpha I) beta = Xc' W yc.
  */
-export class RidgeRegression implements Estimator<RidgeParams> {
-  readonly type = TYPE;
-  readonly params: RidgeParams;
-  private state?: RidgeState;
-
+export class RidgeRegression extends BaseEstimator<RidgeParams, RidgeState> {
   constructor(params: Partial<RidgeParams> = {}) {
-    this.params = { ...LINEAR_META.defaults, ...params };
+    super(ARTIFACT, params);
   }
 
-  async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
+  static fromJSON(artifact: unknown): RidgeRegression {
+    return BaseEstimator.restore(RidgeRegression, ARTIFACT, artifact);
+  }
+
+  fit(X: Matrix, y: Target, opts?: FitOptions): this {
     validateFitInput(X, y);
+    opts?.signal?.throwIfAborted();
     assertFiniteFeatures(X);
     const { alpha } = this.params;
     if (!(Number.isFinite(alpha) && alpha >= 0)) throw new ValidationError(`invalid alpha: ${alpha}`);
@@ -82,13 +98,12 @@ export class RidgeRegression implements Estimator<RidgeParams> {
     }
     let intercept = yMean;
     for (let j = 0; j < p; j++) intercept -= xMean[j] * coef[j];
-    this.state = { coef: Array.from(coef), intercept };
+    this.state = { cols: p, coef: Array.from(coef), intercept };
     return this;
   }
 
   predict(X: Matrix): Float64Array {
-    assertFitted(this.state, TYPE);
-    const { coef, intercept } = this.state;
+    const { coef, intercept } = this.fitted();
     checkPredictInput(X, coef.length, TYPE);
     const p = coef.length;
     const out = new Float64Array(X.rows);
@@ -100,15 +115,8 @@ export class RidgeRegression implements Estimator<RidgeParams> {
     return out;
   }
 
-  toJSON(): Artifact<RidgeParams, RidgeState> {
-    assertFitted(this.state, TYPE);
-    return { type: TYPE, version: VERSION, params: { ...this.params }, state: this.state };
-  }
-
-  static fromJSON(artifact: Artifact): RidgeRegression {
-    checkArtifact(artifact, TYPE, VERSION);
-    const model = new RidgeRegression(artifact.params as RidgeParams);
-    model.state = artifact.state as RidgeState;
-    return model;
+  /** |coefficient| per feature ("coefficient" importances: on the scale of the fitted inputs). */
+  featureImportances(): FeatureImportances {
+    return { kind: "coefficient", values: Float64Array.from(this.fitted().coef, Math.abs) };
   }
 }

@@ -1,14 +1,7 @@
 import { ValidationError } from "../../errors.ts";
-import {
-  type Artifact,
-  assertFitted,
-  checkArtifact,
-  type Estimator,
-  type FitOptions,
-  type Matrix,
-  type Target,
-  validateFitInput,
-} from "../estimator.ts";
+import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
+import type { FeatureImportances } from "../capabilities.ts";
+import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
 import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { lbfgs } from "./lbfgs.ts";
 import { blockCount, linearScore, makeLogisticObjective, sigmoid } from "./logisticLoss.ts";
@@ -16,7 +9,6 @@ import { LOGISTIC_META, type LogisticParams } from "./meta.ts";
 import { proximalGradient } from "./proximalGradient.ts";
 
 const TYPE = "logistic";
-const VERSION = 1;
 
 interface LogisticState {
   nClasses: number;
@@ -27,19 +19,37 @@ interface LogisticState {
   converged: boolean;
 }
 
+const ARTIFACT = defineArtifact<LogisticParams, LogisticState>({
+  type: TYPE,
+  defaults: LOGISTIC_META.defaults,
+  migrations: [],
+  parseState(raw, read) {
+    const s = read.object(raw, "state", ["nClasses", "cols", "theta", "iterations", "converged"]);
+    const k = read.int(s.nClasses, "state: nClasses", 2, 100_000);
+    const cols = read.int(s.cols, "state: cols", 0);
+    return {
+      nClasses: k,
+      cols,
+      theta: read.numbers(s.theta, "state: theta", blockCount(k) * (cols + 1)),
+      iterations: read.int(s.iterations, "state: iterations", 0),
+      converged: read.boolean(s.converged, "state: converged"),
+    };
+  },
+});
+
 /**
  * Logistic regression, binary (sigmoid) or multinomial (softmax), minimising
  * sum_i w_i * loss_i + ||beta||^2 / (2C) (or ||beta||_1 / C) as scikit-learn does, with the
  * intercept unpenalised. L2 and no penalty use L-BFGS, L1 uses FISTA; both start from zero, so a
  * fit is deterministic. Scaled by 1 / sum w, which leaves the minimiser unchanged.
  */
-export class LogisticRegression implements Estimator<LogisticParams> {
-  readonly type = TYPE;
-  readonly params: LogisticParams;
-  private state?: LogisticState;
-
+export class LogisticRegression extends BaseEstimator<LogisticParams, LogisticState> {
   constructor(params: Partial<LogisticParams> = {}) {
-    this.params = { ...LOGISTIC_META.defaults, ...params };
+    super(ARTIFACT, params);
+  }
+
+  static fromJSON(artifact: unknown): LogisticRegression {
+    return BaseEstimator.restore(LogisticRegression, ARTIFACT, artifact);
   }
 
   /** Iterations the last fit ran and whether it met its tolerance. */
@@ -47,8 +57,9 @@ export class LogisticRegression implements Estimator<LogisticParams> {
     return this.state && { iterations: this.state.iterations, converged: this.state.converged };
   }
 
-  async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
+  fit(X: Matrix, y: Target, opts?: FitOptions): this {
     validateFitInput(X, y);
+    opts?.signal?.throwIfAborted();
     assertFiniteFeatures(X);
     const { C, penalty, max_iter: maxIter, tol } = this.params;
     if (!(C > 0)) throw new ValidationError(`invalid C: ${C}`);
@@ -90,8 +101,7 @@ export class LogisticRegression implements Estimator<LogisticParams> {
   }
 
   predictProba(X: Matrix): Float64Array {
-    assertFitted(this.state, TYPE);
-    const { nClasses: k, cols: p, theta } = this.state;
+    const { nClasses: k, cols: p, theta } = this.fitted();
     checkPredictInput(X, p, TYPE);
     const out = new Float64Array(X.rows * k);
     for (let i = 0; i < X.rows; i++) {
@@ -119,15 +129,13 @@ export class LogisticRegression implements Estimator<LogisticParams> {
     return Float64Array.from({ length: X.rows }, (_, i) => argmax(proba, i * k, k));
   }
 
-  toJSON(): Artifact<LogisticParams, LogisticState> {
-    assertFitted(this.state, TYPE);
-    return { type: TYPE, version: VERSION, params: { ...this.params }, state: this.state };
-  }
-
-  static fromJSON(artifact: Artifact): LogisticRegression {
-    checkArtifact(artifact, TYPE, VERSION);
-    const model = new LogisticRegression(artifact.params as LogisticParams);
-    model.state = artifact.state as LogisticState;
-    return model;
+  /** Largest |coefficient| per feature over the class blocks ("coefficient" importances). */
+  featureImportances(): FeatureImportances {
+    const { nClasses: k, cols: p, theta } = this.fitted();
+    const values = new Float64Array(p);
+    for (let c = 0; c < blockCount(k); c++) {
+      for (let j = 0; j < p; j++) values[j] = Math.max(values[j], Math.abs(theta[c * (p + 1) + j]));
+    }
+    return { kind: "coefficient", values };
   }
 }

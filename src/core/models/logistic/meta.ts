@@ -1,4 +1,4 @@
-import type { ModelMeta } from "../registry.ts";
+import type { ModelMeta } from "../modelMeta.ts";
 
 /** Parameters of `LogisticRegression` (names as scikit-learn's). */
 export interface LogisticParams {
@@ -17,6 +17,7 @@ export const LOGISTIC_META: ModelMeta<LogisticParams> = {
   label: "Logistic regression",
   tasks: ["binary", "multiclass"],
   needsScaling: true,
+  capabilities: { featureImportances: "coefficient" },
   defaults: { C: 1, penalty: "l2", max_iter: 100, tol: 1e-4 },
   paramSpace: {
     C: { type: "log", range: [1e-3, 1e3] },

@@ -1,4 +1,4 @@
-import type { ModelMeta } from "../registry.ts";
+import type { ModelMeta } from "../modelMeta.ts";
 
 /** Parameters of `Mlp` (names after scikit-learn's MLPRegressor / MLPClassifier where they match). */
 export interface MlpParams {
@@ -34,6 +34,7 @@ export const MLP_META: ModelMeta<MlpParams> = {
   tasks: ["regression", "binary", "multiclass"],
   needsScaling: true,
   usesTfjs: true,
+  asyncFit: true,
   defaults: {
     hidden_layer_sizes: [64, 32],
     activation: "relu",

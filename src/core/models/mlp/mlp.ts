@@ -1,56 +1,42 @@
 import * as tf from "@tensorflow/tfjs";
 import { ValidationError } from "../../errors.ts";
 import { makeRng } from "../../random.ts";
-import {
-  type Artifact,
-  assertFitted,
-  checkArtifact,
-  type Estimator,
-  type FitOptions,
-  type Matrix,
-  type Target,
-  type Task,
-  validateFitInput,
-} from "../estimator.ts";
+import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
+import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
 import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { validationSplit } from "../gbdt/validationSplit.ts";
 import { type Head, probabilities } from "./losses.ts";
 import { MLP_META, type MlpParams } from "./meta.ts";
 import { readMlpParams } from "./mlpParams.ts";
+import { readMlpState } from "./mlpState.ts";
 import { type DenseLayer, glorotLayers, predictScores } from "./network.ts";
 import { type NetworkRows, trainNetwork } from "./trainNetwork.ts";
 
 const TYPE = "mlp";
-const VERSION = 1;
 const AUTO_BATCH = 256;
 
-/** A dense layer as JSON: weights inputs x outputs, row-major. */
-export interface DenseLayerJSON {
-  inputs: number;
-  outputs: number;
-  weights: number[];
-  bias: number[];
-}
+import type { MlpState } from "./mlpState.ts";
 
-export interface MlpState {
-  task: Task;
-  /** Classes; 0 for regression. */
-  n_classes: number;
-  features: string[];
-  /** The tfjs backend that trained the weights ("cpu", "wasm", "webgl", "webgpu"). */
-  backend: string;
-  /** Regression targets are standardised for training: y = mean + scale * output. 0 and 1 otherwise. */
-  target_mean: number;
-  target_scale: number;
-  /** Epochs run, and the one whose weights were kept (the last one without early stopping). */
-  n_epochs: number;
-  best_epoch: number;
-  /** Mean training loss per epoch (L2 term included; standardised units for regression). */
-  train_loss: number[];
-  /** Held-out loss per epoch; null when early stopping was off. */
-  validation_loss: number[] | null;
-  layers: DenseLayerJSON[];
-}
+export type { DenseLayerJSON, MlpState } from "./mlpState.ts";
+
+/** In memory the layers hold Float32Arrays. */
+type FittedMlp = Omit<MlpState, "layers"> & { layers: DenseLayer[] };
+
+const ARTIFACT = defineArtifact<MlpParams, FittedMlp, MlpState>({
+  type: TYPE,
+  defaults: MLP_META.defaults,
+  migrations: [],
+  parseState: readMlpState,
+  saveState: ({ layers, ...rest }): MlpState => ({
+    ...rest,
+    layers: layers.map((l) => ({
+      inputs: l.inputs,
+      outputs: l.outputs,
+      weights: Array.from(l.weights),
+      bias: Array.from(l.bias),
+    })),
+  }),
+});
 
 /** Rows `idx` of X and their targets, as float32 for tensors; weights scaled by `weightScale`. */
 function pickRows(
@@ -82,16 +68,13 @@ function pickRows(
  * share of rows and keeps the best epoch's weights. The weights live as Float32Arrays between
  * calls; predict builds its tensors inside tf.tidy, so a fitted model holds no tensors.
  */
-export class Mlp implements Estimator<MlpParams> {
-  readonly type = TYPE;
-  readonly params: MlpParams;
-  private state?: Omit<MlpState, "layers">;
-  private layers?: DenseLayer[];
-
+export class Mlp extends BaseEstimator<MlpParams, FittedMlp, MlpState> {
   constructor(params: Partial<MlpParams> = {}) {
-    const merged = { ...MLP_META.defaults, ...params };
-    const sizes = merged.hidden_layer_sizes;
-    this.params = { ...merged, hidden_layer_sizes: Array.isArray(sizes) ? [...sizes] : sizes };
+    super(ARTIFACT, params);
+  }
+
+  static fromJSON(artifact: unknown): Mlp {
+    return BaseEstimator.restore(Mlp, ARTIFACT, artifact);
   }
 
   async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
@@ -146,8 +129,8 @@ export class Mlp implements Estimator<MlpParams> {
       trainRng,
       opts,
     );
-    this.layers = result.layers;
     this.state = {
+      layers: result.layers,
       task: head,
       n_classes: k,
       features: [...X.names],
@@ -162,11 +145,10 @@ export class Mlp implements Estimator<MlpParams> {
     return this;
   }
 
-  private scores(X: Matrix): { scores: Float32Array; state: Omit<MlpState, "layers"> } {
-    assertFitted(this.state, TYPE);
-    const layers = this.layers!;
-    checkPredictInput(X, layers[0].inputs, TYPE);
-    return { scores: predictScores(layers, this.params.activation, X.data, X.rows), state: this.state };
+  private scores(X: Matrix): { scores: Float32Array; state: FittedMlp } {
+    const state = this.fitted();
+    checkPredictInput(X, state.layers[0].inputs, TYPE);
+    return { scores: predictScores(state.layers, this.params.activation, X.data, X.rows), state };
   }
 
   predictProba(X: Matrix): Float64Array {
@@ -181,38 +163,5 @@ export class Mlp implements Estimator<MlpParams> {
     if (k === 0) return Float64Array.from(scores, (s) => state.target_mean + state.target_scale * s);
     const proba = probabilities(scores, X.rows, k);
     return Float64Array.from({ length: X.rows }, (_, i) => argmax(proba, i * k, k));
-  }
-
-  toJSON(): Artifact<MlpParams, MlpState> {
-    assertFitted(this.state, TYPE);
-    const layers = this.layers!.map((l) => ({
-      inputs: l.inputs,
-      outputs: l.outputs,
-      weights: Array.from(l.weights),
-      bias: Array.from(l.bias),
-    }));
-    const sizes = this.params.hidden_layer_sizes;
-    const params = { ...this.params, hidden_layer_sizes: Array.isArray(sizes) ? [...sizes] : sizes };
-    return { type: TYPE, version: VERSION, params, state: { ...this.state, layers } };
-  }
-
-  static fromJSON(artifact: Artifact): Mlp {
-    checkArtifact(artifact, TYPE, VERSION);
-    const { layers, ...state } = artifact.state as MlpState;
-    if (!Array.isArray(layers) || layers.length === 0)
-      throw new ValidationError("invalid mlp artifact: no layers");
-    const model = new Mlp(artifact.params as MlpParams);
-    model.layers = layers.map((l) => {
-      if (l.weights.length !== l.inputs * l.outputs || l.bias.length !== l.outputs)
-        throw new ValidationError(`invalid mlp artifact: layer of ${l.inputs} x ${l.outputs}`);
-      return {
-        inputs: l.inputs,
-        outputs: l.outputs,
-        weights: Float32Array.from(l.weights),
-        bias: Float32Array.from(l.bias),
-      };
-    });
-    model.state = { ...state, train_loss: [...state.train_loss] };
-    return model;
   }
 }

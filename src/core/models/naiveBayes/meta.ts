@@ -1,4 +1,4 @@
-import type { ModelMeta } from "../registry.ts";
+import type { ModelMeta } from "../modelMeta.ts";
 
 /** Parameters of `NaiveBayes`. */
 export interface NaiveBayesParams {

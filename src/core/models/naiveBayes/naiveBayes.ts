@@ -1,19 +1,10 @@
 import { ValidationError } from "../../errors.ts";
-import {
-  type Artifact,
-  assertFitted,
-  checkArtifact,
-  type Estimator,
-  type FitOptions,
-  type Matrix,
-  type Target,
-  validateFitInput,
-} from "../estimator.ts";
+import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
+import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
 import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { NAIVE_BAYES_META, type NaiveBayesParams } from "./meta.ts";
 
 const TYPE = "naive_bayes";
-const VERSION = 1;
 
 interface NaiveBayesState {
   nClasses: number;
@@ -27,22 +18,64 @@ interface NaiveBayesState {
   )[];
 }
 
+const ARTIFACT = defineArtifact<NaiveBayesParams, NaiveBayesState>({
+  type: TYPE,
+  defaults: NAIVE_BAYES_META.defaults,
+  migrations: [],
+  parseState(raw, read, params) {
+    const s = read.object(raw, "state", ["nClasses", "cols", "prior", "features"]);
+    const k = read.int(s.nClasses, "state: nClasses", 1, 100_000);
+    const cols = read.int(s.cols, "state: cols", 0);
+    const prior = read.numbers(s.prior, "state: prior", k, { min: 0, max: 1 });
+    if (!prior.some((p) => p > 0)) read.fail("state: prior", "no class has a positive prior");
+    const categorical = new Set(
+      read.numbers(params.categorical, "params.categorical", undefined, { int: true, min: 0, max: cols - 1 }),
+    );
+    const features = read.array(s.features, "state: features", cols).map((f, j) => {
+      const part = `state: feature ${j}`;
+      const kind = read.choice(
+        read.object(f, part, ["kind"], ["mean", "variance", "levels", "logProb"]).kind,
+        `${part}: kind`,
+        ["g", "c"],
+      );
+      if ((kind === "c") !== categorical.has(j))
+        read.fail(`${part}: kind`, `"${kind}" disagrees with params.categorical`);
+      if (kind === "g") {
+        const g = read.object(f, part, ["kind", "mean", "variance"]);
+        return {
+          kind,
+          mean: read.numbers(g.mean, `${part}: mean`, k),
+          variance: read.numbers(g.variance, `${part}: variance`, k, { min: 0 }),
+        };
+      }
+      const c = read.object(f, part, ["kind", "levels", "logProb"]);
+      const levels = read.int(c.levels, `${part}: levels`, 1, 1_000_000);
+      const logProb = read
+        .array(c.logProb, `${part}: logProb`, k)
+        .map((row, cl) => read.numbers(row, `${part}: logProb[${cl}]`, levels, { max: 0 }));
+      return { kind, levels, logProb };
+    });
+    return { nClasses: k, cols, prior, features };
+  },
+});
+
 /**
  * Naive Bayes with a Gaussian likelihood for numeric features (scikit-learn's GaussianNB,
  * including its var_smoothing) and a categorical one with Laplace smoothing for the features
  * named in `categorical` (CategoricalNB): P(x_j = t | c) = (N_tc + alpha) / (N_c + alpha * m_j).
  */
-export class NaiveBayes implements Estimator<NaiveBayesParams> {
-  readonly type = TYPE;
-  readonly params: NaiveBayesParams;
-  private state?: NaiveBayesState;
-
+export class NaiveBayes extends BaseEstimator<NaiveBayesParams, NaiveBayesState> {
   constructor(params: Partial<NaiveBayesParams> = {}) {
-    this.params = { ...NAIVE_BAYES_META.defaults, ...params };
+    super(ARTIFACT, params);
   }
 
-  async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
+  static fromJSON(artifact: unknown): NaiveBayes {
+    return BaseEstimator.restore(NaiveBayes, ARTIFACT, artifact);
+  }
+
+  fit(X: Matrix, y: Target, opts?: FitOptions): this {
     validateFitInput(X, y);
+    opts?.signal?.throwIfAborted();
     assertFiniteFeatures(X);
     const { var_smoothing: smoothing, alpha } = this.params;
     if (!(smoothing >= 0)) throw new ValidationError(`invalid var_smoothing: ${smoothing}`);
@@ -113,8 +146,7 @@ export class NaiveBayes implements Estimator<NaiveBayesParams> {
 
   /** Joint log-likelihood log P(c) + sum_j log P(x_j | c), rows x classes. */
   private jointLogLikelihood(X: Matrix): Float64Array {
-    assertFitted(this.state, TYPE);
-    const { nClasses: k, cols: p, prior, features } = this.state;
+    const { nClasses: k, cols: p, prior, features } = this.fitted();
     checkPredictInput(X, p, TYPE);
     const out = new Float64Array(X.rows * k);
     for (let i = 0; i < X.rows; i++) {
@@ -159,17 +191,5 @@ export class NaiveBayes implements Estimator<NaiveBayesParams> {
     const jll = this.jointLogLikelihood(X);
     const k = this.state!.nClasses;
     return Float64Array.from({ length: X.rows }, (_, i) => argmax(jll, i * k, k));
-  }
-
-  toJSON(): Artifact<NaiveBayesParams, NaiveBayesState> {
-    assertFitted(this.state, TYPE);
-    return { type: TYPE, version: VERSION, params: { ...this.params }, state: this.state };
-  }
-
-  static fromJSON(artifact: Artifact): NaiveBayes {
-    checkArtifact(artifact, TYPE, VERSION);
-    const model = new NaiveBayes(artifact.params as NaiveBayesParams);
-    model.state = artifact.state as NaiveBayesState;
-    return model;
   }
 }

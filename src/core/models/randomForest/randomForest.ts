@@ -1,8 +1,8 @@
-import { type Artifact, checkArtifact } from "../estimator.ts";
-import { FOREST_VERSION, ForestModel, type ForestState } from "../trees/forestModel.ts";
+import { BaseEstimator } from "../baseEstimator.ts";
+import { ForestModel, forestArtifact } from "../trees/forestModel.ts";
 import { RANDOM_FOREST_META, type RandomForestParams } from "./meta.ts";
 
-const TYPE = "random_forest";
+const ARTIFACT = forestArtifact("random_forest", RANDOM_FOREST_META.defaults);
 
 /**
  * Random forest (Breiman 2001) as scikit-learn's RandomForestClassifier / Regressor: bootstrap
@@ -11,15 +11,13 @@ const TYPE = "random_forest";
  * score (accuracy or R²) is kept in the state as `oob_score`.
  */
 export class RandomForest extends ForestModel<RandomForestParams> {
-  readonly type = TYPE;
   protected readonly splitter = "best";
 
   constructor(params: Partial<RandomForestParams> = {}) {
-    super({ ...RANDOM_FOREST_META.defaults, ...params });
+    super(ARTIFACT, params);
   }
 
-  static fromJSON(artifact: Artifact): RandomForest {
-    checkArtifact(artifact, TYPE, FOREST_VERSION);
-    return new RandomForest(artifact.params as RandomForestParams).restore(artifact.state as ForestState);
+  static fromJSON(artifact: unknown): RandomForest {
+    return BaseEstimator.restore(RandomForest, ARTIFACT, artifact);
   }
 }

@@ -46,14 +46,15 @@ export interface FittedForest {
   oobScore: number | null;
 }
 
-export async function fitForest(
+/** Grows the forest tree by tree, checking the signal before each tree. */
+export function fitForest(
   X: Matrix,
   y: Target,
   params: ForestParams,
   splitter: "best" | "random",
   type: string,
   opts: FitOptions = {},
-): Promise<FittedForest> {
+): FittedForest {
   const nTrees = intParam("n_estimators", params.n_estimators, 1);
   const criterion = choiceParam("criterion", params.criterion, ["gini", "entropy"] as const);
   const minSamplesLeaf = intParam("min_samples_leaf", params.min_samples_leaf, 1);

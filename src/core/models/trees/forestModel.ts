@@ -1,57 +1,75 @@
 import { ValidationError } from "../../errors.ts";
-import {
-  type Artifact,
-  assertFitted,
-  type Estimator,
-  type FitOptions,
-  type Matrix,
-  type Target,
-  validateFitInput,
-} from "../estimator.ts";
+import { type ArtifactSpec, BaseEstimator, defineArtifact } from "../baseEstimator.ts";
+import type { FeatureImportances, TreeEnsembleView } from "../capabilities.ts";
+import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
 import { argmax, checkPredictInput } from "../fitChecks.ts";
 import { averageLeaves } from "./cartData.ts";
+import { type CartHeader, readCartHeader } from "./cartState.ts";
 import { type ForestParams, fitForest } from "./forest.ts";
-import { type Tree, type TreeJSON, treeFromJSON, treeToJSON } from "./tree.ts";
-
-/** Artifact version of both forest families; bump when ForestState changes. */
-export const FOREST_VERSION = 1;
+import { readTree, type Tree, type TreeJSON, treeToJSON } from "./tree.ts";
 
 /** The artifact state of a random forest or extra-trees model. */
-export interface ForestState {
-  task: "classification" | "regression";
-  /** Classes (classification) or 1. */
-  n_classes: number;
-  features: string[];
+export interface ForestState extends CartHeader {
   trees: TreeJSON[];
-  /** Mean over trees of each tree's normalised impurity decrease, summing to 1. */
-  feature_importances: number[];
   /** Out-of-bag accuracy / R² (random forest with bootstrap and oob_score); null otherwise. */
   oob_score: number | null;
+}
+
+/** A fitted forest in memory: the trees as typed arrays. */
+export type FittedForestState = CartHeader & { trees: Tree[]; oob_score: number | null };
+
+/** The artifact spec of a forest family (both read and write the same state; they differ in tag and defaults). */
+export function forestArtifact<P extends ForestParams>(
+  type: string,
+  defaults: P,
+): ArtifactSpec<P, FittedForestState, ForestState> {
+  return defineArtifact<P, FittedForestState, ForestState>({
+    type,
+    defaults,
+    migrations: [],
+    parseState(raw, read, params) {
+      const s = read.object(raw, "state", [
+        "task",
+        "n_classes",
+        "features",
+        "trees",
+        "feature_importances",
+        "oob_score",
+      ]);
+      const header = readCartHeader(read, s);
+      const nTrees = read.int(params.n_estimators, "params.n_estimators", 1);
+      const list = read.array(s.trees, "state: trees", nTrees);
+      const trees = list.map((t, i) =>
+        readTree(read, t, `tree ${i}`, header.features.length, header.n_classes),
+      );
+      const oob_score = s.oob_score === null ? null : read.number(s.oob_score, "state: oob_score");
+      return { ...header, trees, oob_score };
+    },
+    saveState: ({ trees, ...rest }): ForestState => ({ ...rest, trees: trees.map(treeToJSON) }),
+  });
 }
 
 /**
  * The estimator shell shared by RandomForest and ExtraTrees; they differ in defaults, the split
  * rule and their artifact tag. Predictions average the trees' leaf values (class shares or means).
  */
-export abstract class ForestModel<P extends ForestParams> implements Estimator<P> {
-  abstract readonly type: string;
+export abstract class ForestModel<P extends ForestParams> extends BaseEstimator<
+  P,
+  FittedForestState,
+  ForestState
+> {
   protected abstract readonly splitter: "best" | "random";
-  /** The state without its trees, which toJSON adds (serialising a forest is not free). */
-  protected state?: Omit<ForestState, "trees">;
-  private trees?: Tree[];
 
-  constructor(readonly params: P) {}
-
-  async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
+  fit(X: Matrix, y: Target, opts?: FitOptions): this {
     validateFitInput(X, y);
-    const forest = await fitForest(X, y, this.params, this.splitter, this.type, opts);
-    this.trees = forest.trees;
+    const forest = fitForest(X, y, this.params, this.splitter, this.type, opts);
     this.state = {
       task: forest.classification ? "classification" : "regression",
       n_classes: forest.k,
       features: [...X.names],
       feature_importances: Array.from(forest.featureImportances),
       oob_score: forest.oobScore,
+      trees: forest.trees,
     };
     return this;
   }
@@ -72,28 +90,27 @@ export abstract class ForestModel<P extends ForestParams> implements Estimator<P
     return values;
   }
 
-  toJSON(): Artifact<P, ForestState> {
-    assertFitted(this.state, this.type);
-    const state = { ...this.state, trees: this.trees!.map(treeToJSON) };
-    return { type: this.type, version: FOREST_VERSION, params: { ...this.params }, state };
+  /** Mean over trees of each tree's normalised impurity decrease. */
+  featureImportances(): FeatureImportances {
+    const s = this.fitted();
+    return { kind: "impurity", values: Float64Array.from(s.feature_importances), names: [...s.features] };
   }
 
-  /** Rebuilds the trees of a checked artifact (the subclass's fromJSON checks tag and version first). */
-  protected restore(state: ForestState): this {
-    if (!Array.isArray(state?.trees) || state.trees.length === 0)
-      throw new ValidationError(`invalid ${this.type} artifact: trees`);
-    const trees = state.trees.map((t) => treeFromJSON(t, state.features?.length));
-    if (trees.some((t) => t.valueDim !== state.n_classes))
-      throw new ValidationError(`invalid ${this.type} artifact: value size`);
-    this.trees = trees;
-    const { trees: _, ...rest } = state;
-    this.state = rest;
-    return this;
+  /** The trees, averaged: every tree feeds every class share (or the mean). */
+  treeEnsemble(): TreeEnsembleView {
+    const s = this.fitted();
+    return {
+      trees: s.trees,
+      combine: "mean",
+      outputs: s.n_classes,
+      base: new Float64Array(s.n_classes),
+      outputOf: () => -1,
+    };
   }
 
   private average(X: Matrix): Float64Array {
-    assertFitted(this.state, this.type);
-    checkPredictInput(X, this.state.features.length, this.type);
-    return averageLeaves(this.trees!, X);
+    const s = this.fitted();
+    checkPredictInput(X, s.features.length, this.type);
+    return averageLeaves(s.trees, X);
   }
 }

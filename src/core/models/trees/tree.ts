@@ -1,4 +1,4 @@
-import { ValidationError } from "../../errors.ts";
+import type { StateReader } from "../stateReader.ts";
 
 /**
  * A fitted tree as parallel typed arrays (node 0 is the root), the layout of scikit-learn's `Tree`.
@@ -165,28 +165,77 @@ export function treeToJSON(t: Tree): TreeJSON {
   return out as unknown as TreeJSON;
 }
 
-/** Rebuilds a Tree, checking that the arrays agree, children point inside and features are below `cols`. */
-export function treeFromJSON(json: TreeJSON, cols = Number.POSITIVE_INFINITY): Tree {
-  const valueDim = json?.valueDim;
-  if (!Number.isInteger(valueDim) || valueDim < 1)
-    throw new ValidationError(`invalid tree: valueDim ${valueDim}`);
-  const n = json.feature?.length ?? 0;
-  if (n < 1) throw new ValidationError("invalid tree: no nodes");
-  const t = allocate(n, valueDim);
+/** The JSON arrays of a tree, in ARRAY_KEYS order. */
+const TREE_KEYS = ["valueDim", ...ARRAY_KEYS] as const;
+
+/**
+ * Reads a tree from untrusted JSON: every array present with one entry per node (`valueDim` per
+ * node for `value`), numbers finite (null only where it stands for Infinity in `threshold` and
+ * NaN in `impurity`), split features below `cols`, and children that form a tree: each
+ * internal node's two children come after it and below the node count, every node but the root
+ * has exactly one parent, and leaves have none (so a walk always ends). `part` prefixes messages
+ * ("tree 3"); `valueDim` when given must match.
+ */
+export function readTree(
+  read: StateReader,
+  raw: unknown,
+  part: string,
+  cols: number,
+  valueDim?: number,
+): Tree {
+  const json = read.object(raw, part, TREE_KEYS);
+  const dim = read.int(json.valueDim, `${part}: valueDim`, 1, 10_000);
+  if (valueDim !== undefined && dim !== valueDim)
+    read.fail(`${part}: valueDim`, `${dim}, expected ${valueDim} (the model's outputs)`);
+  const features = read.array(json.feature, `${part}: feature`);
+  const n = features.length;
+  if (n < 1) read.fail(`${part}: feature`, "no nodes");
+  const t = allocate(n, dim);
   for (const key of ARRAY_KEYS) {
-    const list = json[key];
-    const width = key === "value" ? valueDim : 1;
-    if (!Array.isArray(list) || list.length !== n * width) throw new ValidationError(`invalid tree: ${key}`);
-    const nullAs = key === "threshold" ? Number.POSITIVE_INFINITY : Number.NaN;
+    const rule =
+      key === "threshold"
+        ? { nullAs: Number.POSITIVE_INFINITY }
+        : key === "impurity"
+          ? { nullAs: Number.NaN }
+          : key === "missingLeft"
+            ? { int: true, min: 0, max: 1 }
+            : key === "feature"
+              ? { int: true, min: -1, max: cols - 1 }
+              : key === "left" || key === "right"
+                ? { int: true }
+                : key === "samples"
+                  ? { min: 0 }
+                  : {};
+    const list = read.array(json[key], `${part}: ${key}`, key === "value" ? n * dim : n);
     const arr = t[key] as Float64Array;
-    for (let i = 0; i < list.length; i++) arr[i] = list[i] ?? nullAs;
-  }
-  for (let i = 0; i < n; i++) {
-    if (t.feature[i] < 0) continue;
-    if (t.feature[i] >= cols) throw new ValidationError(`invalid tree: feature ${t.feature[i]} at node ${i}`);
-    if (!(t.left[i] > i && t.left[i] < n && t.right[i] > i && t.right[i] < n)) {
-      throw new ValidationError(`invalid tree: bad children at node ${i}`);
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i];
+      // Plain finite numbers need no message building; anything else goes through the reader.
+      arr[i] =
+        typeof v === "number" &&
+        Number.isFinite(v) &&
+        (rule.min === undefined || v >= rule.min) &&
+        (rule.max === undefined || v <= rule.max) &&
+        (!rule.int || Number.isInteger(v))
+          ? v
+          : read.number(v, `${part} ${key === "value" ? `value ${i}` : `node ${i}`}: ${key}`, rule);
     }
   }
+  const parents = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const at = `${part} node ${i}`;
+    if (t.feature[i] < 0) {
+      if (t.left[i] !== -1 || t.right[i] !== -1) read.fail(at, "a leaf (feature -1) with children");
+      continue;
+    }
+    for (const side of ["left", "right"] as const) {
+      const child = t[side][i];
+      if (!(child > i && child < n))
+        read.fail(at, `${side} child ${child} out of range (${i + 1}..${n - 1})`);
+      if (++parents[child] > 1) read.fail(`${part} node ${child}`, "reached from two parents");
+    }
+  }
+  for (let i = 1; i < n; i++)
+    if (parents[i] === 0) read.fail(`${part} node ${i}`, "not reached from the root");
   return t;
 }

@@ -72,7 +72,7 @@ describe("crossValidate", () => {
     const make = () => {
       const model = new Baseline();
       const realFit = model.fit.bind(model);
-      model.fit = async (...args) => {
+      model.fit = (...args) => {
         if (++fits === 2) controller.abort();
         return realFit(...args);
       };

@@ -1,27 +1,23 @@
 import { describe, expect, it } from "vitest";
+import { CAPABILITY_METHODS, type Capability } from "../../../../src/core/models/capabilities.ts";
+import { MODEL_CATALOGUE } from "../../../../src/core/models/catalogue.ts";
 import type { Estimator, Matrix, Target, Task } from "../../../../src/core/models/estimator.ts";
-import { MODELS, type ModelSpec, modelFromJSON } from "../../../../src/core/models/registry.ts";
+import { capability, MODELS, type ModelSpec, modelFromJSON } from "../../../../src/core/models/registry.ts";
+import type { Progress } from "../../../../src/core/progress.ts";
 import { synthetic } from "./datasets.ts";
 
 // One shared contract test over every registered model and every task it declares (DESIGN.md,
-// "Contracts"). A new model gets these checks by being added to MODELS.
+// "Contracts"). A new model gets these checks by being added to MODELS. Damaged artifacts are
+// checked in stateDamage.test.ts, over the same models.
 
 const cases = MODELS.flatMap((spec) => spec.tasks.map((task) => ({ id: spec.id, task, spec })));
 
-function errorName(fn: () => unknown): string | undefined {
+/** The error a call ends with, thrown at once or as a rejected promise. */
+async function failure(fn: () => unknown): Promise<Error | undefined> {
   try {
-    fn();
+    await fn();
   } catch (err) {
-    return (err as Error).name;
-  }
-  return undefined;
-}
-
-async function rejection(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-  } catch (err) {
-    return (err as Error).name;
+    return err as Error;
   }
   return undefined;
 }
@@ -42,17 +38,27 @@ function probaOf(model: Estimator, task: Task, X: Matrix): Float64Array | undefi
   return isClassification(task) && model.predictProba ? model.predictProba(X) : undefined;
 }
 
-async function fitted(spec: ModelSpec, task: Task, X: Matrix, y: Target): Promise<Estimator> {
-  return spec.create(undefined, task).fit(X, y, { seed: 3 });
+async function fitted(spec: ModelSpec, task: Task, X: Matrix, y: Target, seed = 3): Promise<Estimator> {
+  return spec.create(undefined, task).fit(X, y, { seed });
 }
+
+describe("the model catalogue", () => {
+  it("lists every registered model, in registry order, as plain data", () => {
+    expect(MODEL_CATALOGUE.map((m) => m.id)).toEqual(MODELS.map((m) => m.id));
+    for (const meta of MODEL_CATALOGUE) expect(JSON.parse(JSON.stringify(meta))).toEqual(meta);
+  });
+});
 
 describe.each(cases)("$id ($task)", ({ spec, task }) => {
   const { X, y } = synthetic(task, 60, 11);
   const { X: Xtest } = synthetic(task, 25, 12);
 
-  it("fit returns this, and predictions have one valid value per row", async () => {
+  it("fit returns this (at once unless the family declares asyncFit), and one valid prediction per row", async () => {
     const model = spec.create(undefined, task);
-    expect(await model.fit(X, y, { seed: 3 })).toBe(model);
+    const result = model.fit(X, y, { seed: 3 });
+    if (spec.asyncFit) expect(result).toBeInstanceOf(Promise);
+    else expect(result).toBe(model);
+    expect(await result).toBe(model);
     const pred = model.predict(Xtest);
     expect(pred).toBeInstanceOf(Float64Array);
     expect(pred).toHaveLength(Xtest.rows);
@@ -80,10 +86,12 @@ describe.each(cases)("$id ($task)", ({ spec, task }) => {
     },
   );
 
-  it("throws NotFittedError before fit", () => {
+  it("throws NotFittedError from predict, predictProba and toJSON before fit", async () => {
     const model = spec.create(undefined, task);
-    expect(errorName(() => model.predict(Xtest))).toBe("NotFittedError");
-    if (isClassification(task)) expect(errorName(() => model.predictProba!(Xtest))).toBe("NotFittedError");
+    expect((await failure(() => model.predict(Xtest)))?.name).toBe("NotFittedError");
+    if (isClassification(task))
+      expect((await failure(() => model.predictProba!(Xtest)))?.name).toBe("NotFittedError");
+    expect((await failure(() => model.toJSON()))?.name).toBe("NotFittedError");
   });
 
   it("replaces its state on refit instead of accumulating", async () => {
@@ -97,30 +105,105 @@ describe.each(cases)("$id ($task)", ({ spec, task }) => {
     expect(probaOf(refit, task, Xtest)).toEqual(probaOf(fresh, task, Xtest));
   });
 
-  it("round-trips through JSON and predicts exactly the same", async () => {
+  it("gives identical predictions for the same seed", async () => {
+    const [a, b] = [await fitted(spec, task, X, y, 5), await fitted(spec, task, X, y, 5)];
+    expect(a.predict(Xtest)).toEqual(b.predict(Xtest));
+    expect(probaOf(a, task, Xtest)).toEqual(probaOf(b, task, Xtest));
+    expect(a.toJSON()).toEqual(b.toJSON());
+  });
+
+  it("round-trips through JSON, predicting exactly the same and saving the same artifact", async () => {
     const model = await fitted(spec, task, X, y);
-    const artifact = JSON.parse(JSON.stringify(model.toJSON()));
+    const text = JSON.stringify(model.toJSON());
+    const artifact = JSON.parse(text);
     expect(artifact.type).toBe(spec.artifactType ?? spec.id);
-    expect(artifact.version).toBeTypeOf("number");
-    for (const restored of [spec.fromJSON(artifact), modelFromJSON(artifact)]) {
+    expect(Number.isInteger(artifact.version)).toBe(true);
+    for (const restored of [spec.fromJSON(artifact), modelFromJSON(JSON.parse(text))]) {
+      expect(restored.type).toBe(model.type);
+      expect(restored.params).toEqual(model.params);
       expect(restored.predict(Xtest)).toEqual(model.predict(Xtest));
       expect(probaOf(restored, task, Xtest)).toEqual(probaOf(model, task, Xtest));
+      expect(JSON.stringify(restored.toJSON())).toBe(text);
     }
   });
 
-  it("rejects an artifact with a wrong type tag or version", async () => {
+  it("refuses a wrong type tag, and a newer version with a sentence naming both versions", async () => {
     const artifact = JSON.parse(JSON.stringify((await fitted(spec, task, X, y)).toJSON()));
-    expect(errorName(() => spec.fromJSON({ ...artifact, type: "not_a_model" }))).toBe("ValidationError");
-    expect(errorName(() => spec.fromJSON({ ...artifact, version: artifact.version + 100 }))).toBe(
-      "ValidationError",
-    );
+    const tag = await failure(() => spec.fromJSON({ ...artifact, type: "not_a_model" }));
+    expect(tag).toMatchObject({
+      name: "ValidationError",
+      message: `not a ${artifact.type} artifact: its type is "not_a_model"`,
+    });
+    const newer = await failure(() => spec.fromJSON({ ...artifact, version: artifact.version + 1 }));
+    expect(newer).toMatchObject({
+      name: "ValidationError",
+      message: `${artifact.type}: made by a newer version of the app (state version ${artifact.version + 1}, this app reads up to ${artifact.version})`,
+    });
+    for (const version of [0, -1, 1.5, "1", null]) {
+      const err = await failure(() => spec.fromJSON({ ...artifact, version }));
+      expect(err?.name).toBe("ValidationError");
+      expect(err?.message).toMatch(
+        new RegExp(
+          `^${artifact.type}: version: expected a state version from 1 to ${artifact.version}, got `,
+        ),
+      );
+    }
   });
 
-  it("rejects mismatched shapes with ValidationError", async () => {
+  it("refuses mismatched shapes with ValidationError", async () => {
     const short: Target = { ...y, values: y.values.subarray(0, X.rows - 1) };
-    expect(await rejection(spec.create(undefined, task).fit(X, short))).toBe("ValidationError");
+    expect((await failure(() => spec.create(undefined, task).fit(X, short)))?.name).toBe("ValidationError");
     const ragged: Matrix = { ...X, data: X.data.subarray(0, X.data.length - 1) };
-    expect(await rejection(spec.create(undefined, task).fit(ragged, y))).toBe("ValidationError");
+    expect((await failure(() => spec.create(undefined, task).fit(ragged, y)))?.name).toBe("ValidationError");
+  });
+
+  it("stops with AbortError for a signal aborted before fit", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const err = await failure(() => spec.create(undefined, task).fit(X, y, { signal: controller.signal }));
+    expect(err?.name).toBe("AbortError");
+  });
+
+  it("stops with AbortError when aborted at its first progress report short of the end", async () => {
+    // Event-based: the abort happens inside the model's own report, so no timing is involved.
+    // Models that report only when done (or never) have no boundary to stop at and pass trivially.
+    const controller = new AbortController();
+    let first: Progress | undefined;
+    const onProgress = (p: Progress) => {
+      first ??= p;
+      controller.abort();
+    };
+    const err = await failure(() =>
+      spec.create(undefined, task).fit(X, y, { seed: 3, signal: controller.signal, onProgress }),
+    );
+    if (first && first.done < first.total) expect(err?.name).toBe("AbortError");
+    else expect(err).toBeUndefined();
+  });
+
+  it("implements exactly the capabilities its meta declares", async () => {
+    const model = await fitted(spec, task, X, y);
+    const declared = spec.capabilities ?? {};
+    for (const [name, method] of Object.entries(CAPABILITY_METHODS) as [Capability, string][]) {
+      const has = typeof (model as unknown as Record<string, unknown>)[method] === "function";
+      expect(has, `${spec.id}.${method}`).toBe(declared[name] !== undefined);
+      expect(capability(model, name) === model).toBe(declared[name] !== undefined);
+    }
+    const imp = capability(model, "featureImportances")?.featureImportances();
+    if (imp) {
+      expect(imp.kind).toBe(declared.featureImportances);
+      expect(imp.values).toHaveLength(X.cols);
+      for (const v of imp.values) expect(v).toBeGreaterThanOrEqual(0);
+      if (imp.names) expect(imp.names).toEqual(X.names);
+    }
+    const staged = capability(model, "staged");
+    if (staged) {
+      const stages = [...staged.stagedDecisionFunction(Xtest)];
+      expect(stages.length).toBeGreaterThan(0);
+      const gbdt = model as Estimator & { decisionFunction(X: Matrix): Float64Array };
+      expect(stages.at(-1)).toEqual(gbdt.decisionFunction(Xtest));
+    }
+    const view = capability(model, "treeEnsemble")?.treeEnsemble();
+    if (view) expect(view.trees.length).toBeGreaterThan(0);
   });
 
   it.runIf(spec.usesTfjs === true)("leaks no tensors", async () => {

@@ -1,0 +1,50 @@
+import type { ModelCapabilities } from "./capabilities.ts";
+import type { Task } from "./estimator.ts";
+
+/**
+ * The plain-data half of a model family (its catalogue part): what it is called, which tasks it
+ * handles, its defaults and tuning space, and what it can do beyond fit / predict. Each family's
+ * meta.ts holds one and imports no implementation, so a catalogue (and the UI) can list models
+ * without loading them.
+ */
+
+/** Every model family the app knows. */
+export type ModelId =
+  | "baseline"
+  | "linear"
+  | "logistic"
+  | "naive_bayes"
+  | "knn"
+  | "decision_tree"
+  | "random_forest"
+  | "extra_trees"
+  | "gbdt"
+  | "mlp";
+
+/** Search range of one hyperparameter, for tuning. "log" ranges are sampled uniformly in log space. */
+export type ParamRange =
+  | { type: "int" | "float" | "log"; range: [number, number] }
+  | { type: "choice"; choices: readonly (string | number | boolean)[] };
+
+/** Hyperparameter name → search range. */
+export type ParamSpace = Record<string, ParamRange>;
+
+/** Hyperparameters by name, as passed to `create` (snake_case, as scikit-learn's). */
+export type ModelParams = Record<string, unknown>;
+
+/** A model family's catalogue entry. */
+export interface ModelMeta<P> {
+  id: ModelId;
+  label: string;
+  tasks: Task[];
+  /** Whether the pipeline should standardise numeric features first (distance / gradient based models). */
+  needsScaling: boolean;
+  /** Set by models that train with tfjs; the conformance test then checks for tensor leaks. */
+  usesTfjs?: boolean;
+  /** Set by models whose `fit` returns a promise (it awaits tfjs); every other fit returns `this`. */
+  asyncFit?: true;
+  /** Abilities beyond fit / predict, each implemented as the method capabilities.ts names. */
+  capabilities?: ModelCapabilities;
+  defaults: P;
+  paramSpace?: ParamSpace;
+}
