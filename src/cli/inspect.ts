@@ -38,7 +38,13 @@ export function toJson({ frame, report }: CsvResult) {
     delimiter: report.delimiter,
     encoding: report.encoding,
     decimal: report.decimal,
-    columns: frame.columns.map((c) => ({ name: c.name, kind: c.kind, missing: c.missing, unique: c.unique })),
+    columns: frame.columns.map((c) => ({
+      name: c.name,
+      kind: c.kind,
+      ...(c.unit ? { unit: c.unit } : {}),
+      missing: c.missing,
+      unique: c.unique,
+    })),
     problems: report.problems.map((p) => ({ row: p.row, column: p.column, message: p.message })),
   };
 }
@@ -73,7 +79,13 @@ export function toText(file: string, { frame, report }: CsvResult): string {
   ];
   const rows = [["#", "column", "kind", "missing", "unique"]];
   frame.columns.forEach((c, i) => {
-    rows.push([String(i + 1), c.name, c.kind, String(c.missing), String(c.unique)]);
+    rows.push([
+      String(i + 1),
+      c.name,
+      c.unit ? `${c.kind} (${c.unit})` : c.kind,
+      String(c.missing),
+      String(c.unique),
+    ]);
   });
   lines.push(...table(rows, [true, false, false, true, true]).map((l) => `  ${l}`));
   if (report.droppedRows > 0) lines.push("", `${report.droppedRows} ragged rows were dropped.`);

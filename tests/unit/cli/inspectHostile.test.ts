@@ -76,3 +76,18 @@ describe("escapeControls", () => {
     expect(escapeControls("a\tb\nc", true)).toBe("a\\tb\\nc");
   });
 });
+
+describe("inspect with units and infinities", () => {
+  it("names a column's unit and lists infinite values read as missing", async () => {
+    const f = join(dir, "units.csv");
+    writeFileSync(f, 'price,share,x\n"$2,023.00",74%,1\n$5,3%,inf\n-$1,0%,2\n');
+    const { stdout } = await run("inspect", f);
+    expect(stdout).toMatch(/price\s+numeric \(\$\)\s+0\s+3/);
+    expect(stdout).toMatch(/share\s+numeric \(%\)/);
+    expect(stdout).toContain(
+      'column "x": 1 infinite value ("inf", "1e999" and the like) read as missing (row 3)',
+    );
+    const json = JSON.parse((await run("inspect", f, "--json")).stdout);
+    expect(json.columns[0]).toEqual({ name: "price", kind: "numeric", unit: "$", missing: 0, unique: 3 });
+  });
+});
