@@ -29,9 +29,9 @@ const header = [...cases.map((x) => x.text), "category"];
 const rows = cases.map((x, i) => [...cases.map((_, j) => String((i * (j + 3)) % 7)), x.text]);
 writeFileSync(file, `${[header, ...rows].map((r) => r.map(quote).join(",")).join("\n")}\n`);
 
-describe("inspect and profile with hostile names and values", () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe("inspect and profile with hostile names and values", () => {
   it.each([
     ["inspect", []],
     ["profile", []],
