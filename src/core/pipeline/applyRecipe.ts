@@ -2,10 +2,10 @@ import { convertColumn } from "../data/convertColumn.ts";
 import type { Column, Frame } from "../data/frame.ts";
 import { ValidationError } from "../errors.ts";
 import type { Target } from "../models/estimator.ts";
-import { getStep } from "../prep/registry.ts";
 import type { StepConfig } from "../prep/step.ts";
 import { encodeTarget } from "../prep/targetValues.ts";
 import type { FittedRecipe } from "./fittedRecipe.ts";
+import { getStep } from "./stepRegistry.ts";
 
 /**
  * Applies a fitted recipe to new rows (validation folds, the test part, data to score): each step's

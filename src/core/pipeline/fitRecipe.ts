@@ -3,12 +3,12 @@ import { ValidationError } from "../errors.ts";
 import { detectTask } from "../framing/detectTask.ts";
 import type { Task } from "../framing/task.ts";
 import { takeColumnRows, takeFrameRows } from "../prep/columns.ts";
-import { getStep } from "../prep/registry.ts";
 import type { FitContext, Recipe, StepConfig } from "../prep/step.ts";
 import { classLabels, encodeTarget } from "../prep/targetValues.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../progress.ts";
 import { makeRng } from "../random.ts";
 import type { FittedStep, RecipeFit, StepTrace } from "./fittedRecipe.ts";
+import { getStep } from "./stepRegistry.ts";
 import { validateRecipe } from "./validateRecipe.ts";
 
 /** Options of `fitRecipe`. */

@@ -2,13 +2,13 @@ import type { Column, Frame } from "../data/frame.ts";
 import { classBalance } from "../framing/imbalance.ts";
 import type { Task } from "../framing/task.ts";
 import { countLevels, countMissing } from "../prep/columns.ts";
-import { getStep, hasStep } from "../prep/registry.ts";
-import { percent } from "../prep/selectColumns.ts";
+import { percent } from "../prep/columnsPhrase.ts";
 import type { Recipe, StepConfig } from "../prep/step.ts";
 import { encodeTarget } from "../prep/targetValues.ts";
 import { idLikeAlert } from "../profile/columnAlerts.ts";
 import { columnStats } from "../profile/columnStats.ts";
 import type { FrameProfile } from "../profile/profileFrame.ts";
+import { getStepInfo, hasStep } from "./stepCatalogue.ts";
 
 /** Categorical columns with at most this many levels are one-hot encoded; more get target / frequency encoding. */
 export const ONE_HOT_MAX_LEVELS = 100;
@@ -123,7 +123,7 @@ export function proposeRecipe(frame: Frame, opts: ProposeOptions): Recipe {
         "date_parts",
         "date_parts",
         dates.map((c) => c.name),
-        { ...getStep("date_parts").defaults },
+        { ...getStepInfo("date_parts").defaults },
         `${quoted(dates.map((c) => c.name))} ${dates.length > 1 ? "are dates" : "is a date"}: parts such as year, month and day of week are easier for a model to use than a raw timestamp.`,
       ),
     );

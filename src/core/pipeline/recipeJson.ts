@@ -1,6 +1,6 @@
 import { ValidationError } from "../errors.ts";
-import { hasStep } from "../prep/registry.ts";
 import type { FittedRecipe } from "./fittedRecipe.ts";
+import { hasStep } from "./stepCatalogue.ts";
 import { validateRecipe } from "./validateRecipe.ts";
 
 /** Tag and version of the fitted-recipe file format. */

@@ -1,6 +1,6 @@
 import { ValidationError } from "../errors.ts";
-import { getStep, hasStep } from "../prep/registry.ts";
 import type { Recipe, StepConfig } from "../prep/step.ts";
+import { getStepInfo, hasStep } from "./stepCatalogue.ts";
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
@@ -29,7 +29,7 @@ function stepProblems(raw: unknown, index: number, ids: Set<string>): string[] {
   if (raw.reason !== undefined && typeof raw.reason !== "string")
     out.push(`${where}: reason: expected text, got ${show(raw.reason)}`);
   if (out.length > 0) return out;
-  const def = getStep(type);
+  const def = getStepInfo(type);
   try {
     def.validate?.(raw as unknown as StepConfig);
   } catch (err) {

@@ -4,7 +4,7 @@
  * so step code reads plain, trusted values.
  */
 import { ValidationError } from "../errors.ts";
-import type { ParamSpec, StepConfig, StepDef } from "./step.ts";
+import type { ParamSpec, StepConfig, StepInfo } from "./step.ts";
 
 const show = (v: unknown) => (typeof v === "string" ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
 
@@ -41,7 +41,7 @@ export function paramProblem(value: unknown, spec: ParamSpec): string | null {
 }
 
 /** Every problem with a config's params against its step's specs, as "params.x: ..." lines. */
-export function paramProblems(def: StepDef, config: StepConfig): string[] {
+export function paramProblems(def: StepInfo, config: StepConfig): string[] {
   const specs = def.params ?? {};
   const out: string[] = [];
   const params = config.params ?? {};
@@ -61,7 +61,7 @@ export function paramProblems(def: StepDef, config: StepConfig): string[] {
  * then runs `extra` (cross-param rules) on the merged params. Throws ValidationError "type: params.x: ...".
  */
 export function checkParams(
-  def: StepDef,
+  def: StepInfo,
   config: StepConfig,
   extra?: (params: Record<string, unknown>) => string | null,
 ): void {
@@ -74,6 +74,6 @@ export function checkParams(
 }
 
 /** The config's params over the step's defaults. */
-export function readParams<P>(def: Pick<StepDef, "defaults">, config: StepConfig): P {
+export function readParams<P>(def: Pick<StepInfo, "defaults">, config: StepConfig): P {
   return { ...def.defaults, ...config.params } as P;
 }

@@ -60,7 +60,11 @@ export type ParamSpec =
   | { type: "strings"; doc?: string }
   | { type: "record"; doc?: string };
 
-export interface StepDef<S = unknown> {
+/**
+ * The catalogue part of a step: what the UI may import (label, params spec, sentence, checks)
+ * without the fitting code. Each step keeps it in `<step>Info.ts` beside its implementation.
+ */
+export interface StepInfo {
   type: string;
   label: string;
   category: StepCategory;
@@ -74,6 +78,10 @@ export interface StepDef<S = unknown> {
   describe(config: StepConfig): string;
   /** Rejects bad params with a ValidationError naming the step and the param. */
   validate?(config: StepConfig): void;
+}
+
+/** A step with its implementation: the catalogue part plus fit / transform (engine side only). */
+export interface StepDef<S = unknown> extends StepInfo {
   /** Learns from training rows; the state is plain JSON. */
   fit(frame: Frame, config: StepConfig, ctx: FitContext): S;
   /** Applies a learned state to any rows, without looking at their target. */

@@ -1,5 +1,5 @@
 import { For, Show } from "solid-js";
-import type { KeepRule } from "../../core/features/selection/selectStep.ts";
+import type { KeepRule } from "../../core/features/selection/selectInfo.ts";
 import type { StepConfig } from "../../core/prep/step.ts";
 
 const RULES: readonly { rule: KeepRule; label: string }[] = [

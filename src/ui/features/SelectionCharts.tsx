@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import type { SelectState } from "../../core/features/selection/selectStep.ts";
-import { getStep } from "../../core/prep/registry.ts";
+import { getStepInfo } from "../../core/pipeline/stepCatalogue.ts";
 import type { StepConfig } from "../../core/prep/step.ts";
 import { PlotFigure } from "../charts/PlotFigure.tsx";
 import { selectionSpec } from "../charts/specs/selectionSpec.ts";
@@ -30,7 +30,7 @@ export function SelectionCharts(props: { store: RecipeStore }) {
 }
 
 function SelectionChart(props: { store: RecipeStore; step: StepConfig; state: SelectState }) {
-  const def = () => getStep("select");
+  const def = () => getStepInfo("select");
   const title = () => `Feature scores of ${props.step.id} by ${props.state.method.replace(/_/g, " ")}`;
   return (
     <div class="selection-chart" data-testid="selection-chart" data-step-id={props.step.id}>

@@ -1,5 +1,5 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
-import { getStep } from "../../core/prep/registry.ts";
+import { getStepInfo } from "../../core/pipeline/stepCatalogue.ts";
 import type { StepCategory, StepConfig } from "../../core/prep/step.ts";
 import { AddStepControl } from "./AddStepControl.tsx";
 import { columnChoices } from "./columnChoices.ts";
@@ -42,7 +42,7 @@ export function RecipeEditor(props: {
       step.id,
       order(),
       state().preview,
-      getStep(step.type).accepts,
+      getStepInfo(step.type).accepts,
       step.columns === "auto" ? [] : step.columns,
     );
 
@@ -59,7 +59,7 @@ export function RecipeEditor(props: {
           <For each={steps()}>
             {(step) => (
               <StepRow
-                def={getStep(step.type)}
+                def={getStepInfo(step.type)}
                 step={step}
                 position={order().indexOf(step.id) + 1}
                 canUp={state().recipe ? canMove(state().recipe!, step.id, -1, visible) : false}

@@ -1,6 +1,6 @@
 import { createMemo, Index, Show } from "solid-js";
 import type { ColumnKind } from "../../core/data/frame.ts";
-import type { StepConfig, StepDef } from "../../core/prep/step.ts";
+import type { StepConfig, StepInfo } from "../../core/prep/step.ts";
 import { ColumnPicker } from "./ColumnPicker.tsx";
 import type { ColumnChoice } from "./columnChoices.ts";
 import { ParamFieldInput } from "./ParamFieldInput.tsx";
@@ -20,7 +20,7 @@ function autoHint(accepts: readonly ColumnKind[]): string {
  * Index keeps each input element across edits, so focus stays where the person is typing.
  */
 export function StepConfigForm(props: {
-  def: StepDef;
+  def: StepInfo;
   step: StepConfig;
   choices: ColumnChoice[];
   onParam: (key: string, value: unknown) => void;

@@ -1,10 +1,10 @@
 import { For, Show } from "solid-js";
-import type { StepConfig, StepDef } from "../../core/prep/step.ts";
+import type { StepConfig, StepInfo } from "../../core/prep/step.ts";
 import type { ColumnChoice } from "./columnChoices.ts";
 import { StepConfigForm } from "./StepConfigForm.tsx";
 
 /** The step's sentence; a config too broken to describe gets its label instead of an exception. */
-function describeStep(def: StepDef, step: StepConfig): string {
+function describeStep(def: StepInfo, step: StepConfig): string {
   try {
     return def.describe(step);
   } catch {
@@ -14,7 +14,7 @@ function describeStep(def: StepDef, step: StepConfig): string {
 
 /** One step of the recipe: what it does and why, its switch, its place, and its settings. */
 export function StepRow(props: {
-  def: StepDef;
+  def: StepInfo;
   step: StepConfig;
   /** 1-based place in the whole recipe. */
   position: number;

@@ -1,6 +1,6 @@
 import { For } from "solid-js";
 import type { StepTrace } from "../../core/pipeline/fittedRecipe.ts";
-import { getStep, hasStep } from "../../core/prep/registry.ts";
+import { getStepInfo, hasStep } from "../../core/pipeline/stepCatalogue.ts";
 import { formatInt } from "../shared/format.ts";
 import { durationText, namesText } from "./previewText.ts";
 
@@ -9,7 +9,13 @@ const arrow = (a: number, b: number) => (a === b ? formatInt(a) : `${formatInt(a
 /** What each enabled step did to the sample: rows and columns in and out, names added and removed, time. */
 export function StepTraceTable(props: { trace: StepTrace[] }) {
   return (
-    <div class="table-scroll" data-testid="step-trace" tabindex="0" role="region" aria-label="Step by step trace">
+    <div
+      class="table-scroll"
+      data-testid="step-trace"
+      tabindex="0"
+      role="region"
+      aria-label="Step by step trace"
+    >
       <table>
         <thead>
           <tr>
@@ -32,7 +38,7 @@ export function StepTraceTable(props: { trace: StepTrace[] }) {
             {(t) => (
               <tr data-testid="trace-row" data-step-id={t.id}>
                 <th scope="row">
-                  {hasStep(t.type) ? getStep(t.type).label : t.type} <span class="step-id">{t.id}</span>
+                  {hasStep(t.type) ? getStepInfo(t.type).label : t.type} <span class="step-id">{t.id}</span>
                 </th>
                 <td class="num">{arrow(t.rowsBefore, t.rowsAfter)}</td>
                 <td class="num">{arrow(t.columnsBefore, t.columnsAfter)}</td>

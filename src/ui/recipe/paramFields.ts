@@ -3,7 +3,7 @@
  * value to show (the config's, else the default) and the parser that turns what was typed back
  * into a param value. Pure, so the mapping is tested in Node and the form component stays thin.
  */
-import type { ParamSpec, StepConfig, StepDef } from "../../core/prep/step.ts";
+import type { ParamSpec, StepConfig, StepInfo } from "../../core/prep/step.ts";
 
 interface FieldBase {
   key: string;
@@ -83,7 +83,7 @@ export function paramField(key: string, spec: ParamSpec, value: unknown, isSet: 
 }
 
 /** Every field of a step's form, in the order its specs list them. */
-export function paramFields(def: StepDef, config: StepConfig): ParamField[] {
+export function paramFields(def: StepInfo, config: StepConfig): ParamField[] {
   return Object.entries(def.params ?? {}).map(([key, spec]) => {
     const isSet = config.params[key] !== undefined;
     return paramField(key, spec, isSet ? config.params[key] : def.defaults[key], isSet);

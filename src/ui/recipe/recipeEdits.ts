@@ -2,8 +2,8 @@
  * Edits of a recipe as pure functions: each takes a recipe and returns a new one, sharing the
  * steps it did not touch, so the store can reconcile by step id and the rules are testable in Node.
  */
-import { getStep, hasStep, STEPS } from "../../core/prep/registry.ts";
-import type { Recipe, StepCategory, StepConfig, StepDef } from "../../core/prep/step.ts";
+import { getStepInfo, hasStep, STEP_CATALOGUE } from "../../core/pipeline/stepCatalogue.ts";
+import type { Recipe, StepCategory, StepConfig, StepInfo } from "../../core/prep/step.ts";
 
 /** The step categories each phase edits; both phases show the one recipe in its global order. */
 export const PREPARE_CATEGORIES: readonly StepCategory[] = ["cleaning", "encoding", "scaling", "imbalance"];
@@ -11,7 +11,7 @@ export const FEATURE_CATEGORIES: readonly StepCategory[] = ["features", "selecti
 
 /** The step's category, or null for a type this version of the app does not know. */
 export function categoryOf(step: Pick<StepConfig, "type">): StepCategory | null {
-  return hasStep(step.type) ? getStep(step.type).category : null;
+  return hasStep(step.type) ? getStepInfo(step.type).category : null;
 }
 
 /** Whether a step belongs to a phase's categories. */
@@ -26,8 +26,8 @@ export function stepsIn(recipe: Recipe, categories: readonly StepCategory[]): St
 }
 
 /** The step types a phase can add, in the registry's menu order. */
-export function stepTypesIn(categories: readonly StepCategory[]): StepDef[] {
-  return STEPS.filter((s) => categories.includes(s.category));
+export function stepTypesIn(categories: readonly StepCategory[]): StepInfo[] {
+  return STEP_CATALOGUE.filter((s) => categories.includes(s.category));
 }
 
 function updateStep(recipe: Recipe, id: string, change: (s: StepConfig) => StepConfig): Recipe {
@@ -110,7 +110,7 @@ export function newStepId(recipe: Recipe, type: string): string {
 
 /** Appends a step of `type` with its default params over the step's own column rule ("auto"). */
 export function addStep(recipe: Recipe, type: string): { recipe: Recipe; id: string } {
-  const def = getStep(type);
+  const def = getStepInfo(type);
   const id = newStepId(recipe, type);
   const step: StepConfig = {
     id,
@@ -161,7 +161,7 @@ export function groupProblems(recipe: Recipe, problems: readonly string[]): Grou
       general.push(line);
       continue;
     }
-    const label = hasStep(step.type) ? getStep(step.type).label : step.type;
+    const label = hasStep(step.type) ? getStepInfo(step.type).label : step.type;
     const text = `${label} (step ${m[1]}): ${m[3].replace(/^params\./, "")}`;
     (byStep[step.id] ??= []).push(text);
   }

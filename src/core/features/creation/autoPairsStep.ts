@@ -1,6 +1,6 @@
 import { ValidationError } from "../../errors.ts";
 import type { Matrix, Target } from "../../models/estimator.ts";
-import type { StepConfig, StepDef } from "../../prep/step.ts";
+import type { StepDef } from "../../prep/step.ts";
 import type { Rng } from "../../random.ts";
 import { mutualInfo } from "../selection/mutualInfo.ts";
 import {
@@ -11,10 +11,10 @@ import {
   resolveColumns,
   uniqueName,
 } from "../shared/columns.ts";
-import { checkConfig, intParam, listParam, numberParam } from "../shared/params.ts";
 import { matrixOf, sampleRows, targetOf } from "../shared/scoringData.ts";
+import { autoPairsInfo, readParams } from "./autoPairsInfo.ts";
 import { quantileSorted } from "./binEdges.ts";
-import { applyPair, PAIR_OPS, type PairOp, pairName } from "./pairOps.ts";
+import { applyPair, type PairOp, pairName } from "./pairOps.ts";
 import { appendPairs, type PairFeature } from "./pairsStep.ts";
 import { RidgeGainCv } from "./ridgeGainCv.ts";
 
@@ -37,17 +37,6 @@ export interface AutoPairsState {
 }
 
 const FOLDS = 3;
-
-function readParams(config: StepConfig) {
-  return {
-    ops: listParam(config, "ops", PAIR_OPS, PAIR_OPS),
-    maxColumns: intParam(config, "max_columns", 8, 2, 30),
-    maxCandidates: intParam(config, "max_candidates", 60, 1, 500),
-    n: intParam(config, "n", 3, 1, 50),
-    minGain: numberParam(config, "min_gain", 0.005, 0),
-    maxRows: intParam(config, "max_rows", 5000, 30),
-  };
-}
 
 /** Standardised copy with non-finite values set to the mean and tails winsorised at the 1st / 99th percentiles, for scoring only. */
 function scoringColumn(values: Float64Array): Float64Array | null {
@@ -133,30 +122,7 @@ function standardise(X: Matrix): Float64Array {
  * rows. The best `n` that gain more than `min_gain` are kept and made like the `pairs` step's.
  */
 export const autoPairsStep: StepDef<AutoPairsState> = {
-  type: "auto_pairs",
-  label: "Automatic pair features",
-  category: "features",
-  defaults: { ops: [...PAIR_OPS], max_columns: 8, max_candidates: 60, n: 3, min_gain: 0.005, max_rows: 5000 },
-  params: {
-    ops: { type: "strings", doc: "Any of ratio, difference, product." },
-    max_columns: {
-      type: "number",
-      min: 2,
-      max: 30,
-      integer: true,
-      doc: "Top columns (by mutual information) paired.",
-    },
-    max_candidates: { type: "number", min: 1, max: 500, integer: true },
-    n: { type: "number", min: 1, max: 50, integer: true, doc: "Most features kept." },
-    min_gain: { type: "number", min: 0, doc: "Least rise in cross-validated R² a kept feature brings." },
-    max_rows: { type: "number", min: 30, integer: true, doc: "Training rows sampled for the search." },
-  },
-  accepts: ["numeric"],
-  describe(config) {
-    const { n, minGain } = readParams(config);
-    return `Adds up to ${n} ratios, differences or products of column pairs that raise a quick model's score by more than ${minGain}.`;
-  },
-  validate: (config) => checkConfig(autoPairsStep, config, readParams),
+  ...autoPairsInfo,
   fit(frame, config, ctx) {
     const p = readParams(config);
     if (!ctx.target) throw new ValidationError(`${config.type}: needs a target`);

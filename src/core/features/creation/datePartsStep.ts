@@ -1,5 +1,5 @@
 import type { ColumnKind, Frame } from "../../data/frame.ts";
-import type { StepConfig, StepDef } from "../../prep/step.ts";
+import type { StepDef } from "../../prep/step.ts";
 import {
   findColumn,
   floatColumn,
@@ -9,29 +9,7 @@ import {
   uniqueName,
   withColumns,
 } from "../shared/columns.ts";
-import { boolParam, checkConfig, listParam } from "../shared/params.ts";
-
-/** Calendar parts a date column can be split into. Days of the week run 0 = Monday .. 6 = Sunday (as pandas). */
-export type DatePart =
-  | "year"
-  | "month"
-  | "day"
-  | "day_of_week"
-  | "is_weekend"
-  | "quarter"
-  | "hour"
-  | "day_of_year";
-/** Every date part, in menu order; the first seven are the default. */
-export const DATE_PARTS: readonly DatePart[] = [
-  "year",
-  "month",
-  "day",
-  "day_of_week",
-  "is_weekend",
-  "quarter",
-  "hour",
-  "day_of_year",
-];
+import { type DatePart, datePartsInfo, readParams } from "./datePartsInfo.ts";
 
 /** Fitted state: per source column, the parts made and the names they were given. */
 export interface DatePartsState {
@@ -76,13 +54,6 @@ function timesVary(values: Float64Array): boolean {
   return false;
 }
 
-function readParams(config: StepConfig) {
-  return {
-    parts: listParam(config, "parts", DATE_PARTS, DATE_PARTS.slice(0, 7)),
-    keepSource: boolParam(config, "keep_source", false),
-  };
-}
-
 const isDate = (c: { kind: ColumnKind }) => c.kind === "datetime";
 
 /**
@@ -91,20 +62,7 @@ const isDate = (c: { kind: ColumnKind }) => c.kind === "datetime";
  * `keep_source`. Missing dates give missing parts.
  */
 export const datePartsStep: StepDef<DatePartsState> = {
-  type: "date_parts",
-  label: "Date parts",
-  category: "features",
-  defaults: { parts: DATE_PARTS.slice(0, 7), keep_source: false },
-  params: {
-    parts: { type: "strings", doc: `Any of ${DATE_PARTS.join(", ")}; the hour only when times vary.` },
-    keep_source: { type: "boolean", doc: "Keep the date column itself." },
-  },
-  accepts: ["datetime"],
-  describe(config) {
-    const { parts, keepSource } = readParams(config);
-    return `Splits dates into ${parts.join(", ")}${keepSource ? ", keeping the date" : ""}.`;
-  },
-  validate: (config) => checkConfig(datePartsStep, config, readParams),
+  ...datePartsInfo,
   fit(frame, config) {
     const { parts, keepSource } = readParams(config);
     const taken = namesOf(frame);

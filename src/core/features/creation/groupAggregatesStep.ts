@@ -1,6 +1,6 @@
 import type { Column, Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
-import type { StepConfig, StepDef } from "../../prep/step.ts";
+import type { StepDef } from "../../prep/step.ts";
 import {
   findColumn,
   floatColumn,
@@ -10,12 +10,7 @@ import {
   resolveColumns,
   uniqueName,
 } from "../shared/columns.ts";
-import { checkConfig, enumParam, listParam, namesParam } from "../shared/params.ts";
-
-/** A statistic of a value column within a key group. */
-export type GroupStat = "count" | "mean" | "sum" | "min" | "max";
-/** Every group statistic, in menu order. */
-export const GROUP_STATS: readonly GroupStat[] = ["count", "mean", "sum", "min", "max"];
+import { type GroupStat, groupAggregatesInfo, readParams } from "./groupAggregatesInfo.ts";
 
 /** Statistics of one value column (null for `count`) within the levels of one key column. */
 export interface GroupTable {
@@ -34,14 +29,6 @@ export interface GroupTable {
 export interface GroupAggregatesState {
   unseen: "global" | "nan";
   tables: GroupTable[];
-}
-
-function readParams(config: StepConfig) {
-  return {
-    keys: namesParam(config, "keys", []),
-    stats: listParam(config, "stats", GROUP_STATS, ["count", "mean"]),
-    unseen: enumParam(config, "unseen", ["global", "nan"] as const, "global"),
-  };
 }
 
 /** count, sum, min, max over the rows where `value` is present (count: all rows when there is no value column). */
@@ -113,22 +100,7 @@ function fitTable(
  * count 0, sum 0 and the training rows' overall mean / min / max; with "nan", NaN throughout.
  */
 export const groupAggregatesStep: StepDef<GroupAggregatesState> = {
-  type: "group_aggregates",
-  label: "Group aggregates",
-  category: "features",
-  defaults: { keys: [], stats: ["count", "mean"], unseen: "global" },
-  params: {
-    keys: { type: "strings", doc: "Categorical key columns; empty: every categorical feature column." },
-    stats: { type: "strings", doc: "Any of count, mean, sum, min, max." },
-    unseen: { type: "enum", values: ["global", "nan"], doc: "What a key unseen in training gets." },
-  },
-  accepts: ["numeric"],
-  describe(config) {
-    const { keys, stats } = readParams(config);
-    const by = keys.length > 0 ? keys.join(", ") : "categorical column's";
-    return `Adds the ${stats.join(", ")} of numeric columns within each ${by} group.`;
-  },
-  validate: (config) => checkConfig(groupAggregatesStep, config, readParams),
+  ...groupAggregatesInfo,
   fit(frame, config) {
     const { keys: named, stats, unseen } = readParams(config);
     const keys =

@@ -1,6 +1,6 @@
 import type { Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
-import type { StepConfig, StepDef } from "../../prep/step.ts";
+import type { StepDef } from "../../prep/step.ts";
 import {
   findColumn,
   floatColumn,
@@ -10,8 +10,8 @@ import {
   resolveColumns,
   uniqueName,
 } from "../shared/columns.ts";
-import { checkConfig, listParam, namesParam } from "../shared/params.ts";
-import { applyPair, PAIR_OPS, type PairOp, pairName } from "./pairOps.ts";
+import { applyPair, type PairOp, pairName } from "./pairOps.ts";
+import { pairsInfo, readParams } from "./pairsInfo.ts";
 
 /** One made column: `a op b` under `name`. */
 export interface PairFeature {
@@ -29,23 +29,14 @@ export interface PairsState {
 /** Most columns whose every pair is taken when no explicit pairs are given (10 columns: 45 pairs). */
 export const MAX_PAIR_COLUMNS = 10;
 
-/** Explicit pairs as two lists of the same length: `left[i]` with `right[i]` (a form holds them so). */
-function readPairs(config: StepConfig): [string, string][] {
-  const left = namesParam(config, "left", []);
-  const right = namesParam(config, "right", []);
-  if (left.length !== right.length) {
-    throw new ValidationError(
-      `${config.type}: params.right: ${right.length} columns for ${left.length} in params.left`,
-    );
-  }
-  const pairs = left.map((a, i) => [a, right[i]] as [string, string]);
-  const same = pairs.find(([a, b]) => a === b);
-  if (same) throw new ValidationError(`${config.type}: params.right: "${same[0]}" is paired with itself`);
-  return pairs;
-}
-
-function readParams(config: StepConfig) {
-  return { ops: listParam(config, "ops", PAIR_OPS, PAIR_OPS), pairs: readPairs(config) };
+/** The frame with each pair feature appended (shared with `auto_pairs`). */
+export function appendPairs(frame: Frame, features: PairFeature[], step: string): Frame {
+  const cols = features.map((f) => {
+    const a = floatValues(findColumn(frame, f.a, step), step);
+    const b = floatValues(findColumn(frame, f.b, step), step);
+    return floatColumn(f.name, applyPair(f.op, a, b));
+  });
+  return { rows: frame.rows, columns: [...frame.columns, ...cols] };
 }
 
 /**
@@ -54,25 +45,7 @@ function readParams(config: StepConfig) {
  * `MAX_PAIR_COLUMNS` of them). Division by zero gives NaN. Nothing is learned but the names.
  */
 export const pairsStep: StepDef<PairsState> = {
-  type: "pairs",
-  label: "Pair features",
-  category: "features",
-  defaults: { ops: [...PAIR_OPS], left: [], right: [] },
-  params: {
-    ops: { type: "strings", doc: "Any of ratio (a/b), difference (a-b), product (a*b)." },
-    left: {
-      type: "strings",
-      doc: "First column of each explicit pair; empty: every pair of the chosen columns.",
-    },
-    right: { type: "strings", doc: "Second column of each explicit pair." },
-  },
-  accepts: ["numeric"],
-  describe(config) {
-    const { ops, pairs } = readParams(config);
-    const which = pairs.length > 0 ? `${pairs.length} column pairs` : "every pair of the chosen columns";
-    return `Adds the ${ops.join(", ")} of ${which}.`;
-  },
-  validate: (config) => checkConfig(pairsStep, config, readParams),
+  ...pairsInfo,
   fit(frame, config) {
     const { ops, pairs: given } = readParams(config);
     let pairs = given;
@@ -102,13 +75,3 @@ export const pairsStep: StepDef<PairsState> = {
     return appendPairs(frame, state.features, config.type);
   },
 };
-
-/** The frame with each pair feature appended (shared with `auto_pairs`). */
-export function appendPairs(frame: Frame, features: PairFeature[], step: string): Frame {
-  const cols = features.map((f) => {
-    const a = floatValues(findColumn(frame, f.a, step), step);
-    const b = floatValues(findColumn(frame, f.b, step), step);
-    return floatColumn(f.name, applyPair(f.op, a, b));
-  });
-  return { rows: frame.rows, columns: [...frame.columns, ...cols] };
-}

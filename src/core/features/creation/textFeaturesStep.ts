@@ -1,6 +1,6 @@
 import type { Column, Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
-import type { StepConfig, StepDef } from "../../prep/step.ts";
+import type { StepDef } from "../../prep/step.ts";
 import {
   findColumn,
   floatColumn,
@@ -9,8 +9,8 @@ import {
   uniqueName,
   withColumns,
 } from "../shared/columns.ts";
-import { boolParam, checkConfig, intParam, stringParam } from "../shared/params.ts";
 import { compileSafePattern, MAX_TEXT_SCANNED } from "./safePattern.ts";
+import { readParams, textFeaturesInfo } from "./textFeaturesInfo.ts";
 import { fitVocabulary, tfidfRow, tokenize, type Vocabulary } from "./tfidf.ts";
 
 /** What was learned for one text column: output names and the TF-IDF vocabulary. */
@@ -30,19 +30,8 @@ export interface TextFeaturesState {
   columns: TextColumnState[];
 }
 
-function readParams(config: StepConfig) {
-  const pattern = stringParam(config, "pattern", "");
-  if (pattern !== "") compileSafePattern(pattern, config.type);
-  return {
-    length: boolParam(config, "length", true),
-    words: boolParam(config, "words", true),
-    pattern,
-    topK: intParam(config, "top_k", 20, 0, 1000),
-    minDf: intParam(config, "min_df", 1, 1),
-  };
-}
-
 type DictColumn = Column & { data: { type: "dict" } };
+
 const isText = (c: Column) => c.kind === "text" && c.data.type === "dict";
 
 function textColumn(frame: Frame, name: string, step: string): DictColumn {
@@ -65,29 +54,7 @@ function perLevel(col: DictColumn, f: (text: string) => number): Float64Array {
  * first three and zeros for TF-IDF.
  */
 export const textFeaturesStep: StepDef<TextFeaturesState> = {
-  type: "text_features",
-  label: "Text features",
-  category: "features",
-  defaults: { length: true, words: true, pattern: "", top_k: 20, min_df: 1 },
-  params: {
-    length: { type: "boolean", doc: "Add the length in characters." },
-    words: { type: "boolean", doc: "Add the word count." },
-    pattern: { type: "string", doc: "A regular expression (case-insensitive); empty: no contains column." },
-    top_k: { type: "number", min: 0, max: 1000, integer: true, doc: "TF-IDF terms kept; 0: none." },
-    min_df: { type: "number", min: 1, integer: true, doc: "Training documents a term must appear in." },
-  },
-  accepts: ["text"],
-  describe(config) {
-    const p = readParams(config);
-    const parts = [
-      p.length && "length",
-      p.words && "word count",
-      p.pattern && `contains /${p.pattern}/`,
-      p.topK > 0 && `TF-IDF of the top ${p.topK} terms`,
-    ].filter(Boolean);
-    return `Adds ${parts.join(", ") || "nothing"} for text columns.`;
-  },
-  validate: (config) => checkConfig(textFeaturesStep, config, readParams),
+  ...textFeaturesInfo,
   fit(frame, config) {
     const p = readParams(config);
     const cols = resolveColumns(frame, config, isText, "text") as DictColumn[];

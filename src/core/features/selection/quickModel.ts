@@ -2,6 +2,7 @@ import { ValidationError } from "../../errors.ts";
 import type { Matrix, Target, Task } from "../../models/estimator.ts";
 import { fitQuickForest } from "./quickForest.ts";
 import { fitQuickLinear } from "./quickLinear.ts";
+import { QUICK_MODELS, type QuickModelId } from "./selectMethods.ts";
 
 /**
  * The model families feature scoring can use, named by their registry ids. Each is fitted here as
@@ -9,9 +10,7 @@ import { fitQuickLinear } from "./quickLinear.ts";
  * logistic regression (coefficient sizes on standardised features as importances), the forests
  * with impurity importances.
  */
-export type QuickModelId = "linear" | "logistic" | "random_forest" | "extra_trees";
-/** Every quick model id. */
-export const QUICK_MODELS: readonly QuickModelId[] = ["linear", "logistic", "random_forest", "extra_trees"];
+export { QUICK_MODELS, type QuickModelId };
 
 /** A fitted quick model: per-feature importances and predictions. */
 export interface QuickModel {

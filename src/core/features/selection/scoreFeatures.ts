@@ -8,51 +8,11 @@ import { chi2 } from "./chi2.ts";
 import { l1Scores } from "./l1Scores.ts";
 import { mutualInfo } from "./mutualInfo.ts";
 import { permutationScores } from "./permutationScores.ts";
-import { fitQuickModel, type QuickModelId, resolveModel } from "./quickModel.ts";
+import { fitQuickModel, resolveModel } from "./quickModel.ts";
 import { rfeScores } from "./rfe.ts";
+import { METHOD_TASKS, type QuickModelId, SELECT_METHODS, type SelectMethod } from "./selectMethods.ts";
 import { correlation, variances } from "./simpleScores.ts";
 import { chi2Survival, fSurvival } from "./specialFunctions.ts";
-
-/** Feature scoring methods of the `select` step. */
-export type SelectMethod =
-  | "anova_f"
-  | "chi2"
-  | "mutual_info"
-  | "correlation"
-  | "variance_threshold"
-  | "rfe"
-  | "tree_importance"
-  | "l1"
-  | "permutation"
-  | "random_probe";
-
-/** Every selection method, in menu order. */
-export const SELECT_METHODS: readonly SelectMethod[] = [
-  "anova_f",
-  "chi2",
-  "mutual_info",
-  "correlation",
-  "variance_threshold",
-  "rfe",
-  "tree_importance",
-  "l1",
-  "permutation",
-  "random_probe",
-];
-
-/** The tasks each method handles. */
-export const METHOD_TASKS: Record<SelectMethod, readonly Task[]> = {
-  anova_f: ["binary", "multiclass"],
-  chi2: ["binary", "multiclass"],
-  mutual_info: ["regression", "binary", "multiclass"],
-  correlation: ["regression", "binary"],
-  variance_threshold: ["regression", "binary", "multiclass"],
-  rfe: ["regression", "binary", "multiclass"],
-  tree_importance: ["regression", "binary", "multiclass"],
-  l1: ["regression", "binary", "multiclass"],
-  permutation: ["regression", "binary", "multiclass"],
-  random_probe: ["regression", "binary", "multiclass"],
-};
 
 /** Method-specific options of `scoreFeatures`; each has a documented default. */
 export interface ScoreOptions {

@@ -1,6 +1,6 @@
 import { ValidationError } from "../../errors.ts";
 import { checkParams } from "../../prep/params.ts";
-import type { StepConfig, StepDef } from "../../prep/step.ts";
+import type { StepConfig, StepInfo } from "../../prep/step.ts";
 
 /**
  * Param readers for the feature steps: each takes the step's config, falls back to the step's
@@ -125,7 +125,7 @@ export function invalidParam(config: StepConfig, name: string, value: unknown): 
  * A feature step's `validate`: the param shapes against the step's specs (unknown params are
  * rejected), then the step's own reader, which throws on the finer rules.
  */
-export function checkConfig(def: StepDef, config: StepConfig, read: (config: StepConfig) => unknown): void {
+export function checkConfig(def: StepInfo, config: StepConfig, read: (config: StepConfig) => unknown): void {
   checkParams(def, config);
   read(config);
 }

@@ -1,19 +1,14 @@
 import type { Column, ColumnKind, Frame } from "../../data/frame.ts";
 import { floatColumn, getColumn, replaceColumns } from "../columns.ts";
-import { columnsPhrase, SCALE_KINDS, selectColumns } from "../selectColumns.ts";
-import type { ParamSpec, StepConfig, StepDef } from "../step.ts";
+import { readParams } from "../params.ts";
+import { selectColumns } from "../selectColumns.ts";
+import type { StepDef, StepInfo } from "../step.ts";
+import { SCALE_KINDS } from "../stepKinds.ts";
 
 /** Per column: output = a * x + b, learned on the training rows. */
 export interface AffineState {
   columns: { name: string; a: number; b: number }[];
 }
-
-/** `for_models: "scaling"` marks a step only models that need scaled inputs (linear, kNN, MLP) use. */
-export const FOR_MODELS: ParamSpec = {
-  type: "enum",
-  values: ["all", "scaling"],
-  doc: '"scaling": only for models that need scaled inputs (linear, kNN, MLP); trees skip it',
-};
 
 /** A zero, missing or infinite spread would blow values up: scale by 1 instead, as scikit-learn does. */
 export const safeScale = (s: number) => (Number.isFinite(s) && s !== 0 ? s : 1);
@@ -41,37 +36,24 @@ export function applyAffine(frame: Frame, state: AffineState, step: string): Fra
 }
 
 /**
- * A scaler StepDef from a per-column fit of (a, b). The columns are the chosen numeric and
- * datetime features ("auto": all of them; 0/1 indicator columns are left alone).
+ * A scaler from its catalogue part and a per-column fit of (a, b). The columns are the chosen
+ * numeric and datetime features ("auto": all of them; 0/1 indicator columns are left alone).
  */
-export function makeAffineStep<P>(spec: {
-  type: string;
-  label: string;
-  defaults: Record<string, unknown>;
-  params: Record<string, ParamSpec>;
-  sentence: (columns: string, p: P) => string;
-  fitColumn: (values: Float64Array, p: P) => { a: number; b: number };
-  validate?: (p: P) => string | null;
-}): StepDef<AffineState> {
-  const read = (config: StepConfig) => ({ ...spec.defaults, ...config.params }) as P;
-  const def: StepDef<AffineState> = {
-    type: spec.type,
-    label: spec.label,
-    category: "scaling",
-    defaults: spec.defaults,
-    params: spec.params,
-    accepts: SCALE_KINDS,
-    describe: (config) => spec.sentence(columnsPhrase(config, "every numeric column"), read(config)),
+export function makeAffineStep<P>(
+  info: StepInfo,
+  fitColumn: (values: Float64Array, p: P) => { a: number; b: number },
+): StepDef<AffineState> {
+  return {
+    ...info,
     fit(frame, config) {
-      const p = read(config);
+      const p = readParams<P>(info, config);
       return {
         columns: selectColumns(frame, config, SCALE_KINDS).map((col) => ({
           name: col.name,
-          ...spec.fitColumn((col.data as { values: Float64Array }).values, p),
+          ...fitColumn((col.data as { values: Float64Array }).values, p),
         })),
       };
     },
-    transform: (frame, state) => applyAffine(frame, state, spec.type),
+    transform: (frame, state) => applyAffine(frame, state, info.type),
   };
-  return def;
 }

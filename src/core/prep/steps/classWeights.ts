@@ -1,7 +1,8 @@
 import { floatColumn, freeName } from "../columns.ts";
-import { checkParams, readParams } from "../params.ts";
+import { readParams } from "../params.ts";
 import type { StepDef } from "../step.ts";
 import { requireClasses } from "../targetValues.ts";
+import { classWeightsInfo } from "./classWeightsInfo.ts";
 
 interface Params {
   /** Name of the weight column. */
@@ -22,14 +23,7 @@ export interface ClassWeightsState {
  * which training passes to the model as sample weights; new data gets no weight column.
  */
 export const classWeightsStep: StepDef<ClassWeightsState> = {
-  type: "class_weights",
-  label: "Balance class weights",
-  category: "imbalance",
-  defaults: { name: "class_weight" },
-  params: { name: { type: "string", doc: "name of the weight column" } },
-  accepts: [],
-  describe: () => "Weights training rows so that every class counts as much in total, however rare.",
-  validate: (config) => checkParams(classWeightsStep, config),
+  ...classWeightsInfo,
   fit(frame, config, ctx) {
     const p = readParams<Params>(classWeightsStep, config);
     const y = requireClasses(ctx.target, ctx.task, "class_weights");

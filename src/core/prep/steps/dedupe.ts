@@ -1,8 +1,9 @@
 import { COLUMN_KINDS, type Column } from "../../data/frame.ts";
 import { takeColumnRows, takeFrameRows } from "../columns.ts";
-import { checkParams, readParams } from "../params.ts";
-import { columnsPhrase, selectColumns } from "../selectColumns.ts";
+import { readParams } from "../params.ts";
+import { selectColumns } from "../selectColumns.ts";
 import type { StepDef } from "../step.ts";
+import { dedupeInfo } from "./dedupeInfo.ts";
 
 interface Params {
   /** Count rows as duplicates only when their targets agree too (default true). */
@@ -15,6 +16,7 @@ export interface DedupeState {
 }
 
 const scratch = new Float64Array(1);
+
 const bits = new Uint32Array(scratch.buffer);
 
 /** FNV-style mix of one 32-bit word into a hash. */
@@ -57,15 +59,7 @@ function sameRow(cols: Column[], a: number, b: number): boolean {
  * target unless `include_target` is off). Training only: new rows are all scored.
  */
 export const dedupeStep: StepDef<DedupeState> = {
-  type: "dedupe",
-  label: "Drop duplicate rows",
-  category: "cleaning",
-  defaults: { include_target: true },
-  params: { include_target: { type: "boolean", doc: "rows must agree on the target too" } },
-  accepts: COLUMN_KINDS,
-  describe: (config) =>
-    `Drops training rows that repeat an earlier row in ${columnsPhrase(config, "every column")}.`,
-  validate: (config) => checkParams(dedupeStep, config),
+  ...dedupeInfo,
   fit(frame, config, ctx) {
     return dedupeStep.fitTransform!(frame, config, ctx).state;
   },

@@ -1,12 +1,9 @@
 import { COLUMN_KINDS, isMissing } from "../../data/frame.ts";
 import { takeColumnRows, takeFrameRows } from "../columns.ts";
-import { checkParams, readParams } from "../params.ts";
-import { columnsPhrase, percent, selectColumns } from "../selectColumns.ts";
+import { readParams } from "../params.ts";
+import { selectColumns } from "../selectColumns.ts";
 import type { StepDef } from "../step.ts";
-
-interface Params {
-  threshold: number;
-}
+import { dropRowsMissingInfo, type Params } from "./dropRowsMissingInfo.ts";
 
 /** What dropping did to the training rows (new rows are never dropped). */
 export interface DropRowsMissingState {
@@ -19,24 +16,7 @@ export interface DropRowsMissingState {
  * new rows are always kept, since every row of new data needs a prediction.
  */
 export const dropRowsMissingStep: StepDef<DropRowsMissingState> = {
-  type: "drop_rows_missing",
-  label: "Drop rows with missing values",
-  category: "cleaning",
-  defaults: { threshold: 0.5 },
-  params: {
-    threshold: {
-      type: "number",
-      min: 0,
-      max: 1,
-      doc: "share of missing cells above which a training row goes",
-    },
-  },
-  accepts: COLUMN_KINDS,
-  describe(config) {
-    const p = readParams<Params>(dropRowsMissingStep, config);
-    return `Drops training rows missing more than ${percent(p.threshold)} of ${columnsPhrase(config, "their feature values")}.`;
-  },
-  validate: (config) => checkParams(dropRowsMissingStep, config),
+  ...dropRowsMissingInfo,
   fit(frame, config, ctx) {
     return dropRowsMissingStep.fitTransform!(frame, config, ctx).state;
   },

@@ -1,14 +1,10 @@
 import { convertColumn } from "../../data/convertColumn.ts";
 import { COLUMN_KINDS, type Column, type ColumnKind } from "../../data/frame.ts";
-import { ValidationError } from "../../errors.ts";
 import { getColumn, replaceColumns } from "../columns.ts";
-import { checkParams, readParams } from "../params.ts";
-import { columnsPhrase, selectColumns } from "../selectColumns.ts";
+import { readParams } from "../params.ts";
+import { selectColumns } from "../selectColumns.ts";
 import type { StepDef } from "../step.ts";
-
-interface Params {
-  kind: ColumnKind;
-}
+import { fixTypeInfo, type Params } from "./fixTypeInfo.ts";
 
 /** The re-typed columns and their new kind. */
 export interface FixTypeState {
@@ -21,18 +17,7 @@ export interface FixTypeState {
  * Turning a column into an "id" takes it out of the features.
  */
 export const fixTypeStep: StepDef<FixTypeState> = {
-  type: "fix_type",
-  label: "Change column type",
-  category: "cleaning",
-  defaults: { kind: "numeric" },
-  params: { kind: { type: "enum", values: COLUMN_KINDS } },
-  accepts: COLUMN_KINDS,
-  describe: (config) =>
-    `Reads ${columnsPhrase(config, "no columns")} as ${readParams<Params>(fixTypeStep, config).kind}.`,
-  validate(config) {
-    checkParams(fixTypeStep, config);
-    if (config.columns === "auto") throw new ValidationError("fix_type: list the columns to re-type");
-  },
+  ...fixTypeInfo,
   fit(frame, config) {
     const p = readParams<Params>(fixTypeStep, config);
     return { columns: selectColumns(frame, config, COLUMN_KINDS).map((c) => c.name), kind: p.kind };

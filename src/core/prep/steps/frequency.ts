@@ -1,8 +1,9 @@
 import type { Column } from "../../data/frame.ts";
 import { codesOnto, countLevels, floatColumn, getColumn, replaceColumns } from "../columns.ts";
-import { checkParams } from "../params.ts";
-import { CATEGORY_KINDS, columnsPhrase, selectColumns } from "../selectColumns.ts";
+import { selectColumns } from "../selectColumns.ts";
 import type { StepDef } from "../step.ts";
+import { CATEGORY_KINDS } from "../stepKinds.ts";
+import { frequencyInfo } from "./frequencyInfo.ts";
 
 /** Per column: training levels with their share of rows, and the share of missing values. */
 export interface FrequencyState {
@@ -15,15 +16,7 @@ export interface FrequencyState {
  * level unseen in training gets 0.
  */
 export const frequencyStep: StepDef<FrequencyState> = {
-  type: "frequency",
-  label: "Frequency encode",
-  category: "encoding",
-  defaults: {},
-  params: {},
-  accepts: CATEGORY_KINDS,
-  describe: (config) =>
-    `Replaces ${columnsPhrase(config, "every categorical column")} by how common each level is in the training rows.`,
-  validate: (config) => checkParams(frequencyStep, config),
+  ...frequencyInfo,
   fit(frame, config) {
     const cols = selectColumns(frame, config, CATEGORY_KINDS, ["categorical"]);
     const n = Math.max(1, frame.rows);

@@ -9,29 +9,13 @@ import {
   indicatorColumn,
   replaceColumns,
 } from "../columns.ts";
-import { checkParams, readParams } from "../params.ts";
-import { CATEGORY_KINDS, columnsPhrase, FLOAT_KINDS, percent, selectColumns } from "../selectColumns.ts";
+import { readParams } from "../params.ts";
+import { selectColumns } from "../selectColumns.ts";
 import { meanStd, modeOf, quantiles } from "../stats.ts";
 import type { StepDef } from "../step.ts";
+import { FLOAT_KINDS } from "../stepKinds.ts";
+import { imputeInfo, type Params } from "./imputeInfo.ts";
 import { fitKnnReference, type KnnReference, knnFill } from "./knnImpute.ts";
-
-type Strategy = "mean" | "median" | "most_frequent" | "constant" | "knn";
-
-interface Params {
-  strategy: Strategy;
-  /** Fill for numeric columns under "constant". */
-  fill_value: number;
-  /** Fill for categorical columns under "constant". */
-  fill_text: string;
-  add_indicator: boolean;
-  /** Indicators only for columns missing in more than this share of the training rows. */
-  indicator_threshold: number;
-  /** Which kinds "auto" picks. */
-  scope: "all" | "numeric" | "categorical";
-  k: number;
-  /** Most training rows kept as the kNN reference set. */
-  max_reference: number;
-}
 
 /** One imputed column: its fill (number or level text; null = kNN) and its indicator's name. */
 interface ImputedColumn {
@@ -124,55 +108,7 @@ function fillDict(col: Column & { data: { type: "dict" } }, fill: string): Colum
  * values (above `indicator_threshold`), as scikit-learn's SimpleImputer(add_indicator=True).
  */
 export const imputeStep: StepDef<ImputeState> = {
-  type: "impute",
-  label: "Fill missing values",
-  category: "cleaning",
-  defaults: {
-    strategy: "median",
-    fill_value: 0,
-    fill_text: "missing",
-    add_indicator: false,
-    indicator_threshold: 0,
-    scope: "all",
-    k: 5,
-    max_reference: 2000,
-  },
-  params: {
-    strategy: { type: "enum", values: ["mean", "median", "most_frequent", "constant", "knn"] },
-    fill_value: { type: "number", doc: "numeric fill under constant" },
-    fill_text: { type: "string", doc: "categorical fill under constant" },
-    add_indicator: { type: "boolean", doc: "add <col>_missing 0/1 columns" },
-    indicator_threshold: {
-      type: "number",
-      min: 0,
-      max: 1,
-      doc: "indicators only above this training missing share",
-    },
-    scope: { type: "enum", values: ["all", "numeric", "categorical"], doc: "kinds picked by auto" },
-    k: { type: "number", min: 1, integer: true, doc: "neighbours under knn" },
-    max_reference: {
-      type: "number",
-      min: 1,
-      integer: true,
-      doc: "training rows kept as the knn reference set",
-    },
-  },
-  accepts: [...FLOAT_KINDS, ...CATEGORY_KINDS],
-  describe(config) {
-    const p = readParams<Params>(imputeStep, config);
-    const auto = p.scope === "all" ? "every column" : `every ${p.scope} column`;
-    const how =
-      p.strategy === "knn"
-        ? `the mean of the ${p.k} most similar training rows`
-        : p.strategy === "constant"
-          ? `${p.fill_value} (text: "${p.fill_text}")`
-          : `the training ${p.strategy.replace("_", " ")} value`;
-    const flag = p.add_indicator
-      ? `, adding a <col>_missing flag${p.indicator_threshold > 0 ? ` where over ${percent(p.indicator_threshold)} is missing` : ""}`
-      : "";
-    return `Fills missing values in ${columnsPhrase(config, auto)} with ${how}${flag}.`;
-  },
-  validate: (config) => checkParams(imputeStep, config),
+  ...imputeInfo,
   fit(frame, config, ctx) {
     const p = readParams<Params>(imputeStep, config);
     const cols = selectColumns(frame, config, imputeStep.accepts!, SCOPES[p.scope]);

@@ -1,18 +1,11 @@
 import type { Column } from "../../data/frame.ts";
 import { naturalCompare } from "../../framing/naturalCompare.ts";
 import { codesOnto, countLevels, freeName, getColumn, indicatorColumn, replaceColumns } from "../columns.ts";
-import { checkParams, readParams } from "../params.ts";
-import { CATEGORY_KINDS, columnsPhrase, selectColumns } from "../selectColumns.ts";
+import { readParams } from "../params.ts";
+import { selectColumns } from "../selectColumns.ts";
 import type { StepDef } from "../step.ts";
-
-interface Params {
-  /** Most levels that get their own column; rarer ones pool into `<col>=(other)`. */
-  max_levels: number;
-  /** A level never seen in training: all zeros, or the `(other)` column (made even without pooling). */
-  unseen: "zeros" | "other";
-  /** Missing values: their own `<col>=(missing)` column when training had any, or all zeros. */
-  missing: "indicator" | "zeros";
-}
+import { CATEGORY_KINDS } from "../stepKinds.ts";
+import { oneHotInfo, type Params } from "./oneHotInfo.ts";
 
 interface Encoded {
   name: string;
@@ -33,6 +26,7 @@ export interface OneHotState {
 
 /** Label of the column that pools rare (and optionally unseen) levels. */
 export const OTHER_LEVEL = "(other)";
+
 /** Label of the column that flags missing values. */
 export const MISSING_LEVEL = "(missing)";
 
@@ -94,26 +88,7 @@ function encodeColumn(col: Column, e: Encoded, unseen: Params["unseen"]): Column
  * otherwise (and always with `missing: "zeros"`).
  */
 export const oneHotStep: StepDef<OneHotState> = {
-  type: "one_hot",
-  label: "One-hot encode",
-  category: "encoding",
-  defaults: { max_levels: 20, unseen: "zeros", missing: "indicator" },
-  params: {
-    max_levels: {
-      type: "number",
-      min: 1,
-      integer: true,
-      doc: "levels with their own column; the rest pool into (other)",
-    },
-    unseen: { type: "enum", values: ["zeros", "other"], doc: "what a level unseen in training becomes" },
-    missing: { type: "enum", values: ["indicator", "zeros"], doc: "what a missing value becomes" },
-  },
-  accepts: CATEGORY_KINDS,
-  describe(config) {
-    const p = readParams<Params>(oneHotStep, config);
-    return `Turns ${columnsPhrase(config, "every categorical column")} into one 0/1 column per level (at most ${p.max_levels}, rarer levels pooled as "other").`;
-  },
-  validate: (config) => checkParams(oneHotStep, config),
+  ...oneHotInfo,
   fit(frame, config) {
     const p = readParams<Params>(oneHotStep, config);
     const taken = new Set(frame.columns.map((c) => c.name));

@@ -1,9 +1,11 @@
 import type { Column } from "../../data/frame.ts";
 import { naturalCompare } from "../../framing/naturalCompare.ts";
 import { codesOnto, countLevels, floatColumn, getColumn, replaceColumns } from "../columns.ts";
-import { checkParams, readParams } from "../params.ts";
-import { CATEGORY_KINDS, columnsPhrase, selectColumns } from "../selectColumns.ts";
+import { readParams } from "../params.ts";
+import { selectColumns } from "../selectColumns.ts";
 import type { StepDef } from "../step.ts";
+import { CATEGORY_KINDS } from "../stepKinds.ts";
+import { ordinalInfo } from "./ordinalInfo.ts";
 
 interface Params {
   /** Column name → its levels from lowest to highest. Columns without one use natural order. */
@@ -24,28 +26,7 @@ export interface OrdinalState {
  * (unseen in training, or missing from a user order) becomes NaN or -1 (`unknown`); missing stays NaN.
  */
 export const ordinalStep: StepDef<OrdinalState> = {
-  type: "ordinal",
-  label: "Ordinal encode",
-  category: "encoding",
-  defaults: { order: {}, unknown: "nan" },
-  params: {
-    order: { type: "record", doc: "column → levels from lowest to highest" },
-    unknown: { type: "enum", values: ["nan", "minus_one"], doc: "what a level outside the order becomes" },
-  },
-  accepts: CATEGORY_KINDS,
-  describe: (config) =>
-    `Replaces ${columnsPhrase(config, "every categorical column")} by the rank of each level in its order.`,
-  validate(config) {
-    checkParams(ordinalStep, config, (p) => {
-      for (const [col, levels] of Object.entries(p.order as Record<string, unknown>)) {
-        if (!Array.isArray(levels) || !levels.every((l) => typeof l === "string")) {
-          return `params.order.${col}: expected a list of levels`;
-        }
-        if (new Set(levels).size !== levels.length) return `params.order.${col}: a level is listed twice`;
-      }
-      return null;
-    });
-  },
+  ...ordinalInfo,
   fit(frame, config) {
     const p = readParams<Params>(ordinalStep, config);
     const cols = selectColumns(frame, config, CATEGORY_KINDS, ["categorical"]);

@@ -8,19 +8,11 @@ import {
   takeColumnRows,
   takeFrameRows,
 } from "../columns.ts";
-import { checkParams, readParams } from "../params.ts";
-import { columnsPhrase, selectColumns } from "../selectColumns.ts";
+import { readParams } from "../params.ts";
+import { selectColumns } from "../selectColumns.ts";
 import { meanStd, quantiles } from "../stats.ts";
 import type { StepConfig, StepDef } from "../step.ts";
-
-interface Params {
-  method: "iqr" | "zscore";
-  /** IQR fences: [q1 - factor * IQR, q3 + factor * IQR] (Tukey's 1.5 by default). */
-  factor: number;
-  /** z-score fences: mean ± threshold * standard deviation. */
-  threshold: number;
-  action: "flag" | "clip" | "drop";
-}
+import { outliersInfo, type Params } from "./outliersInfo.ts";
 
 interface Bounds {
   name: string;
@@ -74,27 +66,7 @@ function fitBounds(frame: Parameters<StepDef["fit"]>[0], config: StepConfig): Ou
  * values are never outliers.
  */
 export const outliersStep: StepDef<OutliersState> = {
-  type: "outliers",
-  label: "Handle outliers",
-  category: "cleaning",
-  defaults: { method: "iqr", factor: 1.5, threshold: 3, action: "clip" },
-  params: {
-    method: { type: "enum", values: ["iqr", "zscore"] },
-    factor: { type: "number", min: 0, doc: "IQR multiple for the fences" },
-    threshold: { type: "number", min: 0, doc: "standard deviations for z-score fences" },
-    action: { type: "enum", values: ["flag", "clip", "drop"] },
-  },
-  accepts: ["numeric"],
-  describe(config) {
-    const p = readParams<Params>(outliersStep, config);
-    const fence =
-      p.method === "iqr"
-        ? `${p.factor} IQR beyond the quartiles`
-        : `${p.threshold} standard deviations from the mean`;
-    const what = { flag: "Flags", clip: "Clips", drop: "Drops training rows with" }[p.action];
-    return `${what} values of ${columnsPhrase(config, "every numeric column")} more than ${fence} of the training rows.`;
-  },
-  validate: (config) => checkParams(outliersStep, config),
+  ...outliersInfo,
   fit: (frame, config) => fitBounds(frame, config),
   transform(frame, state) {
     if (state.action === "drop") return frame;

@@ -1,8 +1,9 @@
 import { takeColumnRows, takeFrameRows } from "../columns.ts";
-import { checkParams, readParams } from "../params.ts";
+import { readParams } from "../params.ts";
 import type { StepDef } from "../step.ts";
 import { requireClasses } from "../targetValues.ts";
-import { oversampleTargets, type ResampleState, rowsByClass, SAMPLING_STRATEGY } from "./resample.ts";
+import { randomOversampleInfo } from "./randomOversampleInfo.ts";
+import { oversampleTargets, type ResampleState, rowsByClass } from "./resample.ts";
 
 interface Params {
   sampling_strategy: number;
@@ -14,14 +15,7 @@ interface Params {
  * The copies follow the original rows. Training only.
  */
 export const randomOversampleStep: StepDef<ResampleState> = {
-  type: "random_oversample",
-  label: "Oversample rare classes",
-  category: "imbalance",
-  defaults: { sampling_strategy: 1 },
-  params: { sampling_strategy: SAMPLING_STRATEGY },
-  accepts: [],
-  describe: () => "Repeats random training rows of the rarer classes until the classes are balanced.",
-  validate: (config) => checkParams(randomOversampleStep, config),
+  ...randomOversampleInfo,
   fit: (frame, config, ctx) => randomOversampleStep.fitTransform!(frame, config, ctx).state,
   transform: (frame) => frame,
   fitTransform(frame, config, ctx) {

@@ -1,8 +1,9 @@
 import { takeColumnRows, takeFrameRows } from "../columns.ts";
-import { checkParams, readParams } from "../params.ts";
+import { readParams } from "../params.ts";
 import type { StepDef } from "../step.ts";
 import { requireClasses } from "../targetValues.ts";
-import { type ResampleState, rowsByClass, SAMPLING_STRATEGY, undersampleTargets } from "./resample.ts";
+import { randomUndersampleInfo } from "./randomUndersampleInfo.ts";
+import { type ResampleState, rowsByClass, undersampleTargets } from "./resample.ts";
 
 interface Params {
   sampling_strategy: number;
@@ -14,14 +15,7 @@ interface Params {
  * their original order. Training only.
  */
 export const randomUndersampleStep: StepDef<ResampleState> = {
-  type: "random_undersample",
-  label: "Undersample common classes",
-  category: "imbalance",
-  defaults: { sampling_strategy: 1 },
-  params: { sampling_strategy: SAMPLING_STRATEGY },
-  accepts: [],
-  describe: () => "Drops random training rows of the commoner classes until the classes are balanced.",
-  validate: (config) => checkParams(randomUndersampleStep, config),
+  ...randomUndersampleInfo,
   fit: (frame, config, ctx) => randomUndersampleStep.fitTransform!(frame, config, ctx).state,
   transform: (frame) => frame,
   fitTransform(frame, config, ctx) {

@@ -1,5 +1,4 @@
 /** Shared pieces of the class-balancing steps (training rows only; new data passes unchanged). */
-import type { ParamSpec } from "../step.ts";
 
 /** Class counts before and after resampling, for the preview and the run log. */
 export interface ResampleState {
@@ -7,14 +6,6 @@ export interface ResampleState {
   before: number[];
   after: number[];
 }
-
-/** The shared `sampling_strategy` param of the oversampling and undersampling steps. */
-export const SAMPLING_STRATEGY: ParamSpec = {
-  type: "number",
-  min: 0.01,
-  max: 1,
-  doc: "size of each smaller class as a share of the largest after resampling (1 = balanced)",
-};
 
 /** Training row indices per class index; rows with a missing target are in none. */
 export function rowsByClass(y: Float64Array, classes: number): number[][] {

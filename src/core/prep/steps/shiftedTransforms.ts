@@ -5,32 +5,20 @@
  */
 import type { Column } from "../../data/frame.ts";
 import { floatColumn, getColumn, replaceColumns } from "../columns.ts";
-import { checkParams } from "../params.ts";
-import { columnsPhrase, selectColumns } from "../selectColumns.ts";
+import { selectColumns } from "../selectColumns.ts";
 import { minMax } from "../stats.ts";
-import type { StepDef } from "../step.ts";
+import type { StepDef, StepInfo } from "../step.ts";
+import { logInfo, sqrtInfo } from "./shiftedTransformsInfo.ts";
 
 /** Per column: the shift added before the transform (0 unless the training minimum is negative). */
 export interface ShiftState {
   columns: { name: string; shift: number }[];
 }
 
-function makeShiftStep(
-  type: string,
-  label: string,
-  f: (x: number) => number,
-  verb: string,
-): StepDef<ShiftState> {
+function makeShiftStep(info: StepInfo, f: (x: number) => number): StepDef<ShiftState> {
+  const type = info.type;
   const def: StepDef<ShiftState> = {
-    type,
-    label,
-    category: "scaling",
-    defaults: {},
-    params: {},
-    accepts: ["numeric"],
-    describe: (config) =>
-      `${verb} ${columnsPhrase(config, "every numeric column")}, shifted first when the training values go below zero.`,
-    validate: (config) => checkParams(def, config),
+    ...info,
     fit(frame, config) {
       return {
         columns: selectColumns(frame, config, ["numeric"]).map((col) => {
@@ -60,7 +48,7 @@ function makeShiftStep(
 }
 
 /** log1p(x + shift). */
-export const logStep = makeShiftStep("log", "Log transform", Math.log1p, "Takes log(1 + x) of");
+export const logStep = makeShiftStep(logInfo, Math.log1p);
 
 /** sqrt(x + shift). */
-export const sqrtStep = makeShiftStep("sqrt", "Square root", Math.sqrt, "Takes the square root of");
+export const sqrtStep = makeShiftStep(sqrtInfo, Math.sqrt);

@@ -1,3 +1,13 @@
+import type { Column } from "../../data/frame.ts";
+import { ValidationError } from "../../errors.ts";
+import { dictColumn, floatColumn, takeColumnRows } from "../columns.ts";
+import { readParams } from "../params.ts";
+import { meanStd } from "../stats.ts";
+import type { StepDef } from "../step.ts";
+import { requireClasses } from "../targetValues.ts";
+import { oversampleTargets, type ResampleState, rowsByClass } from "./resample.ts";
+import { type Params, smoteInfo } from "./smoteInfo.ts";
+
 /**
  * SMOTE (Chawla et al. 2002), after imbalanced-learn's SMOTE / SMOTENC: each synthetic row lies on
  * the segment from a minority row x to one of its k nearest neighbours nn of the same class,
@@ -7,19 +17,6 @@
  * non-interpolable values take the nearer parent's value (x when u < 0.5, else nn), as SMOTENC
  * does for categories; a numeric value missing in either parent does too. Training only.
  */
-import type { Column } from "../../data/frame.ts";
-import { ValidationError } from "../../errors.ts";
-import { dictColumn, floatColumn, takeColumnRows } from "../columns.ts";
-import { checkParams, readParams } from "../params.ts";
-import { meanStd } from "../stats.ts";
-import type { StepDef } from "../step.ts";
-import { requireClasses } from "../targetValues.ts";
-import { oversampleTargets, type ResampleState, rowsByClass, SAMPLING_STRATEGY } from "./resample.ts";
-
-interface Params {
-  k: number;
-  sampling_strategy: number;
-}
 
 /** One synthetic row: its two parents and where it lies between them. */
 interface Synthetic {
@@ -104,24 +101,7 @@ function extend(col: Column, syn: Synthetic[]): Column {
 
 /** SMOTE oversampling of the rarer classes (see the file comment). */
 export const smoteStep: StepDef<ResampleState> = {
-  type: "smote",
-  label: "SMOTE oversampling",
-  category: "imbalance",
-  defaults: { k: 5, sampling_strategy: 1 },
-  params: {
-    k: {
-      type: "number",
-      min: 1,
-      max: 50,
-      integer: true,
-      doc: "nearest same-class neighbours to interpolate towards",
-    },
-    sampling_strategy: SAMPLING_STRATEGY,
-  },
-  accepts: [],
-  describe: (config) =>
-    `Adds synthetic training rows to the rarer classes, each between a row and one of its ${readParams<Params>(smoteStep, config).k} nearest same-class neighbours, until the classes are balanced.`,
-  validate: (config) => checkParams(smoteStep, config),
+  ...smoteInfo,
   fit: (frame, config, ctx) => smoteStep.fitTransform!(frame, config, ctx).state,
   transform: (frame) => frame,
   fitTransform(frame, config, ctx) {

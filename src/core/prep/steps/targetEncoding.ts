@@ -2,10 +2,12 @@ import type { Column } from "../../data/frame.ts";
 import { kFold } from "../../eval/kFold.ts";
 import type { Target } from "../../models/estimator.ts";
 import { codesOnto, floatColumn, freeName, getColumn, replaceColumns } from "../columns.ts";
-import { checkParams, readParams } from "../params.ts";
-import { CATEGORY_KINDS, columnsPhrase, selectColumns } from "../selectColumns.ts";
+import { readParams } from "../params.ts";
+import { selectColumns } from "../selectColumns.ts";
 import type { StepDef } from "../step.ts";
+import { CATEGORY_KINDS } from "../stepKinds.ts";
 import { requireTarget } from "../targetValues.ts";
+import { targetEncodingInfo } from "./targetEncodingInfo.ts";
 
 interface Params {
   /** m of the m-estimate: how many rows' worth of weight the prior gets. */
@@ -115,18 +117,7 @@ function distinctCodes(codes: Int32Array, groups: number, rows: ArrayLike<number
  * data gets the means over all training rows.
  */
 export const targetEncodingStep: StepDef<TargetEncodingState> = {
-  type: "target_encoding",
-  label: "Target encode",
-  category: "encoding",
-  defaults: { smoothing: 10, folds: 5 },
-  params: {
-    smoothing: { type: "number", min: 0, doc: "weight of the prior, in rows" },
-    folds: { type: "number", min: 2, max: 20, integer: true, doc: "inner folds for the training output" },
-  },
-  accepts: CATEGORY_KINDS,
-  describe: (config) =>
-    `Replaces ${columnsPhrase(config, "every categorical column")} by the smoothed average target of each level, computed out-of-fold on the training rows.`,
-  validate: (config) => checkParams(targetEncodingStep, config),
+  ...targetEncodingInfo,
   fit(frame, config, ctx) {
     const p = readParams<Params>(targetEncodingStep, config);
     const y = requireTarget(ctx.target, ctx.task, "target_encoding");

@@ -1,34 +1,14 @@
 import type { Column } from "../../data/frame.ts";
-import { ValidationError } from "../../errors.ts";
 import { dictColumn, getColumn, replaceColumns } from "../columns.ts";
-import { checkParams, readParams } from "../params.ts";
-import { CATEGORY_KINDS, columnsPhrase, selectColumns } from "../selectColumns.ts";
-import type { StepConfig, StepDef } from "../step.ts";
-
-interface Params {
-  trim: boolean;
-  lower: boolean;
-  /** A regular expression (JavaScript syntax); every match is replaced by `replacement`. */
-  pattern: string | null;
-  replacement: string;
-  /** Text that normalises to "" becomes missing (default true). */
-  empty_as_missing: boolean;
-}
+import { readParams } from "../params.ts";
+import { selectColumns } from "../selectColumns.ts";
+import type { StepDef } from "../step.ts";
+import { CATEGORY_KINDS } from "../stepKinds.ts";
+import { type Params, patternOf, textNormaliseInfo } from "./textNormaliseInfo.ts";
 
 /** The cleaned columns (the cleaning itself is stateless). */
 export interface TextNormaliseState {
   columns: string[];
-}
-
-function patternOf(p: Params): RegExp | null {
-  if (p.pattern === null || p.pattern === "") return null;
-  try {
-    return new RegExp(p.pattern, "gu");
-  } catch (err) {
-    throw new ValidationError(
-      `text_normalise: params.pattern: invalid regular expression (${(err as Error).message})`,
-    );
-  }
 }
 
 /** The column with normalised level text; levels that become equal merge into one. */
@@ -61,32 +41,7 @@ function normaliseColumn(col: Column, p: Params, re: RegExp | null): Column {
  * "paris" and "PARIS" become one level. Stateless: new data is cleaned the same way.
  */
 export const textNormaliseStep: StepDef<TextNormaliseState> = {
-  type: "text_normalise",
-  label: "Clean text",
-  category: "cleaning",
-  defaults: { trim: true, lower: true, pattern: null, replacement: "", empty_as_missing: true },
-  params: {
-    trim: { type: "boolean" },
-    lower: { type: "boolean" },
-    pattern: { type: "string", nullable: true, doc: "regular expression to replace" },
-    replacement: { type: "string" },
-    empty_as_missing: { type: "boolean" },
-  },
-  accepts: CATEGORY_KINDS,
-  describe(config: StepConfig) {
-    const p = readParams<Params>(textNormaliseStep, config);
-    const parts = [
-      p.trim && "trims",
-      p.lower && "lower-cases",
-      p.pattern && `replaces /${p.pattern}/ with "${p.replacement}"`,
-    ].filter(Boolean);
-    const what = parts.length > 0 ? parts.join(", ") : "keeps";
-    return `${what[0].toUpperCase()}${what.slice(1)} the text of ${columnsPhrase(config, "every categorical and text column")}.`;
-  },
-  validate(config) {
-    checkParams(textNormaliseStep, config);
-    patternOf(readParams<Params>(textNormaliseStep, config));
-  },
+  ...textNormaliseInfo,
   fit: (frame, config) => ({ columns: selectColumns(frame, config, CATEGORY_KINDS).map((c) => c.name) }),
   transform(frame, state, config) {
     const p = readParams<Params>(textNormaliseStep, config);

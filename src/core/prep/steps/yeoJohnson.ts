@@ -1,3 +1,12 @@
+import type { Column } from "../../data/frame.ts";
+import { floatColumn, getColumn, replaceColumns } from "../columns.ts";
+import { readParams } from "../params.ts";
+import { selectColumns } from "../selectColumns.ts";
+import { sortedPresent } from "../stats.ts";
+import type { StepDef } from "../step.ts";
+import { safeScale } from "./affine.ts";
+import { type Params, yeoJohnsonInfo } from "./yeoJohnsonInfo.ts";
+
 /**
  * Yeo-Johnson power transform, ported from scikit-learn's PowerTransformer(method="yeo-johnson"):
  * the lambda per column maximises the log-likelihood of a normal fit to the transformed training
@@ -5,15 +14,9 @@
  * the bracket (-2, 2); here a grid over [-10, 10] finds the best cell and a golden-section search
  * refines it, which finds the same maximum on unimodal likelihoods and never wanders off.
  */
-import type { Column } from "../../data/frame.ts";
-import { floatColumn, getColumn, replaceColumns } from "../columns.ts";
-import { checkParams, readParams } from "../params.ts";
-import { columnsPhrase, selectColumns } from "../selectColumns.ts";
-import { sortedPresent } from "../stats.ts";
-import type { StepDef } from "../step.ts";
-import { safeScale } from "./affine.ts";
 
 const EPS = 2.220446049250313e-16;
+
 /** Most values the lambda search looks at. */
 const MAX_FIT = 100_000;
 
@@ -95,10 +98,6 @@ export function fitYeoJohnsonLambda(values: Float64Array): number {
   return (a + b) / 2;
 }
 
-interface Params {
-  standardize: boolean;
-}
-
 /** Per column: the fitted lambda and the standardisation of the transformed training values. */
 export interface YeoJohnsonState {
   columns: { name: string; lambda: number; mean: number; std: number }[];
@@ -106,15 +105,7 @@ export interface YeoJohnsonState {
 
 /** Makes skewed numeric columns more normal-shaped, then (by default) standardises them. */
 export const yeoJohnsonStep: StepDef<YeoJohnsonState> = {
-  type: "yeo_johnson",
-  label: "Yeo-Johnson transform",
-  category: "scaling",
-  defaults: { standardize: true },
-  params: { standardize: { type: "boolean", doc: "centre and scale the result" } },
-  accepts: ["numeric"],
-  describe: (config) =>
-    `Reshapes ${columnsPhrase(config, "every numeric column")} towards a normal distribution with a power fitted on the training rows${readParams<Params>(yeoJohnsonStep, config).standardize ? ", then standardises" : ""}.`,
-  validate: (config) => checkParams(yeoJohnsonStep, config),
+  ...yeoJohnsonInfo,
   fit(frame, config) {
     const p = readParams<Params>(yeoJohnsonStep, config);
     return {

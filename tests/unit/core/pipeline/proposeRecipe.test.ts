@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { proposeRecipe } from "../../../../src/core/pipeline/proposeRecipe.ts";
+import { hasStep } from "../../../../src/core/pipeline/stepCatalogue.ts";
 import { validateRecipe } from "../../../../src/core/pipeline/validateRecipe.ts";
-import { hasStep } from "../../../../src/core/prep/registry.ts";
 import { profileFrame } from "../../../../src/core/profile/profileFrame.ts";
 import { mixedFrame } from "./mixedFrame.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getStep } from "../../../../src/core/prep/registry.ts";
+import { getStepInfo } from "../../../../src/core/pipeline/stepCatalogue.ts";
 import type { StepConfig } from "../../../../src/core/prep/step.ts";
 import {
   paramField,
@@ -18,7 +18,7 @@ const config = (type: string, params: Record<string, unknown> = {}): StepConfig 
 
 describe("paramFields", () => {
   it("makes one field per ParamSpec, in order, showing the config's value over the default", () => {
-    const fields = paramFields(getStep("impute"), config("impute", { strategy: "knn", k: 7 }));
+    const fields = paramFields(getStepInfo("impute"), config("impute", { strategy: "knn", k: 7 }));
     expect(fields.map((f) => [f.key, f.control])).toEqual([
       ["strategy", "select"],
       ["fill_value", "number"],
@@ -42,13 +42,13 @@ describe("paramFields", () => {
   });
 
   it("maps nullable numbers, lists and records", () => {
-    const select = paramFields(getStep("select"), config("select"));
+    const select = paramFields(getStepInfo("select"), config("select"));
     expect(select.find((f) => f.key === "probes")).toMatchObject({
       control: "number",
       value: "",
       nullable: true,
     });
-    const parts = paramFields(getStep("date_parts"), config("date_parts", { parts: ["year", "month"] }));
+    const parts = paramFields(getStepInfo("date_parts"), config("date_parts", { parts: ["year", "month"] }));
     expect(parts[0]).toMatchObject({ control: "list", value: "year, month" });
     const ordinal = paramField("order", { type: "record" }, { size: ["S", "M"] }, true);
     expect(ordinal).toMatchObject({ control: "json" });

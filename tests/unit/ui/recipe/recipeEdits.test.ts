@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { STEP_CATALOGUE } from "../../../../src/core/pipeline/stepCatalogue.ts";
 import { recipeProblems, validateRecipe } from "../../../../src/core/pipeline/validateRecipe.ts";
-import { STEPS } from "../../../../src/core/prep/registry.ts";
 import type { Recipe, StepConfig } from "../../../../src/core/prep/step.ts";
 import {
   addStep,
@@ -118,7 +118,7 @@ describe("recipe edits", () => {
 
   it("gives every registered step defaults that pass validation, but those that need columns named", () => {
     const needColumns = new Map<string, string[]>();
-    for (const def of STEPS) {
+    for (const def of STEP_CATALOGUE) {
       const { recipe: next } = addStep({ version: 1, target: "y", steps: [] }, def.type);
       const problems = recipeProblems(next);
       if (problems.length > 0) needColumns.set(def.type, problems);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { decode, encode } from "../../../../src/core/pipeline/recipeJson.ts";
-import { getStep, hasStep, STEPS } from "../../../../src/core/prep/registry.ts";
+import { getStepInfo, hasStep, STEP_CATALOGUE } from "../../../../src/core/pipeline/stepCatalogue.ts";
+import { getStep, STEPS } from "../../../../src/core/pipeline/stepRegistry.ts";
 import type { StepConfig } from "../../../../src/core/prep/step.ts";
 import { makeRng } from "../../../../src/core/random.ts";
-import { columnOf, ctxOf, frameOf } from "./helpers.ts";
+import { columnOf, ctxOf, frameOf } from "../prep/helpers.ts";
 
 const rng = makeRng(5);
 const n = 40;
