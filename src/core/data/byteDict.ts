@@ -7,7 +7,7 @@
  */
 import type { Encoding } from "./csvTypes.ts";
 import { decodeField } from "./decode.ts";
-import { hasSpace, type TextSums } from "./inferKind.ts";
+import { hasSpace, type TextSums } from "./textSums.ts";
 
 /** Decodes bytes one char per byte (windows-1252), so char offsets equal byte offsets; null if unsupported. */
 const singleByte = (() => {

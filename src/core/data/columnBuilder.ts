@@ -12,10 +12,10 @@ import type { Encoding } from "./csvTypes.ts";
 import { unescapeQuoted } from "./decode.ts";
 import { type DistinctStats, distinctOfDecimals } from "./distinct.ts";
 import { DECIMALS_SHIFT, FIELD_ESCAPED, FIELD_QUOTED, type FieldBatch } from "./fieldBatch.ts";
-import type { TextSums } from "./inferKind.ts";
 import { isMissingBytes, trimEnd, trimStart } from "./missing.ts";
 import { lastParse, parseNumberBytes } from "./parseNumber.ts";
 import { StringColumn } from "./stringColumn.ts";
+import type { TextSums } from "./textSums.ts";
 
 /** What the builders share: how to read values. */
 export interface BuildContext {

@@ -26,6 +26,7 @@ import { type DistinctStats, distinctStats } from "./distinct.ts";
 import type { Column, ColumnKind } from "./frame.ts";
 import { parseDateColumn } from "./parseDate.ts";
 import { parseNumberText } from "./parseNumber.ts";
+import { hasSpace, type TextSums } from "./textSums.ts";
 import { readUnitColumn } from "./unitNumbers.ts";
 
 const ID_WORD = /^(id|key|uuid|guid|index|idx|rownames|unnamed: ?0)$/i;
@@ -155,22 +156,6 @@ function levelsToFloats(
     if (Number.isNaN(v)) missing++;
   }
   return { values, missing };
-}
-
-/** Whitespace as the text heuristics count it. */
-export function hasSpace(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000) return true;
-  }
-  return false;
-}
-
-/** Per column: cells x level length summed, cells whose level has a space, the longest level. */
-export interface TextSums {
-  chars: number;
-  spaced: number;
-  maxLength: number;
 }
 
 function textSums(col: Strings): TextSums {

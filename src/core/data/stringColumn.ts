@@ -18,8 +18,8 @@ import { Int32Chunks } from "./chunkedArray.ts";
 import type { Encoding } from "./csvTypes.ts";
 import { unescapeQuoted } from "./decode.ts";
 import { FIELD_ESCAPED, FIELD_QUOTED, type FieldBatch } from "./fieldBatch.ts";
-import type { TextSums } from "./inferKind.ts";
 import { isMissingBytes, trimEnd, trimStart } from "./missing.ts";
+import type { TextSums } from "./textSums.ts";
 import { hasDuplicates } from "./uniqueCheck.ts";
 
 /** First bytes a missing marker can start with (see missing.ts): n N ? # < -. */

@@ -1,12 +1,6 @@
 import type { Matrix, Target } from "../../models/estimator.ts";
-import { columnMoments } from "./simpleScores.ts";
+import { columnMoments, type TestScores } from "./simpleScores.ts";
 import { fSurvival } from "./specialFunctions.ts";
-
-/** A test statistic per feature and its p-value. */
-export interface TestScores {
-  stat: Float64Array;
-  p: Float64Array;
-}
 
 /**
  * One-way ANOVA F per feature across the classes, as scikit-learn's `f_classif`:

@@ -1,6 +1,6 @@
 import { ValidationError } from "../../errors.ts";
 import type { Matrix, Target } from "../../models/estimator.ts";
-import type { TestScores } from "./anovaF.ts";
+import type { TestScores } from "./simpleScores.ts";
 import { chi2Survival } from "./specialFunctions.ts";
 
 /**

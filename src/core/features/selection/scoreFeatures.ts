@@ -2,7 +2,7 @@ import { ValidationError } from "../../errors.ts";
 import type { Task } from "../../framing/task.ts";
 import type { Matrix, Target } from "../../models/estimator.ts";
 import { makeRng } from "../../random.ts";
-import { anovaF, type TestScores } from "./anovaF.ts";
+import { anovaF } from "./anovaF.ts";
 import { type AutoCut, cutAbove, fdrCut, quantile, topK } from "./autoRules.ts";
 import { chi2 } from "./chi2.ts";
 import { l1Scores } from "./l1Scores.ts";
@@ -11,7 +11,7 @@ import { permutationScores } from "./permutationScores.ts";
 import { fitQuickModel, resolveModel } from "./quickModel.ts";
 import { rfeScores } from "./rfe.ts";
 import { METHOD_TASKS, type QuickModelId, SELECT_METHODS, type SelectMethod } from "./selectMethods.ts";
-import { correlation, variances } from "./simpleScores.ts";
+import { correlation, type TestScores, variances } from "./simpleScores.ts";
 import { chi2Survival, fSurvival } from "./specialFunctions.ts";
 
 /** Method-specific options of `scoreFeatures`; each has a documented default. */

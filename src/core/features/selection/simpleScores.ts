@@ -1,6 +1,11 @@
 import type { Matrix, Target } from "../../models/estimator.ts";
-import type { TestScores } from "./anovaF.ts";
 import { fSurvival } from "./specialFunctions.ts";
+
+/** A test statistic per feature and its p-value. */
+export interface TestScores {
+  stat: Float64Array;
+  p: Float64Array;
+}
 
 /**
  * Mean and population variance of column j. A variance within rounding of zero relative to the
