@@ -3,6 +3,7 @@ import { DECISION_TREE_META } from "./decisionTree/meta.ts";
 import { EXTRA_TREES_META } from "./extraTrees/meta.ts";
 import { GBDT_META } from "./gbdt/meta.ts";
 import { KNN_META } from "./knn/meta.ts";
+import { LASSO_META } from "./lasso/meta.ts";
 import { LINEAR_META } from "./linear/meta.ts";
 import { LOGISTIC_META } from "./logistic/meta.ts";
 import { MLP_META } from "./mlp/meta.ts";
@@ -18,6 +19,7 @@ import { RANDOM_FOREST_META } from "./randomForest/meta.ts";
 export const MODEL_CATALOGUE: readonly ModelMeta<object>[] = [
   BASELINE_META,
   LINEAR_META,
+  LASSO_META,
   LOGISTIC_META,
   NAIVE_BAYES_META,
   KNN_META,

@@ -12,6 +12,7 @@ import type { Task } from "./estimator.ts";
 export type ModelId =
   | "baseline"
   | "linear"
+  | "lasso"
   | "logistic"
   | "naive_bayes"
   | "knn"

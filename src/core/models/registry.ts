@@ -11,6 +11,8 @@ import { Gbdt } from "./gbdt/gbdt.ts";
 import { GBDT_META } from "./gbdt/meta.ts";
 import { KNearestNeighbors } from "./knn/kNearestNeighbors.ts";
 import { KNN_META } from "./knn/meta.ts";
+import { Lasso } from "./lasso/lasso.ts";
+import { LASSO_META } from "./lasso/meta.ts";
 import { LINEAR_META } from "./linear/meta.ts";
 import { RidgeRegression } from "./linear/ridgeRegression.ts";
 import { LogisticRegression } from "./logistic/logisticRegression.ts";
@@ -65,6 +67,7 @@ export function defineModel<P extends object>(meta: ModelMeta<P>, cls: Estimator
 export const MODELS: ModelSpec[] = [
   defineModel(BASELINE_META, Baseline),
   defineModel(LINEAR_META, RidgeRegression),
+  defineModel(LASSO_META, Lasso),
   defineModel(LOGISTIC_META, LogisticRegression),
   defineModel(NAIVE_BAYES_META, NaiveBayes),
   defineModel(KNN_META, KNearestNeighbors),

@@ -5,10 +5,10 @@ import { fitQuickLinear } from "./quickLinear.ts";
 import { QUICK_MODELS, type QuickModelId } from "./selectMethods.ts";
 
 /**
- * The model families feature scoring can use, named by their registry ids. Each is fitted here as
- * a small synchronous version (see quickLinear.ts, quickForest.ts): linear = ridge, logistic = L2
- * logistic regression (coefficient sizes on standardised features as importances), the forests
- * with impurity importances.
+ * The model families feature scoring can use, named by their registry ids. Each is the registry's
+ * model with small, fast settings, fitted synchronously (see quickLinear.ts, quickForest.ts):
+ * linear = ridge, logistic = L2 logistic regression (coefficient sizes on standardised features as
+ * importances), the forests with impurity importances.
  */
 export { QUICK_MODELS, type QuickModelId };
 
@@ -49,10 +49,8 @@ export function fitQuickModel(
   y: Target,
   opts: QuickFitOptions = {},
 ): QuickModel {
-  if (id === "linear" || id === "logistic") {
-    // Ridge's alpha = 1 and logistic's C = 1 (scikit-learn's defaults) are 1 / n on the mean loss.
-    return fitQuickLinear(X, y, { penalty: "l2", strength: 1 / X.rows });
-  }
+  if (id === "linear" || id === "logistic")
+    return fitQuickLinear(X, y, { penalty: "l2", strength: "default" });
   return fitQuickForest(X, y, { kind: id, seed: opts.seed, trees: opts.trees });
 }
 
