@@ -29,22 +29,31 @@ export function treeStructure(
   names: string[],
   maxDepth = Number.POSITIVE_INFINITY,
 ): TreeDisplayNode {
-  const visit = (id: number, depth: number): TreeDisplayNode => {
-    const dim = tree.valueDim;
-    const node: TreeDisplayNode = {
-      id,
-      samples: tree.samples[id],
-      value: Array.from(tree.value.subarray(id * dim, (id + 1) * dim)),
-      impurity: tree.impurity[id],
-    };
+  const dim = tree.valueDim;
+  const leaf = (id: number): TreeDisplayNode => ({
+    id,
+    samples: tree.samples[id],
+    value: Array.from(tree.value.subarray(id * dim, (id + 1) * dim)),
+    impurity: tree.impurity[id],
+  });
+  // An explicit stack, not recursion: a deep tree (a long chain of splits) costs no call stack.
+  const root = leaf(0);
+  const stack: [TreeDisplayNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    const id = node.id;
     const f = tree.feature[id];
-    if (f < 0) return node;
+    if (f < 0) continue;
     node.feature = names[f] ?? `x${f}`;
     node.threshold = Math.min(tree.threshold[id], Number.MAX_VALUE);
     node.missingGoesLeft = tree.missingLeft[id] === 1;
-    if (depth >= maxDepth) node.truncated = true;
-    else node.children = [visit(tree.left[id], depth + 1), visit(tree.right[id], depth + 1)];
-    return node;
-  };
-  return visit(0, 0);
+    if (depth >= maxDepth) {
+      node.truncated = true;
+      continue;
+    }
+    const children: [TreeDisplayNode, TreeDisplayNode] = [leaf(tree.left[id]), leaf(tree.right[id])];
+    node.children = children;
+    stack.push([children[0], depth + 1], [children[1], depth + 1]);
+  }
+  return root;
 }
