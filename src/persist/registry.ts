@@ -52,6 +52,14 @@ export function modelFileBytes(file: ModelFile): number {
   return new TextEncoder().encode(JSON.stringify(file)).length;
 }
 
+/** The step types of a file's fitted recipe, in order; an ensemble's members' in turn, each once. */
+export function recipeStepsOf(file: ModelFile): string[] {
+  const p = file.pipeline;
+  const recipes = "members" in p ? p.members.map((m) => m.recipe) : [p.recipe];
+  const types = recipes.flatMap((r) => (Array.isArray(r?.steps) ? r.steps.map((s) => String(s.type)) : []));
+  return [...new Set(types)];
+}
+
 /**
  * Stores a new version and its file, numbered after the project's last (numbers are never reused),
  * and updates the aliases: the first version is champion, a later one the challenger. All or
@@ -76,6 +84,7 @@ export async function registerVersion(db: AppDb, input: NewVersion): Promise<Mod
         dataFingerprint: input.dataFingerprint,
         sha256: input.file.sha256,
         metrics: structuredClone(input.metrics),
+        recipeSteps: recipeStepsOf(input.file),
         sizeBytes,
         note: cleanNote(input.note),
         createdAt: at,

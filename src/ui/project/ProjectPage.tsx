@@ -1,6 +1,7 @@
 import { createResource, createSignal, Match, Show, Switch } from "solid-js";
 import { useApp } from "../app/AppContext.tsx";
 import { DataPhase } from "../data/DataPhase.tsx";
+import { DeployPhase } from "../deploy/DeployPhase.tsx";
 import { ExplorePhase } from "../explore/ExplorePhase.tsx";
 import { FeaturesPhase } from "../features/FeaturesPhase.tsx";
 import { FramePhase } from "../frame/FramePhase.tsx";
@@ -77,6 +78,9 @@ export function ProjectPage(props: { projectId: string; phase: PhaseId }) {
                 </Match>
                 <Match when={props.phase === "train"}>
                   <TrainPhase projectId={props.projectId} />
+                </Match>
+                <Match when={props.phase === "deploy"}>
+                  <DeployPhase projectId={props.projectId} />
                 </Match>
               </Switch>
             </>

@@ -2,6 +2,7 @@ import { createMemo, For, Show } from "solid-js";
 import { METRICS } from "../../core/framing/metrics.ts";
 import type { RunRecord } from "../../persist/types.ts";
 import { formatNumber } from "../charts/formatNumber.ts";
+import { RegisterButton } from "../deploy/RegisterButton.tsx";
 import { leaderboardRows, pendingRows } from "./leaderboardRows.ts";
 
 /**
@@ -36,6 +37,7 @@ export function Leaderboard(props: {
             <th scope="col">Time</th>
             <th scope="col">Backend</th>
             <th scope="col">Status</th>
+            <th scope="col">Deploy</th>
           </tr>
         </thead>
         <tbody>
@@ -99,6 +101,16 @@ export function Leaderboard(props: {
                     </span>
                   </Show>
                 </td>
+                <td>
+                  <Show when={!row.error && !props.live}>
+                    <RegisterButton
+                      projectId={props.run.projectId}
+                      runId={props.run.id}
+                      modelId={row.model}
+                      label={row.label}
+                    />
+                  </Show>
+                </td>
               </tr>
             )}
           </For>
@@ -109,6 +121,7 @@ export function Leaderboard(props: {
                 <td>{row.label}</td>
                 <td colSpan={5} />
                 <td class={`status-${row.status.replace(" ", "-")}`}>{row.status}</td>
+                <td />
               </tr>
             )}
           </For>
