@@ -5,70 +5,30 @@ import { learningCurve } from "../src/core/automl/evaluation/learningCurve.ts";
 import { permutationImportance } from "../src/core/automl/evaluation/permutationImportance.ts";
 import { ladderModels } from "../src/core/automl/ladder/ladderModels.ts";
 import { planLadder } from "../src/core/automl/ladder/ladderPlan.ts";
-import { ENSEMBLE_ID } from "../src/core/automl/ladder/leaderboard.ts";
-import type { FoldRunner } from "../src/core/automl/ladder/runLadder.ts";
-import type { Frame } from "../src/core/data/frame.ts";
+import { blendWeights, ENSEMBLE_ID } from "../src/core/automl/ladder/leaderboard.ts";
+import { ladderOptions } from "../src/core/automl/run/runParts.ts";
+import { makeRunService, type RunCallbacks } from "../src/core/automl/run/runService.ts";
+import { validateRunSettings } from "../src/core/automl/run/runSettings.ts";
+import type { RunRecord } from "../src/core/automl/run/runStore.ts";
 import { ValidationError } from "../src/core/errors.ts";
-import { getModel as getModelSpec, type ModelId, type ModelParams } from "../src/core/models/registry.ts";
-import type { Progress } from "../src/core/progress.ts";
-import { getDataset, loadFrame } from "../src/persist/datasets.ts";
 import { openAppDb } from "../src/persist/db.ts";
 import { getModel } from "../src/persist/models.ts";
-import { getRun, modelRecordId } from "../src/persist/runs.ts";
-import type { RunSettings } from "../src/persist/types.ts";
-import {
-  frameVersion,
-  jobLabel,
-  jobProgress,
-  ladderOptions,
-  reevaluateModel,
-  runStoredLadder,
-  storedPredictions,
-} from "./ladderRun.ts";
-import { makePool, poolSize, type WorkerPool } from "./pool.ts";
-import type { FoldWorkerApi, FrameRef, TrainWorkerApi } from "./trainApi.ts";
+import { makeIdbRunStore, modelRecordId } from "../src/persist/runs.ts";
+import { poolRunner, tableOf } from "./poolRunner.ts";
+import { heldRuns, holdRun } from "./runLocks.ts";
+import type { RunListeners, TrainWorkerApi } from "./trainApi.ts";
 
-let pool: WorkerPool<FoldWorkerApi> | undefined;
-const foldPool = () =>
-  (pool ??= makePool<FoldWorkerApi>(
-    () => new Worker(new URL("./fold.worker.ts", import.meta.url), { type: "module", name: "fold" }),
-    poolSize(),
-  ));
+const store = makeIdbRunStore(() => openAppDb());
+const service = makeRunService({
+  store,
+  async open(datasetId, run, onProgress) {
+    const { frame, ref } = await tableOf(datasetId);
+    return { frame, runFold: poolRunner(ref, run.settings, onProgress) };
+  },
+});
 
-let cached: { key: string; ref: FrameRef; frame: Frame } | undefined;
-async function tableOf(datasetId: string): Promise<{ ref: FrameRef; frame: Frame }> {
-  const db = await openAppDb();
-  const ref = { datasetId, version: frameVersion(await getDataset(db, datasetId)) };
-  const key = `${ref.datasetId}|${ref.version}`;
-  if (cached?.key !== key) cached = { key, ref, frame: await loadFrame(db, datasetId) };
-  return cached;
-}
-
-// Measured once per coordinator, in one pool worker, only when a tfjs model first needs it.
-let measured: Promise<string> | undefined;
-function backendFor(model: string, settings: RunSettings, signal?: AbortSignal): Promise<string | null> {
-  if (!getModelSpec(model as never).usesTfjs) return Promise.resolve(null);
-  if (settings.backend) return Promise.resolve(settings.backend);
-  measured ??= foldPool()
-    .run((w) => w.probeBackends(), signal)
-    .then((r) => r.chosen);
-  measured.catch(() => (measured = undefined));
-  return measured;
-}
-
-/** Runs fold jobs on the pool, forwarding epoch progress. */
-function poolRunner(ref: FrameRef, settings: RunSettings, onProgress?: (p: Progress) => void): FoldRunner {
-  return async (job, signal) => {
-    const say = (message: string) => onProgress?.({ phase: "fit", done: 0, total: 1, message });
-    if (!settings.backend && !measured && getModelSpec(job.model).usesTfjs) {
-      say(`${job.model} · measuring the tfjs backends (once)`);
-    }
-    const backend = await backendFor(job.model, settings, signal);
-    say(jobLabel(job));
-    const progress = onProgress && Comlink.proxy((p: Progress) => onProgress(jobProgress(job, p)));
-    return foldPool().run((w) => w.runFold(ref, job, backend, progress), signal);
-  };
-}
+/** Runs this coordinator trains now, with the release of each one's lock. */
+const active = new Map<string, () => void>();
 
 const calls = new Map<string, AbortController>();
 async function withCall<T>(callId: string, body: (ctl: AbortController) => Promise<T>): Promise<T> {
@@ -81,10 +41,37 @@ async function withCall<T>(callId: string, body: (ctl: AbortController) => Promi
   }
 }
 
+/** Trains a run through the service; while it trains it is active here and holds its lock. */
+async function drive(
+  ctl: AbortController,
+  listeners: RunListeners,
+  body: (cb: RunCallbacks) => Promise<{ run: RunRecord }>,
+): Promise<RunRecord> {
+  let runId: string | null = null;
+  try {
+    const out = await body({
+      signal: ctl.signal,
+      onStart: (run) => {
+        runId = run.id;
+        active.set(run.id, holdRun(run.id));
+        void listeners.onStart(run);
+      },
+      onProgress: (p) => void listeners.onProgress(p),
+      onEntry: (e) => void listeners.onEntry(e),
+    });
+    return out.run;
+  } finally {
+    if (runId) {
+      active.get(runId)?.();
+      active.delete(runId);
+    }
+  }
+}
+
 const api: TrainWorkerApi = {
   async plan(datasetId, settings) {
     const { frame } = await tableOf(datasetId);
-    const plan = planLadder(frame, ladderOptions(settings));
+    const plan = planLadder(frame, ladderOptions(validateRunSettings(settings)));
     return {
       task: plan.task,
       classes: plan.classes,
@@ -100,29 +87,35 @@ const api: TrainWorkerApi = {
     };
   },
 
-  run(callId, runId, datasetId, settings, skip, onProgress, onEntry) {
+  start(callId, input, listeners) {
     return withCall(callId, async (ctl) => {
-      const { frame, ref } = await tableOf(datasetId);
-      return runStoredLadder(frame, runId, settings, {
-        skip,
-        skipPredictions: skip.length > 0 ? await storedPredictions(runId, skip) : undefined,
-        runFold: poolRunner(ref, settings, onProgress),
-        controller: ctl,
-        onProgress: (p) => void onProgress(p),
-        onEntry: (e) => void onEntry(e),
-      });
+      return drive(ctl, listeners, (cb) => service.start(input, cb));
     });
   },
 
-  evaluate(callId, runId, datasetId, settings, model, onProgress) {
+  resume(callId, runId, listeners) {
     return withCall(callId, async (ctl) => {
-      const { frame, ref } = await tableOf(datasetId);
-      return reevaluateModel(frame, runId, settings, model, {
-        runFold: poolRunner(ref, settings, onProgress),
-        signal: ctl.signal,
-        onProgress: (p) => void onProgress(p),
-      });
+      if (active.has(runId)) throw new ValidationError("This run is already training.");
+      return drive(ctl, listeners, (cb) => service.resume(runId, cb));
     });
+  },
+
+  async settle(runs, stopped = []) {
+    const held = await heldRuns();
+    return Promise.all(
+      runs.map((r) => {
+        if (r.status !== "running" || active.has(r.id)) return r;
+        // The client terminated the coordinator of a stopped run: its lock may not be released yet.
+        if (stopped.includes(r.id)) return store.interrupt(r.id, "cancelled");
+        return held.has(r.id) ? r : store.interrupt(r.id);
+      }),
+    );
+  },
+
+  evaluate(callId, runId, model, onProgress) {
+    return withCall(callId, (ctl) =>
+      service.reevaluate(runId, model, { signal: ctl.signal, onProgress: (p) => void onProgress(p) }),
+    );
   },
 
   learningCurve(callId, datasetId, settings, model, onProgress) {
@@ -132,30 +125,31 @@ const api: TrainWorkerApi = {
           "A learning curve is drawn per model: refitting the ensemble at each size would re-choose its weights on rows it is scored on. Open one of its members instead.",
         );
       }
+      const valid = validateRunSettings(settings);
       const { frame, ref } = await tableOf(datasetId);
-      const plan = planLadder(frame, ladderOptions(settings));
+      const plan = planLadder(frame, ladderOptions(valid));
       return learningCurve(frame, plan, model, {
-        runFold: poolRunner(ref, settings),
-        params: settings.params?.[model],
+        runFold: poolRunner(ref, valid),
+        params: valid.params?.[model],
         signal: ctl.signal,
         onProgress: (p) => void onProgress(p),
       });
     });
   },
 
-  permutationImportance(callId, runId, datasetId, settings, model, onProgress) {
+  permutationImportance(callId, runId, model, onProgress) {
     return withCall(callId, async (ctl) => {
-      const { frame, ref } = await tableOf(datasetId);
-      const plan = planLadder(frame, ladderOptions(settings));
-      const db = await openAppDb();
-      const stored = await getModel(db, modelRecordId(runId, model)).catch(() => null);
-      const entry = (await getRun(db, runId)).entries.find((e) => e.model === model);
+      const run = await store.get(runId);
+      const { frame, ref } = await tableOf(run.datasetId);
+      const plan = planLadder(frame, ladderOptions(run.settings));
+      const stored = await getModel(await openAppDb(), modelRecordId(runId, model)).catch(() => null);
+      const entry = run.entries.find((e) => e.model === model);
       return permutationImportance(frame, plan, model, {
         pipeline: stored?.artifact ? loadPipeline(stored.artifact) : undefined,
-        runFold: poolRunner(ref, settings),
-        params: settings.params?.[model],
-        weights: entry?.params.weights as Partial<Record<ModelId, number>> | undefined,
-        memberParams: settings.params as Partial<Record<ModelId, ModelParams>> | undefined,
+        runFold: poolRunner(ref, run.settings),
+        params: run.settings.params?.[model],
+        weights: entry ? blendWeights(entry) : undefined,
+        memberParams: run.settings.params,
         signal: ctl.signal,
         onProgress: (p) => void onProgress(p),
       });

@@ -2,12 +2,14 @@ import type { ModelEvaluation } from "../src/core/automl/evaluation/evaluateMode
 import type { LearningCurve } from "../src/core/automl/evaluation/learningCurve.ts";
 import type { PermutationImportance } from "../src/core/automl/evaluation/permutationImportance.ts";
 import type { FoldJob, FoldResult } from "../src/core/automl/ladder/foldJob.ts";
+import type { LadderProgress } from "../src/core/automl/ladder/ladderProgress.ts";
 import type { EntryId, LeaderboardEntry } from "../src/core/automl/ladder/leaderboard.ts";
+import type { RunSettings } from "../src/core/automl/run/runSettings.ts";
+import type { NewRun, RunRecord } from "../src/core/automl/run/runStore.ts";
 import type { MetricId } from "../src/core/framing/metrics.ts";
 import type { Task } from "../src/core/models/estimator.ts";
 import type { ModelId } from "../src/core/models/registry.ts";
 import type { Progress } from "../src/core/progress.ts";
-import type { RunSettings } from "../src/persist/types.ts";
 import type { BackendReport } from "./computeApi.ts";
 
 /** A stored table as a fold worker caches it: a new version (a column re-typed) loads afresh. */
@@ -36,12 +38,6 @@ export interface PlanSummary {
   models: LadderModelInfo[];
 }
 
-/** What a finished ladder gives back (the entries already went to `onEntry` and to IndexedDB). */
-export interface RunOutcome {
-  entries: LeaderboardEntry[];
-  best: string | null;
-}
-
 /**
  * A pool member: runs one fold job (fit on its training rows, predict its validation rows) on the
  * table it loads from IndexedDB and caches. Cancelling is the pool terminating the worker.
@@ -58,35 +54,42 @@ export interface FoldWorkerApi {
   probeBackends(): Promise<BackendReport>;
 }
 
+/** Callbacks of a run, as proxies: its typed progress, each finished (stored) model, its stored start. */
+export interface RunListeners {
+  onStart: (run: RunRecord) => void;
+  onProgress: (p: LadderProgress) => void;
+  onEntry: (entry: LeaderboardEntry) => void;
+}
+
 /**
- * The training coordinator, one worker the UI talks to. It plans the ladder and schedules fold
- * jobs on a pool of fold workers it owns (nested workers), so the page only draws. Every long
- * call takes a `callId`; `cancel(callId)` stops it (the pool terminates its busy workers).
+ * The training coordinator, one worker the UI talks to. It owns the runs' records through the
+ * run service (create, checkpoint, finish, resume), plans the ladder and schedules fold jobs on a
+ * pool of fold workers it owns (nested workers), so the page only starts, cancels and observes.
+ * Every long call takes a `callId`; `cancel(callId)` stops it (the pool terminates its busy workers).
  */
 export interface TrainWorkerApi {
   /** Task, metric, row counts and the models of the ladder for these settings. */
   plan(datasetId: string, settings: RunSettings): Promise<PlanSummary>;
   /**
-   * Runs the ladder for a stored run: each finished model is checkpointed in IndexedDB (entry,
-   * pipeline, evaluation) and then passed to `onEntry`. `skip` holds entries finished earlier.
+   * Creates a run and trains it: each finished model is checkpointed (entry, pipeline,
+   * evaluation) and then passed to `onEntry`. Resolves with the run as stored at its end: done,
+   * cancelled (finished models kept) or failed with its reason.
    */
-  run(
-    callId: string,
-    runId: string,
-    datasetId: string,
-    settings: RunSettings,
-    skip: LeaderboardEntry[],
-    onProgress: (p: Progress) => void,
-    onEntry: (entry: LeaderboardEntry) => void,
-  ): Promise<RunOutcome>;
+  start(callId: string, input: NewRun, listeners: RunListeners): Promise<RunRecord>;
+  /** Finishes a stopped run: its finished models are skipped, not retrained. */
+  resume(callId: string, runId: string, listeners: RunListeners): Promise<RunRecord>;
+  /**
+   * The runs as they are: one left "running" by no thread (a closed or reloaded tab) becomes
+   * "interrupted"; `stopped` names runs whose coordinator was terminated mid-cancel, which
+   * become "cancelled".
+   */
+  settle(runs: RunRecord[], stopped?: string[]): Promise<RunRecord[]>;
   /** Recomputes and stores a model's evaluation (for a record kept without one). */
   evaluate(
     callId: string,
     runId: string,
-    datasetId: string,
-    settings: RunSettings,
     model: EntryId,
-    onProgress: (p: Progress) => void,
+    onProgress: (p: LadderProgress) => void,
   ): Promise<ModelEvaluation>;
   learningCurve(
     callId: string,
@@ -99,8 +102,6 @@ export interface TrainWorkerApi {
   permutationImportance(
     callId: string,
     runId: string,
-    datasetId: string,
-    settings: RunSettings,
     model: EntryId,
     onProgress: (p: Progress) => void,
   ): Promise<PermutationImportance>;

@@ -7,8 +7,16 @@ import { writeFile } from "node:fs/promises";
 import { LADDER_ORDER } from "../core/automl/ladder/ladderOrder.ts";
 import type { LeaderboardEntry } from "../core/automl/ladder/leaderboard.ts";
 import type { LadderResult } from "../core/automl/ladder/runLadder.ts";
-import { METRICS, type MetricId } from "../core/framing/metrics.ts";
-import type { SplitConfig } from "../core/prep/splits.ts";
+import {
+  DEFAULT_FOLDS,
+  DEFAULT_TEST_FRACTION,
+  type KnownIds,
+  RUN_LIMITS,
+  type RunSettings,
+  runSettingsProblem,
+  validateRunSettings,
+} from "../core/automl/run/runSettings.ts";
+import { METRICS } from "../core/framing/metrics.ts";
 import type { Progress } from "../core/progress.ts";
 import { defaultThreads, makeFoldPool } from "./foldPool.ts";
 import type { Io } from "./io.ts";
@@ -25,8 +33,8 @@ Prints the leaderboard, best first.
 Options:
   --target COLUMN    the column to predict (required)
   --models a,b,...   models to try (default: the whole ladder)
-  --folds K          cross-validation folds (default 5)
-  --test-size F      share of rows held back as the test part (default 0.2; 0 keeps none)
+  --folds K          cross-validation folds, ${RUN_LIMITS.folds.min} to ${RUN_LIMITS.folds.max} (default 5)
+  --test-size F      share of rows held back as the test part, ${RUN_LIMITS.testFraction.min} to ${RUN_LIMITS.testFraction.max} (default 0.2; 0 keeps none)
   --metric ID        metric that ranks the models (default: chosen for the task)
   --seed N           seed of every split and model (default 0); the same seed gives the same leaderboard
   --split S          how rows are dealt into folds: "stratified" (default for classes), "kfold"
@@ -42,51 +50,20 @@ Options:
   --drop-ragged      drop rows with too few or too many fields
 `;
 
-interface TrainSettings {
-  target: string;
-  seed: number;
-  folds: number;
-  testSize: number;
-  models?: string[];
-  metric?: MetricId;
+/** What `train` runs: the run's settings (checked by the one validation) and the command's own options. */
+interface TrainOptions {
+  settings: RunSettings;
   out?: string;
-  split?: SplitConfig;
-  ensemble: boolean;
   threads: number;
 }
 
-/** The settings from the option values, or the sentence that says what is wrong. */
-function readSettings(values: Record<string, string>, valid: string[]): TrainSettings | string {
+/** A number flag as typed; NaN (shown as typed in the message) when it is not a number. */
+const numberFlag = (v: string | undefined, fallback: number) =>
+  v === undefined ? fallback : v.trim() === "" ? Number.NaN : Number(v);
+
+/** The options from the flag values, or the sentence that says what is wrong. */
+function readOptions(values: Record<string, string>, known: KnownIds): TrainOptions | string {
   if (values.target === undefined) return "train needs --target COLUMN, the column to predict.";
-  const seed = values.seed === undefined ? 0 : Number(values.seed);
-  if (!Number.isInteger(seed)) return `--seed must be a whole number (got "${values.seed}").`;
-  const folds = values.folds === undefined ? 5 : Number(values.folds);
-  if (!Number.isInteger(folds) || folds < 2)
-    return `--folds must be a whole number of at least 2 (got "${values.folds}").`;
-  const testSize = values["test-size"] === undefined ? 0.2 : Number(values["test-size"]);
-  if (!(testSize >= 0 && testSize < 1))
-    return `--test-size must be a number from 0 up to 1 (got "${values["test-size"]}").`;
-  let models: string[] | undefined;
-  if (values.models !== undefined) {
-    models = values.models
-      .split(",")
-      .map((m) => m.trim())
-      .filter((m) => m !== "");
-    const unknown = models.filter((m) => !valid.includes(m));
-    if (unknown.length > 0 || models.length === 0) {
-      const what =
-        unknown.length > 0
-          ? `Unknown model${unknown.length > 1 ? "s" : ""} ${unknown.map((m) => `"${m}"`).join(", ")}`
-          : "No model given";
-      return `${what}; the models are ${valid.join(", ")}.`;
-    }
-  }
-  let metric: MetricId | undefined;
-  if (values.metric !== undefined) {
-    if (!Object.hasOwn(METRICS, values.metric))
-      return `Unknown metric "${values.metric}"; the metrics are ${Object.keys(METRICS).join(", ")}.`;
-    metric = values.metric as MetricId;
-  }
   const split = values.split ?? "stratified";
   if (!["stratified", "kfold", "sklearn"].includes(split))
     return `--split must be stratified, kfold or sklearn (got "${split}").`;
@@ -95,19 +72,32 @@ function readSettings(values: Record<string, string>, valid: string[]): TrainSet
     return `--threads must be a whole number from 1 to 64 (got "${values.threads}").`;
   const ensemble = values.ensemble ?? "yes";
   if (ensemble !== "yes" && ensemble !== "no") return `--ensemble must be yes or no (got "${ensemble}").`;
-  return {
-    target: values.target,
-    seed,
-    folds,
-    testSize,
-    models,
-    metric,
-    out: values.out,
-    split:
-      split === "stratified" ? undefined : { type: "kfold", shuffle: true, sklearn: split === "sklearn" },
-    ensemble: ensemble === "yes",
-    threads,
+  const numbers = {
+    testFraction: numberFlag(values["test-size"], DEFAULT_TEST_FRACTION),
+    folds: numberFlag(values.folds, DEFAULT_FOLDS),
+    seed: numberFlag(values.seed, 0),
   };
+  const draft = {
+    target: values.target,
+    task: null,
+    metric: values.metric ?? null,
+    models:
+      values.models === undefined
+        ? known.models
+        : values.models
+            .split(",")
+            .map((m) => m.trim())
+            .filter((m) => m !== ""),
+    split:
+      split === "stratified"
+        ? { type: "holdout", stratify: null, ...numbers }
+        : { type: "kfold", shuffle: true, sklearn: split === "sklearn", ...numbers },
+    criterion: null,
+    ensemble: ensemble === "yes",
+  };
+  const problem = runSettingsProblem(draft, known);
+  if (problem) return problem;
+  return { settings: validateRunSettings(draft, known), out: values.out, threads };
 }
 
 /** Progress on one rewritten terminal line; nothing when stderr is not a terminal. */
@@ -140,53 +130,53 @@ export async function train(args: string[], io: Io): Promise<number> {
   }
   // The engine (every model, tfjs) loads only when a command needs it, so other commands start fast.
   const { knownModelIds } = await import("../core/automl/ladder/ladderModels.ts");
-  const { runLadder } = await import("../core/automl/ladder/runLadder.ts");
-  const settings = readSettings(parsed.values, knownModelIds());
-  if (typeof settings === "string") {
-    io.err(settings);
+  const { makeRunService } = await import("../core/automl/run/runService.ts");
+  const { makeMemoryRunStore } = await import("../core/automl/run/memoryRunStore.ts");
+  const options = readOptions(parsed.values, { models: knownModelIds(), metrics: Object.keys(METRICS) });
+  if (typeof options === "string") {
+    io.err(options);
     return UNREADABLE;
   }
+  const { settings } = options;
   const table = await readTableFile(parsed.file, parsed.options, io);
   if (typeof table === "number") return table;
-  if (!settings.models || settings.models.includes("mlp")) await prepareTfjs();
-  let result: LadderResult;
-  const pool = settings.threads > 1 ? makeFoldPool(table.frame, settings.threads) : null;
+  if (settings.models.includes("mlp")) await prepareTfjs();
+  const pool = options.threads > 1 ? makeFoldPool(table.frame, options.threads) : null;
+  // The run service, as in the app: here the run lives in memory and its folds on threads.
+  const service = makeRunService({
+    store: makeMemoryRunStore(),
+    open: async () => ({ frame: table.frame, runFold: pool?.runFold }),
+    charts: false,
+  });
+  let outcome: Awaited<ReturnType<typeof service.start>>;
   try {
-    result = await runLadder(table.frame, {
-      target: settings.target,
-      seed: settings.seed,
-      folds: settings.folds,
-      testSize: settings.testSize,
-      models: settings.models,
-      metric: settings.metric,
-      split: settings.split,
-      ensemble: settings.ensemble,
-      runFold: pool?.runFold,
-      onProgress: parsed.json ? undefined : terminalProgress(),
-    });
-  } catch (err) {
-    if ((err as Error | null)?.name !== "ValidationError") throw err;
-    io.err((err as Error).message);
-    return UNREADABLE;
+    outcome = await service.start(
+      { projectId: "cli", datasetId: parsed.file, settings },
+      { onProgress: parsed.json ? undefined : terminalProgress() },
+    );
   } finally {
     await pool?.close();
+  }
+  const result = outcome.result;
+  if (!result) {
+    if ((outcome.error as Error | null)?.name !== "ValidationError") throw outcome.error;
+    io.err((outcome.error as Error).message);
+    return UNREADABLE;
   }
   if (!result.best) {
     const why = result.entries.find((e) => e.error)?.error;
     io.err(`No model could be trained${why ? `: ${why}` : "."}`);
     return 1;
   }
-  if (settings.out && result.pipeline) {
+  if (options.out && result.pipeline) {
     try {
-      await writeFile(settings.out, JSON.stringify(result.pipeline));
+      await writeFile(options.out, JSON.stringify(result.pipeline));
     } catch (err) {
-      io.err(
-        `Cannot write "${settings.out}" (${(err as { code?: string }).code ?? (err as Error).message}).`,
-      );
+      io.err(`Cannot write "${options.out}" (${(err as { code?: string }).code ?? (err as Error).message}).`);
       return UNREADABLE;
     }
   }
-  io.out(parsed.json ? JSON.stringify(toJson(result), null, 2) : toText(result, settings.out));
+  io.out(parsed.json ? JSON.stringify(toJson(result), null, 2) : toText(result, options.out));
   return 0;
 }
 

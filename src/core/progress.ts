@@ -17,11 +17,11 @@ export interface LongCallOptions {
  * Wraps a progress callback so that it fires at most once per `intervalMs`, except that a report
  * with `done === total` (the last one) always goes through.
  */
-export function makeThrottledProgress(
-  onProgress: ((p: Progress) => void) | undefined,
+export function makeThrottledProgress<P extends Progress = Progress>(
+  onProgress: ((p: P) => void) | undefined,
   intervalMs = 100,
   now: () => number = () => Date.now(),
-): (p: Progress) => void {
+): (p: P) => void {
   if (!onProgress) return () => {};
   let last = Number.NEGATIVE_INFINITY;
   return (p) => {

@@ -1,21 +1,16 @@
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from "idb";
-import { type LeaderboardEntry, sortLeaderboard } from "../core/automl/ladder/leaderboard.ts";
-import { NotFoundError, ValidationError } from "../core/errors.ts";
+import type { ModelPredictions } from "../core/automl/evaluation/modelPredictions.ts";
+import { bestModel, type LeaderboardEntry } from "../core/automl/ladder/leaderboard.ts";
+import { validateRunSettings } from "../core/automl/run/runSettings.ts";
+import type { ModelParts, NewRun, RunStore } from "../core/automl/run/runStore.ts";
+import { NotFoundError } from "../core/errors.ts";
 import { now } from "./clock.ts";
 import type { AppDb } from "./db.ts";
 import type { AppSchema } from "./schema.ts";
-import type { ModelRecord, RunRecord, RunSettings, RunStatus } from "./types.ts";
+import type { ModelRecord, RunRecord, RunStatus } from "./types.ts";
 import { commit, type Write } from "./write.ts";
 
-/** What `createRun` needs. */
-export interface NewRun {
-  projectId: string;
-  datasetId: string;
-  settings: RunSettings;
-}
-
-/** The parts of a finished model kept beside its leaderboard entry. */
-export type ModelParts = Pick<ModelRecord, "artifact" | "evaluation" | "insights" | "predictions">;
+export type { ModelParts, NewRun };
 
 type RunTx = IDBPTransaction<AppSchema, ["runs", "models"], "readwrite">;
 
@@ -31,29 +26,20 @@ export function modelRecordId(runId: string, modelId: string): string {
   return `${runId}:${modelId}`;
 }
 
-/** The best entry's model id: the top of the leaderboard with a finite score. */
-function bestOf(run: RunRecord): string | null {
-  const metric = run.entries[0]?.metric;
-  if (!metric) return null;
-  return sortLeaderboard(run.entries, metric).find((e) => Number.isFinite(e.cv_mean))?.model ?? null;
-}
+const bestOf = (run: RunRecord) => bestModel(run.entries);
 
-function checkSettings(s: RunSettings): void {
-  if (!s.target) throw new ValidationError("A run needs a target column.");
-  if (!(Number.isInteger(s.folds) && s.folds >= 2)) throw new ValidationError(`invalid folds: ${s.folds}`);
-  if (!(s.testSize >= 0 && s.testSize < 1)) throw new ValidationError(`invalid test size: ${s.testSize}`);
-  if (s.models.length === 0) throw new ValidationError("Pick at least one model to train.");
-}
-
-/** Starts a run record ("running", no entries). NotFoundError when the project is gone. */
+/**
+ * Starts a run record ("running", no entries) with its settings validated (ValidationError).
+ * NotFoundError when the project is gone.
+ */
 export async function createRun(db: AppDb, input: NewRun): Promise<RunRecord> {
-  checkSettings(input.settings);
+  const settings = validateRunSettings(input.settings);
   const at = now();
   const run: RunRecord = {
     id: crypto.randomUUID(),
     projectId: input.projectId,
     datasetId: input.datasetId,
-    settings: structuredClone(input.settings),
+    settings: structuredClone(settings),
     status: "running",
     entries: [],
     best: null,
@@ -83,11 +69,11 @@ export async function listRuns(db: AppDb, projectId: string): Promise<RunRecord[
   return all.sort((a, b) => b.createdAt - a.createdAt);
 }
 
-type RunStore = IDBPObjectStore<AppSchema, ArrayLike<StoreNames<AppSchema>>, "runs", "readwrite">;
+type RunsStore = IDBPObjectStore<AppSchema, ArrayLike<StoreNames<AppSchema>>, "runs", "readwrite">;
 
 /** Read-modify-write of one run in the transaction of `runs`. */
 async function changeRun(
-  runs: RunStore,
+  runs: RunsStore,
   write: Write,
   id: string,
   change: (run: RunRecord) => RunRecord,
@@ -179,16 +165,48 @@ export async function reopenRun(db: AppDb, runId: string): Promise<RunRecord> {
 }
 
 /**
- * Marks a run "interrupted" when it is still "running" (its tab closed mid-run); any other status
- * is left alone, so a run that finished meanwhile is not touched. Returns the run as stored.
+ * Marks a run "interrupted" (or `status`) when it is still "running" (its tab closed mid-run, its
+ * worker was stopped); any other status is left alone, so a run that finished meanwhile is not
+ * touched. Returns the run as stored.
  */
-export async function interruptRun(db: AppDb, runId: string): Promise<RunRecord> {
+export async function interruptRun(
+  db: AppDb,
+  runId: string,
+  status: "interrupted" | "cancelled" = "interrupted",
+): Promise<RunRecord> {
   const tx = db.transaction(["runs"], "readwrite");
   return commit(tx, (write) =>
     changeRun(tx.objectStore("runs"), write, runId, (r) =>
-      r.status === "running" ? { ...r, status: "interrupted", updatedAt: now() } : r,
+      r.status === "running" ? { ...r, status, updatedAt: now() } : r,
     ),
   );
+}
+
+/** The stored predictions of a run's finished models (those kept with them), by model id. */
+export async function storedPredictions(
+  db: AppDb,
+  runId: string,
+  models: readonly string[],
+): Promise<Partial<Record<string, ModelPredictions>>> {
+  const out: Partial<Record<string, ModelPredictions>> = {};
+  for (const m of models) {
+    const record = await db.get("models", modelRecordId(runId, m));
+    if (record?.predictions) out[m] = record.predictions;
+  }
+  return out;
+}
+
+/** The run service's store over IndexedDB; `db` is opened on first use. */
+export function makeIdbRunStore(db: () => Promise<AppDb>): RunStore {
+  return {
+    create: async (input) => createRun(await db(), input),
+    get: async (id) => getRun(await db(), id),
+    checkpoint: async (id, entry, parts) => checkpointEntry(await db(), id, entry, parts),
+    finish: async (id, status, opts) => finishRun(await db(), id, status, opts),
+    reopen: async (id) => reopenRun(await db(), id),
+    interrupt: async (id, status) => interruptRun(await db(), id, status),
+    predictions: async (id, models) => storedPredictions(await db(), id, models),
+  };
 }
 
 /** Deletes a run and its models in one transaction. */

@@ -1,7 +1,8 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from "idb";
+import { upgradeRunRecord } from "./legacyRuns.ts";
 import type { ColumnRecord, DatasetMeta, ModelRecord, ProjectRecord, RunRecord } from "./types.ts";
 
-/** The typed shape of the app's IndexedDB database. Version 2 added runs and models; monitoring comes later. */
+/** The typed shape of the app's IndexedDB database. Version 2 added runs and models, version 3 typed their settings and ensemble entries. */
 export interface AppSchema extends DBSchema {
   projects: { key: string; value: ProjectRecord };
   datasets: { key: string; value: DatasetMeta; indexes: { projectId: string } };
@@ -35,6 +36,17 @@ const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => void)[] = [
     const models = db.createObjectStore("models", { keyPath: "id" });
     models.createIndex("runId", "runId");
     models.createIndex("projectId", "projectId");
+  },
+  // 2 -> 3: runs' settings hold the whole split (test share, folds, seed); the ensemble's blend
+  // moves from `params.weights` to a typed `ensemble` field (see legacyRuns.ts).
+  (_db, tx) => {
+    void (async () => {
+      let cursor = await tx.objectStore("runs").openCursor();
+      while (cursor) {
+        await cursor.update(upgradeRunRecord(cursor.value as unknown as Record<string, unknown>));
+        cursor = await cursor.continue();
+      }
+    })();
   },
 ];
 

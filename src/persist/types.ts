@@ -3,12 +3,8 @@ import type { ModelEvaluation } from "../core/automl/evaluation/evaluateModel.ts
 import type { ModelInsights } from "../core/automl/evaluation/modelInsights.ts";
 import type { ModelPredictions } from "../core/automl/evaluation/modelPredictions.ts";
 import type { MetricScores } from "../core/automl/evaluation/scoreMetrics.ts";
-import type { LeaderboardEntry } from "../core/automl/ladder/leaderboard.ts";
 import type { CsvReport } from "../core/data/csvTypes.ts";
 import type { ColumnData, ColumnKind, ColumnRole } from "../core/data/frame.ts";
-import type { MetricId } from "../core/framing/metrics.ts";
-import type { Task } from "../core/models/estimator.ts";
-import type { ModelParams } from "../core/models/registry.ts";
 import type { SplitConfig } from "../core/prep/splits.ts";
 import type { Recipe } from "../core/prep/step.ts";
 
@@ -79,48 +75,9 @@ export interface StorageEstimate {
   persisted: boolean;
 }
 
-/** What a training run was asked to do; a resumed run reuses it unchanged. */
-export interface RunSettings {
-  target: string;
-  /** Known once the run has planned (null before). */
-  task: Task | null;
-  /** Ranking metric; null lets the ladder choose. */
-  metric: MetricId | null;
-  /** Model ids to try, in ladder order. */
-  models: string[];
-  folds: number;
-  testSize: number;
-  seed: number;
-  recipe?: Recipe;
-  split?: SplitConfig;
-  /** Success criterion as typed in Frame. */
-  criterion: string | null;
-  /** Params per model over its defaults (e.g. the MLP's max_epochs). */
-  params?: Record<string, ModelParams>;
-  /** A tfjs backend forced for the neural net; null chooses by measurement. */
-  backend?: string | null;
-  /** Blend the finished models into an ensemble rung at the end (default true). */
-  ensemble?: boolean;
-}
-
-/** "interrupted": the tab closed while it ran; finished models are kept and it can be resumed. */
-export type RunStatus = "running" | "done" | "cancelled" | "failed" | "interrupted";
-
-/** One training run of a project: its settings, status and leaderboard so far. */
-export interface RunRecord {
-  id: string;
-  projectId: string;
-  datasetId: string;
-  settings: RunSettings;
-  status: RunStatus;
-  /** Finished models in ladder order. */
-  entries: LeaderboardEntry[];
-  /** Model id of the best entry so far. */
-  best: string | null;
-  createdAt: number;
-  updatedAt: number;
-  error?: string;
-}
+// A run's settings and record belong to the run service (core); re-exported for the app's imports.
+export type { RunSettings, RunSplit } from "../core/automl/run/runSettings.ts";
+export type { RunRecord, RunStatus } from "../core/automl/run/runStore.ts";
 
 /** A finished model of a run: its pipeline, scores and evaluation, keyed `${runId}:${modelId}`. */
 export interface ModelRecord {

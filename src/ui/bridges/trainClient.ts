@@ -1,39 +1,35 @@
 import * as Comlink from "comlink";
-import type { PlanSummary, TrainWorkerApi } from "../../../workers/trainApi.ts";
+import type { PlanSummary, RunListeners, TrainWorkerApi } from "../../../workers/trainApi.ts";
 import type { ModelEvaluation } from "../../core/automl/evaluation/evaluateModel.ts";
 import type { LearningCurve } from "../../core/automl/evaluation/learningCurve.ts";
 import type { PermutationImportance } from "../../core/automl/evaluation/permutationImportance.ts";
+import type { LadderProgress } from "../../core/automl/ladder/ladderProgress.ts";
 import type { EntryId, LeaderboardEntry } from "../../core/automl/ladder/leaderboard.ts";
+import type { RunSettings } from "../../core/automl/run/runSettings.ts";
+import type { NewRun, RunRecord } from "../../core/automl/run/runStore.ts";
 import { isAbortError } from "../../core/errors.ts";
 import type { Progress } from "../../core/progress.ts";
-import { createRun, finishRun, interruptRun, reopenRun } from "../../persist/runs.ts";
-import type { RunRecord, RunSettings } from "../../persist/types.ts";
-import { getDb } from "../shared/appDb.ts";
-import { errorMessage } from "../shared/errorMessage.ts";
 import type { CallOptions } from "./dataClient.ts";
 
-/** Callbacks of a run: progress as it goes, each finished model (already stored) as it lands. */
+/** Callbacks of a run: typed progress as it goes, each finished model (already stored) as it lands. */
 export interface RunCallbacks {
   signal?: AbortSignal;
-  onProgress?: (p: Progress) => void;
+  onProgress?: (p: LadderProgress) => void;
   onEntry?: (entry: LeaderboardEntry) => void;
   /** The run record as stored when the run starts (before any model finishes). */
   onStart?: (run: RunRecord) => void;
 }
 
 /** A run to start: which project and table, with which settings. */
-export interface NewRunInput {
-  projectId: string;
-  datasetId: string;
-  settings: RunSettings;
-}
+export type NewRunInput = NewRun;
 
 /**
- * The UI's handle on training. The page only draws: the ladder runs in a coordinator worker (made
- * lazily) that schedules fold jobs on a pool of nested fold workers. A run's record lives in
- * IndexedDB from its start, and each finished model is checkpointed there as it lands, so a closed
- * tab keeps them; `resumeRun` trains only what is missing. A cancel stops within a second: the
- * coordinator terminates its busy fold workers, and if it does not answer in time it is terminated.
+ * The UI's handle on training: it starts, cancels and observes; it writes nothing. The ladder runs
+ * in a coordinator worker (made lazily) that owns the run's record through the run service
+ * (created, checkpointed model by model, finished) and schedules fold jobs on a pool of nested
+ * fold workers. A closed tab keeps the finished models; `resumeRun` trains only what is missing.
+ * A cancel stops within a second: the coordinator terminates its busy fold workers, and if it does
+ * not answer in time it is terminated, and a fresh one records the run as cancelled.
  */
 export interface TrainClient {
   plan(datasetId: string, settings: RunSettings, call?: CallOptions): Promise<PlanSummary>;
@@ -53,15 +49,6 @@ export interface TrainClient {
 
 /** A cancelled call that the coordinator does not end within this time ends with the worker. */
 const CANCEL_GRACE_MS = 1000;
-
-const lockName = (runId: string) => `automl-run:${runId}`;
-
-interface LockManagerLike {
-  request(name: string, callback: () => Promise<void>): Promise<void>;
-  query(): Promise<{ held?: { name?: string }[] }>;
-}
-const locks = (): LockManagerLike | undefined =>
-  (globalThis.navigator as unknown as { locks?: LockManagerLike } | undefined)?.locks;
 
 export function makeTrainClient(): TrainClient {
   let worker: Worker | undefined;
@@ -126,83 +113,64 @@ export function makeTrainClient(): TrainClient {
 
   const progressProxy = (f?: (p: Progress) => void) => Comlink.proxy(f ?? (() => {}));
 
-  /** Trains the missing models of a stored run and records how it ended. */
-  async function drive(run: RunRecord, cb: RunCallbacks): Promise<RunRecord> {
-    active.add(run.id);
-    let release = () => {};
-    const held = new Promise<void>((r) => (release = r));
-    void locks()?.request(lockName(run.id), () => held);
-    cb.onStart?.(run);
+  /** Observes one run in the coordinator; a cancel that outlives the grace time is recorded by a fresh one. */
+  async function observe(
+    cb: RunCallbacks,
+    body: (
+      api: Comlink.Remote<TrainWorkerApi>,
+      callId: string,
+      listeners: RunListeners,
+    ) => Promise<RunRecord>,
+  ): Promise<RunRecord> {
+    // Set by the coordinator's first report; a holder, since the closure sets it.
+    const seen: { run: RunRecord | null } = { run: null };
+    const listeners: RunListeners = {
+      onStart: (run) => {
+        seen.run = run;
+        active.add(run.id);
+        cb.onStart?.(run);
+      },
+      onProgress: (p) => cb.onProgress?.(p),
+      onEntry: (e) => cb.onEntry?.(e),
+    };
     try {
-      await call(cb.signal, (api, callId) =>
-        api.run(
-          callId,
-          run.id,
-          run.datasetId,
-          run.settings,
-          run.entries,
-          progressProxy(cb.onProgress),
-          Comlink.proxy((e: LeaderboardEntry) => cb.onEntry?.(e)),
-        ),
-      );
-      return await finishRun(await getDb(), run.id, "done");
+      return await call(cb.signal, (api, id) => body(api, id, Comlink.proxy(listeners)));
     } catch (err) {
-      // Only the person's cancel is a cancel; an AbortError from elsewhere (a lost GPU device) is a failure.
-      if (cb.signal?.aborted && isAbortError(err)) return await finishRun(await getDb(), run.id, "cancelled");
-      return await finishRun(await getDb(), run.id, "failed", { error: errorMessage(err) });
+      const run = seen.run;
+      if (!(run && cb.signal?.aborted && isAbortError(err))) throw err;
+      const [stored] = await ensure().settle([run], [run.id]);
+      return stored;
     } finally {
-      active.delete(run.id);
-      release();
+      if (seen.run) active.delete(seen.run.id);
     }
   }
 
   return {
     plan: (datasetId, settings, opts) => call(opts?.signal, (api) => api.plan(datasetId, settings)),
 
-    async startRun(input, cb = {}) {
-      cb.signal?.throwIfAborted();
-      const run = await createRun(await getDb(), input);
-      return drive(run, cb);
-    },
+    startRun: (input, cb = {}) => observe(cb, (api, id, listeners) => api.start(id, input, listeners)),
 
     async resumeRun(runId, cb = {}) {
       if (active.has(runId)) throw new Error("This run is already training.");
-      return drive(await reopenRun(await getDb(), runId), cb);
+      return observe(cb, (api, id, listeners) => api.resume(id, runId, listeners));
     },
 
     evaluate: (run, model, opts) =>
-      call(opts?.signal, (api, id) =>
-        api.evaluate(id, run.id, run.datasetId, run.settings, model, progressProxy(opts?.onProgress)),
-      ),
+      call(opts?.signal, (api, id) => api.evaluate(id, run.id, model, progressProxy(opts?.onProgress))),
     learningCurve: (run, model, opts) =>
       call(opts?.signal, (api, id) =>
         api.learningCurve(id, run.datasetId, run.settings, model, progressProxy(opts?.onProgress)),
       ),
     permutationImportance: (run, model, opts) =>
       call(opts?.signal, (api, id) =>
-        api.permutationImportance(
-          id,
-          run.id,
-          run.datasetId,
-          run.settings,
-          model,
-          progressProxy(opts?.onProgress),
-        ),
+        api.permutationImportance(id, run.id, model, progressProxy(opts?.onProgress)),
       ),
 
     isActive: (runId) => active.has(runId),
 
     async settleRuns(runs) {
       if (!runs.some((r) => r.status === "running" && !active.has(r.id))) return runs;
-      const held = new Set(((await locks()?.query())?.held ?? []).map((l) => l.name));
-      const db = await getDb();
-      return Promise.all(
-        runs.map((r) =>
-          r.status === "running" && !active.has(r.id) && !held.has(lockName(r.id))
-            ? interruptRun(db, r.id)
-            : r,
-        ),
-      );
+      return ensure().settle(runs);
     },
 
     dispose,

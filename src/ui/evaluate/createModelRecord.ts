@@ -1,6 +1,7 @@
 import { createResource, createSignal } from "solid-js";
 import { unwrap } from "solid-js/store";
 import type { ModelEvaluation } from "../../core/automl/evaluation/evaluateModel.ts";
+import type { EntryId } from "../../core/automl/ladder/leaderboard.ts";
 import { getModel } from "../../persist/models.ts";
 import { modelRecordId } from "../../persist/runs.ts";
 import type { ModelRecord, RunRecord } from "../../persist/types.ts";
@@ -12,7 +13,7 @@ import { errorMessage } from "../shared/errorMessage.ts";
  * A finished model's stored record (pipeline, evaluation, insights), read from IndexedDB for the
  * run and model given; `recompute` rebuilds a missing evaluation in the workers and stores it.
  */
-export function createModelRecord(source: () => { run: RunRecord; model: string }) {
+export function createModelRecord(source: () => { run: RunRecord; model: EntryId }) {
   const [error, setError] = createSignal<string | null>(null);
   const [computing, setComputing] = createSignal(false);
   const [record, { mutate }] = createResource(
@@ -32,7 +33,7 @@ export function createModelRecord(source: () => { run: RunRecord; model: string 
     setComputing(true);
     setError(null);
     try {
-      const evaluation: ModelEvaluation = await trainClient.evaluate(unwrap(run), model as never);
+      const evaluation: ModelEvaluation = await trainClient.evaluate(unwrap(run), model);
       const current = record();
       if (current) mutate({ ...current, evaluation });
       else mutate(await getModel(await getDb(), modelRecordId(run.id, model)));

@@ -85,49 +85,43 @@ export function SplitFields(props: {
           </select>
         </label>
       </Show>
-      <Show when={has("holdout", "temporal")}>
-        <label class="field">
-          <span>Test rows (%)</span>
-          <input
-            type="number"
-            min="5"
-            max="50"
-            step="5"
-            data-testid="split-test"
-            value={
-              Math.round(((s().testFraction as number | undefined) ?? DEFAULT_TEST_FRACTION) * 1000) / 10
-            }
-            onChange={(e) => patch({ testFraction: num(e.currentTarget.value, 100) })}
-          />
-        </label>
-      </Show>
-      <Show when={!has("holdout", "temporal")}>
-        <label class="field">
-          <span>Folds</span>
-          <input
-            type="number"
-            min="2"
-            max="20"
-            step="1"
-            data-testid="split-folds"
-            value={(s().folds as number | undefined) ?? DEFAULT_FOLDS}
-            onChange={(e) => patch({ folds: num(e.currentTarget.value) })}
-          />
-        </label>
-      </Show>
-      <Show when={!has("temporal", "time_series")}>
-        <label class="field">
-          <span>Seed</span>
-          <input
-            type="number"
-            min="0"
-            step="1"
-            data-testid="split-seed"
-            value={(s().seed as number | undefined) ?? 0}
-            onChange={(e) => patch({ seed: num(e.currentTarget.value) ?? 0 })}
-          />
-        </label>
-      </Show>
+      {/* Every kind has a test share, folds and a seed: training holds back the test part,
+          cross-validates the rest in that many folds, and seeds the split and every model. */}
+      <label class="field">
+        <span>Test rows (%)</span>
+        <input
+          type="number"
+          min="0"
+          max="50"
+          step="5"
+          data-testid="split-test"
+          value={Math.round(((s().testFraction as number | undefined) ?? DEFAULT_TEST_FRACTION) * 1000) / 10}
+          onChange={(e) => patch({ testFraction: num(e.currentTarget.value, 100) })}
+        />
+      </label>
+      <label class="field">
+        <span>Folds</span>
+        <input
+          type="number"
+          min="2"
+          max="20"
+          step="1"
+          data-testid="split-folds"
+          value={(s().folds as number | undefined) ?? DEFAULT_FOLDS}
+          onChange={(e) => patch({ folds: num(e.currentTarget.value) })}
+        />
+      </label>
+      <label class="field">
+        <span>Seed</span>
+        <input
+          type="number"
+          min="0"
+          step="1"
+          data-testid="split-seed"
+          value={(s().seed as number | undefined) ?? 0}
+          onChange={(e) => patch({ seed: num(e.currentTarget.value) ?? 0 })}
+        />
+      </label>
       <Show when={props.split.type === "holdout"}>
         <label class="check split-check">
           <input

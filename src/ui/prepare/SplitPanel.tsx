@@ -2,7 +2,7 @@ import { createMemo, Show } from "solid-js";
 import type { SplitConfig } from "../../core/prep/splits.ts";
 import { dataClient } from "../bridges/dataClient.ts";
 import type { RecipeStore } from "../recipe/recipeStore.ts";
-import { splitColumnsOf, splitSummary } from "../recipe/splitSettings.ts";
+import { splitColumnsOf, splitSummary, trainingSummary } from "../recipe/splitSettings.ts";
 import { createSplitPicture } from "./createSplitPicture.ts";
 import { SplitFields } from "./SplitFields.tsx";
 import { SplitPictureView } from "./SplitPictureView.tsx";
@@ -34,6 +34,9 @@ export function SplitPanel(props: { store: RecipeStore }) {
             />
             <p class="split-summary" data-testid="split-summary">
               {splitSummary(split())}
+            </p>
+            <p class="hint" data-testid="split-training">
+              {trainingSummary(split(), columns().targetIsClass ? columns().target : null)}
             </p>
           </>
         )}

@@ -1,7 +1,15 @@
 /**
  * The split form's rules as pure functions: the default split, switching between kinds while
- * keeping what carries over (test share, folds, seed), and what a split still lacks.
+ * keeping what carries over (test share, folds, seed), and what a split still lacks. The split
+ * set in Prepare is the one every training run uses (see `runSplitOf`): its test share, its folds
+ * and its seed, whatever its kind.
  */
+import {
+  DEFAULT_FOLDS,
+  DEFAULT_TEST_FRACTION,
+  type RunSplit,
+  runSplitOf,
+} from "../../core/automl/run/runSettings.ts";
 import type { SplitConfig } from "../../core/prep/splits.ts";
 
 export type SplitType = SplitConfig["type"];
@@ -30,8 +38,7 @@ export const SPLIT_TYPES: readonly { type: SplitType; label: string; hint: strin
   },
 ];
 
-export const DEFAULT_TEST_FRACTION = 0.2;
-export const DEFAULT_FOLDS = 5;
+export { DEFAULT_FOLDS, DEFAULT_TEST_FRACTION };
 
 /** A holdout of 20%, stratified by a class target, seed 0. */
 export function defaultSplit(cols: SplitColumns): SplitConfig {
@@ -43,11 +50,11 @@ export function defaultSplit(cols: SplitColumns): SplitConfig {
   };
 }
 
-const testFractionOf = (s: SplitConfig) =>
-  (s.type === "holdout" || s.type === "temporal" ? s.testFraction : undefined) ?? DEFAULT_TEST_FRACTION;
-const foldsOf = (s: SplitConfig) =>
-  (s.type === "holdout" || s.type === "temporal" ? undefined : s.folds) ?? DEFAULT_FOLDS;
-const seedOf = (s: SplitConfig) => ("seed" in s ? s.seed : undefined) ?? 0;
+// Every kind carries a test share, folds and a seed for training (see RunSplit), whether or not
+// the kind itself uses them to split.
+const testFractionOf = (s: SplitConfig) => runSplitOf(s).testFraction;
+const foldsOf = (s: SplitConfig) => runSplitOf(s).folds;
+const seedOf = (s: SplitConfig) => runSplitOf(s).seed;
 const columnOf = (s: SplitConfig) => ("column" in s ? (s.column ?? null) : null);
 
 /** The split of `type` closest to `current`: test share, folds, seed and a fitting column carry over. */
@@ -57,24 +64,24 @@ export function changeSplitType(current: SplitConfig, type: SplitType, cols: Spl
   const seed = seedOf(current);
   const column = columnOf(current);
   const date = column && cols.dates.includes(column) ? column : (cols.dates[0] ?? "");
+  const numbers = { testFraction, folds, seed };
   switch (type) {
     case "holdout":
-      return { type, testFraction, stratify: cols.targetIsClass ? cols.target : null, seed };
+      return { type, ...numbers, stratify: cols.targetIsClass ? cols.target : null };
     case "temporal":
-      return { type, column: date, testFraction };
+      return { type, column: date, ...numbers } as SplitConfig;
     case "group":
       return {
         type,
         column: column && cols.keys.includes(column) ? column : (cols.keys[0] ?? ""),
-        folds,
-        seed,
+        ...numbers,
       };
     case "kfold":
-      return { type, folds, seed, shuffle: true };
+      return { type, ...numbers, shuffle: true } as SplitConfig;
     case "stratified_kfold":
-      return { type, column: cols.target ?? column ?? cols.keys[0] ?? "", folds, seed };
+      return { type, column: cols.target ?? column ?? cols.keys[0] ?? "", ...numbers } as SplitConfig;
     case "time_series":
-      return { type, column: date || null, folds };
+      return { type, column: date || null, ...numbers } as SplitConfig;
   }
 }
 
@@ -131,4 +138,33 @@ export function splitColumnsOf(
     ].map((c) => c.name),
     keys: others.map((c) => c.name),
   };
+}
+
+/**
+ * What a training run does with this split, in words: "Training holds back 20% of the rows as the
+ * test part (shuffled, stratified by species), cross-validates the rest in 5 folds, seed 0."
+ * `classTarget` names a class target: shuffled splits other than plain k-fold keep its shares.
+ */
+export function trainingSummary(
+  split: SplitConfig | null | undefined,
+  classTarget: string | null = null,
+): string {
+  const s: RunSplit = runSplitOf(split);
+  const column = "column" in s && s.column ? s.column : null;
+  const strata =
+    s.type === "holdout" ? (s.stratify ?? classTarget) : s.type === "stratified_kfold" ? column : null;
+  const how: Record<SplitConfig["type"], string> = {
+    holdout: strata ? `shuffled, stratified by ${strata}` : "shuffled",
+    temporal: `the latest by ${column ?? "?"}`,
+    group: `whole groups of ${column ?? "?"}`,
+    kfold: "shuffled",
+    stratified_kfold: `shuffled, stratified by ${strata ?? "?"}`,
+    time_series: `the latest${column ? ` by ${column}` : " in file order"}`,
+  };
+  const test =
+    s.testFraction > 0
+      ? `holds back ${pct(s.testFraction)} of the rows as the test part (${how[s.type]}), cross-validates the rest`
+      : "keeps no test part and cross-validates every row";
+  const folds = s.type === "time_series" || s.type === "temporal" ? "time-ordered folds" : "folds";
+  return `Training ${test} in ${s.folds} ${folds}, seed ${s.seed} (the seed of the split and of every model).`;
 }

@@ -5,10 +5,18 @@ import type { SettingsDraft } from "./runSettings.ts";
 /** A whole or decimal number from an input, or NaN for an empty one. */
 const numberOf = (el: HTMLInputElement) => (el.value.trim() === "" ? Number.NaN : Number(el.value));
 
-/** The run's settings: which models (ladder order), folds, test share, seed, the net's epochs. */
+/**
+ * The run's own settings: which models (ladder order), the ensemble, the net's epochs; and the
+ * project's split (test share, folds, seed), shown read-only with a link to Prepare where it is set.
+ */
 export function RunSettingsForm(props: {
   models: readonly LadderModelInfo[];
   draft: SettingsDraft;
+  /** What training does with the project's split, in words (see `trainingSummary`). */
+  splitText: string;
+  /** The plan's rows on this table: "120 training rows in 5 folds, 30 test rows". */
+  rowsText: string;
+  prepareHref: string;
   disabled: boolean;
   onToggle: (id: string, on: boolean) => void;
   onChange: (change: Partial<SettingsDraft>) => void;
@@ -50,44 +58,21 @@ export function RunSettingsForm(props: {
           each fold, without that fold's rows), so its score is as honest as theirs.
         </p>
       </fieldset>
-      <fieldset class="run-numbers" disabled={props.disabled}>
-        <legend>Validation</legend>
-        <label class="field">
-          Folds
-          <input
-            type="number"
-            min="2"
-            max="20"
-            step="1"
-            data-testid="folds"
-            value={props.draft.folds}
-            onChange={(e) => props.onChange({ folds: numberOf(e.currentTarget) })}
-          />
-        </label>
-        <label class="field">
-          Test share
-          <input
-            type="number"
-            min="0"
-            max="0.5"
-            step="0.05"
-            data-testid="test-size"
-            value={props.draft.testSize}
-            onChange={(e) => props.onChange({ testSize: numberOf(e.currentTarget) })}
-          />
-        </label>
-        <label class="field">
-          Seed
-          <input
-            type="number"
-            min="0"
-            step="1"
-            data-testid="seed"
-            value={props.draft.seed}
-            onChange={(e) => props.onChange({ seed: numberOf(e.currentTarget) })}
-          />
-        </label>
-        <Show when={hasMlp()}>
+      <section class="run-split" data-testid="run-split" aria-labelledby="run-split-heading">
+        <h3 id="run-split-heading">Split</h3>
+        <p data-testid="run-split-summary">{props.splitText}</p>
+        <p data-testid="run-split-rows">{props.rowsText}</p>
+        <p class="hint">
+          The test share, the folds and the seed are the project's split, set in one place:{" "}
+          <a href={props.prepareHref} data-testid="edit-split">
+            change them in Prepare
+          </a>
+          .
+        </p>
+      </section>
+      <Show when={hasMlp()}>
+        <fieldset class="run-numbers" disabled={props.disabled}>
+          <legend>Neural net</legend>
           <label class="field">
             Neural net epochs
             <input
@@ -103,8 +88,8 @@ export function RunSettingsForm(props: {
               }}
             />
           </label>
-        </Show>
-      </fieldset>
+        </fieldset>
+      </Show>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { createEffect, createMemo, on, Show } from "solid-js";
+import { trainingSummary } from "../recipe/splitSettings.ts";
 import { projectHref } from "../router/route.ts";
 import { ErrorAlert } from "../shared/ErrorAlert.tsx";
 import { useTrainStore } from "./appTrainStore.ts";
@@ -7,6 +8,7 @@ import { RunHistory } from "./RunHistory.tsx";
 import { RunProgress } from "./RunProgress.tsx";
 import { RunResults } from "./RunResults.tsx";
 import { RunSettingsForm } from "./RunSettingsForm.tsx";
+import { planRowsText } from "./trainState.ts";
 import { shownRun } from "./trainStore.ts";
 
 /** Train: the model ladder in workers, a live leaderboard, past runs and each model's evaluation. */
@@ -46,6 +48,12 @@ export function TrainPhase(props: { projectId: string }) {
               <RunSettingsForm
                 models={plan().models}
                 draft={state.draft}
+                splitText={trainingSummary(
+                  state.project?.split,
+                  plan().task === "regression" ? null : (target() ?? null),
+                )}
+                rowsText={planRowsText(plan())}
+                prepareHref={projectHref(props.projectId, "prepare")}
                 disabled={Boolean(state.active)}
                 onToggle={actions.toggleModel}
                 onChange={actions.setDraft}

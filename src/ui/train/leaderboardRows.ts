@@ -1,10 +1,10 @@
-import { formatCriterion, parseCriterion } from "../../core/framing/criterion.ts";
 import {
   ENSEMBLE_ID,
   ENSEMBLE_LABEL,
   type LeaderboardEntry,
   sortLeaderboard,
 } from "../../core/automl/ladder/leaderboard.ts";
+import { formatCriterion, parseCriterion } from "../../core/framing/criterion.ts";
 import { METRICS, type MetricId } from "../../core/framing/metrics.ts";
 import type { RunRecord } from "../../persist/types.ts";
 import { formatNumber } from "../charts/formatNumber.ts";
@@ -86,17 +86,17 @@ export function leaderboardRows(entries: readonly LeaderboardEntry[]): Leaderboa
 
 /** An ensemble entry's members and weights, heaviest first (ties in ladder order); null for others. */
 export function ensembleMembers(e: LeaderboardEntry): { model: string; weight: number }[] | null {
-  if (e.model !== ENSEMBLE_ID) return null;
-  const weights = (e.params.weights ?? {}) as Record<string, number>;
-  return Object.entries(weights)
-    .filter(([, w]) => w > 0)
-    .map(([model, weight]) => ({ model, weight }))
+  const blend = e.ensemble;
+  if (!blend) return null;
+  return blend.members
+    .map((model, i) => ({ model: model as string, weight: blend.weights[i] }))
+    .filter((m) => m.weight > 0)
     .sort((a, b) => b.weight - a.weight);
 }
 
 /** Whether a run will end with the ensemble rung (two models or more, folds not in time order). */
 export function plansEnsemble(run: RunRecord): boolean {
-  const split = run.settings.split?.type;
+  const split = run.settings.split.type;
   return (
     run.settings.ensemble !== false &&
     run.settings.models.length >= 2 &&

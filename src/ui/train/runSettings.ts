@@ -1,12 +1,13 @@
-import type { ProjectRecord, RunRecord, RunSettings } from "../../persist/types.ts";
+import { type RunSettings, runSplitOf } from "../../core/automl/run/runSettings.ts";
+import type { ProjectRecord, RunRecord } from "../../persist/types.ts";
 
-/** The Train form as the person fills it in. */
+/**
+ * The Train form as the person fills it in: only what belongs to a run. How rows are split (test
+ * share, folds, seed, kind) is the project's split, set in Prepare, and shown read-only here.
+ */
 export interface SettingsDraft {
   /** Model ids to train, a subset of the plan's ladder. */
   models: string[];
-  folds: number;
-  testSize: number;
-  seed: number;
   /** The neural net's most epochs; null keeps its default. */
   mlpEpochs: number | null;
   /** End with the ensemble rung, a weighted blend of the finished models. */
@@ -15,9 +16,6 @@ export interface SettingsDraft {
 
 export const DEFAULT_DRAFT: SettingsDraft = {
   models: [],
-  folds: 5,
-  testSize: 0.2,
-  seed: 0,
   mlpEpochs: null,
   ensemble: true,
 };
@@ -33,19 +31,18 @@ export function backendOverride(search: string = globalThis.location?.search ?? 
   return value && BACKENDS.includes(value) ? value : null;
 }
 
-/** Why the draft cannot start a run, or null when it can. */
+/**
+ * Why the form's own fields cannot start a run, or null. The run's settings as a whole are
+ * checked by `validateRunSettings`, the one check every run goes through.
+ */
 export function checkDraft(draft: SettingsDraft): string | null {
   if (draft.models.length === 0) return "Pick at least one model to train.";
-  if (!(Number.isInteger(draft.folds) && draft.folds >= 2 && draft.folds <= 20))
-    return "Folds must be a whole number from 2 to 20.";
-  if (!(draft.testSize >= 0 && draft.testSize <= 0.5)) return "The test share must be from 0 to 0.5.";
-  if (!Number.isInteger(draft.seed) || draft.seed < 0) return "The seed must be a whole number, 0 or more.";
   if (draft.mlpEpochs !== null && !(Number.isInteger(draft.mlpEpochs) && draft.mlpEpochs >= 1))
     return "The neural net's epochs must be a whole number, 1 or more.";
   return null;
 }
 
-/** The stored settings of a run from the project's framing and recipe and the form. */
+/** The settings of a run from the project's framing, recipe and split (Prepare) and the form. */
 export function toRunSettings(
   project: ProjectRecord,
   draft: SettingsDraft,
@@ -61,15 +58,12 @@ export function toRunSettings(
     task,
     metric: (framing.metric as RunSettings["metric"]) ?? null,
     models: chosen,
-    folds: draft.folds,
-    testSize: draft.testSize,
-    seed: draft.seed,
+    split: runSplitOf(project.split),
     criterion: framing.criterion,
     backend: backendOverride(),
     ensemble: draft.ensemble,
   };
   if (project.recipe) settings.recipe = project.recipe;
-  if (project.split) settings.split = project.split;
   if (draft.mlpEpochs !== null && chosen.includes("mlp"))
     settings.params = { mlp: { max_epochs: draft.mlpEpochs } };
   return settings;
@@ -81,9 +75,6 @@ export function draftFromRun(run: RunRecord): SettingsDraft {
   const epochs = s.params?.mlp?.max_epochs;
   return {
     models: [...s.models],
-    folds: s.folds,
-    testSize: s.testSize,
-    seed: s.seed,
     mlpEpochs: typeof epochs === "number" ? epochs : null,
     ensemble: s.ensemble !== false,
   };

@@ -1,47 +1,24 @@
 import { batch } from "solid-js";
-import { createStore, produce, reconcile, unwrap } from "solid-js/store";
-import type { PlanSummary } from "../../../workers/trainApi.ts";
+import { createStore, reconcile, unwrap } from "solid-js/store";
 import type { LeaderboardEntry } from "../../core/automl/ladder/leaderboard.ts";
-import type { Progress } from "../../core/progress.ts";
 import type { DatasetMeta, ProjectRecord, RunRecord } from "../../persist/types.ts";
 import type { TrainClient } from "../bridges/trainClient.ts";
 import { errorMessage } from "../shared/errorMessage.ts";
 import { readTrainContext } from "./readTrainContext.ts";
-import { progressLine } from "./runProgressText.ts";
-import { checkDraft, DEFAULT_DRAFT, draftFromRun, type SettingsDraft, toRunSettings } from "./runSettings.ts";
+import type { SettingsDraft } from "./runSettings.ts";
+import {
+  makeTrainState,
+  openedView,
+  plannedModels,
+  planningSettings,
+  runToStart,
+  startedRun,
+  type TrainState,
+  withEntry,
+  withProgress,
+} from "./trainState.ts";
 
-/** The run this tab is training: where it is. */
-export interface ActiveRun {
-  runId: string;
-  projectId: string;
-  /** Model ids of the run in ladder order, for "model 3 of 5". */
-  models: string[];
-  /** Fold jobs done and in all, for the bar (null until the first report). */
-  done: number;
-  total: number | null;
-  /** "Model 3 of 5 · gbdt · fold 3 of 5", with the epoch for the neural net. */
-  text: string;
-  cancelling: boolean;
-}
-
-export interface TrainState {
-  projectId: string | null;
-  loading: boolean;
-  error: string | null;
-  project: ProjectRecord | null;
-  dataset: DatasetMeta | null;
-  /** Task, metric and the ladder's models for the project's framing. */
-  plan: PlanSummary | null;
-  planning: boolean;
-  draft: SettingsDraft;
-  /** The project's runs, newest first. */
-  runs: RunRecord[];
-  /** The run whose leaderboard is shown. */
-  shownRunId: string | null;
-  active: ActiveRun | null;
-  /** The model whose evaluation is open. */
-  selectedModel: string | null;
-}
+export { type ActiveRun, shownRun, type TrainState } from "./trainState.ts";
 
 export interface TrainActions {
   open(projectId: string): Promise<void>;
@@ -56,36 +33,14 @@ export interface TrainActions {
 
 export type TrainStore = [TrainState, TrainActions];
 
-export function shownRun(state: TrainState): RunRecord | undefined {
-  return state.runs.find((r) => r.id === state.shownRunId);
-}
-
-/** Entries of `entries` with `entry` in place of the same model's (or appended). */
-function withEntry(entries: LeaderboardEntry[], entry: LeaderboardEntry): LeaderboardEntry[] {
-  const at = entries.findIndex((e) => e.model === entry.model);
-  return at < 0 ? [...entries, entry] : entries.map((e, i) => (i === at ? entry : e));
-}
-
 /**
  * The Train phase's state: the framing and plan, the form, the project's runs (live while one
  * trains) and which run and model are shown. One store for the app, so a run keeps reporting
- * while the person looks at another phase.
+ * while the person looks at another phase. The changes are the plain functions of trainState.ts;
+ * this wires them to Solid and to the train client, which owns the runs' records.
  */
 export function createTrainStore(deps: { client: TrainClient }): TrainStore {
-  const [state, setState] = createStore<TrainState>({
-    projectId: null,
-    loading: false,
-    error: null,
-    project: null,
-    dataset: null,
-    plan: null,
-    planning: false,
-    draft: { ...DEFAULT_DRAFT },
-    runs: [],
-    shownRunId: null,
-    active: null,
-    selectedModel: null,
-  });
+  const [state, setState] = createStore<TrainState>(makeTrainState());
   let controller: AbortController | undefined;
 
   const putRun = (run: RunRecord) => {
@@ -95,31 +50,28 @@ export function createTrainStore(deps: { client: TrainClient }): TrainStore {
     else setState("runs", at, reconcile(run));
   };
 
-  const onProgress = (p: Progress) => {
-    setState(
-      "active",
-      produce((a) => {
-        if (!a) return;
-        if (p.phase === "fold") {
-          a.done = p.done;
-          a.total = p.total;
-        }
-        const line = progressLine(p, a.models);
-        if (line) a.text = line;
-      }),
-    );
-  };
-
   const onEntry = (runId: string) => (entry: LeaderboardEntry) => {
     const at = state.runs.findIndex((r) => r.id === runId);
     if (at >= 0) setState("runs", at, "entries", (entries) => withEntry(entries, entry));
   };
 
+  const callbacks = (signal: AbortSignal) => ({
+    signal,
+    onStart: (run: RunRecord) =>
+      batch(() => {
+        setState("active", startedRun(run));
+        putRun(run);
+        setState({ shownRunId: run.id, selectedModel: null, error: null });
+      }),
+    onProgress: (p: Parameters<typeof withProgress>[1]) =>
+      setState("active", (a) => (a ? withProgress(a, p) : a)),
+    onEntry: (e: LeaderboardEntry) => state.active && onEntry(state.active.runId)(e),
+  });
+
   async function train(begin: (signal: AbortSignal) => Promise<RunRecord>) {
     controller = new AbortController();
     try {
-      const run = await begin(controller.signal);
-      putRun(run);
+      putRun(await begin(controller.signal));
     } catch (err) {
       setState("error", errorMessage(err));
     } finally {
@@ -128,34 +80,14 @@ export function createTrainStore(deps: { client: TrainClient }): TrainStore {
     }
   }
 
-  const startActive = (run: RunRecord) => {
-    batch(() => {
-      setState("active", {
-        runId: run.id,
-        projectId: run.projectId,
-        models: run.settings.models,
-        done: 0,
-        total: null,
-        text: "Starting…",
-        cancelling: false,
-      });
-      putRun(run);
-      setState({ shownRunId: run.id, selectedModel: null, error: null });
-    });
-  };
-
   async function planFor(project: ProjectRecord, dataset: DatasetMeta) {
     setState({ planning: true });
     try {
-      const settings = toRunSettings(unwrap(project), { ...DEFAULT_DRAFT, models: ["baseline"] }, null, [
-        "baseline",
-      ]);
-      const plan = await deps.client.plan(dataset.id, settings);
+      const plan = await deps.client.plan(dataset.id, planningSettings(unwrap(project)));
       if (state.projectId !== project.id) return;
       batch(() => {
         setState({ plan, planning: false });
-        const known = state.draft.models.filter((m) => plan.models.some((p) => p.id === m));
-        setState("draft", "models", known.length > 0 ? known : plan.models.map((m) => m.id));
+        setState("draft", "models", plannedModels(state.draft, plan));
       });
     } catch (err) {
       if (state.projectId === project.id) setState({ planning: false, error: errorMessage(err) });
@@ -169,16 +101,12 @@ export function createTrainStore(deps: { client: TrainClient }): TrainStore {
         const ctx = await readTrainContext(projectId);
         const runs = await deps.client.settleRuns(ctx.runs);
         if (state.projectId !== projectId) return;
-        const latest = runs[0];
-        batch(() => {
-          setState({
-            project: ctx.project,
-            dataset: ctx.dataset,
-            runs,
-            shownRunId: state.active?.projectId === projectId ? state.active.runId : (latest?.id ?? null),
-            draft: latest ? draftFromRun(latest) : { ...DEFAULT_DRAFT },
-            loading: false,
-          });
+        setState({
+          project: ctx.project,
+          dataset: ctx.dataset,
+          runs,
+          ...openedView(projectId, runs, state.active),
+          loading: false,
         });
         if (ctx.project.framing?.target && ctx.dataset) await planFor(ctx.project, ctx.dataset);
       } catch (err) {
@@ -198,24 +126,13 @@ export function createTrainStore(deps: { client: TrainClient }): TrainStore {
     async start() {
       const { project, dataset, plan } = state;
       if (!project || !dataset || !plan || state.active) return;
-      const problem = checkDraft(state.draft);
-      if (problem) return void setState("error", problem);
       // Plain data: the settings are posted to a worker and stored.
-      const settings = toRunSettings(
-        unwrap(project),
-        state.draft,
-        plan.task,
-        plan.models.map((m) => m.id),
-      );
+      const next = runToStart(unwrap(project), unwrap(state.draft), plan);
+      if ("problem" in next) return void setState("error", next.problem);
       await train((signal) =>
         deps.client.startRun(
-          { projectId: project.id, datasetId: dataset.id, settings },
-          {
-            signal,
-            onStart: startActive,
-            onProgress,
-            onEntry: (e) => state.active && onEntry(state.active.runId)(e),
-          },
+          { projectId: project.id, datasetId: dataset.id, settings: next.settings },
+          callbacks(signal),
         ),
       );
     },
@@ -229,7 +146,7 @@ export function createTrainStore(deps: { client: TrainClient }): TrainStore {
     async resume(runId) {
       if (state.active) return;
       await train((signal) =>
-        deps.client.resumeRun(runId, { signal, onStart: startActive, onProgress, onEntry: onEntry(runId) }),
+        deps.client.resumeRun(runId, { ...callbacks(signal), onEntry: onEntry(runId) }),
       );
     },
 

@@ -2,6 +2,7 @@ import { openDB } from "idb";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { PipelineArtifact } from "../../../src/core/automl/artifact/pipelineArtifact.ts";
 import type { LeaderboardEntry } from "../../../src/core/automl/ladder/leaderboard.ts";
+import { makeRunService } from "../../../src/core/automl/run/runService.ts";
 import { openAppDb } from "../../../src/persist/db.ts";
 import { getModel, listModels } from "../../../src/persist/models.ts";
 import { createProject, deleteProject } from "../../../src/persist/projects.ts";
@@ -13,10 +14,14 @@ import {
   getRun,
   interruptRun,
   listRuns,
+  makeIdbRunStore,
   modelRecordId,
   reopenRun,
+  storedPredictions,
 } from "../../../src/persist/runs.ts";
+import { DB_VERSION } from "../../../src/persist/schema.ts";
 import type { RunSettings } from "../../../src/persist/types.ts";
+import { fixtureFrame } from "../core/automl/ladder/helpers.ts";
 import { freshDb, rejection } from "./fixtures.ts";
 
 const settings: RunSettings = {
@@ -24,10 +29,9 @@ const settings: RunSettings = {
   task: "multiclass",
   metric: "accuracy",
   models: ["baseline", "logistic", "knn"],
-  folds: 3,
-  testSize: 0.2,
-  seed: 0,
+  split: { type: "holdout", stratify: null, testFraction: 0.2, folds: 3, seed: 0 },
   criterion: "accuracy >= 0.9",
+  ensemble: true,
 };
 
 function entry(model: string, cv: number, extra: Partial<LeaderboardEntry> = {}): LeaderboardEntry {
@@ -80,8 +84,15 @@ describe("runs", () => {
     const p = await createProject(db, "P");
     const bad = (s: Partial<RunSettings>) =>
       createRun(db, { projectId: p.id, datasetId: "d", settings: { ...settings, ...s } });
-    expect((await rejection(bad({ folds: 1 }))).message).toBe("invalid folds: 1");
-    expect((await rejection(bad({ testSize: 1 }))).message).toBe("invalid test size: 1");
+    const split = (change: Partial<RunSettings["split"]>) =>
+      bad({ split: { ...settings.split, ...change } as RunSettings["split"] });
+    // The one validation of run settings (runSettings.ts), with its messages.
+    expect((await rejection(split({ folds: 1 }))).message).toBe(
+      "Folds must be a whole number from 2 to 20 (got 1).",
+    );
+    expect((await rejection(split({ testFraction: 1 }))).message).toBe(
+      "The test share must be a number from 0 to 0.5 (got 1).",
+    );
     expect((await rejection(bad({ models: [] }))).name).toBe("ValidationError");
     const missing = createRun(db, { projectId: "nope", datasetId: "d", settings });
     expect((await rejection(missing)).name).toBe("NotFoundError");
@@ -149,6 +160,9 @@ describe("runs", () => {
     expect(cancelled).toMatchObject({ status: "cancelled", best: "baseline" });
     expect(cancelled.entries).toHaveLength(1);
     expect((await interruptRun(db, run.id)).status).toBe("cancelled");
+    await reopenRun(db, run.id);
+    // A run whose coordinator was terminated mid-cancel is recorded as cancelled.
+    expect((await interruptRun(db, run.id, "cancelled")).status).toBe("cancelled");
     const failed = await finishRun(db, run.id, "failed", { error: "no memory" });
     expect(failed.error).toBe("no memory");
     const reopened = await reopenRun(db, run.id);
@@ -206,9 +220,129 @@ describe("runs", () => {
     await v1.put("projects", { id: "p1", name: "Old", createdAt: 1, updatedAt: 1 });
     v1.close();
     const db = await openAppDb(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect((await db.get("projects", "p1"))?.name).toBe("Old");
     const run = await createRun(db, { projectId: "p1", datasetId: "d", settings });
     expect((await listRuns(db, "p1")).map((r) => r.id)).toEqual([run.id]);
+  });
+
+  it("upgrades a version 2 database's runs: the split holds test share, folds and seed; weights are typed", async () => {
+    const name = `runs-upgrade-v2-${crypto.randomUUID()}`;
+    const v2 = await openDB(name, 2, {
+      upgrade(db) {
+        db.createObjectStore("projects", { keyPath: "id" });
+        db.createObjectStore("datasets", { keyPath: "id" }).createIndex("projectId", "projectId");
+        db.createObjectStore("columns", { keyPath: ["datasetId", "index"] }).createIndex(
+          "datasetId",
+          "datasetId",
+        );
+        db.createObjectStore("runs", { keyPath: "id" }).createIndex("projectId", "projectId");
+        const models = db.createObjectStore("models", { keyPath: "id" });
+        models.createIndex("runId", "runId");
+        models.createIndex("projectId", "projectId");
+      },
+    });
+    const old = {
+      id: "r1",
+      projectId: "p1",
+      datasetId: "d",
+      status: "done",
+      best: "ensemble",
+      createdAt: 1,
+      updatedAt: 1,
+      settings: {
+        target: "species",
+        task: "multiclass",
+        metric: null,
+        models: ["knn", "gbdt"],
+        folds: 4,
+        testSize: 0.3,
+        seed: 7,
+        criterion: null,
+        split: { type: "holdout", testFraction: 0.4, stratify: null, seed: 0 },
+      },
+      entries: [
+        entry("knn", 0.9),
+        entry("ensemble", 0.95, { params: { weights: { knn: 0.25, gbdt: 0.75, mlp: 0 }, candidates: 3 } }),
+      ],
+    };
+    await v2.put("runs", old as never);
+    await v2.put("runs", {
+      ...old,
+      id: "r2",
+      settings: { ...old.settings, split: undefined, ensemble: false },
+    } as never);
+    v2.close();
+    const db = await openAppDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    const r1 = await getRun(db, "r1");
+    // The ladder read the run's test share, folds and seed, not the split's own: the numbers stay.
+    expect(r1.settings).toEqual({
+      target: "species",
+      task: "multiclass",
+      metric: null,
+      models: ["knn", "gbdt"],
+      criterion: null,
+      ensemble: true,
+      split: { type: "holdout", testFraction: 0.3, stratify: null, seed: 7, folds: 4 },
+    });
+    expect(r1.entries[0]).toEqual(entry("knn", 0.9));
+    expect(r1.entries[1].params).toEqual({});
+    expect(r1.entries[1].ensemble).toEqual({
+      members: ["knn", "gbdt"],
+      weights: [0.25, 0.75],
+      candidates: 3,
+    });
+    const r2 = await getRun(db, "r2");
+    expect(r2.settings.split).toEqual({
+      type: "holdout",
+      stratify: null,
+      testFraction: 0.3,
+      folds: 4,
+      seed: 7,
+    });
+    expect(r2.settings.ensemble).toBe(false);
+  });
+});
+
+describe("the run service's IndexedDB store", () => {
+  it("trains a run end to end: stored as it goes, with each model's parts", async () => {
+    const db = await freshDb();
+    const project = await createProject(db, "Service");
+    const frame = await fixtureFrame("iris.csv");
+    const service = makeRunService({ store: makeIdbRunStore(async () => db), open: async () => ({ frame }) });
+    const s = { ...settings, target: "target", models: ["baseline", "knn"], metric: null, task: null };
+    const out = await service.start({ projectId: project.id, datasetId: "d", settings: s });
+    expect(out.run.status).toBe("done");
+    expect(await getRun(db, out.run.id)).toEqual(out.run);
+    const models = await listModels(db, { runId: out.run.id });
+    expect(models.map((m) => m.modelId)).toEqual(["baseline", "knn", "ensemble"]);
+    for (const m of models) expect(m.evaluation?.oof.rows).toBe(120);
+    expect(Object.keys(await storedPredictions(db, out.run.id, ["knn", "nope"]))).toEqual(["knn"]);
+  });
+
+  it("ends a run whose checkpoint does not fit as failed, keeping nothing of that model", async () => {
+    const db = await freshDb();
+    const project = await createProject(db, "Full");
+    const frame = await fixtureFrame("iris.csv");
+    const service = makeRunService({ store: makeIdbRunStore(async () => db), open: async () => ({ frame }) });
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, "put").mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === "models")
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    });
+    const heard: string[] = [];
+    const s = { ...settings, target: "target", models: ["baseline", "knn"], metric: null, task: null };
+    const out = await service.start(
+      { projectId: project.id, datasetId: "d", settings: s },
+      { onEntry: (e) => heard.push(e.model) },
+    );
+    vi.restoreAllMocks();
+    expect((out.error as Error).name).toBe("StorageFullError");
+    expect(out.run.status).toBe("failed");
+    expect(out.run.error).toMatch(/Not enough storage space/);
+    expect(heard).toEqual([]);
+    expect((await getRun(db, out.run.id)).entries).toEqual([]);
   });
 });

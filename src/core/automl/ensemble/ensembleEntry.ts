@@ -1,8 +1,8 @@
+import { type Criterion, checkCriterion } from "../../framing/criterion.ts";
 import type { ModelId } from "../../models/registry.ts";
 import { capRows } from "../../profile/sample.ts";
 import type { ModelPredictions, PredictionSet } from "../evaluation/modelPredictions.ts";
 import { scoreAll, scoreMetric } from "../evaluation/scoreMetrics.ts";
-import { type Criterion, checkCriterion } from "../../framing/criterion.ts";
 import { deriveSeed } from "../ladder/deriveSeed.ts";
 import type { LadderPlan } from "../ladder/ladderPlan.ts";
 import { ENSEMBLE_ID, ENSEMBLE_LABEL, type LeaderboardEntry, meanStd } from "../ladder/leaderboard.ts";
@@ -171,6 +171,8 @@ export function ensembleEntry(
     criterionMet = checkCriterion(criterion, score);
   }
   const weights = weightsOf(ids, final.weights);
+  // Ladder order, positive weights only.
+  const chosen = ids.filter((id) => (weights[id] ?? 0) > 0);
   const memberSeconds = kept
     .filter((m) => (weights[m.entry.model as ModelId] ?? 0) > 0)
     .reduce((s, m) => s + m.entry.fit_seconds, 0);
@@ -187,7 +189,8 @@ export function ensembleEntry(
       test_metrics: test ? scores(test) : {},
       fit_seconds: memberSeconds + (performance.now() - t0) / 1000,
       backend: null,
-      params: { weights, candidates: ids.length },
+      params: {},
+      ensemble: { members: chosen, weights: chosen.map((id) => weights[id]!), candidates: ids.length },
       criterion_met: criterionMet,
     },
     predictions: { model: ENSEMBLE_ID, task: plan.task, classes: plan.classes, oof, test },

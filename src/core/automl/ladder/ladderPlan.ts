@@ -1,6 +1,8 @@
 import type { Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
 import { type Fold, holdout, kFold, stratifiedKFold, timeSeriesSplit } from "../../eval/kFold.ts";
+import { chooseMetric } from "../../framing/chooseMetric.ts";
+import { detectTask } from "../../framing/detectTask.ts";
 import { getMetric, type MetricId } from "../../framing/metrics.ts";
 import type { Task } from "../../models/estimator.ts";
 import { proposeRecipe } from "../../pipeline/proposeRecipe.ts";
@@ -9,8 +11,7 @@ import { makeSplit, type SplitConfig } from "../../prep/splits.ts";
 import type { Recipe } from "../../prep/step.ts";
 import { encodeTarget } from "../../prep/targetValues.ts";
 import { columnStats } from "../../profile/columnStats.ts";
-import { chooseMetric } from "../../framing/chooseMetric.ts";
-import { detectTask } from "../../framing/detectTask.ts";
+import { RUN_LIMITS } from "../run/runSettings.ts";
 import { deriveSeed } from "./deriveSeed.ts";
 
 /** What `planLadder` needs; the ladder's own options extend it. */
@@ -92,8 +93,17 @@ function tailSplit(frame: Frame, column: string | null | undefined, ordered: Int
   return { train: ordered.subarray(0, first), test: Int32Array.from(ordered.subarray(first)).sort() };
 }
 
+/** The test share within the run limits (the same as every run setting's, see runSettings.ts). */
 function checkFraction(testSize: number): void {
-  if (!(testSize >= 0 && testSize < 1)) throw new ValidationError(`invalid test size: ${testSize}`);
+  const { min, max } = RUN_LIMITS.testFraction;
+  if (!(testSize >= min && testSize <= max))
+    throw new ValidationError(`The test share must be a number from ${min} to ${max} (got ${testSize}).`);
+}
+
+function checkFolds(k: number): void {
+  const { min, max } = RUN_LIMITS.folds;
+  if (!(Number.isInteger(k) && k >= min && k <= max))
+    throw new ValidationError(`Folds must be a whole number from ${min} to ${max} (got ${k}).`);
 }
 
 /**
@@ -111,6 +121,7 @@ export function planLadder(frame: Frame, opts: PlanOptions): LadderPlan {
   const k = opts.folds ?? 5;
   const testSize = opts.testSize ?? 0.2;
   checkFraction(testSize);
+  checkFolds(k);
 
   let metric: MetricId;
   if (opts.metric) {

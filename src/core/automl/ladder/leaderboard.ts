@@ -9,6 +9,15 @@ export const ENSEMBLE_LABEL = "Weighted ensemble";
 /** What a leaderboard row is: a model family, or the ensemble of them. */
 export type EntryId = ModelId | typeof ENSEMBLE_ID;
 
+/** What the ensemble rung blends: its members in ladder order and their weights (> 0, summing to 1). */
+export interface EnsembleBlend {
+  members: ModelId[];
+  /** `weights[i]` is the weight of `members[i]`. */
+  weights: number[];
+  /** How many finished models it could choose from. */
+  candidates: number;
+}
+
 /** One finished rung of the ladder: plain JSON-friendly data (NaN where a score is undefined). */
 export interface LeaderboardEntry {
   model: EntryId;
@@ -29,8 +38,10 @@ export interface LeaderboardEntry {
   fit_seconds: number;
   /** The tfjs backend that trained a tfjs model (e.g. "cpu", "wasm", "webgl"); null for others. */
   backend: string | null;
-  /** The full params the model trained with. */
+  /** The full params the model trained with ({} for the ensemble). */
   params: ModelParams;
+  /** The ensemble rung's blend; absent for a single model. */
+  ensemble?: EnsembleBlend;
   /** Whether the success criterion is met (null when none was given). */
   criterion_met: boolean | null;
   /** Why the model could not be trained, when it failed (its scores are NaN then). */
@@ -62,4 +73,18 @@ export function meanStd(values: readonly number[]): { mean: number; std: number 
   const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
   const variance = finite.reduce((a, b) => a + (b - mean) ** 2, 0) / finite.length;
   return { mean, std: Math.sqrt(variance) };
+}
+
+/** An ensemble entry's weights by member id ({} for a single model). */
+export function blendWeights(entry: LeaderboardEntry): Partial<Record<ModelId, number>> {
+  const blend = entry.ensemble;
+  if (!blend) return {};
+  return Object.fromEntries(blend.members.map((m, i) => [m, blend.weights[i]]));
+}
+
+/** The model id of the best entry: the top of the leaderboard with a finite score, or null. */
+export function bestModel(entries: readonly LeaderboardEntry[]): EntryId | null {
+  const metric = entries[0]?.metric;
+  if (!metric) return null;
+  return sortLeaderboard(entries, metric).find((e) => Number.isFinite(e.cv_mean))?.model ?? null;
 }

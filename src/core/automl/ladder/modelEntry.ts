@@ -1,9 +1,9 @@
 import type { Frame } from "../../data/frame.ts";
+import { type Criterion, checkCriterion } from "../../framing/criterion.ts";
 import type { ModelSpec } from "../../models/registry.ts";
 import { encodeTarget } from "../../prep/targetValues.ts";
 import type { ModelPredictions, PredictionSet } from "../evaluation/modelPredictions.ts";
 import { scoreAll } from "../evaluation/scoreMetrics.ts";
-import { type Criterion, checkCriterion } from "../../framing/criterion.ts";
 import { FINAL_FOLD, type FoldResult } from "./foldJob.ts";
 import type { LadderPlan } from "./ladderPlan.ts";
 import { type LeaderboardEntry, meanStd } from "./leaderboard.ts";

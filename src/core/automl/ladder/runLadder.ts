@@ -1,7 +1,8 @@
 import type { Frame } from "../../data/frame.ts";
 import { isAbortError, ValidationError } from "../../errors.ts";
+import type { Criterion } from "../../framing/criterion.ts";
 import type { ModelId, ModelParams, ModelSpec } from "../../models/registry.ts";
-import { type LongCallOptions, makeThrottledProgress, type Progress } from "../../progress.ts";
+import { makeThrottledProgress } from "../../progress.ts";
 import {
   makeEnsembleArtifact,
   makePipelineArtifact,
@@ -9,11 +10,11 @@ import {
 } from "../artifact/pipelineArtifact.ts";
 import { type EnsembleMember, ensembleEntry } from "../ensemble/ensembleEntry.ts";
 import type { ModelPredictions } from "../evaluation/modelPredictions.ts";
-import type { Criterion } from "../../framing/criterion.ts";
 import { FINAL_FOLD, type FoldJob, type FoldResult, finalJob, foldJobs } from "./foldJob.ts";
 import { ladderModels } from "./ladderModels.ts";
 import { type LadderPlan, type PlanOptions, planLadder } from "./ladderPlan.ts";
-import { ENSEMBLE_ID, type LeaderboardEntry, sortLeaderboard } from "./leaderboard.ts";
+import type { LadderProgress } from "./ladderProgress.ts";
+import { blendWeights, ENSEMBLE_ID, type LeaderboardEntry, sortLeaderboard } from "./leaderboard.ts";
 import { failedEntry, modelEntry } from "./modelEntry.ts";
 import { runFoldJob } from "./runFoldJob.ts";
 
@@ -21,7 +22,10 @@ import { runFoldJob } from "./runFoldJob.ts";
 export type FoldRunner = (job: FoldJob, signal?: AbortSignal) => Promise<FoldResult>;
 
 /** Options of `runLadder`: the plan's (target, recipe, folds, testSize, split, seed, metric) and these. */
-export interface LadderOptions extends PlanOptions, LongCallOptions {
+export interface LadderOptions extends PlanOptions {
+  signal?: AbortSignal;
+  /** Typed reports: which model and fold, in which phase (see `LadderProgress`). */
+  onProgress?: (p: LadderProgress) => void;
   /** Models to try, in ladder order whatever order they are given in; default the whole ladder. */
   models?: readonly string[];
   /** Params per model, over the model's defaults. */
@@ -85,6 +89,9 @@ async function runAll(
   return results;
 }
 
+const jobFields = (job: FoldJob) =>
+  ({ phase: "fold", model: job.model, fold: job.fold, folds: job.folds }) as const;
+
 const jobName = (job: FoldJob) =>
   job.fold === FINAL_FOLD
     ? `${job.model} · refit and test part`
@@ -115,7 +122,7 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
   );
   const totalJobs = [...jobsOf.values()].reduce((s, j) => s + j.length, 0);
   const foldProgress = makeThrottledProgress(opts.onProgress);
-  const modelProgress = (p: Progress) => opts.onProgress?.(p);
+  const modelProgress = (p: LadderProgress) => opts.onProgress?.(p);
   const runner: FoldRunner = opts.runFold ?? ((job, sig) => runFoldJob(frame, job, { signal: sig }));
   const limit = opts.concurrency ?? (opts.runFold ? Number.POSITIVE_INFINITY : 1);
 
@@ -143,12 +150,12 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
         jobs,
         async (job) => {
           signal?.throwIfAborted();
-          foldProgress({ phase: "fold", done: jobsDone, total: totalJobs, message: jobName(job) });
+          foldProgress({ ...jobFields(job), done: jobsDone, total: totalJobs, message: jobName(job) });
           const result = await runner(job, signal);
           signal?.throwIfAborted();
           jobsDone++;
           foldProgress({
-            phase: "fold",
+            ...jobFields(job),
             done: jobsDone,
             total: totalJobs,
             message: jobName(job),
@@ -173,6 +180,7 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
     opts.onResult?.(entry, modelPredictions);
     modelProgress({
       phase: "model",
+      model: spec.id,
       done: m + 1,
       total: rungs,
       message: spec.label,
@@ -201,7 +209,7 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
         opts.onResult?.(out.entry, out.predictions, artifact);
       }
     }
-    modelProgress({ phase: "model", done: rungs, total: rungs, message: "Ensemble" });
+    modelProgress({ phase: "model", model: ENSEMBLE_ID, done: rungs, total: rungs, message: "Ensemble" });
   }
 
   const leaderboard = sortLeaderboard(entries, plan.metric);
@@ -216,13 +224,14 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
       const job = { ...finalJob(plan, id, paramsOf(id)), validation: new Int32Array(0) };
       modelProgress({
         phase: "refit",
+        model: id,
         done: i,
         total: missing.length,
         message: `${id} · refit on the training part`,
       });
       const parts = (await runner(job, signal)).pipeline;
       if (parts) finals.set(id, parts);
-      modelProgress({ phase: "refit", done: i + 1, total: missing.length, message: id });
+      modelProgress({ phase: "refit", model: id, done: i + 1, total: missing.length, message: id });
     }
     if (ids.every((id) => finals.has(id))) {
       pipeline =
@@ -236,8 +245,8 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
 
 /** The models an ensemble entry blends (those with a positive weight), in ladder order. */
 export function memberIds(entry: LeaderboardEntry): ModelId[] {
-  const weights = (entry.params.weights ?? {}) as Partial<Record<ModelId, number>>;
-  return (Object.keys(weights) as ModelId[]).filter((id) => (weights[id] ?? 0) > 0);
+  const blend = entry.ensemble;
+  return blend ? blend.members.filter((_, i) => blend.weights[i] > 0) : [];
 }
 
 const labelOf = (specs: ModelSpec[], id: ModelId) => specs.find((s) => s.id === id)?.label ?? id;
@@ -268,7 +277,7 @@ function ensembleArtifact(
   specs: ModelSpec[],
   leaderboard?: LeaderboardEntry[],
 ) {
-  const weights = entry.params.weights as Partial<Record<ModelId, number>>;
+  const weights = blendWeights(entry);
   return makeEnsembleArtifact({
     members: memberIds(entry).map((id) => ({
       modelId: id,

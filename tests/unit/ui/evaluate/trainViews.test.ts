@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { thresholdSweep } from "../../../../src/core/automl/evaluation/thresholdSweep.ts";
 import type { LeaderboardEntry } from "../../../../src/core/automl/ladder/leaderboard.ts";
-import type { ProjectRecord, RunRecord } from "../../../../src/persist/types.ts";
+import type { RunRecord } from "../../../../src/persist/types.ts";
 import { metricRows } from "../../../../src/ui/evaluate/metricRows.ts";
 import { atThreshold, sweepIndex } from "../../../../src/ui/evaluate/thresholdView.ts";
 import {
@@ -14,15 +14,6 @@ import {
   runSummary,
   secondsText,
 } from "../../../../src/ui/train/leaderboardRows.ts";
-import { progressLine } from "../../../../src/ui/train/runProgressText.ts";
-import {
-  backendOverride,
-  canResume,
-  checkDraft,
-  DEFAULT_DRAFT,
-  draftFromRun,
-  toRunSettings,
-} from "../../../../src/ui/train/runSettings.ts";
 
 function entry(
   model: string,
@@ -58,10 +49,9 @@ function run(entries: LeaderboardEntry[], extra: Partial<RunRecord> = {}): RunRe
       task: "multiclass",
       metric: "accuracy",
       models: ["baseline", "knn", "decision_tree", "mlp"],
-      folds: 3,
-      testSize: 0.2,
-      seed: 0,
+      split: { type: "holdout", stratify: null, testFraction: 0.2, folds: 3, seed: 0 },
       criterion: "accuracy >= 0.9",
+      ensemble: true,
     },
     status: "running",
     entries,
@@ -166,7 +156,7 @@ describe("leaderboard rows", () => {
 
   it("shows an ensemble's members heaviest first, and none for a single model", () => {
     const ens = entry("ensemble", 0.97, Number.NaN, {
-      params: { weights: { logistic: 0.24, knn: 0.36, gbdt: 0.4 }, candidates: 5 },
+      ensemble: { members: ["logistic", "knn", "gbdt"], weights: [0.24, 0.36, 0.4], candidates: 5 },
     });
     expect(ensembleMembers(ens)).toEqual([
       { model: "gbdt", weight: 0.4 },
@@ -192,7 +182,13 @@ describe("leaderboard rows", () => {
     // No ensemble rung when it is switched off, or for folds in time order.
     const off = { ...r, settings: { ...r.settings, ensemble: false } };
     expect(pendingRows(off, new Map(), true).map((p) => p.model)).toEqual(["decision_tree", "mlp"]);
-    const timed = { ...r, settings: { ...r.settings, split: { type: "temporal" as const, column: "day" } } };
+    const timed = {
+      ...r,
+      settings: {
+        ...r.settings,
+        split: { type: "temporal" as const, column: "day", testFraction: 0.2, folds: 3, seed: 0 },
+      },
+    };
     expect(pendingRows(timed, new Map(), true).map((p) => p.model)).toEqual(["decision_tree", "mlp"]);
     expect(bestEntry(r)?.model).toBe("knn");
     expect(criterionStatus(r)).toEqual({
@@ -202,64 +198,5 @@ describe("leaderboard rows", () => {
     expect(criterionStatus(run([]))?.met).toBeNull();
     expect(criterionStatus(run([entry("knn", 0.8, 0.9, { criterion_met: false })]))?.met).toBe(false);
     expect(criterionStatus({ ...r, settings: { ...r.settings, criterion: null } })).toBeNull();
-  });
-});
-
-describe("run settings", () => {
-  const project: ProjectRecord = {
-    id: "p1",
-    name: "P",
-    createdAt: 1,
-    updatedAt: 1,
-    framing: { datasetId: "d1", target: "species", metric: "accuracy", criterion: "accuracy >= 0.9" },
-    split: { type: "holdout", testFraction: 0.3 },
-  };
-
-  it("builds the stored settings in ladder order from the framing and the form", () => {
-    const draft = { ...DEFAULT_DRAFT, models: ["mlp", "baseline"], folds: 3, mlpEpochs: 5 };
-    const s = toRunSettings(project, draft, "multiclass", ["baseline", "knn", "mlp"]);
-    expect(s).toEqual({
-      target: "species",
-      task: "multiclass",
-      metric: "accuracy",
-      models: ["baseline", "mlp"],
-      folds: 3,
-      testSize: 0.2,
-      seed: 0,
-      criterion: "accuracy >= 0.9",
-      backend: null,
-      ensemble: true,
-      split: { type: "holdout", testFraction: 0.3 },
-      params: { mlp: { max_epochs: 5 } },
-    });
-    expect(draftFromRun(run([], { settings: s }))).toEqual({ ...draft, models: ["baseline", "mlp"] });
-    expect(() => toRunSettings({ ...project, framing: undefined }, draft, null, [])).toThrow(/target/);
-  });
-
-  it("checks the form and reads a forced backend from the address", () => {
-    expect(checkDraft({ ...DEFAULT_DRAFT, models: ["knn"] })).toBeNull();
-    expect(checkDraft(DEFAULT_DRAFT)).toMatch(/at least one model/);
-    expect(checkDraft({ ...DEFAULT_DRAFT, models: ["knn"], folds: 1 })).toMatch(/Folds/);
-    expect(checkDraft({ ...DEFAULT_DRAFT, models: ["knn"], testSize: 0.9 })).toMatch(/test share/);
-    expect(checkDraft({ ...DEFAULT_DRAFT, models: ["knn"], mlpEpochs: 0 })).toMatch(/epochs/);
-    expect(backendOverride("?backend=webgpu")).toBe("webgpu");
-    expect(backendOverride("?backend=cuda")).toBeNull();
-    expect(backendOverride("")).toBeNull();
-    expect(canResume(run([], { status: "interrupted" }))).toBe(true);
-    expect(canResume(run([], { status: "done" }))).toBe(false);
-  });
-
-  it("words progress as model, fold and epoch", () => {
-    const models = ["baseline", "gbdt", "mlp"];
-    expect(progressLine({ phase: "fold", done: 3, total: 12, message: "gbdt · fold 3 of 5" }, models)).toBe(
-      "Model 2 of 3 · gbdt · fold 3 of 5",
-    );
-    expect(
-      progressLine(
-        { phase: "epoch", done: 12, total: 200, message: "mlp · fold 1 of 5 · epoch 12 of 200" },
-        models,
-      ),
-    ).toBe("Model 3 of 3 · mlp · fold 1 of 5 · epoch 12 of 200");
-    expect(progressLine({ phase: "model", done: 1, total: 3, message: "Baseline" }, models)).toBeNull();
   });
 });

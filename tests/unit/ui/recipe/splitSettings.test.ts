@@ -5,6 +5,7 @@ import {
   splitColumnsOf,
   splitProblem,
   splitSummary,
+  trainingSummary,
 } from "../../../../src/ui/recipe/splitSettings.ts";
 
 const table = [
@@ -32,34 +33,48 @@ describe("split settings", () => {
     expect(defaultSplit(splitColumnsOf(table, "bill_length_mm"))).toMatchObject({ stratify: null });
   });
 
-  it("carries test share, folds and seed across kinds", () => {
+  it("carries test share, folds and seed across every kind (training uses all three)", () => {
     const holdout = { type: "holdout" as const, testFraction: 0.3, stratify: "species", seed: 7 };
+    const numbers = { testFraction: 0.3, folds: 5, seed: 7 };
     expect(changeSplitType(holdout, "temporal", cols)).toEqual({
       type: "temporal",
       column: "seen",
-      testFraction: 0.3,
+      ...numbers,
     });
     const group = changeSplitType(holdout, "group", cols);
-    expect(group).toEqual({ type: "group", column: "island", folds: 5, seed: 7 });
+    expect(group).toEqual({ type: "group", column: "island", ...numbers });
     expect(
       changeSplitType({ type: "group", column: "island", folds: 3, seed: 7 }, "stratified_kfold", cols),
-    ).toEqual({
-      type: "stratified_kfold",
-      column: "species",
-      folds: 3,
-      seed: 7,
-    });
-    expect(changeSplitType(group, "kfold", cols)).toEqual({
-      type: "kfold",
-      folds: 5,
-      seed: 7,
-      shuffle: true,
-    });
+    ).toEqual({ type: "stratified_kfold", column: "species", testFraction: 0.2, folds: 3, seed: 7 });
+    expect(changeSplitType(group, "kfold", cols)).toEqual({ type: "kfold", ...numbers, shuffle: true });
     expect(changeSplitType(group, "time_series", cols)).toEqual({
       type: "time_series",
       column: "seen",
-      folds: 5,
+      ...numbers,
     });
+    expect(changeSplitType(changeSplitType(group, "kfold", cols), "holdout", cols)).toEqual({
+      type: "holdout",
+      ...numbers,
+      stratify: "species",
+    });
+  });
+
+  it("says in words what training does with the split", () => {
+    expect(trainingSummary(undefined, "species")).toBe(
+      "Training holds back 20% of the rows as the test part (shuffled, stratified by species), cross-validates the rest in 5 folds, seed 0 (the seed of the split and of every model).",
+    );
+    expect(trainingSummary({ type: "holdout", testFraction: 0.4, stratify: null, seed: 3 }, null)).toMatch(
+      /^Training holds back 40% of the rows as the test part \(shuffled\), cross-validates the rest in 5 folds, seed 3/,
+    );
+    expect(trainingSummary({ type: "kfold", folds: 4, testFraction: 0 } as never)).toMatch(
+      /^Training keeps no test part and cross-validates every row in 4 folds, seed 0/,
+    );
+    expect(trainingSummary({ type: "temporal", column: "seen" })).toMatch(
+      /\(the latest by seen\), cross-validates the rest in 5 time-ordered folds/,
+    );
+    expect(trainingSummary({ type: "group", column: "island", folds: 3 })).toMatch(
+      /whole groups of island\).* 3 folds/,
+    );
   });
 
   it("says what a split lacks and sums it up", () => {

@@ -9,6 +9,7 @@ import { predictRows } from "../../../../../src/core/automl/artifact/predictRows
 import { ensembleEntry } from "../../../../../src/core/automl/ensemble/ensembleEntry.ts";
 import { blend } from "../../../../../src/core/automl/ensemble/greedySelection.ts";
 import { permutationImportance } from "../../../../../src/core/automl/evaluation/permutationImportance.ts";
+import { blendWeights } from "../../../../../src/core/automl/ladder/leaderboard.ts";
 import { type LadderResult, memberIds, runLadder } from "../../../../../src/core/automl/ladder/runLadder.ts";
 import type { Frame } from "../../../../../src/core/data/frame.ts";
 import { takeFrameRows } from "../../../../../src/core/prep/columns.ts";
@@ -36,7 +37,10 @@ describe("the ensemble rung", () => {
   it("comes after the models, with weights that sum to 1 and honest per-fold scores", () => {
     const entry = run.entries.at(-1)!;
     expect(run.entries.map((e) => e.model)).toEqual([...MODELS, "ensemble"]);
-    const weights = entry.params.weights as Record<string, number>;
+    const weights = blendWeights(entry) as Record<string, number>;
+    expect(entry.params).toEqual({});
+    expect(entry.ensemble?.members).toEqual(Object.keys(weights));
+    expect(entry.ensemble?.candidates).toBe(MODELS.length);
     const total = Object.values(weights).reduce((a, b) => a + b, 0);
     expect(total).toBeCloseTo(1, 12);
     expect(Object.values(weights).every((w) => w > 0)).toBe(true);
@@ -69,7 +73,7 @@ describe("the ensemble rung", () => {
   it("scores permutation importance of the blend as a whole", async () => {
     const pi = await permutationImportance(signal, run.plan, "ensemble", {
       pipeline: loadPipeline(file),
-      weights: run.entries.at(-1)!.params.weights as Record<string, number>,
+      weights: blendWeights(run.entries.at(-1)!),
       repeats: 2,
     });
     expect(pi.part).toBe("test");
@@ -128,7 +132,7 @@ describe("the ensemble rung", () => {
     expect(ens.model).toBe("ensemble");
     const p = res.predictions.ensemble!;
     const ids = ["baseline", "linear", "decision_tree"] as const;
-    const w = ens.params.weights as Record<string, number>;
+    const w = blendWeights(ens);
     // Its out-of-fold values lie within the members' range, row by row.
     for (let i = 0; i < p.oof.rows.length; i += 17) {
       const vals = ids.map((id) => res.predictions[id]!.oof.predicted[i]);
