@@ -1,11 +1,36 @@
-import { defineConfig } from "vite";
+import { relative } from "node:path";
+import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import solid from "vite-plugin-solid";
+import { engineModulesIn } from "./build/engineModules.ts";
+
+/**
+ * Fails the build when a main-thread chunk carries engine code (build/engineModules.ts): the UI
+ * imports catalogues only, and fitting, scoring and parsing run in the workers. Worker bundles
+ * are built apart (`worker.plugins`), so this sees the main thread's chunks only.
+ */
+function engineFreeMain(): Plugin {
+  return {
+    name: "engine-free-main",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      const root = process.cwd();
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== "chunk") continue;
+        const files = chunk.moduleIds.map((id) => relative(root, id.split("?")[0]).replaceAll("\\", "/"));
+        const engine = engineModulesIn(files);
+        if (engine.length > 0)
+          this.error(`main-thread chunk ${chunk.fileName} carries engine modules: ${engine.join(", ")}`);
+      }
+    },
+  };
+}
 
 // No COOP/COEP headers: the threaded tfjs WASM build hung under cross-origin isolation (DESIGN.md).
 export default defineConfig({
   plugins: [
     solid(),
+    engineFreeMain(),
     VitePWA({
       registerType: "prompt",
       injectRegister: false,
