@@ -86,6 +86,21 @@ describe("markupFromDom", () => {
   });
 });
 
+describe("the attack on the old regex cleaner", () => {
+  it("cannot rebuild a handler from a name that eats a closing quote and a value that joins 'o' + 'nload'", () => {
+    // Cut " onerror=a\"" and " onx='a'" out of this markup, as the old cleaner did, and the svg gets
+    // a real onload attribute. Written as nodes, both stay inside their quoted values.
+    const chart = fragmentRoot(
+      `<svg aria-label="Histogram of c onerror=a" aria-description=" o onx='a'nload=alert(1) "><rect/></svg>`,
+    );
+    const html = serializeMarkup(markupFromDom(chart)!);
+    const parsed = parseHtml(html);
+    expect(offences(parsed)).toEqual([]);
+    expect(parsed.attributes.map(([, name]) => name)).toEqual(["aria-label", "aria-description"]);
+    expect(parsed.attributes[1][2]).toBe(" o onx='a'nload=alert(1) ");
+  });
+});
+
 describe("htmlDocument", () => {
   it("puts the CSP first and allows no script when there is none", () => {
     const doc = htmlDocument({ title: "t", css: "", body: [h("p", null, "x")] });
