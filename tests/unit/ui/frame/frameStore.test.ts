@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from "vitest";
+import { openFramedProject, testDataClient } from "../storeHarness.ts";
+
+// Node resolves solid-js to its server build, whose stores are plain objects; the browser build
+// is what the app runs, so the store is tested on that one.
+vi.mock("solid-js", () => vi.importActual<object>("../../../../node_modules/solid-js/dist/solid.js"));
+vi.mock("solid-js/store", () =>
+  vi.importActual<object>("../../../../node_modules/solid-js/store/dist/store.js"),
+);
+
+const { createFrameStore } = await import("../../../../src/ui/frame/frameStore.ts");
+const { getProject } = await import("../../../../src/persist/projects.ts");
+const { getDb } = await import("../../../../src/ui/shared/appDb.ts");
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Waits for the store's writes (fake-indexeddb answers on later turns). */
+async function until(done: () => boolean | Promise<boolean>) {
+  for (let i = 0; i < 10_000 && !(await done()); i++) await settle();
+  expect(await done()).toBe(true);
+}
+const stored = async (projectId: string) => (await getProject(await getDb(), projectId)).framing;
+
+describe("createFrameStore over storage and the data worker's calls", () => {
+  it("profiles the saved target, then writes each choice", async () => {
+    const { projectId, datasetId } = await openFramedProject("churn");
+    const [state, actions] = createFrameStore({ client: testDataClient().client });
+
+    await actions.open(projectId);
+    expect(state).toMatchObject({ projectId, datasetId, target: "churn", loading: false, profiling: null });
+    expect(state.framing?.task).toBe("binary");
+    expect(state.metric).toBe(state.framing?.metric);
+
+    await actions.selectTarget("city");
+    expect(state.framing?.target).toBe("city");
+    const cityMetric = state.framing?.metric;
+    expect(await stored(projectId)).toEqual({
+      datasetId,
+      target: "city",
+      metric: cityMetric,
+      criterion: null,
+    });
+
+    actions.setCriterion(" accuracy >= 0.8 ");
+    await until(async () => (await stored(projectId))?.criterion === "accuracy >= 0.8");
+
+    // Words that do not parse keep the criterion last written.
+    actions.setCriterion("accuracy >=");
+    actions.selectMetric("accuracy");
+    await until(async () => (await stored(projectId))?.metric === "accuracy");
+    expect((await stored(projectId))?.criterion).toBe("accuracy >= 0.8");
+
+    await actions.selectTarget(null);
+    expect(state.framing).toBeNull();
+    expect(await stored(projectId)).toEqual({ datasetId, target: null, metric: null, criterion: null });
+  });
+
+  it("a cancelled profile is marked and can be run again", async () => {
+    const { projectId } = await openFramedProject(null);
+    const [state, actions] = createFrameStore({ client: testDataClient().client });
+    await actions.open(projectId);
+    expect(state.target).toBeNull();
+    const choosing = actions.selectTarget("churn");
+    expect(state.profiling).toEqual({ progress: null });
+    actions.cancel();
+    await choosing;
+    expect(state).toMatchObject({ cancelled: true, error: null, profiling: null, framing: null });
+    expect((await stored(projectId))?.target).toBeNull();
+    await actions.retry();
+    expect(state.cancelled).toBe(false);
+    expect(state.framing?.target).toBe("churn");
+    expect((await stored(projectId))?.target).toBe("churn");
+  });
+
+  it("says why a column cannot be the target, and writes nothing", async () => {
+    const { projectId } = await openFramedProject(null);
+    const [state, actions] = createFrameStore({ client: testDataClient().client });
+    await actions.open(projectId);
+    await actions.selectTarget("nope");
+    expect(state.error).toBe('There is no column named "nope"; the columns are "age", "city", "churn".');
+    expect(state.framing).toBeNull();
+    expect((await stored(projectId))?.target).toBeNull();
+  });
+});
