@@ -69,6 +69,10 @@ describe("a hostile CSV", () => {
   let reportPath = "";
 
   it("loads, frames and explores without running anything", async () => {
+    const outside: string[] = [];
+    page.on("request", (r) => {
+      if (!r.url().startsWith(url) && !/^(blob|data):/.test(r.url())) outside.push(r.url());
+    });
     page.on("dialog", (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -85,6 +89,7 @@ describe("a hostile CSV", () => {
     // Give any injected handler (onload, onerror, autofocus) the time to fire.
     await page.waitForTimeout(500);
     expect(dialogs).toEqual([]);
+    expect(outside).toEqual([]);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.title()).not.toBe("pwned");
   });
