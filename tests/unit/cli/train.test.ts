@@ -157,7 +157,7 @@ describe("train", () => {
     writeFileSync(junk, JSON.stringify({ type: "recipe", version: 1 }));
     const badArtifact = await run("predict", junk, IRIS);
     expect(badArtifact.code).toBe(2);
-    expect(badArtifact.stderr).toMatch(/is not a model saved by "automl-playground train --out"/);
+    expect(badArtifact.stderr).toMatch(/Cannot use ".*junk\.json" as a model/);
     expect((await run("predict", join(dir, "missing.json"), IRIS)).stderr).toMatch(/there is no such file/);
   });
 });
