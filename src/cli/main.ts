@@ -3,6 +3,7 @@
  * returns an exit status; this file only dispatches, prints help, and turns any error into one
  * plain sentence (never a stack trace).
  */
+import { EXPORT_HELP, exportModel } from "./export.ts";
 import { INSPECT_HELP, inspect } from "./inspect.ts";
 import { type Io, nodeIo } from "./io.ts";
 import { PREDICT_HELP, predict } from "./predict.ts";
@@ -31,6 +32,11 @@ const COMMANDS: Record<string, { run: Command; summary: string; help: string }> 
     run: predict,
     summary: "predict the rows of a CSV file with a model saved by train",
     help: PREDICT_HELP,
+  },
+  export: {
+    run: exportModel,
+    summary: "export a saved model as a model file with its card (json) or a one-file HTML predictor (html)",
+    help: EXPORT_HELP,
   },
 };
 
