@@ -83,7 +83,8 @@ function readOptions(values: Record<string, string>, known: KnownIds): TrainOpti
     metric: values.metric ?? null,
     models:
       values.models === undefined
-        ? known.models
+        ? // The whole ladder (registered models outside it only when named).
+          LADDER_ORDER.filter((id) => known.models?.includes(id))
         : values.models
             .split(",")
             .map((m) => m.trim())
