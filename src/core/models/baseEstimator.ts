@@ -4,6 +4,7 @@ import {
   assertFitted,
   type Estimator,
   type FitOptions,
+  type FittedShape,
   type Matrix,
   type Target,
 } from "./estimator.ts";
@@ -135,6 +136,12 @@ export abstract class BaseEstimator<P extends object, S, J = S> implements Estim
 
   abstract fit(X: Matrix, y: Target, opts?: FitOptions): this | Promise<this>;
   abstract predict(X: Matrix): Float64Array;
+  /** The fitted shape read from a state. */
+  protected abstract shapeOf(state: S): FittedShape;
+
+  fittedShape(): FittedShape {
+    return this.shapeOf(this.fitted());
+  }
 
   /** The state; NotFittedError before fit. */
   protected fitted(): S {

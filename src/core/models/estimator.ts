@@ -59,6 +59,18 @@ export interface Estimator<P = unknown> {
   predictProba?(X: Matrix): Float64Array;
   /** The tagged artifact; NotFittedError before fit. */
   toJSON(): Artifact<P>;
+  /** What the model was fitted on and for; NotFittedError before fit. */
+  fittedShape(): FittedShape;
+}
+
+/**
+ * The shape a fitted model expects and gives: its input column count and its classes (0 for a
+ * regression model). A loader compares these with a file's header, so that a model whose class
+ * count or task was changed is refused even when its own state is consistent.
+ */
+export interface FittedShape {
+  features: number;
+  classes: number;
 }
 
 /** An estimator whose `fit` completes before it returns. */

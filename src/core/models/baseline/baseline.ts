@@ -1,6 +1,12 @@
 import { ValidationError } from "../../errors.ts";
 import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
-import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
+import {
+  type FitOptions,
+  type FittedShape,
+  type Matrix,
+  type Target,
+  validateFitInput,
+} from "../estimator.ts";
 import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { BASELINE_META, type BaselineParams } from "./meta.ts";
 
@@ -98,6 +104,10 @@ export class Baseline extends BaseEstimator<BaselineParams, BaselineState> {
       this.state = { task: "regression", cols: X.cols, value };
     }
     return this;
+  }
+
+  protected shapeOf(s: BaselineState): FittedShape {
+    return { features: s.cols, classes: s.task === "classification" ? s.priors.length : 0 };
   }
 
   predict(X: Matrix): Float64Array {

@@ -3,7 +3,13 @@ import { makeThrottledProgress } from "../../progress.ts";
 import { makeRng } from "../../random.ts";
 import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
 import type { FeatureImportances, TreeEnsembleView } from "../capabilities.ts";
-import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
+import {
+  type FitOptions,
+  type FittedShape,
+  type Matrix,
+  type Target,
+  validateFitInput,
+} from "../estimator.ts";
 import { argmax, checkPredictInput } from "../fitChecks.ts";
 import { averageLeaves, cartRules, cartStats, positiveRows, prepareCart } from "../trees/cartData.ts";
 import { type CartHeader, readCartHeader } from "../trees/cartState.ts";
@@ -85,6 +91,10 @@ export class DecisionTree extends BaseEstimator<DecisionTreeParams, FittedTree, 
     };
     makeThrottledProgress(opts?.onProgress)({ phase: "fit", done: 1, total: 1 });
     return this;
+  }
+
+  protected shapeOf(s: FittedTree): FittedShape {
+    return { features: s.features.length, classes: s.task === "classification" ? s.n_classes : 0 };
   }
 
   predict(X: Matrix): Float64Array {

@@ -1,7 +1,13 @@
 import { ValidationError } from "../../errors.ts";
 import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
 import type { FeatureImportances, TreeEnsembleView } from "../capabilities.ts";
-import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
+import {
+  type FitOptions,
+  type FittedShape,
+  type Matrix,
+  type Target,
+  validateFitInput,
+} from "../estimator.ts";
 import { argmax, checkPredictInput, classCount } from "../fitChecks.ts";
 import type { StateReader } from "../stateReader.ts";
 import { leafOf, readTree, type Tree, type TreeJSON, treeToJSON } from "../trees/tree.ts";
@@ -114,6 +120,10 @@ export class Gbdt extends BaseEstimator<GbdtParams, FittedGbdt, GbdtState> {
       trees: result.trees,
     };
     return this;
+  }
+
+  protected shapeOf(s: FittedGbdt): FittedShape {
+    return { features: s.features.length, classes: s.n_classes };
   }
 
   predict(X: Matrix): Float64Array {

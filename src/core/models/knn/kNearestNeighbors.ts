@@ -1,6 +1,12 @@
 import { ValidationError } from "../../errors.ts";
 import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
-import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
+import {
+  type FitOptions,
+  type FittedShape,
+  type Matrix,
+  type Target,
+  validateFitInput,
+} from "../estimator.ts";
 import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { BlockedBruteForce } from "./blockedBruteForce.ts";
 import { KdTree } from "./kdTree.ts";
@@ -121,6 +127,10 @@ export class KNearestNeighbors extends BaseEstimator<KnnParams, KnnState> {
     };
     this.searchTree();
     return this;
+  }
+
+  protected shapeOf(s: KnnState): FittedShape {
+    return { features: s.cols, classes: s.nClasses };
   }
 
   /** The search predict uses for the fitted data: "auto" resolved to "kd_tree" or "brute". */

@@ -1,7 +1,13 @@
 import { ValidationError } from "../../errors.ts";
 import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
 import type { FeatureImportances } from "../capabilities.ts";
-import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
+import {
+  type FitOptions,
+  type FittedShape,
+  type Matrix,
+  type Target,
+  validateFitInput,
+} from "../estimator.ts";
 import { assertFiniteFeatures, checkPredictInput, readWeights } from "../fitChecks.ts";
 import { linearScore } from "../logistic/logisticLoss.ts";
 import { proximalGradient } from "../logistic/proximalGradient.ts";
@@ -86,6 +92,10 @@ export class Lasso extends BaseEstimator<LassoParams, LassoState> {
       converged: result.converged,
     };
     return this;
+  }
+
+  protected shapeOf(s: LassoState): FittedShape {
+    return { features: s.cols, classes: 0 };
   }
 
   predict(X: Matrix): Float64Array {

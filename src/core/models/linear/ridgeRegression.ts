@@ -1,7 +1,13 @@
 import { ValidationError } from "../../errors.ts";
 import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
 import type { FeatureImportances } from "../capabilities.ts";
-import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
+import {
+  type FitOptions,
+  type FittedShape,
+  type Matrix,
+  type Target,
+  validateFitInput,
+} from "../estimator.ts";
 import { assertFiniteFeatures, checkPredictInput, readWeights } from "../fitChecks.ts";
 import { choleskySolve } from "./cholesky.ts";
 import { LINEAR_META, type RidgeParams } from "./meta.ts";
@@ -100,6 +106,10 @@ export class RidgeRegression extends BaseEstimator<RidgeParams, RidgeState> {
     for (let j = 0; j < p; j++) intercept -= xMean[j] * coef[j];
     this.state = { cols: p, coef: Array.from(coef), intercept };
     return this;
+  }
+
+  protected shapeOf(s: RidgeState): FittedShape {
+    return { features: s.cols, classes: 0 };
   }
 
   predict(X: Matrix): Float64Array {

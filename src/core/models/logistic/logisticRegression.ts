@@ -1,7 +1,13 @@
 import { ValidationError } from "../../errors.ts";
 import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
 import type { FeatureImportances } from "../capabilities.ts";
-import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
+import {
+  type FitOptions,
+  type FittedShape,
+  type Matrix,
+  type Target,
+  validateFitInput,
+} from "../estimator.ts";
 import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { lbfgs } from "./lbfgs.ts";
 import { blockCount, linearScore, makeLogisticObjective, sigmoid } from "./logisticLoss.ts";
@@ -98,6 +104,10 @@ export class LogisticRegression extends BaseEstimator<LogisticParams, LogisticSt
       converged: result.converged,
     };
     return this;
+  }
+
+  protected shapeOf(s: LogisticState): FittedShape {
+    return { features: s.cols, classes: s.nClasses };
   }
 
   predictProba(X: Matrix): Float64Array {

@@ -2,7 +2,13 @@ import * as tf from "@tensorflow/tfjs";
 import { ValidationError } from "../../errors.ts";
 import { makeRng } from "../../random.ts";
 import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
-import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
+import {
+  type FitOptions,
+  type FittedShape,
+  type Matrix,
+  type Target,
+  validateFitInput,
+} from "../estimator.ts";
 import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { validationSplit } from "../gbdt/validationSplit.ts";
 import { type Head, probabilities } from "./losses.ts";
@@ -149,6 +155,10 @@ export class Mlp extends BaseEstimator<MlpParams, FittedMlp, MlpState> {
     const state = this.fitted();
     checkPredictInput(X, state.layers[0].inputs, TYPE);
     return { scores: predictScores(state.layers, this.params.activation, X.data, X.rows), state };
+  }
+
+  protected shapeOf(s: FittedMlp): FittedShape {
+    return { features: s.features.length, classes: s.n_classes };
   }
 
   predictProba(X: Matrix): Float64Array {

@@ -1,6 +1,12 @@
 import { ValidationError } from "../../errors.ts";
 import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
-import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
+import {
+  type FitOptions,
+  type FittedShape,
+  type Matrix,
+  type Target,
+  validateFitInput,
+} from "../estimator.ts";
 import { argmax, assertFiniteFeatures, checkPredictInput, classCount, readWeights } from "../fitChecks.ts";
 import { NAIVE_BAYES_META, type NaiveBayesParams } from "./meta.ts";
 
@@ -142,6 +148,10 @@ export class NaiveBayes extends BaseEstimator<NaiveBayesParams, NaiveBayesState>
     const prior = Array.from(classWeight, (cw) => cw / total);
     this.state = { nClasses: k, cols: p, prior, features };
     return this;
+  }
+
+  protected shapeOf(s: NaiveBayesState): FittedShape {
+    return { features: s.cols, classes: s.nClasses };
   }
 
   /** Joint log-likelihood log P(c) + sum_j log P(x_j | c), rows x classes. */

@@ -1,7 +1,13 @@
 import { ValidationError } from "../../errors.ts";
 import { type ArtifactSpec, BaseEstimator, defineArtifact } from "../baseEstimator.ts";
 import type { FeatureImportances, TreeEnsembleView } from "../capabilities.ts";
-import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
+import {
+  type FitOptions,
+  type FittedShape,
+  type Matrix,
+  type Target,
+  validateFitInput,
+} from "../estimator.ts";
 import { argmax, checkPredictInput } from "../fitChecks.ts";
 import { averageLeaves } from "./cartData.ts";
 import { type CartHeader, readCartHeader } from "./cartState.ts";
@@ -72,6 +78,10 @@ export abstract class ForestModel<P extends ForestParams> extends BaseEstimator<
       trees: forest.trees,
     };
     return this;
+  }
+
+  protected shapeOf(s: FittedForestState): FittedShape {
+    return { features: s.features.length, classes: s.task === "classification" ? s.n_classes : 0 };
   }
 
   predict(X: Matrix): Float64Array {

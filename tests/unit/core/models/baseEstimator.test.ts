@@ -44,6 +44,9 @@ class Toy extends BaseEstimator<ToyParams, ToyState> {
     this.state = { value: y.values[0], scale: 2 };
     return this;
   }
+  protected shapeOf(): { features: number; classes: number } {
+    return { features: 1, classes: 0 };
+  }
   predict(X: Matrix): Float64Array {
     const s = this.fitted();
     return new Float64Array(X.rows).fill(s.value * s.scale);

@@ -92,6 +92,7 @@ describe.each(cases)("$id ($task)", ({ spec, task }) => {
     if (isClassification(task))
       expect((await failure(() => model.predictProba!(Xtest)))?.name).toBe("NotFittedError");
     expect((await failure(() => model.toJSON()))?.name).toBe("NotFittedError");
+    expect((await failure(() => model.fittedShape()))?.name).toBe("NotFittedError");
   });
 
   it("replaces its state on refit instead of accumulating", async () => {
@@ -124,6 +125,7 @@ describe.each(cases)("$id ($task)", ({ spec, task }) => {
       expect(restored.predict(Xtest)).toEqual(model.predict(Xtest));
       expect(probaOf(restored, task, Xtest)).toEqual(probaOf(model, task, Xtest));
       expect(JSON.stringify(restored.toJSON())).toBe(text);
+      expect(restored.fittedShape()).toEqual({ features: X.cols, classes: y.classes?.length ?? 0 });
     }
   });
 
