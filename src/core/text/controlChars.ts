@@ -44,7 +44,6 @@ export function hasControls(text: string): boolean {
   return found;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const JSON_UNESCAPED = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
