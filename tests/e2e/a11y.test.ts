@@ -25,20 +25,28 @@ interface Found {
 
 /** Runs axe-core in the page (through the DevTools protocol, so the page's CSP stays on). */
 async function violations(): Promise<Found[]> {
-  return page.evaluate(async (source) => {
-    if (!("axe" in window)) (0, eval)(source);
-    // biome-ignore lint/suspicious/noExplicitAny: axe is a global injected above
+  // A string is evaluated by the DevTools protocol as a script, outside the page's CSP.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is the global the script above defines
     const axe = (window as any).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
     return result.violations
       .filter((v: { impact: string }) => v.impact === "serious" || v.impact === "critical")
-      .map((v: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
-      }));
-  }, AXE);
+      .map(
+        (v: {
+          id: string;
+          impact: string;
+          help: string;
+          nodes: { target: string[]; failureSummary?: string }[];
+        }) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
+        }),
+      );
+  });
 }
 
 async function expectClean(where: string) {
