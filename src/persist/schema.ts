@@ -1,14 +1,29 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from "idb";
 import { upgradeRunRecord } from "./legacyRuns.ts";
-import type { ColumnRecord, DatasetMeta, ModelRecord, ProjectRecord, RunRecord } from "./types.ts";
+import type {
+  ColumnRecord,
+  DatasetMeta,
+  ModelRecord,
+  ModelVersion,
+  ProjectRecord,
+  RegistryRecord,
+  RunRecord,
+  VersionFileRecord,
+} from "./types.ts";
 
-/** The typed shape of the app's IndexedDB database. Version 2 added runs and models, version 3 typed their settings and ensemble entries. */
+/** The typed shape of the app's IndexedDB database. Version 2 added runs and models, version 3 typed their settings and ensemble entries, version 4 added the model registry. */
 export interface AppSchema extends DBSchema {
   projects: { key: string; value: ProjectRecord };
   datasets: { key: string; value: DatasetMeta; indexes: { projectId: string } };
   columns: { key: [string, number]; value: ColumnRecord; indexes: { datasetId: string } };
   runs: { key: string; value: RunRecord; indexes: { projectId: string } };
   models: { key: string; value: ModelRecord; indexes: { runId: string; projectId: string } };
+  /** Registered model versions (small records); version 4. */
+  versions: { key: string; value: ModelVersion; indexes: { projectId: string } };
+  /** The model file of each version, by version id; version 4. */
+  versionFiles: { key: string; value: VersionFileRecord; indexes: { projectId: string } };
+  /** Per project: champion / challenger aliases, their history and the next version number; version 4. */
+  registry: { key: string; value: RegistryRecord };
 }
 
 type UpgradeDb = IDBPDatabase<AppSchema>;
@@ -47,6 +62,12 @@ const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => void)[] = [
         cursor = await cursor.continue();
       }
     })();
+  },
+  // 3 -> 4: the model registry: versions (metadata), their files apart, and aliases per project.
+  (db) => {
+    db.createObjectStore("versions", { keyPath: "id" }).createIndex("projectId", "projectId");
+    db.createObjectStore("versionFiles", { keyPath: "versionId" }).createIndex("projectId", "projectId");
+    db.createObjectStore("registry", { keyPath: "projectId" });
   },
 ];
 

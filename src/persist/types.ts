@@ -3,8 +3,11 @@ import type { ModelEvaluation } from "../core/automl/evaluation/evaluateModel.ts
 import type { ModelInsights } from "../core/automl/evaluation/modelInsights.ts";
 import type { ModelPredictions } from "../core/automl/evaluation/modelPredictions.ts";
 import type { MetricScores } from "../core/automl/evaluation/scoreMetrics.ts";
+import type { RunSettings } from "../core/automl/run/runSettings.ts";
 import type { CsvReport } from "../core/data/csvTypes.ts";
 import type { ColumnData, ColumnKind, ColumnRole } from "../core/data/frame.ts";
+import type { ModelCard, ModelFile } from "../core/deploy/modelFile.ts";
+import type { MetricId } from "../core/framing/metrics.ts";
 import type { SplitConfig } from "../core/prep/splits.ts";
 import type { Recipe } from "../core/prep/step.ts";
 
@@ -96,4 +99,86 @@ export interface ModelRecord {
   /** Out-of-fold and test predictions, so a resumed run can still blend this model into the ensemble. */
   predictions?: ModelPredictions | null;
   createdAt: number;
+}
+
+/** Where a registered model version came from: a model of a run of this app, or an imported file. */
+export type VersionSource =
+  | {
+      kind: "run";
+      runId: string;
+      /** The leaderboard entry: a model family or "ensemble". */
+      modelId: string;
+      datasetId: string;
+      seed: number;
+      /** The run's settings as they were when the version was registered. */
+      settings: RunSettings;
+    }
+  | { kind: "import"; fileName: string };
+
+/** A version's scores as its run measured them: cross-validated and on the test part. */
+export interface VersionMetrics {
+  metric: MetricId;
+  cv_mean: number | null;
+  cv_std: number | null;
+  /** Every metric of the task, cross-validated (empty for an imported file). */
+  cv: MetricScores;
+  /** Every metric of the task on the run's test part (empty when there was none). */
+  test: MetricScores;
+}
+
+/**
+ * One registered model version of a project (v1, v2, ... never reused). Small: the model file
+ * itself lives in `versionFiles` under the same id, so listing versions never loads the models.
+ */
+export interface ModelVersion {
+  id: string;
+  projectId: string;
+  /** 1, 2, ...: per project, in registration order, never reused after a delete. */
+  number: number;
+  /** The model's label ("Gradient boosting", "Ensemble"). */
+  label: string;
+  source: VersionSource;
+  /** The model card, copied out of the file so the Deploy phase can compare versions. */
+  card: ModelCard;
+  /** SHA-256 (hex) of the training rows, so versions trained on the same data can be told apart. */
+  dataFingerprint: string;
+  /** SHA-256 (hex) the file carries of its own content. */
+  sha256: string;
+  metrics: VersionMetrics;
+  /** The fitted recipe's step types in order (an ensemble: every member's, each once). */
+  recipeSteps: string[];
+  /** Bytes of the model file as JSON (what an export downloads). */
+  sizeBytes: number;
+  note: string;
+  createdAt: number;
+}
+
+/** The model file of a version, keyed by the version's id. */
+export interface VersionFileRecord {
+  versionId: string;
+  projectId: string;
+  file: ModelFile;
+}
+
+/** One alias change, oldest first in the history. */
+export interface AliasEvent {
+  at: number;
+  action: "register" | "import" | "promote" | "challenge" | "rollback" | "delete";
+  /** The version the action was about. */
+  versionId: string;
+  champion: string | null;
+  challenger: string | null;
+}
+
+/**
+ * A project's registry state: which version is champion and challenger, the champions before the
+ * current one (for roll back, newest last), the next version number and the alias history.
+ */
+export interface RegistryRecord {
+  projectId: string;
+  champion: string | null;
+  challenger: string | null;
+  previousChampions: string[];
+  nextNumber: number;
+  history: AliasEvent[];
 }

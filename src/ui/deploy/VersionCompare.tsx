@@ -158,59 +158,61 @@ export function VersionCompare(props: {
                   const champion = () => props.registry?.champion === v.id;
                   const challenger = () => props.registry?.challenger === v.id;
                   return (
-                    <td class="version-actions" data-testid="version-actions" data-version={v.number}>
-                      <button
-                        type="button"
-                        class="button-quiet"
-                        data-testid="open-version"
-                        aria-pressed={props.selected === v.id}
-                        onClick={() => props.onOpen(v.id)}
-                      >
-                        Use
-                      </button>
-                      <Show when={!champion()}>
+                    <td>
+                      <div class="version-actions" data-testid="version-actions" data-version={v.number}>
                         <button
                           type="button"
                           class="button-quiet"
-                          data-testid="promote"
-                          disabled={props.busy}
-                          onClick={() => props.onPromote(v.id)}
+                          data-testid="open-version"
+                          aria-pressed={props.selected === v.id}
+                          onClick={() => props.onOpen(v.id)}
                         >
-                          Promote
+                          Use
                         </button>
-                      </Show>
-                      <Show when={!champion() && !challenger()}>
+                        <Show when={!champion()}>
+                          <button
+                            type="button"
+                            class="button-quiet"
+                            data-testid="promote"
+                            disabled={props.busy}
+                            onClick={() => props.onPromote(v.id)}
+                          >
+                            Promote
+                          </button>
+                        </Show>
+                        <Show when={!champion() && !challenger()}>
+                          <button
+                            type="button"
+                            class="button-quiet"
+                            data-testid="make-challenger"
+                            disabled={props.busy}
+                            onClick={() => props.onChallenge(v.id)}
+                          >
+                            Make challenger
+                          </button>
+                        </Show>
                         <button
                           type="button"
                           class="button-quiet"
-                          data-testid="make-challenger"
-                          disabled={props.busy}
-                          onClick={() => props.onChallenge(v.id)}
+                          data-testid="export-version"
+                          onClick={() => props.onExport(v.id)}
                         >
-                          Make challenger
+                          Export
                         </button>
-                      </Show>
-                      <button
-                        type="button"
-                        class="button-quiet"
-                        data-testid="export-version"
-                        onClick={() => props.onExport(v.id)}
-                      >
-                        Export
-                      </button>
-                      <ConfirmButton
-                        label="Delete"
-                        confirmLabel={`Delete ${versionName(v)}`}
-                        question={
-                          champion()
-                            ? "This is the champion: promote another version or roll back first."
-                            : `Delete ${versionName(v)} and its model file?`
-                        }
-                        testId="delete-version"
-                        confirmTestId="confirm-delete-version"
-                        disabled={props.busy}
-                        onConfirm={() => props.onDelete(v.id)}
-                      />
+                        <ConfirmButton
+                          label="Delete"
+                          confirmLabel={`Delete ${versionName(v)}`}
+                          question={
+                            champion()
+                              ? "This is the champion: promote another version or roll back first."
+                              : `Delete ${versionName(v)} and its model file?`
+                          }
+                          testId="delete-version"
+                          confirmTestId="confirm-delete-version"
+                          disabled={props.busy}
+                          onConfirm={() => props.onDelete(v.id)}
+                        />
+                      </div>
                     </td>
                   );
                 }}

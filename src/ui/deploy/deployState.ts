@@ -181,8 +181,9 @@ export function inputRange(input: ModelCardInput): string {
     return input.levels.length > 8 ? `${shown} and ${input.levels.length - 8} more` : shown;
   }
   if (input.min === undefined || input.max === undefined) return "–";
+  // Plain digits: a year reads "2007", not "2,007".
   const f = (x: number) =>
-    input.kind === "datetime" ? new Date(x).toISOString().slice(0, 10) : formatNumber(x);
+    input.kind === "datetime" ? new Date(x).toISOString().slice(0, 10) : String(Number(x.toPrecision(6)));
   const median = input.median === undefined ? "" : ` (median ${f(input.median)})`;
   return `${f(input.min)} to ${f(input.max)}${median}`;
 }
