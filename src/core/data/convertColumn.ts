@@ -8,12 +8,13 @@ import { distinctStats } from "./distinct.ts";
 import type { Column, ColumnData, ColumnKind, ColumnRole } from "./frame.ts";
 import { detectDayFirst, formatDate, parseDate } from "./parseDate.ts";
 import { parseNumberText } from "./parseNumber.ts";
+import { readUnitColumn, withUnit } from "./unitNumbers.ts";
 
 /** Display text of a non-missing float value of `col`. */
 function floatText(col: Column, v: number): string {
   if (col.kind === "datetime") return formatDate(v);
   if (col.kind === "boolean") return col.labels ? col.labels[v ? 1 : 0] : v ? "true" : "false";
-  return String(v);
+  return withUnit(String(v), col.unit);
 }
 
 function roleFor(col: Column, kind: ColumnKind): ColumnRole {
@@ -106,8 +107,11 @@ export function convertColumn(col: Column, kind: ColumnKind): Column {
     return { ...base, ...toDictData(col) };
   }
   if (kind === "numeric" || kind === "id") {
-    const values = float ? float.slice() : mapLevels(dict!.codes, dict!.levels.map(textToNumber));
-    return { ...base, ...floatData(values) };
+    if (float) return { ...base, ...floatData(float.slice()), ...(col.unit ? { unit: col.unit } : {}) };
+    // Amounts and percentages ("$5", "74%") keep their unit; other text parses as plain numbers.
+    const units = kind === "numeric" ? readUnitColumn(dict!.levels, false) : null;
+    if (units) return { ...base, ...floatData(mapLevels(dict!.codes, units.values)), unit: units.unit };
+    return { ...base, ...floatData(mapLevels(dict!.codes, dict!.levels.map(textToNumber))) };
   }
   if (kind === "datetime") {
     let values: Float64Array;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { convertColumn } from "../../../../src/core/data/convertColumn.ts";
 import { readCsvText } from "../../../../src/core/data/readCsv.ts";
 import { readUnitColumn } from "../../../../src/core/data/unitNumbers.ts";
 import { profileFrame } from "../../../../src/core/profile/profileFrame.ts";
@@ -28,6 +29,15 @@ describe("numbers with a unit", () => {
     expect(cells(frame, "amount")).toEqual(["$2023", "-$5", "$0.5"]);
     const pct = await readCsvText(csv("share", ["74%", "12.5%"]));
     expect(cells(pct.frame, "share")).toEqual(["74%", "12.5%"]);
+  });
+
+  it("keeps the unit through a kind change and back", async () => {
+    const { frame } = await readCsvText(csv("amount", ["$5", "$2,023.00", "-$5"]));
+    const asText = convertColumn(column(frame, "amount"), "categorical");
+    expect(asText.data.type === "dict" && asText.data.levels).toEqual(["$5", "$2023", "-$5"]);
+    const back = convertColumn(asText, "numeric");
+    expect(back.unit).toBe("$");
+    expect(Array.from((back.data as { values: Float64Array }).values)).toEqual([5, 2023, -5]);
   });
 
   it.each([
