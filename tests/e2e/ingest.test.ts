@@ -77,8 +77,9 @@ describe("loading a file", () => {
     );
     await select.selectOption("categorical");
     await expect.poll(() => columnKind(page, "count")).toBe("categorical");
-    await expect
-      .poll(() => page.locator('[data-testid="column-row"][data-column="count"]').textContent())
-      .toMatch(/inferred: numeric/);
+    // The note appears once the worker has re-typed and stored the column: wait for it, not a clock.
+    const inferred = page.locator('[data-testid="column-row"][data-column="count"] .inferred');
+    await inferred.waitFor();
+    expect(await inferred.textContent()).toMatch(/inferred: numeric/);
   });
 });
