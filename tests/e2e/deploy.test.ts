@@ -70,6 +70,7 @@ afterAll(async () => {
 describe("deploy: registry, model files and prediction", () => {
   let exported = "";
   let predictions = "";
+  let htmlPath = "";
 
   it("registers two versions from a run, promotes, rolls back, predicts one row and scores a file", async () => {
     await page.goto(url);
@@ -152,6 +153,14 @@ describe("deploy: registry, model files and prediction", () => {
     expect(download.suggestedFilename()).toMatch(/-v2\.json$/);
     exported = readFileSync((await download.path())!, "utf8");
     expect(JSON.parse(exported).format).toBe("automl-playground-model");
+
+    const [html] = await Promise.all([
+      page.waitForEvent("download"),
+      actionsOf(page, 2).getByTestId("export-html").click(),
+    ]);
+    expect(html.suggestedFilename()).toMatch(/-v2\.html$/);
+    htmlPath = join(SHOTS, "predictor.html");
+    await html.saveAs(htmlPath);
   }, 240_000);
 
   it("imports the exported file in a fresh browser context and predicts the same numbers", async () => {
@@ -190,6 +199,30 @@ describe("deploy: registry, model files and prediction", () => {
         );
       expect(await heads(other).count()).toBe(1);
       await shot(other, "deploy-imported");
+
+      // The HTML predictor from file://, every request blocked: the same prediction columns.
+      await context.route("**/*", (route) =>
+        route.request().url().startsWith("file:") ? route.continue() : route.abort(),
+      );
+      const offline = await context.newPage();
+      await offline.goto(`file://${htmlPath}`);
+      await offline.locator("#csv-file").setInputFiles({
+        name: "new rows.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(newRows()),
+      });
+      await offline.locator("#download:not([disabled])").waitFor(WAIT);
+      const [saved] = await Promise.all([
+        offline.waitForEvent("download"),
+        offline.locator("#download").click(),
+      ]);
+      const fromHtml = readFileSync((await saved.path())!, "utf8")
+        .trim()
+        .split("\n");
+      const ours = predictions.trim().split("\n");
+      const at = ours[0].split(",").indexOf("prediction");
+      // Predict's columns follow the input columns in the app's file; no field here holds a comma.
+      expect(fromHtml).toEqual(ours.map((line) => line.split(",").slice(at).join(",")));
     } finally {
       await context.close();
     }

@@ -32,6 +32,10 @@ export function DeployPhase(props: { projectId: string }) {
     const v = state.versions.find((x) => x.id === id);
     if (v) void actions.exportFile(id, exportFileName(projectName(), v));
   };
+  const exportHtml = (id: string) => {
+    const v = state.versions.find((x) => x.id === id);
+    if (v) void actions.exportHtml(id, exportFileName(projectName(), v, "html"));
+  };
 
   return (
     <section class="panel deploy-phase" aria-labelledby="deploy-heading">
@@ -94,6 +98,7 @@ export function DeployPhase(props: { projectId: string }) {
           onChallenge={(id) => void actions.challenge(id)}
           onDelete={(id) => void actions.remove(id)}
           onExport={exportVersion}
+          onExportHtml={exportHtml}
           onNote={(id, note) => void actions.setNote(id, note)}
         />
       </Show>

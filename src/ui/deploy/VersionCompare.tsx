@@ -78,6 +78,7 @@ export function VersionCompare(props: {
   onChallenge: (id: string) => void;
   onDelete: (id: string) => void;
   onExport: (id: string) => void;
+  onExportHtml: (id: string) => void;
   onNote: (id: string, note: string) => void;
 }) {
   const rows = createMemo(() => compareRows(props.versions, formatBytes));
@@ -198,6 +199,15 @@ export function VersionCompare(props: {
                           onClick={() => props.onExport(v.id)}
                         >
                           Export
+                        </button>
+                        <button
+                          type="button"
+                          class="button-quiet"
+                          data-testid="export-html"
+                          title="One HTML file that predicts offline in any browser"
+                          onClick={() => props.onExportHtml(v.id)}
+                        >
+                          Export as HTML predictor
                         </button>
                         <ConfirmButton
                           label="Delete"

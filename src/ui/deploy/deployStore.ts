@@ -29,6 +29,8 @@ export interface DeployActions {
   importFile(file: File): Promise<void>;
   /** Downloads a version's model file as `fileName`. */
   exportFile(versionId: string, fileName: string): Promise<void>;
+  /** Downloads a version as a single-file HTML predictor (model, code and styles inline). */
+  exportHtml(versionId: string, fileName: string): Promise<void>;
   dismissError(): void;
 }
 
@@ -103,6 +105,20 @@ export function createDeployStore(deps: { client: PredictClient; db: () => Promi
       try {
         const file = await getVersionFile(await deps.db(), versionId);
         downloadBlob(new Blob([JSON.stringify(file)], { type: "application/json" }), fileName);
+      } catch (err) {
+        setState({ error: errorMessage(err) });
+      }
+    },
+
+    async exportHtml(versionId, fileName) {
+      try {
+        // Loaded on demand: the predictor script is ~460 kB the page does not otherwise need.
+        const [file, { buildHtmlPredictor }, { default: predictorJs }] = await Promise.all([
+          deps.db().then((db) => getVersionFile(db, versionId)),
+          import("../../core/deploy/htmlPredictor.ts"),
+          import("../../../generated/predictor/predictor.js?raw"),
+        ]);
+        downloadBlob(new Blob([buildHtmlPredictor(file, predictorJs)], { type: "text/html" }), fileName);
       } catch (err) {
         setState({ error: errorMessage(err) });
       }
