@@ -11,9 +11,15 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 /** Deepest nesting a model file may have; a real one is under 15 levels (ensemble member, tree). */
 export const MAX_JSON_DEPTH = 64;
 
+/** JSON cannot write NaN or infinities; a number that parsed to one (1e999) was put there by hand. */
+function outOfRange(what: string, at: string): never {
+  throw new ValidationError(`${what} holds a number out of range (at ${at})`);
+}
+
 /**
  * Walks parsed JSON without recursion (so a hostile depth costs no stack) and refuses keys that
- * could reach a prototype and nesting deeper than MAX_JSON_DEPTH, naming the path.
+ * could reach a prototype, nesting deeper than MAX_JSON_DEPTH and numbers JSON cannot hold
+ * (1e999 parses to Infinity), naming the path.
  */
 export function checkJsonTree(value: unknown, what = "the file"): void {
   const stack: { v: unknown; path: string; depth: number }[] = [{ v: value, path: "", depth: 0 }];
@@ -30,6 +36,7 @@ export function checkJsonTree(value: unknown, what = "the file"): void {
         const x = v[i];
         if (typeof x === "object" && x !== null)
           stack.push({ v: x, path: `${path}[${i}]`, depth: depth + 1 });
+        else if (typeof x === "number" && !Number.isFinite(x)) outOfRange(what, `${path}[${i}]`);
       }
       continue;
     }
@@ -39,6 +46,7 @@ export function checkJsonTree(value: unknown, what = "the file"): void {
         throw new ValidationError(`${what} holds the forbidden key "${key}" (at ${at})`);
       const x = (v as Record<string, unknown>)[key];
       if (typeof x === "object" && x !== null) stack.push({ v: x, path: at, depth: depth + 1 });
+      else if (typeof x === "number" && !Number.isFinite(x)) outOfRange(what, at);
     }
   }
 }

@@ -11,6 +11,7 @@ import { ValidationError } from "../errors.ts";
 import { canonicalJson, checkJsonTree, sha256Hex } from "./canonicalJson.ts";
 import { checkPipeline } from "./checkPipeline.ts";
 import { type ModelCard, minimalModelCard } from "./modelCard.ts";
+import { checkPipelineEnvelope } from "./pipelineEnvelope.ts";
 import { describeValue, readModelCard } from "./readModelCard.ts";
 
 export { canonicalJson, sha256Hex } from "./canonicalJson.ts";
@@ -131,6 +132,7 @@ export async function readModelFile(json: unknown, opts: ReadModelFileOptions = 
   const notes: string[] = [];
   let file: ModelFile;
   if (json.type === PIPELINE_TYPE && !Object.hasOwn(json, "format")) {
+    checkPipelineEnvelope(json);
     const pipeline = json as unknown as PipelineArtifact;
     const loaded = loadPipeline(pipeline);
     file = await makeModelFile(loaded.artifact, minimalModelCard(loaded.artifact));
@@ -149,6 +151,7 @@ export async function readModelFile(json: unknown, opts: ReadModelFileOptions = 
   }
   const raw = await currentVersion(json, opts.migrations ?? MODEL_FILE_MIGRATIONS, notes);
   const card = readModelCard(raw.card);
+  checkPipelineEnvelope(raw.pipeline);
   const loaded = loadPipeline(raw.pipeline);
   file = {
     format: MODEL_FILE_FORMAT,
