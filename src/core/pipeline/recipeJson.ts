@@ -1,6 +1,8 @@
 import { ValidationError } from "../errors.ts";
+import { checkState } from "../prep/stateShape.ts";
 import type { FittedRecipe } from "./fittedRecipe.ts";
 import { hasStep } from "./stepCatalogue.ts";
+import { getStep } from "./stepRegistry.ts";
 import { validateRecipe } from "./validateRecipe.ts";
 
 /** Tag and version of the fitted-recipe file format. */
@@ -47,8 +49,8 @@ export function fittedRecipeToJSON(fitted: FittedRecipe): FittedRecipeJSON {
 }
 
 /**
- * A fitted recipe back from its JSON form: checks the tag and version, the recipe, and that every
- * fitted step is registered and matches an enabled step of the recipe.
+ * A fitted recipe back from its JSON form: checks the tag and version, the recipe, that every
+ * fitted step is registered and matches an enabled step of the recipe, and each state's shape.
  */
 export function fittedRecipeFromJSON(json: unknown): FittedRecipe {
   const a = json as Partial<FittedRecipeJSON> | null;
@@ -73,6 +75,7 @@ export function fittedRecipeFromJSON(json: unknown): FittedRecipe {
         `invalid recipe artifact: fitted step ${i + 1} ("${s.id}") does not match the recipe`,
       );
     }
+    checkState(s.type, s.id, s.state, getStep(s.type).state);
   });
   if (rest.steps.length !== enabled.length) {
     throw new ValidationError(

@@ -1,6 +1,7 @@
 import type { Column, ColumnKind, Frame } from "../data/frame.ts";
 import type { Task } from "../framing/task.ts";
 import type { Rng } from "../random.ts";
+import type { Shape } from "./stateShape.ts";
 
 /**
  * Recipe steps: fitted transforms after scikit-learn's fit / transform split. A step learns its
@@ -82,6 +83,8 @@ export interface StepInfo {
 
 /** A step with its implementation: the catalogue part plus fit / transform (engine side only). */
 export interface StepDef<S = unknown> extends StepInfo {
+  /** The shape of the fitted state, checked when a fitted recipe is loaded (see stateShape.ts). */
+  state: Shape;
   /** Learns from training rows; the state is plain JSON. */
   fit(frame: Frame, config: StepConfig, ctx: FitContext): S;
   /** Applies a learned state to any rows, without looking at their target. */

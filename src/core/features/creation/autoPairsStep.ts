@@ -1,5 +1,6 @@
 import { ValidationError } from "../../errors.ts";
 import type { Matrix, Target } from "../../models/estimator.ts";
+import { list, num, obj, oneOf, str } from "../../prep/stateShape.ts";
 import type { StepDef } from "../../prep/step.ts";
 import type { Rng } from "../../random.ts";
 import { mutualInfo } from "../selection/mutualInfo.ts";
@@ -14,7 +15,7 @@ import {
 import { matrixOf, sampleRows, targetOf } from "../shared/scoringData.ts";
 import { autoPairsInfo, readParams } from "./autoPairsInfo.ts";
 import { quantileSorted } from "./binEdges.ts";
-import { applyPair, type PairOp, pairName } from "./pairOps.ts";
+import { applyPair, PAIR_OPS, type PairOp, pairName } from "./pairOps.ts";
 import { appendPairs, type PairFeature } from "./pairsStep.ts";
 import { RidgeGainCv } from "./ridgeGainCv.ts";
 
@@ -123,6 +124,11 @@ function standardise(X: Matrix): Float64Array {
  */
 export const autoPairsStep: StepDef<AutoPairsState> = {
   ...autoPairsInfo,
+  state: obj({
+    chosen: list(obj({ a: str, b: str, op: oneOf(PAIR_OPS), name: str, gain: num })),
+    candidates: list(obj({ a: str, b: str, op: oneOf(PAIR_OPS), gain: num })),
+    baseScore: num,
+  }),
   fit(frame, config, ctx) {
     const p = readParams(config);
     if (!ctx.target) throw new ValidationError(`${config.type}: needs a target`);

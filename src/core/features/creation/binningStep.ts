@@ -1,3 +1,4 @@
+import { bool, list, nums, obj, oneOf, str, strs } from "../../prep/stateShape.ts";
 import type { StepDef } from "../../prep/step.ts";
 import {
   findColumn,
@@ -28,6 +29,11 @@ export interface BinningState {
  */
 export const binningStep: StepDef<BinningState> = {
   ...binningInfo,
+  state: obj({
+    encode: oneOf(["ordinal", "onehot"]),
+    keepSource: bool,
+    columns: list(obj({ source: str, edges: nums, outputs: strs })),
+  }),
   fit(frame, config) {
     const { strategy, bins, edges: custom, encode, keepSource } = readParams(config);
     const taken = namesOf(frame);

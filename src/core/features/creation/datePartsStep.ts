@@ -1,4 +1,5 @@
 import type { ColumnKind, Frame } from "../../data/frame.ts";
+import { bool, list, obj, oneOf, str, strs } from "../../prep/stateShape.ts";
 import type { StepDef } from "../../prep/step.ts";
 import {
   findColumn,
@@ -9,7 +10,7 @@ import {
   uniqueName,
   withColumns,
 } from "../shared/columns.ts";
-import { type DatePart, datePartsInfo, readParams } from "./datePartsInfo.ts";
+import { DATE_PARTS, type DatePart, datePartsInfo, readParams } from "./datePartsInfo.ts";
 
 /** Fitted state: per source column, the parts made and the names they were given. */
 export interface DatePartsState {
@@ -63,6 +64,10 @@ const isDate = (c: { kind: ColumnKind }) => c.kind === "datetime";
  */
 export const datePartsStep: StepDef<DatePartsState> = {
   ...datePartsInfo,
+  state: obj({
+    columns: list(obj({ source: str, parts: list(oneOf(DATE_PARTS)), outputs: strs })),
+    keepSource: bool,
+  }),
   fit(frame, config) {
     const { parts, keepSource } = readParams(config);
     const taken = namesOf(frame);

@@ -1,5 +1,6 @@
 import type { Column, Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
+import { list, nullable, num, obj, oneOf, str, strs } from "../../prep/stateShape.ts";
 import type { StepDef } from "../../prep/step.ts";
 import {
   findColumn,
@@ -10,7 +11,7 @@ import {
   resolveColumns,
   uniqueName,
 } from "../shared/columns.ts";
-import { type GroupStat, groupAggregatesInfo, readParams } from "./groupAggregatesInfo.ts";
+import { GROUP_STATS, type GroupStat, groupAggregatesInfo, readParams } from "./groupAggregatesInfo.ts";
 
 /** Statistics of one value column (null for `count`) within the levels of one key column. */
 export interface GroupTable {
@@ -101,6 +102,20 @@ function fitTable(
  */
 export const groupAggregatesStep: StepDef<GroupAggregatesState> = {
   ...groupAggregatesInfo,
+  state: obj({
+    unseen: oneOf(["global", "nan"]),
+    tables: list(
+      obj({
+        key: str,
+        value: nullable(str),
+        levels: strs,
+        table: list(list(nullable(num))),
+        global: list(nullable(num)),
+        stats: list(oneOf(GROUP_STATS)),
+        outputs: strs,
+      }),
+    ),
+  }),
   fit(frame, config) {
     const { keys: named, stats, unseen } = readParams(config);
     const keys =

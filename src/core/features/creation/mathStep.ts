@@ -1,3 +1,4 @@
+import { bool, list, obj, oneOf, str, strs } from "../../prep/stateShape.ts";
 import type { StepDef } from "../../prep/step.ts";
 import {
   findColumn,
@@ -9,7 +10,7 @@ import {
   uniqueName,
   withColumns,
 } from "../shared/columns.ts";
-import { type MathOp, mathInfo, readParams } from "./mathInfo.ts";
+import { MATH_OPS, type MathOp, mathInfo, readParams } from "./mathInfo.ts";
 
 /**
  * Each op on its safe domain, NaN outside it (so a later imputer sees it as missing rather than a
@@ -37,6 +38,10 @@ export interface MathState {
 /** New columns `log1p(x)`, `sqrt(x)`, `square(x)`, `reciprocal(x)` of numeric columns (see `applyMath`). */
 export const mathStep: StepDef<MathState> = {
   ...mathInfo,
+  state: obj({
+    columns: list(obj({ source: str, ops: list(oneOf(MATH_OPS)), outputs: strs })),
+    keepSource: bool,
+  }),
   fit(frame, config) {
     const { ops, keepSource } = readParams(config);
     const taken = namesOf(frame);

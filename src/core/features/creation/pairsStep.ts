@@ -1,5 +1,6 @@
 import type { Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
+import { list, obj, oneOf, str } from "../../prep/stateShape.ts";
 import type { StepDef } from "../../prep/step.ts";
 import {
   findColumn,
@@ -10,7 +11,7 @@ import {
   resolveColumns,
   uniqueName,
 } from "../shared/columns.ts";
-import { applyPair, type PairOp, pairName } from "./pairOps.ts";
+import { applyPair, PAIR_OPS, type PairOp, pairName } from "./pairOps.ts";
 import { pairsInfo, readParams } from "./pairsInfo.ts";
 
 /** One made column: `a op b` under `name`. */
@@ -46,6 +47,7 @@ export function appendPairs(frame: Frame, features: PairFeature[], step: string)
  */
 export const pairsStep: StepDef<PairsState> = {
   ...pairsInfo,
+  state: obj({ features: list(obj({ a: str, b: str, op: oneOf(PAIR_OPS), name: str })) }),
   fit(frame, config) {
     const { ops, pairs: given } = readParams(config);
     let pairs = given;

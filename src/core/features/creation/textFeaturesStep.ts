@@ -1,5 +1,6 @@
 import type { Column, Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
+import { list, nullable, nums, obj, str, strs } from "../../prep/stateShape.ts";
 import type { StepDef } from "../../prep/step.ts";
 import {
   findColumn,
@@ -55,6 +56,19 @@ function perLevel(col: DictColumn, f: (text: string) => number): Float64Array {
  */
 export const textFeaturesStep: StepDef<TextFeaturesState> = {
   ...textFeaturesInfo,
+  state: obj({
+    pattern: str,
+    columns: list(
+      obj({
+        source: str,
+        length: nullable(str),
+        words: nullable(str),
+        contains: nullable(str),
+        vocabulary: obj({ terms: strs, idf: nums }),
+        tfidf: strs,
+      }),
+    ),
+  }),
   fit(frame, config) {
     const p = readParams(config);
     const cols = resolveColumns(frame, config, isText, "text") as DictColumn[];

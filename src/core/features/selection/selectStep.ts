@@ -1,12 +1,13 @@
 import type { Column } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
+import { num, nums, obj, oneOf, strs } from "../../prep/stateShape.ts";
 import type { StepDef } from "../../prep/step.ts";
 import { resolveColumns } from "../shared/columns.ts";
 import { allRows, matrixOf, sampleRows, targetOf } from "../shared/scoringData.ts";
 import { topK } from "./autoRules.ts";
 import { scoreFeatures } from "./scoreFeatures.ts";
 import { type KeepRule, readParams, selectInfo } from "./selectInfo.ts";
-import type { SelectMethod } from "./selectMethods.ts";
+import { SELECT_METHODS, type SelectMethod } from "./selectMethods.ts";
 
 /** What the selection learned: every scored feature's score, the line and the chosen set (for a bar chart). */
 export interface SelectState {
@@ -33,6 +34,18 @@ const isScorable = (c: Column) => c.data.type === "float" && (c.kind === "numeri
  */
 export const selectStep: StepDef<SelectState> = {
   ...selectInfo,
+  state: obj(
+    {
+      method: oneOf(SELECT_METHODS),
+      keep: oneOf(["auto", "k", "threshold"]),
+      names: strs,
+      scores: nums,
+      threshold: num,
+      selected: strs,
+      dropped: strs,
+    },
+    { pValues: nums, probeScores: nums },
+  ),
   fit(frame, config, ctx) {
     const p = readParams(config);
     const cols = resolveColumns(frame, config, isScorable, "numeric");

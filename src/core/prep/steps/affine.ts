@@ -2,6 +2,7 @@ import type { Column, ColumnKind, Frame } from "../../data/frame.ts";
 import { floatColumn, getColumn, replaceColumns } from "../columns.ts";
 import { readParams } from "../params.ts";
 import { selectColumns } from "../selectColumns.ts";
+import { list, num, obj, str } from "../stateShape.ts";
 import type { StepDef, StepInfo } from "../step.ts";
 import { SCALE_KINDS } from "../stepKinds.ts";
 
@@ -45,6 +46,7 @@ export function makeAffineStep<P>(
 ): StepDef<AffineState> {
   return {
     ...info,
+    state: obj({ columns: list(obj({ name: str, a: num, b: num })) }),
     fit(frame, config) {
       const p = readParams<P>(info, config);
       return {

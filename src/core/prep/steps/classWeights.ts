@@ -1,5 +1,6 @@
 import { floatColumn, freeName } from "../columns.ts";
 import { readParams } from "../params.ts";
+import { nums, obj, str, strs } from "../stateShape.ts";
 import type { StepDef } from "../step.ts";
 import { requireClasses } from "../targetValues.ts";
 import { classWeightsInfo } from "./classWeightsInfo.ts";
@@ -24,6 +25,7 @@ export interface ClassWeightsState {
  */
 export const classWeightsStep: StepDef<ClassWeightsState> = {
   ...classWeightsInfo,
+  state: obj({ classes: strs, weights: nums, column: str }),
   fit(frame, config, ctx) {
     const p = readParams<Params>(classWeightsStep, config);
     const y = requireClasses(ctx.target, ctx.task, "class_weights");

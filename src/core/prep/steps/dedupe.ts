@@ -2,6 +2,7 @@ import { COLUMN_KINDS, type Column } from "../../data/frame.ts";
 import { takeColumnRows, takeFrameRows } from "../columns.ts";
 import { readParams } from "../params.ts";
 import { selectColumns } from "../selectColumns.ts";
+import { num, obj } from "../stateShape.ts";
 import type { StepDef } from "../step.ts";
 import { dedupeInfo } from "./dedupeInfo.ts";
 
@@ -60,6 +61,7 @@ function sameRow(cols: Column[], a: number, b: number): boolean {
  */
 export const dedupeStep: StepDef<DedupeState> = {
   ...dedupeInfo,
+  state: obj({ dropped: num }),
   fit(frame, config, ctx) {
     return dedupeStep.fitTransform!(frame, config, ctx).state;
   },

@@ -2,6 +2,7 @@ import { COLUMN_KINDS } from "../../data/frame.ts";
 import { countMissing, dropColumns as withoutColumns } from "../columns.ts";
 import { readParams } from "../params.ts";
 import { selectColumns } from "../selectColumns.ts";
+import { obj, strs } from "../stateShape.ts";
 import type { StepDef } from "../step.ts";
 import { dropColumnsInfo, type Params } from "./dropColumnsInfo.ts";
 
@@ -16,6 +17,7 @@ export interface DropColumnsState {
  */
 export const dropColumnsStep: StepDef<DropColumnsState> = {
   ...dropColumnsInfo,
+  state: obj({ drop: strs }),
   fit(frame, config) {
     const p = readParams<Params>(dropColumnsStep, config);
     const cols = selectColumns(frame, config, COLUMN_KINDS);

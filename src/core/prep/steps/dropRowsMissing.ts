@@ -2,6 +2,7 @@ import { COLUMN_KINDS, isMissing } from "../../data/frame.ts";
 import { takeColumnRows, takeFrameRows } from "../columns.ts";
 import { readParams } from "../params.ts";
 import { selectColumns } from "../selectColumns.ts";
+import { num, obj } from "../stateShape.ts";
 import type { StepDef } from "../step.ts";
 import { dropRowsMissingInfo, type Params } from "./dropRowsMissingInfo.ts";
 
@@ -17,6 +18,7 @@ export interface DropRowsMissingState {
  */
 export const dropRowsMissingStep: StepDef<DropRowsMissingState> = {
   ...dropRowsMissingInfo,
+  state: obj({ dropped: num }),
   fit(frame, config, ctx) {
     return dropRowsMissingStep.fitTransform!(frame, config, ctx).state;
   },

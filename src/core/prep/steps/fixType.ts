@@ -3,6 +3,7 @@ import { COLUMN_KINDS, type Column, type ColumnKind } from "../../data/frame.ts"
 import { getColumn, replaceColumns } from "../columns.ts";
 import { readParams } from "../params.ts";
 import { selectColumns } from "../selectColumns.ts";
+import { obj, oneOf, strs } from "../stateShape.ts";
 import type { StepDef } from "../step.ts";
 import { fixTypeInfo, type Params } from "./fixTypeInfo.ts";
 
@@ -18,6 +19,7 @@ export interface FixTypeState {
  */
 export const fixTypeStep: StepDef<FixTypeState> = {
   ...fixTypeInfo,
+  state: obj({ columns: strs, kind: oneOf(COLUMN_KINDS) }),
   fit(frame, config) {
     const p = readParams<Params>(fixTypeStep, config);
     return { columns: selectColumns(frame, config, COLUMN_KINDS).map((c) => c.name), kind: p.kind };

@@ -1,6 +1,7 @@
 import type { Column } from "../../data/frame.ts";
 import { codesOnto, countLevels, floatColumn, getColumn, replaceColumns } from "../columns.ts";
 import { selectColumns } from "../selectColumns.ts";
+import { list, num, nums, obj, str, strs } from "../stateShape.ts";
 import type { StepDef } from "../step.ts";
 import { CATEGORY_KINDS } from "../stepKinds.ts";
 import { frequencyInfo } from "./frequencyInfo.ts";
@@ -17,6 +18,7 @@ export interface FrequencyState {
  */
 export const frequencyStep: StepDef<FrequencyState> = {
   ...frequencyInfo,
+  state: obj({ columns: list(obj({ name: str, levels: strs, share: nums, missing: num })) }),
   fit(frame, config) {
     const cols = selectColumns(frame, config, CATEGORY_KINDS, ["categorical"]);
     const n = Math.max(1, frame.rows);

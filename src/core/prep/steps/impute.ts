@@ -11,6 +11,7 @@ import {
 } from "../columns.ts";
 import { readParams } from "../params.ts";
 import { selectColumns } from "../selectColumns.ts";
+import { either, list, nullable, num, nums, obj, str, strs } from "../stateShape.ts";
 import { meanStd, modeOf, quantiles } from "../stats.ts";
 import type { StepDef } from "../step.ts";
 import { FLOAT_KINDS } from "../stepKinds.ts";
@@ -109,6 +110,14 @@ function fillDict(col: Column & { data: { type: "dict" } }, fill: string): Colum
  */
 export const imputeStep: StepDef<ImputeState> = {
   ...imputeInfo,
+  state: obj(
+    {
+      columns: list(
+        obj({ name: str, fill: nullable(either("a number or text", num, str)), indicator: nullable(str) }),
+      ),
+    },
+    { knn: obj({ k: num, mean: nums, std: nums, rows: num, data: nums, names: strs }) },
+  ),
   fit(frame, config, ctx) {
     const p = readParams<Params>(imputeStep, config);
     const cols = selectColumns(frame, config, imputeStep.accepts!, SCOPES[p.scope]);

@@ -3,6 +3,7 @@ import { naturalCompare } from "../../framing/naturalCompare.ts";
 import { codesOnto, countLevels, freeName, getColumn, indicatorColumn, replaceColumns } from "../columns.ts";
 import { readParams } from "../params.ts";
 import { selectColumns } from "../selectColumns.ts";
+import { list, nullable, obj, oneOf, str, strs } from "../stateShape.ts";
 import type { StepDef } from "../step.ts";
 import { CATEGORY_KINDS } from "../stepKinds.ts";
 import { oneHotInfo, type Params } from "./oneHotInfo.ts";
@@ -89,6 +90,19 @@ function encodeColumn(col: Column, e: Encoded, unseen: Params["unseen"]): Column
  */
 export const oneHotStep: StepDef<OneHotState> = {
   ...oneHotInfo,
+  state: obj({
+    unseen: oneOf(["zeros", "other"]),
+    columns: list(
+      obj({
+        name: str,
+        levels: strs,
+        names: strs,
+        pooled: strs,
+        other: nullable(str),
+        missing: nullable(str),
+      }),
+    ),
+  }),
   fit(frame, config) {
     const p = readParams<Params>(oneHotStep, config);
     const taken = new Set(frame.columns.map((c) => c.name));

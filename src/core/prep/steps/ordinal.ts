@@ -3,6 +3,7 @@ import { naturalCompare } from "../../framing/naturalCompare.ts";
 import { codesOnto, countLevels, floatColumn, getColumn, replaceColumns } from "../columns.ts";
 import { readParams } from "../params.ts";
 import { selectColumns } from "../selectColumns.ts";
+import { list, obj, oneOf, str, strs } from "../stateShape.ts";
 import type { StepDef } from "../step.ts";
 import { CATEGORY_KINDS } from "../stepKinds.ts";
 import { ordinalInfo } from "./ordinalInfo.ts";
@@ -27,6 +28,7 @@ export interface OrdinalState {
  */
 export const ordinalStep: StepDef<OrdinalState> = {
   ...ordinalInfo,
+  state: obj({ unknown: oneOf(["nan", "minus_one"]), columns: list(obj({ name: str, levels: strs })) }),
   fit(frame, config) {
     const p = readParams<Params>(ordinalStep, config);
     const cols = selectColumns(frame, config, CATEGORY_KINDS, ["categorical"]);

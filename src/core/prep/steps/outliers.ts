@@ -10,6 +10,7 @@ import {
 } from "../columns.ts";
 import { readParams } from "../params.ts";
 import { selectColumns } from "../selectColumns.ts";
+import { list, nullable, num, obj, oneOf, str } from "../stateShape.ts";
 import { meanStd, quantiles } from "../stats.ts";
 import type { StepConfig, StepDef } from "../step.ts";
 import { outliersInfo, type Params } from "./outliersInfo.ts";
@@ -67,6 +68,11 @@ function fitBounds(frame: Parameters<StepDef["fit"]>[0], config: StepConfig): Ou
  */
 export const outliersStep: StepDef<OutliersState> = {
   ...outliersInfo,
+  state: obj({
+    action: oneOf(["flag", "clip", "drop"]),
+    columns: list(obj({ name: str, lo: num, hi: num, flag: nullable(str) })),
+    dropped: num,
+  }),
   fit: (frame, config) => fitBounds(frame, config),
   transform(frame, state) {
     if (state.action === "drop") return frame;

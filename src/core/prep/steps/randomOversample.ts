@@ -3,7 +3,7 @@ import { readParams } from "../params.ts";
 import type { StepDef } from "../step.ts";
 import { requireClasses } from "../targetValues.ts";
 import { randomOversampleInfo } from "./randomOversampleInfo.ts";
-import { oversampleTargets, type ResampleState, rowsByClass } from "./resample.ts";
+import { oversampleTargets, RESAMPLE_STATE, type ResampleState, rowsByClass } from "./resample.ts";
 
 interface Params {
   sampling_strategy: number;
@@ -16,6 +16,7 @@ interface Params {
  */
 export const randomOversampleStep: StepDef<ResampleState> = {
   ...randomOversampleInfo,
+  state: RESAMPLE_STATE,
   fit: (frame, config, ctx) => randomOversampleStep.fitTransform!(frame, config, ctx).state,
   transform: (frame) => frame,
   fitTransform(frame, config, ctx) {

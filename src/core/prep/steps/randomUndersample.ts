@@ -3,7 +3,7 @@ import { readParams } from "../params.ts";
 import type { StepDef } from "../step.ts";
 import { requireClasses } from "../targetValues.ts";
 import { randomUndersampleInfo } from "./randomUndersampleInfo.ts";
-import { type ResampleState, rowsByClass, undersampleTargets } from "./resample.ts";
+import { RESAMPLE_STATE, type ResampleState, rowsByClass, undersampleTargets } from "./resample.ts";
 
 interface Params {
   sampling_strategy: number;
@@ -16,6 +16,7 @@ interface Params {
  */
 export const randomUndersampleStep: StepDef<ResampleState> = {
   ...randomUndersampleInfo,
+  state: RESAMPLE_STATE,
   fit: (frame, config, ctx) => randomUndersampleStep.fitTransform!(frame, config, ctx).state,
   transform: (frame) => frame,
   fitTransform(frame, config, ctx) {

@@ -1,4 +1,8 @@
 /** Shared pieces of the class-balancing steps (training rows only; new data passes unchanged). */
+import { nums, obj, strs } from "../stateShape.ts";
+
+/** The shape of `ResampleState`, checked when a fitted recipe is loaded. */
+export const RESAMPLE_STATE = obj({ classes: strs, before: nums, after: nums });
 
 /** Class counts before and after resampling, for the preview and the run log. */
 export interface ResampleState {

@@ -6,6 +6,7 @@
 import type { Column } from "../../data/frame.ts";
 import { floatColumn, getColumn, replaceColumns } from "../columns.ts";
 import { selectColumns } from "../selectColumns.ts";
+import { list, num, obj, str } from "../stateShape.ts";
 import { minMax } from "../stats.ts";
 import type { StepDef, StepInfo } from "../step.ts";
 import { logInfo, sqrtInfo } from "./shiftedTransformsInfo.ts";
@@ -19,6 +20,7 @@ function makeShiftStep(info: StepInfo, f: (x: number) => number): StepDef<ShiftS
   const type = info.type;
   const def: StepDef<ShiftState> = {
     ...info,
+    state: obj({ columns: list(obj({ name: str, shift: num })) }),
     fit(frame, config) {
       return {
         columns: selectColumns(frame, config, ["numeric"]).map((col) => {

@@ -5,7 +5,7 @@ import { readParams } from "../params.ts";
 import { meanStd } from "../stats.ts";
 import type { StepDef } from "../step.ts";
 import { requireClasses } from "../targetValues.ts";
-import { oversampleTargets, type ResampleState, rowsByClass } from "./resample.ts";
+import { oversampleTargets, RESAMPLE_STATE, type ResampleState, rowsByClass } from "./resample.ts";
 import { type Params, smoteInfo } from "./smoteInfo.ts";
 
 /**
@@ -102,6 +102,7 @@ function extend(col: Column, syn: Synthetic[]): Column {
 /** SMOTE oversampling of the rarer classes (see the file comment). */
 export const smoteStep: StepDef<ResampleState> = {
   ...smoteInfo,
+  state: RESAMPLE_STATE,
   fit: (frame, config, ctx) => smoteStep.fitTransform!(frame, config, ctx).state,
   transform: (frame) => frame,
   fitTransform(frame, config, ctx) {

@@ -4,6 +4,7 @@ import type { Target } from "../../models/estimator.ts";
 import { codesOnto, floatColumn, freeName, getColumn, replaceColumns } from "../columns.ts";
 import { readParams } from "../params.ts";
 import { selectColumns } from "../selectColumns.ts";
+import { list, nullable, nums, obj, str, strs } from "../stateShape.ts";
 import type { StepDef } from "../step.ts";
 import { CATEGORY_KINDS } from "../stepKinds.ts";
 import { requireTarget } from "../targetValues.ts";
@@ -118,6 +119,10 @@ function distinctCodes(codes: Int32Array, groups: number, rows: ArrayLike<number
  */
 export const targetEncodingStep: StepDef<TargetEncodingState> = {
   ...targetEncodingInfo,
+  state: obj({
+    classes: nullable(strs),
+    columns: list(obj({ name: str, outputs: strs, levels: strs, means: list(nums), prior: nums })),
+  }),
   fit(frame, config, ctx) {
     const p = readParams<Params>(targetEncodingStep, config);
     const y = requireTarget(ctx.target, ctx.task, "target_encoding");

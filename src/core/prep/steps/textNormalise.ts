@@ -2,6 +2,7 @@ import type { Column } from "../../data/frame.ts";
 import { dictColumn, getColumn, replaceColumns } from "../columns.ts";
 import { readParams } from "../params.ts";
 import { selectColumns } from "../selectColumns.ts";
+import { obj, strs } from "../stateShape.ts";
 import type { StepDef } from "../step.ts";
 import { CATEGORY_KINDS } from "../stepKinds.ts";
 import { type Params, patternOf, textNormaliseInfo } from "./textNormaliseInfo.ts";
@@ -42,6 +43,7 @@ function normaliseColumn(col: Column, p: Params, re: RegExp | null): Column {
  */
 export const textNormaliseStep: StepDef<TextNormaliseState> = {
   ...textNormaliseInfo,
+  state: obj({ columns: strs }),
   fit: (frame, config) => ({ columns: selectColumns(frame, config, CATEGORY_KINDS).map((c) => c.name) }),
   transform(frame, state, config) {
     const p = readParams<Params>(textNormaliseStep, config);

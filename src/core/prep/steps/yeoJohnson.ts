@@ -2,6 +2,7 @@ import type { Column } from "../../data/frame.ts";
 import { floatColumn, getColumn, replaceColumns } from "../columns.ts";
 import { readParams } from "../params.ts";
 import { selectColumns } from "../selectColumns.ts";
+import { list, num, obj, str } from "../stateShape.ts";
 import { sortedPresent } from "../stats.ts";
 import type { StepDef } from "../step.ts";
 import { safeScale } from "./affine.ts";
@@ -106,6 +107,7 @@ export interface YeoJohnsonState {
 /** Makes skewed numeric columns more normal-shaped, then (by default) standardises them. */
 export const yeoJohnsonStep: StepDef<YeoJohnsonState> = {
   ...yeoJohnsonInfo,
+  state: obj({ columns: list(obj({ name: str, lambda: num, mean: num, std: num })) }),
   fit(frame, config) {
     const p = readParams<Params>(yeoJohnsonStep, config);
     return {
