@@ -8,7 +8,18 @@ import { readFile } from "node:fs/promises";
 import type { ReadModelFile } from "../core/deploy/modelFile.ts";
 import type { Io } from "./io.ts";
 import { UNREADABLE } from "./readTable.ts";
-import { prepareTfjs } from "./tfjsBackend.ts";
+
+/**
+ * The neural net predicts on tfjs' CPU backend: plain JavaScript, the backend the HTML predictor
+ * bundles, so both write the same bytes (WASM and GPU backends round float32 sums differently).
+ * Training keeps WASM for speed; predicting a small network is cheap on any backend.
+ */
+async function readyCpuBackend(): Promise<void> {
+  const tf = await import("@tensorflow/tfjs");
+  tf.enableProdMode();
+  await tf.setBackend("cpu");
+  await tf.ready();
+}
 
 /** Reads and checks the model at `path`, or writes why it cannot be used and returns 2. */
 export async function readModelPath(path: string, io: Io): Promise<ReadModelFile | number> {
@@ -31,7 +42,7 @@ export async function readModelPath(path: string, io: Io): Promise<ReadModelFile
     return await readModelFile(parseModelJson(text), {
       // A neural net, alone or in an ensemble, predicts with tfjs: ready it before the probe.
       beforeProbe: async (loaded) => {
-        if (loaded.members.some((m) => m.modelId === "mlp")) await prepareTfjs();
+        if (loaded.members.some((m) => m.modelId === "mlp")) await readyCpuBackend();
       },
     });
   } catch (err) {

@@ -42,17 +42,24 @@ export const SMALL: Record<string, ModelParams> = {
   mlp: { hidden_layer_sizes: [4], max_epochs: 3 },
 } as Record<string, ModelParams>;
 
-let frame: Promise<Frame> | null = null;
+const frames = new Map<string, Promise<Frame>>();
 
-/** The penguins sample as the app reads it. */
-export function penguins(): Promise<Frame> {
-  frame ??= readCsv(createReadStream(PENGUINS)).then((r) => r.frame);
+/** A CSV file as the app reads it (read once per path). */
+export function readFrame(path: string): Promise<Frame> {
+  let frame = frames.get(path);
+  if (!frame) {
+    frame = readCsv(createReadStream(path)).then((r) => r.frame);
+    frames.set(path, frame);
+  }
   return frame;
 }
 
-/** A model file of one family trained on penguins for `target`. */
-export async function trainedFile(modelId: string, target: string): Promise<ModelFile> {
-  const data = await penguins();
+/** The penguins sample as the app reads it. */
+export const penguins = (): Promise<Frame> => readFrame(PENGUINS);
+
+/** A model file of one family trained by the ladder for `target` on a CSV (penguins by default). */
+export async function trainedFile(modelId: string, target: string, csv = PENGUINS): Promise<ModelFile> {
+  const data = await readFrame(csv);
   const run = await runLadder(data, {
     target,
     models: [modelId],
