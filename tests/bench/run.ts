@@ -8,6 +8,7 @@ import { benchGbdt } from "./gbdt.ts";
 import { benchKnn } from "./knn.ts";
 import { benchLadder } from "./ladder.ts";
 import { benchMlp } from "./mlp.ts";
+import { benchPredict } from "./predict.ts";
 import { benchProfile } from "./profile.ts";
 import { benchRecipe } from "./recipe.ts";
 import { type BenchRow, printTable, recordRows } from "./table.ts";
@@ -48,6 +49,11 @@ const SECTIONS: Section[] = [
     name: "mlp",
     title: "MLP epoch time per tfjs backend in Node (WebGPU and WebGL need a browser)",
     run: async () => recordRows(await benchMlp()),
+  },
+  {
+    name: "predict",
+    title: "Scoring 1,000,000 x 20 rows with gradient boosting: `predict` in Node vs the app's predictor worker",
+    run: ({ rows }) => benchPredict(rows),
   },
   {
     name: "ladder",

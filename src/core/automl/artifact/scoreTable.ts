@@ -130,6 +130,56 @@ export function scoredHeader(pipeline: LoadedPipeline, frame: Frame): string {
 }
 
 /**
+ * Rows [from, to) of a frame as views on its buffers (no copy, no recount of distinct values: a
+ * chunk keeps its table's `unique`, which only statistics read). Missing counts are the chunk's.
+ */
+function sliceFrame(frame: Frame, from: number, to: number): Frame {
+  const columns = frame.columns.map((col): Column => {
+    let missing = 0;
+    if (col.data.type === "float") {
+      const values = col.data.values.subarray(from, to);
+      for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) missing++;
+      return { ...col, data: { type: "float", values }, missing };
+    }
+    const codes = col.data.codes.subarray(from, to);
+    for (let i = 0; i < codes.length; i++) if (codes[i] < 0) missing++;
+    return { ...col, data: { ...col.data, codes }, missing };
+  });
+  return { rows: to - from, columns };
+}
+
+/**
+ * A column's CSV field per row, the same text as `csvField(formatCell(col, r))` but with each
+ * level, label and date written once rather than once per row (a million-row file repeats them).
+ */
+export function fieldWriter(col: Column): (r: number) => string {
+  if (col.data.type === "dict") {
+    const { codes } = col.data;
+    const texts = col.data.levels.map(csvText);
+    return (r) => (codes[r] < 0 ? "" : texts[codes[r]]);
+  }
+  const { values } = col.data;
+  if (col.kind === "numeric") {
+    return (r) => {
+      const v = values[r];
+      if (Number.isNaN(v)) return "";
+      return Number.isFinite(v) ? String(v) : csvText(String(v));
+    };
+  }
+  const seen = new Map<number, string>();
+  return (r) => {
+    const v = values[r];
+    if (Number.isNaN(v)) return "";
+    let text = seen.get(v);
+    if (text === undefined) {
+      text = csvField(formatCell(col, r));
+      if (seen.size < 100_000) seen.set(v, text);
+    }
+    return text;
+  };
+}
+
+/**
  * Scores rows [from, to) of `frame`. Should the whole chunk fail to predict (a value no step can
  * read), each row is scored alone so that only the bad rows are lost, each with the reason.
  */
@@ -140,8 +190,8 @@ export function scoreChunk(
   to: number,
   keep = 0,
 ): ScoredChunk {
-  const idx = Int32Array.from({ length: to - from }, (_, i) => from + i);
-  const part = takeFrameRows(frame, idx);
+  const part = sliceFrame(frame, from, to);
+  const writers = part.columns.map(fieldWriter);
   const lines: string[] = [];
   const failed: ScoredChunk["failed"] = [];
   const preview: (string | null)[][] = [];
@@ -149,11 +199,15 @@ export function scoreChunk(
   const emit = (r: number, out: RowPredictions | null, i: number, reason: string) => {
     const ok = out !== null && !unscorable(out, i);
     if (!ok) failed.push({ row: from + r, reason });
-    const inputs = part.columns.map((c) => formatCell(c, r));
     const answer: CsvCell[] = ok ? predictionCells(out, i) : new Array<CsvCell>(width).fill(null);
-    lines.push([...inputs.map(csvField), ...answer.map(csvField)].join(","));
-    if (preview.length < keep)
+    let line = "";
+    for (let c = 0; c < writers.length; c++) line += `${writers[c](r)},`;
+    for (let c = 0; c < answer.length; c++) line += c === 0 ? csvField(answer[c]) : `,${csvField(answer[c])}`;
+    lines.push(line);
+    if (preview.length < keep) {
+      const inputs = part.columns.map((col) => formatCell(col, r));
       preview.push([...inputs, ...answer.map((c) => (c === null || c === undefined ? null : String(c)))]);
+    }
   };
   let whole: RowPredictions | null = null;
   try {

@@ -7,12 +7,15 @@ import { main } from "../../../../../src/cli/main.ts";
 import { type LoadedPipeline, loadPipeline } from "../../../../../src/core/automl/artifact/loadPipeline.ts";
 import {
   countUnseen,
+  fieldWriter,
   matchColumns,
   predictionColumns,
   scoreChunk,
   scoredHeader,
 } from "../../../../../src/core/automl/artifact/scoreTable.ts";
+import { formatCell } from "../../../../../src/core/data/preview.ts";
 import { readCsvText } from "../../../../../src/core/data/readCsv.ts";
+import { csvField } from "../../../../../src/core/data/writeCsv.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "score-table-"));
 const modelPath = join(dir, "model.json");
@@ -125,6 +128,24 @@ describe("scoreTable", () => {
       "proba_Adelie",
       "proba_Chinstrap",
       "proba_Gentoo",
+    ]);
+  });
+
+  it("writes each input cell as the shared CSV writer would, whatever the kind", async () => {
+    const { frame } = await readCsvText(
+      'n,c,d,b,t\n-1.5,"=cmd",2020-01-02,yes,"a,b"\n,Oslo,2020-01-02 10:00:00,no,\n1e21,,,yes,-x\n',
+      { kinds: { t: "text" } },
+    );
+    for (const col of frame.columns) {
+      const write = fieldWriter(col);
+      for (let r = 0; r < frame.rows; r++) expect(write(r)).toBe(csvField(formatCell(col, r)));
+    }
+    expect(frame.columns.map((c) => c.kind)).toEqual([
+      "numeric",
+      "categorical",
+      "datetime",
+      "boolean",
+      "text",
     ]);
   });
 });
