@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { predictRows } from "../../../../src/core/automl/artifact/predictRows.ts";
+import { runLadder } from "../../../../src/core/automl/ladder/runLadder.ts";
 import type { Frame } from "../../../../src/core/data/frame.ts";
 import {
   canonicalJson,
@@ -11,6 +12,7 @@ import {
   readModelFile,
   sha256Hex,
 } from "../../../../src/core/deploy/modelFile.ts";
+import { modelFileOfRun } from "../../../../src/core/deploy/modelFileOfRun.ts";
 import { predictionsCsv } from "../../../../src/core/deploy/predictionsCsv.ts";
 import { penguins, trainedFile } from "./modelFiles.ts";
 
@@ -112,5 +114,35 @@ describe("model file", () => {
     expect(read.file.card).toMatchObject({ training_rows: 0, data_fingerprint: null, target: "species" });
     expect(read.file.card.scores.protocol).toMatch(/^unknown/);
     expect(read.file.card.scores.cv_mean).toBe(file.card.scores.cv_mean);
+  });
+});
+
+describe("modelFileOfRun", () => {
+  it("makes the card from the run's training rows and says how the scores were measured", async () => {
+    const run = await runLadder(frame, {
+      target: "sex",
+      models: ["logistic"],
+      folds: 3,
+      ensemble: false,
+      seed: 4,
+    });
+    const made = await modelFileOfRun({
+      frame,
+      plan: run.plan,
+      pipeline: run.pipeline!,
+      entry: run.best!,
+      appVersion: "9.9.9",
+    });
+    const { card } = made;
+    const used = run.plan.train.length + run.plan.test.length;
+    expect(used).toBe(333); // 11 rows have no sex
+    expect(card.training_rows).toBe(run.plan.train.length);
+    expect(card.scores.protocol).toBe(
+      `3-fold stratified CV on 80% of 333 rows (${run.plan.train.length}), seed 4; test on 20% (${run.plan.test.length} rows)`,
+    );
+    expect(card.positive_class).toBe(run.plan.classes![1]);
+    expect(card.scores.cv_mean).toBe(run.best!.cv_mean);
+    expect(card.app_version).toBe("9.9.9");
+    expect((await readModelFile(JSON.parse(JSON.stringify(made)))).file.sha256).toBe(made.sha256);
   });
 });
