@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { argsortFloat64, sortFloat64 } from "../../../../src/core/util/radixSort.ts";
 import { makeRng } from "../../../../src/core/random.ts";
+import { argsortFloat64, sortFloat64 } from "../../../../src/core/util/radixSort.ts";
 
 describe("radix sort", () => {
   it("sorts like the built-in sort, negatives, infinities and tiny values included", () => {
