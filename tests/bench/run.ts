@@ -8,6 +8,7 @@ import { benchGbdt } from "./gbdt.ts";
 import { benchKnn } from "./knn.ts";
 import { benchLadder } from "./ladder.ts";
 import { benchMlp } from "./mlp.ts";
+import { benchPool } from "./pool.ts";
 import { benchPredict } from "./predict.ts";
 import { benchProfile } from "./profile.ts";
 import { benchRecipe } from "./recipe.ts";
@@ -52,8 +53,14 @@ const SECTIONS: Section[] = [
   },
   {
     name: "predict",
-    title: "Scoring 1,000,000 x 20 rows with gradient boosting: `predict` in Node vs the app's predictor worker",
+    title:
+      "Scoring 1,000,000 x 20 rows with gradient boosting: `predict` in Node vs the app's predictor worker",
     run: ({ rows }) => benchPredict(rows),
+  },
+  {
+    name: "pool",
+    title: "Fold pool cancel: a long gradient boosting fold aborted on a worker thread, then the next job",
+    run: async () => recordRows(await benchPool()),
   },
   {
     name: "ladder",
