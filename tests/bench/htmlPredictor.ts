@@ -1,0 +1,114 @@
+/**
+ * Section "html-predictor": the single-file HTML predictor (export --format html) opened from
+ * file:// in headless Chromium, every request blocked, scoring the seeded 1,000,000 x 20 file
+ * through its file input with a gradient boosting model (trained by the CLI on the first 20,000
+ * rows to predict "active"), against `predict` in Node on the same file in the same run. The page
+ * scores on its main thread, so its longest stall is the whole scoring time; both write the same
+ * bytes (tests/e2e/htmlPredictor.test.ts).
+ */
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { main } from "../../src/cli/main.ts";
+import { launch } from "../e2e/harness.ts";
+import { BENCH_ROWS, benchCsv } from "./generateCsv.ts";
+import type { BenchRow } from "./table.ts";
+
+const TRAIN_ROWS = 20_000;
+
+/** The header and first `n` rows of a CSV file, written to `out`. */
+async function head(path: string, n: number, out: string): Promise<void> {
+  const sink = createWriteStream(out);
+  const lines = createInterface({ input: createReadStream(path) });
+  let i = 0;
+  for await (const line of lines) {
+    sink.write(`${line}\n`);
+    if (++i > n) break;
+  }
+  lines.close();
+  await new Promise((resolve) => sink.end(resolve));
+}
+
+async function cli(...args: string[]): Promise<void> {
+  const err: string[] = [];
+  const code = await main(args, { out: () => {}, err: (t) => err.push(t) });
+  if (code !== 0) throw new Error(`${args[0]} failed (${code}): ${err.join(" ")}`);
+}
+
+/** Seconds from choosing the file to "Download predictions" being ready, in the page. */
+async function inPage(html: string, csv: string): Promise<number> {
+  const { browser, context, page } = await launch();
+  const blocked: string[] = [];
+  await context.route("**", (route) => {
+    const url = route.request().url();
+    if (url === `file://${html}`) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  try {
+    await page.goto(`file://${html}`);
+    await page.waitForSelector("body[data-ready=true]", { timeout: 60_000 });
+    const t0 = performance.now();
+    await page.setInputFiles("#csv-file", csv);
+    await page.waitForSelector("#download:not([disabled])", { timeout: 600_000 });
+    const seconds = (performance.now() - t0) / 1000;
+    if (blocked.length > 0) throw new Error(`the page tried to reach ${blocked[0]}`);
+    return seconds;
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchHtmlPredictor(rows = BENCH_ROWS): Promise<BenchRow[]> {
+  const csv = await benchCsv(rows);
+  const dir = mkdtempSync(join(tmpdir(), "bench-html-predictor-"));
+  try {
+    const train = join(dir, "train.csv");
+    const model = join(dir, "model.json");
+    const html = join(dir, "predictor.html");
+    await head(csv, TRAIN_ROWS, train);
+    await cli(
+      "train",
+      train,
+      "--target",
+      "active",
+      "--models",
+      "gbdt",
+      "--folds",
+      "2",
+      "--threads",
+      "1",
+      "--out",
+      model,
+    );
+    await cli("export", model, "--format", "html", "--out", html);
+    const t0 = performance.now();
+    await cli("predict", model, csv, "--out", join(dir, "pred.csv"));
+    const node = (performance.now() - t0) / 1000;
+    const page = await inPage(html, csv);
+    const rate = (s: number) => String(Math.round(rows / s));
+    return [
+      {
+        measure: "HTML predictor file",
+        value: String(Math.round(statSync(html).size / 1000)),
+        unit: "kB",
+        note: "gbdt, 20 inputs",
+      },
+      {
+        measure: "Node predict (read + score + write)",
+        value: rate(node),
+        unit: "rows/s",
+        note: `${node.toFixed(1)} s`,
+      },
+      {
+        measure: "HTML predictor, file:// (read + score + CSV)",
+        value: rate(page),
+        unit: "rows/s",
+        note: `${page.toFixed(1)} s on the page's main thread; ${(node / page).toFixed(2)}x Node's rate`,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
