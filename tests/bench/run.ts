@@ -5,6 +5,7 @@
  */
 import { benchCsvRead } from "./csvRead.ts";
 import { benchGbdt } from "./gbdt.ts";
+import { benchHtmlPredictor } from "./htmlPredictor.ts";
 import { benchKnn } from "./knn.ts";
 import { benchLadder } from "./ladder.ts";
 import { benchMlp } from "./mlp.ts";
@@ -61,6 +62,11 @@ const SECTIONS: Section[] = [
     name: "pool",
     title: "Fold pool cancel: a long gradient boosting fold aborted on a worker thread, then the next job",
     run: async () => recordRows(await benchPool()),
+  },
+  {
+    name: "html-predictor",
+    title: "Scoring 1,000,000 x 20 rows with gradient boosting in the single-file HTML predictor (file://) vs `predict` in Node",
+    run: ({ rows }) => benchHtmlPredictor(rows),
   },
   {
     name: "ladder",
