@@ -44,41 +44,31 @@ export interface MetricInfo {
 
 const CLASSIFICATION: Task[] = ["binary", "multiclass"];
 const REGRESSION: Task[] = ["regression"];
-const UNIT: Pick<MetricInfo, "min" | "max"> = { min: 0, max: 1 };
-const ERROR: Pick<MetricInfo, "min" | "max" | "direction"> = { min: 0, max: null, direction: "lower" };
 
-const classification = (
+/** A catalogue row: classification scores run 0 to 1, higher better; regression errors from 0, lower better. */
+function metric(
   id: MetricId,
   label: string,
   description: string,
   rest: Partial<MetricInfo> = {},
-): MetricInfo => ({
-  id,
-  label,
-  direction: "higher",
-  tasks: CLASSIFICATION,
-  needsProba: false,
-  ...UNIT,
-  description,
-  framing: false,
-  ...rest,
-});
-
-const regression = (
-  id: MetricId,
-  label: string,
-  description: string,
-  rest: Partial<MetricInfo> = {},
-): MetricInfo => ({
-  id,
-  label,
-  tasks: REGRESSION,
-  needsProba: false,
-  ...ERROR,
-  description,
-  framing: false,
-  ...rest,
-});
+): MetricInfo {
+  const regression = rest.tasks === REGRESSION;
+  return {
+    id,
+    label,
+    direction: regression ? "lower" : "higher",
+    tasks: CLASSIFICATION,
+    needsProba: false,
+    min: 0,
+    max: regression ? null : 1,
+    description,
+    framing: false,
+    ...rest,
+  };
+}
+const classification = metric;
+const regression = (id: MetricId, label: string, description: string, rest: Partial<MetricInfo> = {}) =>
+  metric(id, label, description, { tasks: REGRESSION, ...rest });
 
 /** Every metric the app scores models with, by id, in display order. */
 export const METRICS: Record<MetricId, MetricInfo> = {
