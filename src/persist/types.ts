@@ -34,6 +34,8 @@ export interface ProjectFraming {
   metric: string | null;
   /** Success criterion as typed, e.g. "ROC AUC >= 0.85"; checked against later results. */
   criterion: string | null;
+  /** Binary targets: the class treated as positive (metrics, curves, threshold); absent in older records. */
+  positiveClass?: string | null;
 }
 
 /** A column's metadata, stored apart from its (large) buffer. */

@@ -14,12 +14,17 @@ export interface TaskDetection {
   classCounts?: number[];
   /** Binary only: the class treated as "positive" (a yes / true / 1 spelling, else the rarer class). */
   positiveClass?: string;
+  /** Binary only: why that class: "named" (a conventional positive label) or "rarer" (the minority). */
+  positiveWhy?: PositiveWhy;
   /** Rows with a target value, and rows without one. */
   labelled: number;
   missing: number;
   /** Distinct target values. */
   distinct: number;
 }
+
+/** Why a binary target's positive class was proposed: a conventional label, or the rarer class. */
+export type PositiveWhy = "named" | "rarer";
 
 /** Most classes a categorical target may have; beyond it the column is not treated as labels. */
 export const MAX_CLASSES = 50;
@@ -42,6 +47,12 @@ const POSITIVE = new Set([
   "default",
   "churn",
   "fraud",
+  "spam",
+  "fail",
+  "failure",
+  "defaulted",
+  "abnormal",
+  "disease",
 ]);
 
 interface Tally {
@@ -98,7 +109,11 @@ export function detectTask(frame: Frame, targetName: string): TaskDetection {
     const classes = order.map((i) => tally.labels[i]);
     const classCounts = order.map((i) => tally.counts[i]);
     const out: TaskDetection = { ...base, task, reasons: [reason, ...missingNote], classes, classCounts };
-    if (task === "binary") out.positiveClass = positiveOf(col, classes, classCounts);
+    if (task === "binary") {
+      const { positive, why } = positiveOf(col, classes, classCounts);
+      out.positiveClass = positive;
+      out.positiveWhy = why;
+    }
     return out;
   };
   const listed = (labels: string[]) => listOf(naturalOrder({ labels }).map((i) => labels[i]));
@@ -215,11 +230,36 @@ function naturalOrder(t: Pick<Tally, "labels" | "values">): number[] {
   return idx.sort((a, b) => naturalCompare(t.labels[a], t.labels[b]));
 }
 
-function positiveOf(col: Column, classes: string[], counts: number[]): string {
-  if (col.kind === "boolean" || col.data.type === "float") return classes[classes.length - 1];
+/**
+ * The class proposed as positive: 1 / true for numbers and yes/no columns, a conventional positive
+ * label ("bad", "yes", "default", "churn", "fraud", ...) when exactly one class has one, else the
+ * rarer class (the first in natural order on a tie), since that is usually the one to detect.
+ */
+function positiveOf(
+  col: Column,
+  classes: string[],
+  counts: number[],
+): { positive: string; why: PositiveWhy } {
+  if (col.kind === "boolean" || col.data.type === "float")
+    return { positive: classes[classes.length - 1], why: "named" };
   const known = classes.filter((c) => POSITIVE.has(c.trim().toLowerCase()));
-  if (known.length === 1) return known[0];
-  return counts[0] < counts[1] ? classes[0] : classes[1];
+  if (known.length === 1) return { positive: known[0], why: "named" };
+  return { positive: counts[0] < counts[1] ? classes[0] : classes[1], why: "rarer" };
+}
+
+/**
+ * Binary classes in the run's order: the other class first, the positive one last, so that class
+ * index 1 (the convention of every binary metric, curve and threshold here) is the positive class.
+ * ValidationError when `positive` is not one of the two classes.
+ */
+export function positiveLast(classes: readonly string[], positive: string | null | undefined): string[] {
+  if (classes.length !== 2 || positive === null || positive === undefined) return [...classes];
+  const at = classes.indexOf(positive);
+  if (at < 0)
+    throw new ValidationError(
+      `The positive class "${positive}" is not one of the target's classes (${classes.join(", ")}); pick it again in Frame.`,
+    );
+  return at === 1 ? [...classes] : [classes[1], classes[0]];
 }
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6))));

@@ -79,8 +79,10 @@ export function FramePhase(props: { projectId: string }) {
                 <FramingResult
                   framing={framing()}
                   metric={state.metric}
+                  positiveClass={state.positiveClass}
                   criterion={state.criterion}
                   onMetric={actions.selectMetric}
+                  onPositive={actions.selectPositive}
                   onCriterion={actions.setCriterion}
                 />
               )}

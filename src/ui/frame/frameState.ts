@@ -26,6 +26,8 @@ export interface FrameState {
   /** Why the target cannot be used, or why loading failed. */
   error: string | null;
   metric: MetricId | null;
+  /** Binary targets: the class treated as positive; null until a binary target is profiled. */
+  positiveClass: string | null;
   /** The success criterion as typed. */
   criterion: string;
   /** A failed save, in plain words. */
@@ -57,6 +59,7 @@ export function makeFrameState(): FrameModel {
     cancelled: false,
     error: null,
     metric: null,
+    positiveClass: null,
     criterion: "",
     saveError: null,
     savedCriterion: null,
@@ -88,6 +91,7 @@ export function contextRead(state: FrameModel, projectId: string, ctx: FrameOpen
     datasetId: ctx.datasetId,
     target: ctx.target,
     metric: (ctx.framing?.metric as MetricId | null) ?? null,
+    positiveClass: ctx.framing?.positiveClass ?? null,
     criterion: criterion ?? "",
     savedCriterion: criterion,
     loading: false,
@@ -111,8 +115,14 @@ export function datasetSelected(state: FrameModel, datasetId: string): FrameMode
 
 /** Another target: the metric is chosen again for it; no target (exploration) clears the framing. */
 export function targetSelected(state: FrameModel, target: string | null): FrameModel {
-  const next = { ...state, target, metric: null };
+  const next = { ...state, target, metric: null, positiveClass: null };
   return target === null ? cleared(next) : next;
+}
+
+/** Another positive class, when it is one of the binary target's two classes. */
+export function positiveSelected(state: FrameModel, positiveClass: string): FrameModel {
+  const classes = state.framing?.task === "binary" ? (state.framing.detection.classes ?? []) : [];
+  return classes.includes(positiveClass) ? { ...state, positiveClass } : state;
 }
 
 export function metricSelected(state: FrameModel, metric: MetricId): FrameModel {
@@ -149,7 +159,15 @@ export function profileProgressed(state: FrameModel, progress: Progress): FrameM
 export function profiled(state: FrameModel, framing: TargetFraming | null, keepMetric: boolean): FrameModel {
   if (!framing) return profileFailed(state, new Error("The profile came back without a framing."));
   const keep = keepMetric && framing.metrics.some((m) => m.id === state.metric);
-  return { ...state, framing, metric: keep ? state.metric : framing.metric, profiling: null };
+  // A restored positive class stays while it is still one of the two classes; else the proposal.
+  const classes = framing.task === "binary" ? (framing.detection.classes ?? []) : [];
+  const positiveClass =
+    framing.task !== "binary"
+      ? null
+      : keepMetric && state.positiveClass !== null && classes.includes(state.positiveClass)
+        ? state.positiveClass
+        : (framing.detection.positiveClass ?? null);
+  return { ...state, framing, metric: keep ? state.metric : framing.metric, positiveClass, profiling: null };
 }
 
 /** A cancel is marked as such (the view offers a retry); any other failure says why. */
@@ -183,6 +201,7 @@ export function framingToSave(state: FrameModel): { state: FrameModel; write: Fr
     target,
     metric: target === null ? null : state.metric,
     criterion: target === null ? null : savedCriterion,
+    positiveClass: target === null ? null : state.positiveClass,
   };
   return { state: { ...state, savedCriterion }, write: { projectId, framing } };
 }

@@ -15,6 +15,8 @@ export interface FrameActions {
   selectDataset(datasetId: string): Promise<void>;
   selectTarget(target: string | null): Promise<void>;
   selectMetric(metric: MetricId): void;
+  /** Binary targets: which class counts as positive. */
+  selectPositive(positiveClass: string): void;
   setCriterion(text: string): void;
   cancel(): void;
   /** Profiles the current target again (after a cancel). */
@@ -122,6 +124,11 @@ export function createFrameStore(deps: { client: DataClient }): FrameStore {
 
     selectMetric(metric) {
       update((s) => fs.metricSelected(s, metric));
+      void save();
+    },
+
+    selectPositive(positiveClass) {
+      update((s) => fs.positiveSelected(s, positiveClass));
       void save();
     },
 

@@ -64,6 +64,7 @@ export function toRunSettings(
     ensemble: draft.ensemble,
   };
   if (project.recipe) settings.recipe = project.recipe;
+  if (framing.positiveClass) settings.positiveClass = framing.positiveClass;
   if (draft.mlpEpochs !== null && chosen.includes("mlp"))
     settings.params = { mlp: { max_epochs: draft.mlpEpochs } };
   return settings;

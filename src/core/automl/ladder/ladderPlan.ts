@@ -2,7 +2,7 @@ import type { Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
 import { type Fold, holdout, kFold, stratifiedKFold, timeSeriesSplit } from "../../eval/kFold.ts";
 import { chooseMetric } from "../../framing/chooseMetric.ts";
-import { detectTask } from "../../framing/detectTask.ts";
+import { detectTask, positiveLast } from "../../framing/detectTask.ts";
 import { getMetric, type MetricId } from "../../framing/metrics.ts";
 import type { Task } from "../../models/estimator.ts";
 import { proposeRecipe } from "../../pipeline/proposeRecipe.ts";
@@ -32,6 +32,11 @@ export interface PlanOptions {
   seed?: number;
   /** Metric that ranks the models; default from `chooseMetric`. */
   metric?: MetricId;
+  /**
+   * Binary targets: the class the metrics, curves and threshold treat as positive (class index 1);
+   * default the one `detectTask` proposes. Ignored for other tasks.
+   */
+  positiveClass?: string | null;
 }
 
 /** The shape of the rows behind the folds. */
@@ -45,7 +50,7 @@ export type PlanKind = "stratified" | "kfold" | "temporal" | "time_series" | "gr
 export interface LadderPlan {
   target: string;
   task: Task;
-  /** Classification: class labels, in the order of the class indices everywhere. */
+  /** Classification: class labels, in the order of the class indices everywhere (binary: the positive class last). */
   classes: string[] | null;
   metric: MetricId;
   seed: number;
@@ -116,7 +121,13 @@ export function planLadder(frame: Frame, opts: PlanOptions): LadderPlan {
   const detection = detectTask(frame, opts.target);
   const task = detection.task;
   const targetCol = frame.columns.find((c) => c.name === opts.target)!;
+  // Strata and folds use the classes in natural order, so choosing another positive class
+  // changes which class is "1", never which rows go where.
   const y = encodeTarget(targetCol, task);
+  const classes =
+    task === "binary" && y.classes
+      ? positiveLast(y.classes, opts.positiveClass ?? detection.positiveClass)
+      : (y.classes ?? null);
   const seed = opts.seed ?? 0;
   const k = opts.folds ?? 5;
   const testSize = opts.testSize ?? 0.2;
@@ -142,7 +153,7 @@ export function planLadder(frame: Frame, opts: PlanOptions): LadderPlan {
   const base = {
     target: detection.target,
     task,
-    classes: y.classes ?? null,
+    classes,
     metric,
     seed,
     recipe: opts.recipe ?? proposeRecipe(frame, { target: opts.target, task }),

@@ -40,6 +40,7 @@ export function ladderOptions(settings: RunSettings): LadderOptions {
     split,
     seed: split.seed,
     metric: settings.metric ?? undefined,
+    positiveClass: settings.positiveClass ?? undefined,
     models: settings.models,
     params: settings.params,
     criterion: criterionOf(settings.criterion),

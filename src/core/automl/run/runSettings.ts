@@ -33,6 +33,8 @@ export interface RunSettings {
   recipe?: Recipe;
   /** Success criterion as typed in Frame. */
   criterion: string | null;
+  /** Binary targets: the positive class chosen in Frame; absent or null: the one the framing proposes. */
+  positiveClass?: string | null;
   /** Params per model over its defaults (e.g. the MLP's max_epochs). */
   params?: Record<string, ModelParams>;
   /** A tfjs backend forced for the neural net; null chooses by measurement. */
@@ -144,6 +146,8 @@ export function validateRunSettings(value: unknown, known: KnownIds = {}): RunSe
     throw new ValidationError("Model params must be an object per model.");
   if (s.backend !== undefined && s.backend !== null && typeof s.backend !== "string")
     throw new ValidationError(`Unknown tfjs backend ${shown(s.backend)}.`);
+  if (s.positiveClass !== undefined && s.positiveClass !== null && typeof s.positiveClass !== "string")
+    throw new ValidationError("The positive class must be text.");
   if (s.ensemble !== undefined && typeof s.ensemble !== "boolean")
     throw new ValidationError("The ensemble switch must be true or false.");
   const out: RunSettings = {
@@ -158,6 +162,7 @@ export function validateRunSettings(value: unknown, known: KnownIds = {}): RunSe
   if (s.recipe !== undefined) out.recipe = s.recipe as Recipe;
   if (s.params !== undefined) out.params = s.params as Record<string, ModelParams>;
   if (s.backend !== undefined) out.backend = s.backend as string | null;
+  if (typeof s.positiveClass === "string") out.positiveClass = s.positiveClass;
   return out;
 }
 

@@ -171,7 +171,13 @@ describe("frame state: saving", () => {
     const { state, write } = framingToSave(criterionTyped(framed(), "  accuracy >= 0.8 "));
     expect(write).toEqual({
       projectId: "p1",
-      framing: { datasetId: "d1", target: "species", metric: "accuracy", criterion: "accuracy >= 0.8" },
+      framing: {
+        datasetId: "d1",
+        target: "species",
+        metric: "accuracy",
+        criterion: "accuracy >= 0.8",
+        positiveClass: null,
+      },
     });
     expect(state.savedCriterion).toBe("accuracy >= 0.8");
   });
@@ -193,6 +199,7 @@ describe("frame state: saving", () => {
       target: "a",
       metric: amount.metric,
       criterion: "rmse < 3",
+      positiveClass: null,
     });
   });
 
@@ -205,6 +212,7 @@ describe("frame state: saving", () => {
       target: null,
       metric: null,
       criterion: null,
+      positiveClass: null,
     });
     const none = makeFrameState();
     expect(framingToSave(none).write).toBeNull();

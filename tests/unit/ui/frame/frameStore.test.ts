@@ -38,6 +38,8 @@ describe("createFrameStore over storage and the data worker's calls", () => {
       target: "city",
       metric: cityMetric,
       criterion: null,
+      // Two cities: binary, the rarer one proposed as positive.
+      positiveClass: "Lima",
     });
 
     actions.setCriterion(" accuracy >= 0.8 ");
@@ -51,7 +53,35 @@ describe("createFrameStore over storage and the data worker's calls", () => {
 
     await actions.selectTarget(null);
     expect(state.framing).toBeNull();
-    expect(await stored(projectId)).toEqual({ datasetId, target: null, metric: null, criterion: null });
+    expect(await stored(projectId)).toEqual({
+      datasetId,
+      target: null,
+      metric: null,
+      criterion: null,
+      positiveClass: null,
+    });
+  });
+
+  it("proposes the positive class of a binary target, stores the one chosen and restores it", async () => {
+    const { projectId } = await openFramedProject("churn");
+    const [state, actions] = createFrameStore({ client: testDataClient().client });
+    await actions.open(projectId);
+    expect(state.framing?.detection.positiveClass).toBe("yes");
+    expect(state.positiveClass).toBe("yes");
+
+    actions.selectPositive("no");
+    await until(async () => (await stored(projectId))?.positiveClass === "no");
+    // Not a class of the target: nothing changes.
+    actions.selectPositive("maybe");
+    expect(state.positiveClass).toBe("no");
+
+    const [again, reopen] = createFrameStore({ client: testDataClient().client });
+    await reopen.open(projectId);
+    expect(again.positiveClass).toBe("no");
+    // Another target is framed afresh: its own proposal, and none for a regression.
+    await reopen.selectTarget("age");
+    expect(again.positiveClass).toBeNull();
+    expect((await stored(projectId))?.positiveClass).toBeNull();
   });
 
   it("a cancelled profile is marked and can be run again", async () => {
