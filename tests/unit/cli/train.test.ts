@@ -24,7 +24,8 @@ interface Row {
 
 const untimed = (rows: Row[]) => rows.map(({ fit_seconds: _, ...rest }) => rest);
 
-describe("train", () => {
+// Each test trains a ladder in this process (and threads): generous time, so a busy machine is slow, not failing.
+describe("train", { timeout: 180_000 }, () => {
   it("prints one JSON object with the leaderboard, the same for the same seed", async () => {
     const first = await run(...TRAIN, "--json");
     expect(first.stderr).toBe("");
