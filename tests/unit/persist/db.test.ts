@@ -13,9 +13,19 @@ function uniqueName(): string {
 describe("openAppDb", () => {
   it("upgrades an empty database to every store and index of the current version", async () => {
     const db = await freshDb();
-    expect(DB_VERSION).toBe(2);
+    // 3 typed the runs' settings and ensemble entries (no new store); 4 added the model registry.
+    expect(DB_VERSION).toBe(4);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(["columns", "datasets", "models", "projects", "runs"]);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      "columns",
+      "datasets",
+      "models",
+      "projects",
+      "registry",
+      "runs",
+      "versionFiles",
+      "versions",
+    ]);
     const tx = db.transaction(["projects", "datasets", "columns"]);
     expect(tx.objectStore("projects").keyPath).toBe("id");
     expect(tx.objectStore("datasets").keyPath).toBe("id");
