@@ -31,7 +31,12 @@ export function Leaderboard(props: {
           <tr>
             <th scope="col">#</th>
             <th scope="col">Model</th>
-            <th scope="col">CV {metric()}</th>
+            <th
+              scope="col"
+              title="Mean ± standard deviation of the folds' scores. The evaluation also scores all out-of-fold predictions pooled together, a second number on purpose."
+            >
+              CV {metric()}, mean of folds
+            </th>
             <th scope="col">Train</th>
             <th scope="col">Test</th>
             <th scope="col">Time</th>
