@@ -1,7 +1,7 @@
 import { Show } from "solid-js";
 import type { PlanSummary } from "../../../workers/trainApi.ts";
-import { TASK_LABELS } from "../../core/framing/task.ts";
 import { METRICS } from "../../core/framing/metrics.ts";
+import { TASK_LABELS } from "../../core/framing/task.ts";
 import type { DatasetMeta, ProjectRecord } from "../../persist/types.ts";
 import { projectHref } from "../router/route.ts";
 import { plural } from "../shared/format.ts";
