@@ -4,16 +4,19 @@ import type { PlotSample } from "../../core/profile/sample.ts";
 import { PlotFigure } from "../charts/PlotFigure.tsx";
 import { boxByCategorySpec } from "../charts/specs/boxByCategorySpec.ts";
 import { ColumnSelect } from "./ColumnSelect.tsx";
-import { groupingNames, measureNames, numbersOf, stringsOf } from "./sampleColumns.ts";
+import { boxGroupNames, continuousNames, groupValuesOf, numbersOf } from "./sampleColumns.ts";
 
-/** A numeric column's spread within each category of another column. */
+/**
+ * A numeric column's spread within each category of another column. A numeric column of two
+ * values (0/1) is offered as a grouping, not as numbers: a box plot of zeros and ones says nothing.
+ */
 export function BoxByCategoryPanel(props: {
   profile: FrameProfile;
   sample: PlotSample;
   target: string | null;
 }) {
-  const measures = () => measureNames(props.profile);
-  const groups = () => groupingNames(props.profile);
+  const measures = () => continuousNames(props.profile);
+  const groups = () => boxGroupNames(props.profile);
   const [value, setValue] = createSignal(measures().find((n) => n !== props.target) ?? measures()[0] ?? null);
   const [group, setGroup] = createSignal(
     groups().includes(props.target ?? "") ? props.target : (groups()[0] ?? null),
@@ -46,7 +49,7 @@ export function BoxByCategoryPanel(props: {
           spec={(width) =>
             boxByCategorySpec(
               numbersOf(props.sample, value()!) ?? [],
-              stringsOf(props.sample, group()!) ?? [],
+              groupValuesOf(props.sample, group()!) ?? [],
               {
                 valueLabel: value()!,
                 groupLabel: group()!,

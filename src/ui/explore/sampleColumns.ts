@@ -45,16 +45,44 @@ export function targetColor(sample: PlotSample, target: string | null): SeriesCo
   return col ? { label: target, values: col.values } : undefined;
 }
 
-/** The two numeric columns with the strongest Pearson correlation, for a first scatter. */
+/** A numeric column with just two values (0/1 flags and the like): a grouping, not a measurement. */
+export function isTwoValued(c: ColumnProfile): boolean {
+  return isMeasure(c) && c.distinct === 2;
+}
+
+/** Numeric measurements with more than two values, the ones a scatter or a box plot can show. */
+export function continuousNames(profile: FrameProfile): string[] {
+  return profile.columns.filter((c) => isMeasure(c) && !isTwoValued(c)).map((c) => c.name);
+}
+
+/** Columns to group numbers by: categorical and yes/no columns, and numeric columns of two values. */
+export function boxGroupNames(profile: FrameProfile): string[] {
+  return profile.columns.filter((c) => isGrouping(c) || isTwoValued(c)).map((c) => c.name);
+}
+
+/** A column of the plot sample as group labels: its text, or its numbers written out. */
+export function groupValuesOf(sample: PlotSample, name: string): (string | null)[] | null {
+  const col = sample.columns.find((c) => c.name === name);
+  if (!col) return null;
+  if (col.type === "string") return col.values;
+  return col.values.map((v) => (v === null ? null : String(v)));
+}
+
+/**
+ * The first scatter: the two numeric columns of more than two values with the strongest Pearson
+ * correlation (two 0/1 columns make a scatter of four dots); without a correlation, the two with
+ * the most distinct values.
+ */
 export function strongestPair(profile: FrameProfile): [string, string] | null {
   const m = profile.correlations.pearson;
-  const measures = new Set(measureNames(profile));
+  const continuous = profile.columns.filter((c) => isMeasure(c) && !isTwoValued(c));
+  const allowed = new Set(continuous.map((c) => c.name));
   let best: [string, string] | null = null;
   let bestR = -1;
   for (let i = 0; i < m.columns.length; i++) {
     for (let j = i + 1; j < m.columns.length; j++) {
       const r = m.values[i][j];
-      if (r === null || !measures.has(m.columns[i]) || !measures.has(m.columns[j])) continue;
+      if (r === null || !allowed.has(m.columns[i]) || !allowed.has(m.columns[j])) continue;
       if (Math.abs(r) > bestR) {
         bestR = Math.abs(r);
         best = [m.columns[i], m.columns[j]];
@@ -62,6 +90,8 @@ export function strongestPair(profile: FrameProfile): [string, string] | null {
     }
   }
   if (best) return best;
-  const names = [...measures];
-  return names.length >= 2 ? [names[0], names[1]] : null;
+  const byDistinct = [...(continuous.length >= 2 ? continuous : profile.columns.filter(isMeasure))].sort(
+    (a, b) => b.distinct - a.distinct,
+  );
+  return byDistinct.length >= 2 ? [byDistinct[0].name, byDistinct[1].name] : null;
 }
