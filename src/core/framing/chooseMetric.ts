@@ -2,6 +2,7 @@ import { formatShare } from "../util/format.ts";
 import type { TaskDetection } from "./detectTask.ts";
 import { classBalance } from "./imbalance.ts";
 import { METRICS, type MetricId, type MetricInfo, metricsForTask } from "./metrics.ts";
+import { isSkewed, SKEW_THRESHOLD } from "./skewness.ts";
 
 /** What chooseMetric reads of a regression target's numeric summary (profile's NumericSummary fits). */
 export interface TargetShape {
@@ -17,9 +18,9 @@ export interface MetricChoice {
   metrics: MetricInfo[];
 }
 
-/** A regression target this skewed (|skewness|) is scored with MAE rather than RMSE... */
-export const SKEWED_TARGET = 2;
-/** ...and so is one with more than this share of values beyond 1.5 IQR of the quartiles. */
+/**
+ * A skewed regression target (`isSkewed`, the threshold Explore's alert uses too) is scored with
+ * MAE rather than RMSE, and so is one with more than this share of values beyond 1.5 IQR of the quartiles. */
 export const OUTLIER_TARGET_SHARE = 0.05;
 
 const pct = formatShare;
@@ -67,18 +68,19 @@ export function chooseMetric(detection: TaskDetection, target?: TargetShape | nu
     const skew = target?.skewness ?? 0;
     const finite = target ? target.histogram.counts.reduce((a, b) => a + b, 0) : 0;
     const outlierShare = target && finite > 0 ? target.box.outliers / finite : 0;
-    if (Math.abs(skew) > SKEWED_TARGET || outlierShare > OUTLIER_TARGET_SHARE) {
+    if (isSkewed(skew) || outlierShare > OUTLIER_TARGET_SHARE) {
       metric = "mae";
-      const why =
-        Math.abs(skew) > SKEWED_TARGET
-          ? `heavily skewed (skewness ${skew.toFixed(2)})`
-          : `has many outliers (${pct(outlierShare)} of values beyond 1.5 IQR of the quartiles)`;
+      const why = isSkewed(skew)
+        ? `skewed (skewness ${skew.toFixed(2)}, beyond ±${SKEW_THRESHOLD})`
+        : `has many outliers (${pct(outlierShare)} of values beyond 1.5 IQR of the quartiles)`;
       reasons.push(
         `The target is ${why}, so MAE, the mean absolute error in the target's units, is proposed: RMSE would be dominated by a few extreme rows.`,
       );
     } else {
       metric = "rmse";
-      const shape = target ? ` The target is not heavily skewed (skewness ${skew.toFixed(2)}).` : "";
+      const shape = target
+        ? ` The target is not skewed (skewness ${skew.toFixed(2)}, within ±${SKEW_THRESHOLD}).`
+        : "";
       reasons.push(
         `RMSE, the root mean squared error in the target's units, is the usual measure for regression and weighs large misses more than small ones.${shape}`,
       );

@@ -1,5 +1,6 @@
 import type { Column } from "../data/frame.ts";
 import { parseNumberText } from "../data/parseNumber.ts";
+import { isSkewed } from "../framing/skewness.ts";
 import { formatNumber, formatShare } from "../util/format.ts";
 import { ALERT_SEVERITY, type Alert, type AlertType } from "./alertTypes.ts";
 import { countCodes } from "./categorySummary.ts";
@@ -10,8 +11,8 @@ export const HIGH_MISSING_SHARE = 0.2;
 /** A categorical column with more levels than this, or than half its (20+) values, is high-cardinality. */
 export const HIGH_CARDINALITY_LEVELS = 50;
 export const HIGH_CARDINALITY_SHARE = 0.5;
-/** |skewness| above this (a common rule of thumb for "highly skewed") on 10+ values. */
-export const SKEW_THRESHOLD = 1;
+/** |skewness| above this on 10+ values is an alert; the one threshold, shared with the metric proposal. */
+export { SKEW_THRESHOLD } from "../framing/skewness.ts";
 /** More than this share of zeros, in a numeric column with more than two values. */
 export const ZEROS_SHARE = 0.1;
 /** A categorical column whose values are more than this share numbers has mixed types. */
@@ -149,7 +150,7 @@ export function columnAlerts(col: Column, p: ColumnProfile): Alert[] {
   if (mixed) out.push(mixed);
   const s = p.numeric;
   if (s && p.kind === "numeric" && p.distinct > 2) {
-    if (s.skewness !== null && p.count >= 10 && Math.abs(s.skewness) > SKEW_THRESHOLD) {
+    if (s.skewness !== null && p.count >= 10 && isSkewed(s.skewness)) {
       const side = s.skewness > 0 ? "a long right tail" : "a long left tail";
       out.push(
         alert(

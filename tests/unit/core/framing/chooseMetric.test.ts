@@ -3,7 +3,9 @@ import { chooseMetric } from "../../../../src/core/framing/chooseMetric.ts";
 import { detectTask } from "../../../../src/core/framing/detectTask.ts";
 import { classBalance } from "../../../../src/core/framing/imbalance.ts";
 import { METRICS, metricsForTask } from "../../../../src/core/framing/metrics.ts";
+import { isSkewed } from "../../../../src/core/framing/skewness.ts";
 import { columnStats } from "../../../../src/core/profile/columnStats.ts";
+import { profileFrame } from "../../../../src/core/profile/profileFrame.ts";
 import { makeRng } from "../../../../src/core/random.ts";
 import { frameOf } from "../profile/frameOf.ts";
 
@@ -48,8 +50,35 @@ describe("chooseMetric", () => {
     const heavy = frameOf({ y: Array.from({ length: 300 }, () => Math.exp(4 * rng.next()) ** 2) });
     const c = chooseMetric(detectTask(heavy, "y"), columnStats(heavy.columns[0]).numeric);
     expect(c.metric).toBe("mae");
-    expect(c.reasons[0]).toMatch(/heavily skewed \(skewness \d/);
+    expect(c.reasons[0]).toMatch(/is skewed \(skewness \d/);
     expect(c.metrics.map((m) => m.id)).toEqual(["mae", "rmse", "r2"]);
+  });
+
+  it("calls a target skewed exactly when Explore's alert does (one threshold)", () => {
+    const rng = makeRng(8);
+    // Skewness between 1 and 2: once "not heavily skewed" here while the alert said "skewed".
+    // A gamma(2) draw (the sum of two exponentials) has skewness 2 / sqrt(2), about 1.41.
+    const gamma2 = () => -Math.log(1 - rng.next()) - Math.log(1 - rng.next());
+    const mild = frameOf({ y: Array.from({ length: 400 }, gamma2) });
+    const plain = frameOf({ y: Array.from({ length: 400 }, () => rng.next()) });
+    for (const [frame, skewed] of [
+      [mild, true],
+      [plain, false],
+    ] as const) {
+      const stats = columnStats(frame.columns[0]).numeric!;
+      if (skewed) {
+        expect(stats.skewness!).toBeGreaterThan(1);
+        expect(stats.skewness!).toBeLessThan(2);
+      }
+      const c = chooseMetric(detectTask(frame, "y"), stats);
+      const alerted = profileFrame(frame).alerts.some((a) => a.type === "skewed" && a.column === "y");
+      expect(alerted).toBe(skewed);
+      expect(c.metric).toBe(skewed ? "mae" : "rmse");
+      expect(c.reasons[0]).toContain(
+        skewed ? "The target is skewed (skewness" : "The target is not skewed (skewness",
+      );
+      expect(isSkewed(stats.skewness)).toBe(skewed);
+    }
   });
 
   it("describes every metric with a label and a direction", () => {
