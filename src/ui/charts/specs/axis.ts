@@ -21,6 +21,23 @@ export function truncateLabel(s: unknown, max = MAX_LABEL): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/**
+ * Tick labels for a set of names that stay told apart: a long name keeps its start and its end
+ * around a middle ellipsis ("Garage_Yr…_Finish_Date"), since names often share a prefix; a name whose
+ * cut would still match another's is shown in full. Keyed by name.
+ */
+export function distinctLabels(names: readonly string[], max = MAX_LABEL): Map<string, string> {
+  const cut = (s: string) => {
+    if (s.length <= max) return s;
+    const head = Math.ceil((max - 1) / 2);
+    return `${s.slice(0, head)}…${s.slice(s.length - (max - 1 - head))}`;
+  };
+  const labels = names.map(cut);
+  const uses = new Map<string, number>();
+  for (const l of labels) uses.set(l, (uses.get(l) ?? 0) + 1);
+  return new Map(names.map((n, i) => [n, (uses.get(labels[i]) ?? 0) > 1 ? n : labels[i]]));
+}
+
 /** Room for a band axis's own label, which Plot writes rotated at the far left. */
 export const BAND_LABEL_PX = 20;
 

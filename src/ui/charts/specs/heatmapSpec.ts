@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { CorrelationMatrix } from "../../../core/profile/correlations.ts";
 import { formatNumber } from "../formatNumber.ts";
-import { labelWidth, NO_DATA, truncateLabel } from "./axis.ts";
+import { distinctLabels, labelWidth, NO_DATA } from "./axis.ts";
 
 export type CorrelationMethod = "pearson" | "spearman" | "cramersV";
 
@@ -55,9 +55,14 @@ export function heatmapSpec(matrix: CorrelationMatrix, opts: HeatmapSpecOptions)
         strongest = cell;
     }
   }
-  const marginLeft = labelWidth(names);
+  // Column names often share a start ("mean radius", "mean texture", ...): labels keep both ends and
+  // stay distinct; each cell's tooltip names the pair in full.
+  const tick = distinctLabels(names);
+  const shown = names.map((nm) => tick.get(nm) ?? nm);
+  const room = labelWidth(shown, Number.POSITIVE_INFINITY);
+  const marginLeft = room;
   // Rotated labels need the height of their length at 45°.
-  const marginBottom = Math.round(labelWidth(names) * 0.72) + 8;
+  const marginBottom = Math.round(room * 0.72) + 8;
   const available = (opts.width ?? 640) - marginLeft - 20;
   const cell = Math.max(12, Math.min(MAX_CELL, Math.floor(available / n)));
   const labelled = n <= LABELLED_COLUMNS;
@@ -92,8 +97,8 @@ export function heatmapSpec(matrix: CorrelationMatrix, opts: HeatmapSpecOptions)
     marginRight: 20,
     ariaLabel,
     ariaDescription: `${label} for ${n} columns.${top}`,
-    x: { domain: names, label: null, tickRotate: -45, tickFormat: (d: string) => truncateLabel(d) },
-    y: { domain: names, label: null, tickFormat: (d: string) => truncateLabel(d) },
+    x: { domain: names, label: null, tickRotate: -45, tickFormat: (d: string) => tick.get(d) ?? d },
+    y: { domain: names, label: null, tickFormat: (d: string) => tick.get(d) ?? d },
     color: diverging
       ? { type: "linear", scheme: "RdBu", domain: [-1, 1], legend: true, label }
       : { type: "linear", scheme: "Blues", domain: [0, 1], legend: true, label },
