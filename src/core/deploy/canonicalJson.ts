@@ -11,6 +11,13 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 /** Deepest nesting a model file may have; a real one is under 15 levels (ensemble member, tree). */
 export const MAX_JSON_DEPTH = 64;
 
+/** A path for a message: its start, then how deep it goes ("card.deep.a.a... (64 levels)"). */
+function shortPath(path: string): string {
+  const parts = path.split(".");
+  if (parts.length <= 8) return path || "the top";
+  return `${parts.slice(0, 6).join(".")}... (${parts.length} levels)`;
+}
+
 /** JSON cannot write NaN or infinities; a number that parsed to one (1e999) was put there by hand. */
 function outOfRange(what: string, at: string): never {
   throw new ValidationError(`${what} holds a number out of range (at ${at})`);
@@ -28,7 +35,7 @@ export function checkJsonTree(value: unknown, what = "the file"): void {
     if (typeof v !== "object" || v === null) continue;
     if (depth >= MAX_JSON_DEPTH)
       throw new ValidationError(
-        `${what} is nested more than ${MAX_JSON_DEPTH} levels deep (at ${path || "the top"})`,
+        `${what} is nested more than ${MAX_JSON_DEPTH} levels deep (at ${shortPath(path)})`,
       );
     if (Array.isArray(v)) {
       // Arrays of numbers are most of a model: skip them quickly.

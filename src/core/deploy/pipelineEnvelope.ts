@@ -82,6 +82,8 @@ export function checkPipelineEnvelope(raw: unknown, part = "pipeline"): void {
       const at = `${part}.members[${i}]`;
       const o = object(m, at, ["model_id", "label", "weight", "recipe", "model"]);
       typed(o.model_id, `${at}.model_id`, "string");
+      if (typeof o.weight !== "number" || !(o.weight > 0))
+        fail(`${at}.weight`, `expected a number above 0, got ${describeValue(o.weight)}`);
       tagged(o.recipe, `${at}.recipe`);
       tagged(o.model, `${at}.model`);
     });

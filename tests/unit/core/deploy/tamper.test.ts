@@ -54,20 +54,23 @@ async function tampered(file: ModelFile, change: (f: Json) => void, reseal = tru
   return withInfinity(reseal ? await resealed(copy) : copy);
 }
 
-/** The path of the first number array of at least 2 entries in a model state (its "weights"). */
-function weightsPath(state: Json, path: (string | number)[] = []): (string | number)[] | null {
-  for (const [k, v] of Object.entries(state)) {
-    if (Array.isArray(v) && v.length > 1 && v.every((x) => typeof x === "number")) return [...path, k];
-    if (Array.isArray(v) && v.length > 0 && typeof v[0] === "object") {
-      const inner = weightsPath(v[0], [...path, k, 0]);
-      if (inner) return inner;
-    } else if (v && typeof v === "object" && !Array.isArray(v)) {
-      const inner = weightsPath(v, [...path, k]);
-      if (inner) return inner;
-    }
-  }
-  return null;
-}
+/**
+ * Where each family keeps the numbers its predictions are made of (trees: leaf values; a null
+ * threshold is a real encoding, Infinity: "every non-missing value goes left").
+ */
+const WEIGHTS: Record<string, (string | number)[]> = {
+  baseline: ["priors"],
+  linear: ["coef"],
+  lasso: ["coef"],
+  logistic: ["theta"],
+  naive_bayes: ["features", 0, "mean"],
+  knn: ["x"],
+  decision_tree: ["tree", "value"],
+  random_forest: ["trees", 0, "value"],
+  extra_trees: ["trees", 0, "value"],
+  gbdt: ["trees", 0, "value"],
+  mlp: ["layers", 0, "weights"],
+};
 
 /** The path of the first tree's `left` child array, for tree families. */
 function leftPath(state: Json): (string | number)[] | null {
@@ -103,8 +106,8 @@ describe.each(families)("a $id model file", ({ id, tag, target }) => {
   });
 
   it("refuses damaged weights: cut short, missing, null, a string, 1e999", async () => {
-    const path = weightsPath(state())!;
-    expect(path, "a weight array").not.toBeNull();
+    const path = WEIGHTS[id];
+    expect(Array.isArray(at(state(), path)), `${id} keeps its weights at ${path.join(".")}`).toBe(true);
     const key = String(path.at(-1));
     const inModel = (f: Json) => f.pipeline.model.state;
     const cases: [string, (f: Json) => void, RegExp][] = [
@@ -157,9 +160,15 @@ describe.each(families)("a $id model file", ({ id, tag, target }) => {
     }
   });
 
-  it("refuses out-of-range tree node indices", async () => {
+  it("refuses out-of-range tree node indices and string thresholds", async () => {
     const path = leftPath(state());
     if (!path) return;
+    const threshold = [...path.slice(0, -1), "threshold"];
+    await expectRefused(
+      `${id}: threshold "0.5"`,
+      await tampered(file(), (f) => (at(f.pipeline.model.state, threshold)[0] = "0.5")),
+      new RegExp(`^${tag}: .*threshold.*"0\\.5"`),
+    );
     const msg = await expectRefused(
       `${id}: left child 9999`,
       await tampered(file(), (f) => {
@@ -334,7 +343,7 @@ describe("an ensemble file", () => {
       await expectRefused(
         `weight ${bad}`,
         await tampered(ensemble, weight(bad)),
-        /member 1 needs a positive weight/,
+        /^pipeline\.members\[0\]\.weight: expected a number above 0, got /,
       );
     await expectRefused(
       "sum Infinity",
@@ -416,7 +425,7 @@ describe("the file envelope", () => {
     await expectRefused(
       "200,000 levels",
       text.replace('"card":{', `"card":{"deep":${deep},`),
-      /nested (more than 64 levels deep|too deeply)/,
+      /^the model file is nested more than 64 levels deep \(at card\.deep\.a\.a\.a\.a\.\.\. \(64 levels\)\)$/,
     );
     await expectRefused("not JSON", text.slice(0, 1000), /^the file is not JSON$/);
     await expectRefused("an array", "[1,2]", /^a model file is a JSON object, this is an array$/);
