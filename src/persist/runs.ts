@@ -1,7 +1,14 @@
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from "idb";
 import type { ModelPredictions } from "../core/automl/evaluation/modelPredictions.ts";
-import { bestModel, type LeaderboardEntry } from "../core/automl/ladder/leaderboard.ts";
-import { validateRunSettings } from "../core/automl/run/runSettings.ts";
+import type { LeaderboardEntry } from "../core/automl/ladder/leaderboard.ts";
+import {
+  checkpointed,
+  finished,
+  interrupted,
+  mergedParts,
+  newRunRecord,
+  reopened,
+} from "../core/automl/run/runRecord.ts";
 import type { ModelParts, NewRun, RunStore } from "../core/automl/run/runStore.ts";
 import { NotFoundError } from "../core/errors.ts";
 import { now } from "./clock.ts";
@@ -26,26 +33,12 @@ export function modelRecordId(runId: string, modelId: string): string {
   return `${runId}:${modelId}`;
 }
 
-const bestOf = (run: RunRecord) => bestModel(run.entries);
-
 /**
  * Starts a run record ("running", no entries) with its settings validated (ValidationError).
  * NotFoundError when the project is gone.
  */
 export async function createRun(db: AppDb, input: NewRun): Promise<RunRecord> {
-  const settings = validateRunSettings(input.settings);
-  const at = now();
-  const run: RunRecord = {
-    id: crypto.randomUUID(),
-    projectId: input.projectId,
-    datasetId: input.datasetId,
-    settings: structuredClone(settings),
-    status: "running",
-    entries: [],
-    best: null,
-    createdAt: at,
-    updatedAt: at,
-  };
+  const run = newRunRecord(input, crypto.randomUUID(), now());
   const tx = db.transaction(["projects", "runs"], "readwrite");
   await commit(tx, async (write) => {
     if (!(await tx.objectStore("projects").getKey(run.projectId))) {
@@ -100,12 +93,7 @@ export async function checkpointEntry(
   return commit(
     tx,
     async (write) => {
-      const run = await changeRun(tx.objectStore("runs"), write, runId, (r) => {
-        const at = r.entries.findIndex((e) => e.model === entry.model);
-        const entries = at < 0 ? [...r.entries, entry] : r.entries.map((e, i) => (i === at ? entry : e));
-        const next = { ...r, entries, updatedAt: now() };
-        return { ...next, best: bestOf(next) };
-      });
+      const run = await changeRun(tx.objectStore("runs"), write, runId, (r) => checkpointed(r, entry, now()));
       const models = tx.objectStore("models");
       const id = modelRecordId(runId, entry.model);
       const old = await models.get(id);
@@ -115,16 +103,13 @@ export async function checkpointEntry(
         projectId: run.projectId,
         modelId: entry.model,
         label: entry.label,
-        artifact: parts?.artifact ?? old?.artifact ?? null,
+        ...mergedParts(parts ?? {}, old),
         metrics: {
           cv: entry.metrics,
           test: entry.test_metrics,
           cv_mean: entry.cv_mean,
           cv_std: entry.cv_std,
         },
-        evaluation: parts?.evaluation ?? old?.evaluation ?? null,
-        insights: parts?.insights ?? old?.insights ?? null,
-        predictions: parts?.predictions ?? old?.predictions ?? null,
         createdAt: old?.createdAt ?? now(),
       };
       write(models.put(record));
@@ -143,25 +128,14 @@ export async function finishRun(
 ): Promise<RunRecord> {
   const tx = db.transaction(["runs"], "readwrite");
   return commit(tx, (write) =>
-    changeRun(tx.objectStore("runs"), write, runId, (r) => {
-      const next: RunRecord = { ...r, status, best: bestOf(r), updatedAt: now() };
-      if (opts.error) next.error = opts.error;
-      else delete next.error;
-      return next;
-    }),
+    changeRun(tx.objectStore("runs"), write, runId, (r) => finished(r, status, now(), opts.error)),
   );
 }
 
 /** Sets a stopped run "running" again, for a resume; its finished entries stay. */
 export async function reopenRun(db: AppDb, runId: string): Promise<RunRecord> {
   const tx = db.transaction(["runs"], "readwrite");
-  return commit(tx, (write) =>
-    changeRun(tx.objectStore("runs"), write, runId, (r) => {
-      const next: RunRecord = { ...r, status: "running", updatedAt: now() };
-      delete next.error;
-      return next;
-    }),
-  );
+  return commit(tx, (write) => changeRun(tx.objectStore("runs"), write, runId, (r) => reopened(r, now())));
 }
 
 /**
@@ -176,9 +150,7 @@ export async function interruptRun(
 ): Promise<RunRecord> {
   const tx = db.transaction(["runs"], "readwrite");
   return commit(tx, (write) =>
-    changeRun(tx.objectStore("runs"), write, runId, (r) =>
-      r.status === "running" ? { ...r, status, updatedAt: now() } : r,
-    ),
+    changeRun(tx.objectStore("runs"), write, runId, (r) => interrupted(r, status, now())),
   );
 }
 

@@ -4,7 +4,7 @@
  */
 import type { PlanSummary } from "../../../workers/trainApi.ts";
 import type { LadderProgress } from "../../core/automl/ladder/ladderProgress.ts";
-import type { LeaderboardEntry } from "../../core/automl/ladder/leaderboard.ts";
+import { withEntry } from "../../core/automl/run/runRecord.ts";
 import { type RunSettings, runSettingsProblem } from "../../core/automl/run/runSettings.ts";
 import type { DatasetMeta, ProjectRecord, RunRecord } from "../../persist/types.ts";
 import { progressLine } from "./runProgressText.ts";
@@ -65,11 +65,8 @@ export function shownRun(state: TrainState): RunRecord | undefined {
   return state.runs.find((r) => r.id === state.shownRunId);
 }
 
-/** Entries of `entries` with `entry` in place of the same model's (or appended). */
-export function withEntry(entries: readonly LeaderboardEntry[], entry: LeaderboardEntry): LeaderboardEntry[] {
-  const at = entries.findIndex((e) => e.model === entry.model);
-  return at < 0 ? [...entries, entry] : entries.map((e, i) => (i === at ? entry : e));
-}
+/** Entries with a finished model's entry in place of its older one, or appended (as stored). */
+export { withEntry };
 
 /** `runs` with `run` in place of its older copy, or first (newest) when new. */
 export function withRun(runs: readonly RunRecord[], run: RunRecord): RunRecord[] {

@@ -1,8 +1,7 @@
 import { NotFoundError } from "../../errors.ts";
 import type { ModelPredictions } from "../evaluation/modelPredictions.ts";
-import { bestModel, type LeaderboardEntry } from "../ladder/leaderboard.ts";
-import { validateRunSettings } from "./runSettings.ts";
-import type { ModelParts, NewRun, RunRecord, RunStatus, RunStore } from "./runStore.ts";
+import { checkpointed, finished, interrupted, mergedParts, newRunRecord, reopened } from "./runRecord.ts";
+import type { ModelParts, NewRun, RunRecord, RunStore } from "./runStore.ts";
 
 /** A `RunStore` with what it keeps, for the CLI (one run per process) and tests. */
 export interface MemoryRunStore extends RunStore {
@@ -25,27 +24,10 @@ export function makeMemoryRunStore(clock: () => number = () => Date.now()): Memo
     runs.set(id, changed);
     return structuredClone(changed);
   };
-  const withEntry = (entries: LeaderboardEntry[], entry: LeaderboardEntry) => {
-    const at = entries.findIndex((e) => e.model === entry.model);
-    return at < 0 ? [...entries, entry] : entries.map((e, i) => (i === at ? entry : e));
-  };
-
   return {
     parts,
     async create(input: NewRun) {
-      const settings = validateRunSettings(input.settings);
-      const at = clock();
-      const run: RunRecord = {
-        id: `run-${++next}`,
-        projectId: input.projectId,
-        datasetId: input.datasetId,
-        settings: structuredClone(settings),
-        status: "running",
-        entries: [],
-        best: null,
-        createdAt: at,
-        updatedAt: at,
-      };
+      const run = newRunRecord(input, `run-${++next}`, clock());
       runs.set(run.id, run);
       parts.set(run.id, new Map());
       return structuredClone(run);
@@ -56,37 +38,20 @@ export function makeMemoryRunStore(clock: () => number = () => Date.now()): Memo
       return structuredClone(run);
     },
     async checkpoint(id, entry, given = {}) {
-      const stored = change(id, (r) => {
-        const entries = withEntry(r.entries, structuredClone(entry));
-        return { ...r, entries, best: bestModel(entries), updatedAt: clock() };
-      });
+      const stored = change(id, (r) => checkpointed(r, structuredClone(entry), clock()));
       const kept = parts.get(id)!;
       const old = kept.get(entry.model);
-      kept.set(entry.model, {
-        artifact: given.artifact ?? old?.artifact ?? null,
-        evaluation: given.evaluation ?? old?.evaluation ?? null,
-        insights: given.insights ?? old?.insights ?? null,
-        predictions: given.predictions ?? old?.predictions ?? null,
-      });
+      kept.set(entry.model, mergedParts(given, old));
       return stored;
     },
-    async finish(id, status: RunStatus, opts = {}) {
-      return change(id, (r) => {
-        const next: RunRecord = { ...r, status, best: bestModel(r.entries), updatedAt: clock() };
-        if (opts.error) next.error = opts.error;
-        else delete next.error;
-        return next;
-      });
+    async finish(id, status, opts = {}) {
+      return change(id, (r) => finished(r, status, clock(), opts.error));
     },
     async reopen(id) {
-      return change(id, (r) => {
-        const next: RunRecord = { ...r, status: "running", updatedAt: clock() };
-        delete next.error;
-        return next;
-      });
+      return change(id, (r) => reopened(r, clock()));
     },
     async interrupt(id, status = "interrupted") {
-      return change(id, (r) => (r.status === "running" ? { ...r, status, updatedAt: clock() } : r));
+      return change(id, (r) => interrupted(r, status, clock()));
     },
     async predictions(id, models) {
       const out: Partial<Record<string, ModelPredictions>> = {};
