@@ -8,7 +8,7 @@ import {
   type Matrix,
   type Target,
 } from "./estimator.ts";
-import { describe, StateReader } from "./stateReader.ts";
+import { describeValue, StateReader } from "./stateReader.ts";
 
 /**
  * What a model family states about its artifacts, and all it states: the tag, the params'
@@ -69,15 +69,15 @@ export function readArtifact<P extends object, S, J>(
 ): { params: P; state: S } {
   const { type } = spec;
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-    throw new ValidationError(`not a model artifact: expected an object, got ${describe(raw)}`);
+    throw new ValidationError(`not a model artifact: expected an object, got ${describeValue(raw)}`);
   const tag = Object.hasOwn(raw, "type") ? (raw as { type: unknown }).type : undefined;
-  if (tag !== type) throw new ValidationError(`not a ${type} artifact: its type is ${describe(tag)}`);
+  if (tag !== type) throw new ValidationError(`not a ${type} artifact: its type is ${describeValue(tag)}`);
   const read: StateReader = new StateReader(type);
   const top = read.object(raw, "artifact", ["type", "version", "params", "state"]);
   const current = artifactVersion(spec);
   const version = top.version;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1)
-    read.fail("version", `expected a state version from 1 to ${current}, got ${describe(version)}`);
+    read.fail("version", `expected a state version from 1 to ${current}, got ${describeValue(version)}`);
   if (version > current) {
     throw new ValidationError(
       `${type}: made by a newer version of the app (state version ${version}, this app reads up to ${current})`,
@@ -111,7 +111,7 @@ function readScalar(read: StateReader, v: unknown, part: string): unknown {
     if (v.length > 1000) read.fail(part, "string too long");
     return v;
   }
-  return read.fail(part, `expected a number, string, true, false or null, got ${describe(v)}`);
+  return read.fail(part, `expected a number, string, true, false or null, got ${describeValue(v)}`);
 }
 
 /**

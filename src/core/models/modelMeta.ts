@@ -1,5 +1,5 @@
+import type { Task } from "../framing/task.ts";
 import type { ModelCapabilities } from "./capabilities.ts";
-import type { Task } from "./estimator.ts";
 
 /**
  * The plain-data half of a model family (its catalogue part): what it is called, which tasks it

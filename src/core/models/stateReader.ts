@@ -34,7 +34,7 @@ export class StateReader {
    */
   object(raw: unknown, part: string, required: readonly string[], optional: readonly string[] = []) {
     if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-      this.fail(part, `expected an object, got ${describe(raw)}`);
+      this.fail(part, `expected an object, got ${describeValue(raw)}`);
     const out: Record<string, unknown> = Object.create(null);
     for (const key of Object.keys(raw)) {
       if (FORBIDDEN_KEYS.has(key)) this.fail(part, `forbidden key "${key}"`);
@@ -48,7 +48,7 @@ export class StateReader {
   /** A finite number (or `nullAs` for null) within the rule's bounds. */
   number(raw: unknown, part: string, rule: NumberRule = {}): number {
     if (raw === null && rule.nullAs !== undefined) return rule.nullAs;
-    if (typeof raw !== "number") this.fail(part, `expected a number, got ${describe(raw)}`);
+    if (typeof raw !== "number") this.fail(part, `expected a number, got ${describeValue(raw)}`);
     if (!Number.isFinite(raw)) this.fail(part, `not a finite number (${raw})`);
     checkBounds(this, raw, part, rule);
     return raw;
@@ -60,25 +60,25 @@ export class StateReader {
   }
 
   boolean(raw: unknown, part: string): boolean {
-    if (typeof raw !== "boolean") this.fail(part, `expected true or false, got ${describe(raw)}`);
+    if (typeof raw !== "boolean") this.fail(part, `expected true or false, got ${describeValue(raw)}`);
     return raw;
   }
 
   string(raw: unknown, part: string): string {
-    if (typeof raw !== "string") this.fail(part, `expected a string, got ${describe(raw)}`);
+    if (typeof raw !== "string") this.fail(part, `expected a string, got ${describeValue(raw)}`);
     return raw;
   }
 
   /** One of the allowed strings. */
   choice<T extends string>(raw: unknown, part: string, choices: readonly T[]): T {
     if (!choices.includes(raw as T))
-      this.fail(part, `expected ${choices.map((c) => `"${c}"`).join(" or ")}, got ${describe(raw)}`);
+      this.fail(part, `expected ${choices.map((c) => `"${c}"`).join(" or ")}, got ${describeValue(raw)}`);
     return raw as T;
   }
 
   /** An array, of exactly `length` entries when given. */
   array(raw: unknown, part: string, length?: number): unknown[] {
-    if (!Array.isArray(raw)) this.fail(part, `expected an array, got ${describe(raw)}`);
+    if (!Array.isArray(raw)) this.fail(part, `expected an array, got ${describeValue(raw)}`);
     if (length !== undefined && raw.length !== length)
       this.fail(part, `${raw.length} entries, expected ${length}`);
     return raw;
@@ -127,7 +127,7 @@ function checkBounds(reader: StateReader, v: number, part: string, rule: NumberR
 }
 
 /** A short, safe description of an unexpected value for a message (never its whole content). */
-export function describe(raw: unknown): string {
+export function describeValue(raw: unknown): string {
   if (raw === null) return "null";
   if (Array.isArray(raw)) return "an array";
   if (typeof raw === "string") return raw.length > 24 ? `a string ("${raw.slice(0, 21)}...")` : `"${raw}"`;

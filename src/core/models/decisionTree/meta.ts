@@ -1,5 +1,5 @@
 import type { ModelMeta } from "../modelMeta.ts";
-import type { MaxFeatures } from "../trees/treeParams.ts";
+import type { MaxFeatures } from "../trees/treeParamTypes.ts";
 
 export interface DecisionTreeParams {
   /** Classification split quality; regression trees always use squared error. */

@@ -1,5 +1,5 @@
 import type { ModelMeta } from "../modelMeta.ts";
-import type { ForestParams } from "../trees/forest.ts";
+import type { ForestParams } from "../trees/treeParamTypes.ts";
 
 export type ExtraTreesParams = ForestParams;
 

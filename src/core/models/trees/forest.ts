@@ -5,14 +5,8 @@ import { argmax } from "../fitChecks.ts";
 import { cartRules, cartStats, positiveRows, prepareCart } from "./cartData.ts";
 import { TreeGrower } from "./grower.ts";
 import { leafOf, type Tree } from "./tree.ts";
-import {
-  choiceParam,
-  intParam,
-  limitParam,
-  type MaxFeatures,
-  normalise,
-  resolveMaxFeatures,
-} from "./treeParams.ts";
+import { choiceParam, intParam, limitParam, normalise, resolveMaxFeatures } from "./treeParams.ts";
+import type { ForestParams } from "./treeParamTypes.ts";
 
 /**
  * Bagged CART ensembles: Breiman's random forest (2001; bootstrap rows, best split over a random
@@ -21,20 +15,6 @@ import {
  * from its own generator, forked in tree order before any tree is grown, so a tree's randomness
  * does not depend on which trees ran before it.
  */
-export interface ForestParams {
-  n_estimators: number;
-  criterion: "gini" | "entropy";
-  max_depth: number | null;
-  min_samples_split: number;
-  min_samples_leaf: number;
-  /** null or "auto": sqrt of the features for classification, all for regression (scikit-learn's defaults). */
-  max_features: MaxFeatures | "auto";
-  max_leaf_nodes: number | null;
-  bootstrap: boolean;
-  /** Score each row with the trees that did not see it (bootstrap only). */
-  oob_score: boolean;
-  max_bins: number;
-}
 
 /** What a fitted forest keeps (trees as typed arrays; the model turns them into JSON). */
 export interface FittedForest {

@@ -11,8 +11,9 @@ import {
 import { argmax, checkPredictInput } from "../fitChecks.ts";
 import { averageLeaves } from "./cartData.ts";
 import { type CartHeader, readCartHeader } from "./cartState.ts";
-import { type ForestParams, fitForest } from "./forest.ts";
+import { fitForest } from "./forest.ts";
 import { readTree, type Tree, type TreeJSON, treeToJSON } from "./tree.ts";
+import type { ForestParams } from "./treeParamTypes.ts";
 
 /** The artifact state of a random forest or extra-trees model. */
 export interface ForestState extends CartHeader {

@@ -1,12 +1,12 @@
 import { ValidationError } from "../../errors.ts";
+import type { MaxFeatures } from "./treeParamTypes.ts";
+
+export type { MaxFeatures } from "./treeParamTypes.ts";
 
 /**
  * Parameter normalisation shared by the tree families: each check throws a terse
  * ValidationError (`invalid max_depth: -3`) and returns the value in the form the grower uses.
  */
-
-/** "sqrt" / "log2" of the feature count, a fraction (<= 1) or a count (> 1) of features, or null for all. */
-export type MaxFeatures = "sqrt" | "log2" | number | null;
 
 /** Features drawn per node, after scikit-learn's `max_features` rules (at least 1). */
 export function resolveMaxFeatures(spec: MaxFeatures, cols: number): number {
