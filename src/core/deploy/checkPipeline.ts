@@ -130,6 +130,10 @@ function probeColumn(input: ModelCardInput): Column {
   };
 }
 
+/** The probe rows, as messages name them. */
+const ROW_NAMES = ["a typical row", "a row of missing values"];
+const NOT_A_NUMBER = "a value in its recipe or model state is not a number";
+
 /**
  * Runs every member on two probe rows and checks the answer's shape: one prediction per row,
  * finite values, class indices within the model's classes, a probability row per row of exactly
@@ -149,17 +153,20 @@ function probeMembers(loaded: LoadedPipeline, inputs: readonly ModelCardInput[])
     } catch (err) {
       const e = err as Error | null;
       if (e?.name === "NotFittedError") fail(part, "the file holds no fitted state for it");
-      if (e?.name !== "ValidationError" && !(e instanceof RangeError) && !(e instanceof TypeError)) throw err;
-      fail(part, `it cannot predict: ${e.message}`);
+      if (e?.name === "ValidationError") fail(part, `it cannot predict: ${e.message}`);
+      // A TypeError or RangeError here is state that passed every reader yet does not fit together.
+      if (e instanceof TypeError || e instanceof RangeError)
+        fail(part, "its recipe or model state is damaged: predicting the probe rows fails");
+      throw err;
     }
     if (predictions.length !== frame.rows)
       fail(part, `it gave ${predictions.length} predictions for ${frame.rows} rows`);
     const k = m.recipe.classes?.length ?? 0;
-    for (const p of predictions) {
-      if (!Number.isFinite(p)) fail(part, `it predicts ${p}; its state holds values that are not numbers`);
+    predictions.forEach((p, r) => {
+      if (!Number.isFinite(p)) fail(part, `it predicts ${p} for ${ROW_NAMES[r]}: ${NOT_A_NUMBER}`);
       if (k > 0 && (!Number.isInteger(p) || p < 0 || p >= k))
         fail(part, `it predicts class number ${p}, but the file lists ${k} classes`);
-    }
+    });
     if (k > 0 && !proba && !single) fail(part, "an ensemble member must give class probabilities");
     if (proba) {
       if (proba.length !== frame.rows * k) {
@@ -171,7 +178,7 @@ function probeMembers(loaded: LoadedPipeline, inputs: readonly ModelCardInput[])
         for (let c = 0; c < k; c++) {
           const p = proba[r * k + c];
           if (!(p >= 0 && p <= 1))
-            fail(part, `it gives a probability of ${p}; its state holds values that are not numbers`);
+            fail(part, `it gives a probability of ${p} for ${ROW_NAMES[r]}: ${NOT_A_NUMBER}`);
           sum += p;
         }
         if (Math.abs(sum - 1) > 1e-4) fail(part, `its class probabilities sum to ${sum}, not 1`);

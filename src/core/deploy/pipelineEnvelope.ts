@@ -33,6 +33,16 @@ function tagged(v: unknown, part: string): void {
   typed(o.type, `${part}.type`, "string");
 }
 
+/** A fitted recipe's list of steps, each with its id, type and (possibly null) state present. */
+function recipeSteps(v: unknown, part: string): void {
+  const o = object(v, part, ["steps"]);
+  if (!Array.isArray(o.steps)) fail(`${part}.steps`, `expected a list, got ${describeValue(o.steps)}`);
+  o.steps.forEach((step, i) => {
+    const s = object(step, `${part}.steps[${i}]`, ["id", "type", "state"]);
+    typed(s.type, `${part}.steps[${i}].type`, "string");
+  });
+}
+
 const HEADER = [
   "type",
   "version",
@@ -85,11 +95,13 @@ export function checkPipelineEnvelope(raw: unknown, part = "pipeline"): void {
       if (typeof o.weight !== "number" || !(o.weight > 0))
         fail(`${at}.weight`, `expected a number above 0, got ${describeValue(o.weight)}`);
       tagged(o.recipe, `${at}.recipe`);
+      recipeSteps(o.recipe, `${at}.recipe`);
       tagged(o.model, `${at}.model`);
     });
   } else {
     object(p, part, ["recipe", "model"]);
     tagged(p.recipe, `${part}.recipe`);
+    recipeSteps(p.recipe, `${part}.recipe`);
     tagged(p.model, `${part}.model`);
   }
 }

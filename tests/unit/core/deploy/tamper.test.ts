@@ -321,6 +321,39 @@ describe("a classifier's file", () => {
   });
 });
 
+describe("a recipe in a model file", () => {
+  const logistic = () => files.get("logistic")!;
+  const step = (f: Json, type: string) => f.pipeline.recipe.steps.find((s: Json) => s.type === type);
+
+  it("refuses damaged step states, naming the step, or by what they make the model predict", async () => {
+    const cases: [string, (f: Json) => void, RegExp][] = [
+      [
+        "scaler a = null",
+        (f) => (step(f, "standard").state.columns[0].a = null),
+        /^standard \(step "\w+"\): state\.columns\[0\]\.a: expected a number, got null$/,
+      ],
+      [
+        "one-hot levels a string",
+        (f) => (step(f, "one_hot").state.columns[0].levels = "x"),
+        /^one_hot \(step "\w+"\): state\.columns\[0\]\.levels/,
+      ],
+      [
+        "impute state deleted",
+        (f) => delete step(f, "impute").state,
+        /^pipeline\.recipe\.steps\[0\]: missing "state"$/,
+      ],
+      [
+        'numeric fill "x"',
+        (f) => (step(f, "impute").state.columns[0].fill = "x"),
+        /^model \(logistic\): it gives a probability of NaN for a row of missing values: a value in its recipe or model state is not a number$/,
+      ],
+      ["unknown step", (f) => (step(f, "standard").type = "nope"), /unknown step nope/],
+    ];
+    for (const [what, change, message] of cases)
+      await expectRefused(what, await tampered(logistic(), change), message);
+  });
+});
+
 describe("an ensemble file", () => {
   let ensemble: ModelFile;
   beforeAll(async () => {
