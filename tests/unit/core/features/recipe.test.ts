@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  autoPairsStep,
-  binningStep,
-  datePartsStep,
-  groupAggregatesStep,
-  mathStep,
-  pairsStep,
-  selectStep,
-  textFeaturesStep,
-} from "../../../../src/core/features/index.ts";
 import { applyRecipe } from "../../../../src/core/pipeline/applyRecipe.ts";
 import { fitRecipe } from "../../../../src/core/pipeline/fitRecipe.ts";
 import { fittedRecipeFromJSON, fittedRecipeToJSON } from "../../../../src/core/pipeline/recipeJson.ts";
-import { getStep } from "../../../../src/core/pipeline/stepRegistry.ts";
 import type { Recipe } from "../../../../src/core/prep/step.ts";
 import { makeRng } from "../../../../src/core/random.ts";
 import { frameOf, names, valuesOf } from "./helpers.ts";
@@ -42,20 +31,6 @@ function shop(rows: number, seed: number) {
 }
 
 describe("feature steps in a recipe", () => {
-  it("are all registered with the prep steps", () => {
-    const steps = [
-      datePartsStep,
-      mathStep,
-      pairsStep,
-      binningStep,
-      groupAggregatesStep,
-      textFeaturesStep,
-      autoPairsStep,
-      selectStep,
-    ];
-    for (const def of steps) expect(getStep(def.type)).toBe(def);
-  });
-
   it("fit on training rows and apply the same state to new rows", () => {
     const recipe: Recipe = {
       version: 1,
