@@ -311,14 +311,26 @@ describe("the run service's IndexedDB store", () => {
     const project = await createProject(db, "Service");
     const frame = await fixtureFrame("iris.csv");
     const service = makeRunService({ store: makeIdbRunStore(async () => db), open: async () => ({ frame }) });
-    const s = { ...settings, target: "target", models: ["baseline", "knn"], metric: null, task: null };
+    const s = {
+      ...settings,
+      target: "target",
+      models: ["baseline", "decision_tree"],
+      metric: null,
+      task: null,
+    };
     const out = await service.start({ projectId: project.id, datasetId: "d", settings: s });
     expect(out.run.status).toBe("done");
     expect(await getRun(db, out.run.id)).toEqual(out.run);
     const models = await listModels(db, { runId: out.run.id });
-    expect(models.map((m) => m.modelId)).toEqual(["baseline", "knn", "ensemble"]);
+    expect(models.map((m) => m.modelId)).toEqual(["baseline", "decision_tree", "ensemble"]);
     for (const m of models) expect(m.evaluation?.oof.rows).toBe(120);
-    expect(Object.keys(await storedPredictions(db, out.run.id, ["knn", "nope"]))).toEqual(["knn"]);
+    // The tree's shape and importances are kept for the evaluation's charts.
+    const tree = models.find((m) => m.modelId === "decision_tree")!;
+    expect(tree.insights?.tree?.samples).toBe(120);
+    expect(tree.insights?.featureImportances?.length).toBe(4);
+    expect(Object.keys(await storedPredictions(db, out.run.id, ["decision_tree", "nope"]))).toEqual([
+      "decision_tree",
+    ]);
   });
 
   it("ends a run whose checkpoint does not fit as failed, keeping nothing of that model", async () => {
