@@ -55,6 +55,9 @@ export const list =
     return null;
   };
 
+/** Keys that could reach a prototype: refused in any state, whatever its shape. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
 /** An object with these fields; `optional` ones may be absent. Other fields are left alone. */
 export const obj =
   (fields: Record<string, Shape>, optional: Record<string, Shape> = {}): Shape =>
@@ -62,6 +65,7 @@ export const obj =
     if (typeof v !== "object" || v === null || Array.isArray(v))
       return `${path}: expected an object, got ${show(v)}`;
     const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) if (FORBIDDEN_KEYS.has(k)) return `${path}: forbidden key "${k}"`;
     for (const [k, s] of Object.entries(fields)) {
       if (!(k in o)) return `${path}.${k}: missing`;
       const p = s(o[k], `${path}.${k}`);

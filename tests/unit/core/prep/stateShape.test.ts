@@ -45,6 +45,10 @@ describe("state shapes", () => {
     expect(shape({ columns: {} }, "state")).toBe("state.columns: expected a list, got an object");
     expect(shape({ columns: [] }, "state")).toBe("state.on: missing");
     expect(shape(null, "state")).toBe("state: expected an object, got null");
+    const hostile = JSON.parse(
+      '{"columns": [{"name": "x", "fill": 1, "__proto__": {"polluted": true}}], "on": true}',
+    );
+    expect(shape(hostile, "state")).toBe('state.columns[0]: forbidden key "__proto__"');
   });
 
   it("refuse with a ValidationError naming the step", () => {
