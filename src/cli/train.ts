@@ -57,7 +57,7 @@ interface TrainOptions {
   threads: number;
 }
 
-/** A number flag as typed; NaN (shown as typed in the message) when it is not a number. */
+/** A number flag as typed; NaN when it is not a number. */
 const numberFlag = (v: string | undefined, fallback: number) =>
   v === undefined ? fallback : v.trim() === "" ? Number.NaN : Number(v);
 
@@ -77,6 +77,14 @@ function readOptions(values: Record<string, string>, known: KnownIds): TrainOpti
     folds: numberFlag(values.folds, DEFAULT_FOLDS),
     seed: numberFlag(values.seed, 0),
   };
+  // Text that is no number is the flag's fault; a number's range is the run settings' one check.
+  for (const [flag, key] of [
+    ["test-size", "testFraction"],
+    ["folds", "folds"],
+    ["seed", "seed"],
+  ] as const) {
+    if (Number.isNaN(numbers[key])) return `--${flag} must be a number (got "${values[flag]}").`;
+  }
   const draft = {
     target: values.target,
     task: null,

@@ -152,8 +152,14 @@ describe("train", { timeout: 180_000 }, () => {
     expect(badTarget.code).toBe(2);
     expect(badTarget.stderr).toMatch(/There is no column named "nope"/);
     expect((await run("train", IRIS)).code).toBe(2);
-    expect((await run(...TRAIN, "--folds", "1")).code).toBe(2);
-    expect((await run(...TRAIN, "--test-size", "1.5")).code).toBe(2);
+    // The limits are the app's, from the one validation of run settings.
+    const folds = await run(...TRAIN, "--folds", "1");
+    expect(folds.code).toBe(2);
+    expect(folds.stderr).toBe("Folds must be a whole number from 2 to 20 (got 1).");
+    expect((await run(...TRAIN, "--test-size", "0.6")).stderr).toBe(
+      "The test share must be a number from 0 to 0.5 (got 0.6).",
+    );
+    expect((await run(...TRAIN, "--seed", "abc")).stderr).toBe('--seed must be a number (got "abc").');
     const junk = join(dir, "junk.json");
     writeFileSync(junk, JSON.stringify({ type: "recipe", version: 1 }));
     const badArtifact = await run("predict", junk, IRIS);
