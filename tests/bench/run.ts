@@ -65,7 +65,8 @@ const SECTIONS: Section[] = [
   },
   {
     name: "html-predictor",
-    title: "Scoring 1,000,000 x 20 rows with gradient boosting in the single-file HTML predictor (file://) vs `predict` in Node",
+    title:
+      "Scoring 1,000,000 x 20 rows with gradient boosting in the single-file HTML predictor (file://) vs `predict` in Node",
     run: ({ rows }) => benchHtmlPredictor(rows),
   },
   {
