@@ -154,6 +154,52 @@ describe.each(["gbdt", "ensemble", "mlp"])("the HTML predictor of a %s model", (
   });
 });
 
+/** A small CSV whose column names, categories and class labels are hostile text. */
+function hostileCsv(): string {
+  const label = ["<img src=x onerror=fetch('//x.test/')>", '=HYPERLINK("http://x.test/","go")'];
+  const level = [
+    '" onload="fetch(\'//x.test/\')" x="',
+    "</script><script>fetch('//x.test/')</script>",
+    "c onerror=a",
+  ];
+  const q = (v: string) => `"${v.replaceAll('"', '""')}"`;
+  const lines = [[q("c onerror=a"), q("<svg onload=alert(1)>"), q("label")].join(",")];
+  for (let i = 0; i < 120; i++) {
+    const x = (i * 37) % 100;
+    lines.push([String(x), q(level[i % 3]), q(label[x > 50 ? 1 : 0])].join(","));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+describe("the HTML predictor of a model with hostile names", () => {
+  it("shows them as text, runs nothing of theirs and writes predict's bytes", async () => {
+    const csv = at("hostile.csv");
+    writeFileSync(csv, hostileCsv());
+    const { model, html } = await writeModel("hostile", await trainedFile("logistic", "label", csv));
+    const page = await open(html);
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    expect(await page.getAttribute("body", "data-ready")).toBe("true");
+    const main = (await page.textContent("main")) ?? "";
+    expect(main).toContain("<img src=x onerror=fetch('//x.test/')>");
+    expect(main).toContain("<svg onload=alert(1)>");
+    expect(await page.locator("main img, main svg, main script").count()).toBe(0);
+    await page.click("form button[type=submit]");
+    await page.waitForSelector("#row-prediction");
+    const { bytes } = await scoreFile(page, csv);
+    const res = await cli("predict", model, csv, "--out", at("hostile-cli.csv"));
+    expect(res.code, res.stderr).toBe(0);
+    expect(bytes.equals(readFileSync(at("hostile-cli.csv")))).toBe(true);
+    // The formula class comes out neutralised, as predict writes it.
+    expect(bytes.toString("utf8")).toContain(`"'=HYPERLINK(""http://x.test/"",""go"")"`);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("the HTML predictor", () => {
   it("refuses a model edited inside the page, and sends nothing anywhere", async () => {
     const { html } = await writeModel("gbdt-edited", models.gbdt);
