@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { PreviewServer } from "vite";
@@ -18,6 +19,21 @@ async function shot(p: Page, name: string) {
 }
 
 const WAIT = { timeout: 30_000 };
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Serious or critical axe-core violations on the page (run through the DevTools protocol, CSP on). */
+async function axeViolations(p: Page): Promise<string[]> {
+  if (!(await p.evaluate(() => "axe" in window))) await p.evaluate(AXE);
+  return p.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is the global the script above defines
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v: { impact: string }) => v.impact === "serious" || v.impact === "critical")
+      .map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`);
+  });
+}
 
 /**
  * Penguins rows as new data: columns reordered, an extra column, a missing bill length, two
@@ -145,6 +161,7 @@ describe("deploy: registry, model files and prediction", () => {
     );
     expect(lines).toHaveLength(61);
     await shot(page, "deploy-versions");
+    expect(await axeViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -199,6 +216,20 @@ describe("deploy: registry, model files and prediction", () => {
         );
       expect(await heads(other).count()).toBe(1);
       await shot(other, "deploy-imported");
+
+      // A big file can be cancelled while it is read or scored: no result, no error, and the
+      // next file scores (the worker was replaced).
+      const rows = newRows().trim().split("\n");
+      const big = `${rows[0]}\n${Array.from({ length: 4000 }, () => rows.slice(1).join("\n")).join("\n")}\n`;
+      await other
+        .getByTestId("score-drop-input")
+        .setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(big) });
+      await other.getByTestId("score-progress").waitFor(WAIT);
+      await other.getByTestId("cancel-score").click();
+      await expect.poll(() => other.getByTestId("score-progress").count(), WAIT).toBe(0);
+      expect(await other.getByTestId("score-result").count()).toBe(0);
+      expect(await other.getByTestId("error-message").count()).toBe(0);
+      expect(await scoreAndDownload(other, newRows(), "new rows.csv")).toBe(predictions);
 
       // The HTML predictor from file://, every request blocked: the same prediction columns.
       await context.route("**/*", (route) =>
