@@ -178,6 +178,8 @@ export interface SplitPicture {
   cells: SplitCell[][];
   /** [fold][bucket]: share of the bucket's rows in the test part, for shading. */
   testShare: number[][];
+  /** [fold][bucket]: share of the bucket's rows in neither part (time-series folds leave the latest out). */
+  unusedShare: number[][];
 }
 
 /**
@@ -198,12 +200,14 @@ export function splitPicture(
   const role = new Uint8Array(rows);
   const cells: SplitCell[][] = [];
   const testShare: number[][] = [];
+  const unusedShare: number[][] = [];
   for (const fold of folds) {
     role.fill(0);
     for (const i of fold.train) role[i] = 1;
     for (const i of fold.test) role[i] = 2;
     const row: SplitCell[] = [];
     const shares: number[] = [];
+    const unused: number[] = [];
     for (let b = 0; b < count; b++) {
       const tally = [0, 0, 0];
       const end = Math.min(total, (b + 1) * bucketSize);
@@ -217,9 +221,11 @@ export function splitPicture(
             : "unused",
       );
       shares.push(size > 0 ? tally[2] / size : 0);
+      unused.push(size > 0 ? tally[0] / size : 0);
     }
     cells.push(row);
     testShare.push(shares);
+    unusedShare.push(unused);
   }
-  return { rows: total, bucketSize, cells, testShare };
+  return { rows: total, bucketSize, cells, testShare, unusedShare };
 }

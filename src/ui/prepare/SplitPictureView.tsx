@@ -1,10 +1,12 @@
 import { For, Index, Show } from "solid-js";
 import type { SplitPictureView as SplitPictureData } from "../../../workers/dataApi.ts";
-import { formatInt, plural } from "../shared/format.ts";
+import { formatInt, formatPercent, plural } from "../shared/format.ts";
+import { MIN_PART_SHARE, splitCellParts } from "./splitCellParts.ts";
 
 /**
  * Which rows go where, one row of cells per fold: each cell is a run of consecutive rows (in file
- * order, or date order for time splits), coloured by where most of them go.
+ * order, or date order for time splits), its colours stacked by the share of those rows in each
+ * part, so a 20% test share shows as a fifth of every cell rather than vanishing under a majority.
  */
 export function SplitPictureView(props: {
   picture: SplitPictureData | null;
@@ -50,19 +52,46 @@ export function SplitPictureView(props: {
                       role="img"
                       aria-label={`${view().picture.cells.length === 1 ? "Split" : `Fold ${fold + 1}`}: ${formatInt(view().sizes[fold]?.train ?? 0)} train rows, ${formatInt(view().sizes[fold]?.test ?? 0)} test rows`}
                     >
-                      <For each={cells()}>{(c) => <span class={`split-cell cell-${c}`} />}</For>
+                      <For each={cells()}>
+                        {(_, b) => (
+                          <span class="split-cell">
+                            <For
+                              each={splitCellParts(
+                                view().picture.testShare[fold]?.[b()] ?? 0,
+                                view().picture.unusedShare?.[fold]?.[b()] ?? 0,
+                              )}
+                            >
+                              {(p) => (
+                                <span
+                                  class={`split-band cell-${p.part}`}
+                                  style={{ height: `${(p.share * 100).toFixed(2)}%` }}
+                                />
+                              )}
+                            </For>
+                          </span>
+                        )}
+                      </For>
                     </div>
                     <span class="split-counts" data-testid="split-counts">
                       {formatInt(view().sizes[fold]?.train ?? 0)} train ·{" "}
-                      {formatInt(view().sizes[fold]?.test ?? 0)} test
+                      {formatInt(view().sizes[fold]?.test ?? 0)} test (
+                      {formatPercent(
+                        view().sizes[fold]?.test ?? 0,
+                        (view().sizes[fold]?.train ?? 0) + (view().sizes[fold]?.test ?? 0),
+                      )}
+                      )
                     </span>
                   </div>
                 )}
               </Index>
             </div>
-            <figcaption class="chart-caption">
+            <figcaption class="chart-caption" data-testid="split-caption">
               {plural(view().picture.rows, "row")} left to right, {plural(view().picture.bucketSize, "row")}{" "}
-              per cell.
+              per cell. Each cell's colours stack the share of its rows in train, test and unused
+              {view().picture.bucketSize > 1
+                ? `; a part with any rows in a cell is drawn at least ${Math.round(MIN_PART_SHARE * 100)}% tall so that it shows`
+                : ""}
+              .
             </figcaption>
           </figure>
         )}

@@ -88,6 +88,7 @@ describe("splitPicture", () => {
     expect(pic.bucketSize).toBe(2);
     expect(pic.cells).toEqual([["train", "train", "train", "test", "unused"]]);
     expect(pic.testShare[0]).toEqual([0, 0, 0, 1, 0]);
+    expect(pic.unusedShare[0]).toEqual([0, 0, 0, 0, 1]);
     expect(splitPicture(folds, 10, 200).cells[0]).toHaveLength(10);
   });
 });
