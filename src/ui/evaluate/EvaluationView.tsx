@@ -119,7 +119,12 @@ export function EvaluationView(props: { run: RunRecord; entry: LeaderboardEntry;
           <ImportancePanel run={props.run} entry={props.entry} insights={model.record()?.insights ?? null} />
         </div>
         <Show when={model.record()?.insights?.tree}>
-          {(tree) => <TreePanel tree={tree()} classes={evaluation()?.classes ?? null} />}
+          {(tree) => (
+            <TreePanel
+              tree={tree()}
+              classes={model.record()?.insights?.treeClasses ?? evaluation()?.classes ?? null}
+            />
+          )}
         </Show>
       </Show>
     </section>

@@ -12,14 +12,12 @@ export function TreePanel(props: { tree: TreeDisplayNode; classes: string[] | nu
       <h4 id="tree-heading">The tree</h4>
       <p class="hint">
         Each split sends rows where the test holds up (blue) and the others down (grey); leaves show the
-        prediction. Only the first {TREE_LEVELS} levels are drawn.
+        prediction. Only the first {TREE_LEVELS} levels are drawn; hover a box for its full text.
       </p>
       <PlotFigure
         kind="tree"
         class="tree-chart"
-        spec={(w) =>
-          treeSpec(props.tree, { classes: props.classes, maxDepth: TREE_LEVELS, width: Math.max(w, 640) })
-        }
+        spec={(w) => treeSpec(props.tree, { classes: props.classes, maxDepth: TREE_LEVELS, width: w })}
       />
     </section>
   );

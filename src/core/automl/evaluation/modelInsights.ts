@@ -8,6 +8,11 @@ export interface ModelInsights {
   featureImportances: { feature: string; importance: number }[] | null;
   /** A decision tree's nodes for drawing (cut at `maxDepth`); null for other models. */
   tree: TreeDisplayNode | null;
+  /**
+   * The classes of the tree's value shares, in the model's own order (the fitted recipe's, which
+   * may differ from the run's: a binary run puts its positive class last). Absent in older records.
+   */
+  treeClasses?: string[] | null;
 }
 
 /**
@@ -29,5 +34,7 @@ export function modelInsights(pipeline: LoadedPipeline, opts: { maxDepth?: numbe
           .sort((a, b) => b.importance - a.importance || a.feature.localeCompare(b.feature))
       : null;
   const tree = capability(model, "treeStructure")?.structure(opts.maxDepth ?? 6) ?? null;
-  return { featureImportances, tree };
+  return tree
+    ? { featureImportances, tree, treeClasses: pipeline.recipe.classes ?? null }
+    : { featureImportances, tree };
 }

@@ -36,7 +36,6 @@ export interface PlacedLink {
   branch: "yes" | "no";
 }
 
-const ROW_PX = 46;
 const LABEL_CHARS = 34;
 
 function majority(node: TreeDisplayNode, classes: readonly string[]): { label: string; share: number } {
@@ -115,15 +114,106 @@ export function layoutTree(
   };
 }
 
+/** Text size of node labels (px): readable at the evaluation page's width. */
+export const TREE_FONT_PX = 12;
+const LINE_PX = 15;
+const BOX_H = 2 * LINE_PX + 10;
+const TREE_ROW_PX = BOX_H + 14;
+/** Horizontal room between a node's box and its children's, where the links run. */
+const LINK_GAP = 28;
+/** Average glyph width of the 12 px sans-serif, to size boxes and cut labels. */
+const TREE_CHAR_PX = 6.9;
+const EDGE = 8;
+const TOP = 8;
+/** The node's colour dot sits this far into its box; the text starts at twice that. */
+const DOT_PX = 9;
+
+/** A node's box in pixels, with its label cut to fit and the full text kept for the tooltip. */
+export interface TreeBox extends PlacedNode {
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+  /** The label as drawn (each line cut to the box). */
+  text: string;
+}
+
+/** A link in pixels, from the right edge of the parent's box to the left edge of the child's. */
+export interface TreeEdge {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  branch: "yes" | "no";
+}
+
+/** One line cut to `chars`: a split keeps its "≤ threshold" and shortens the column name. */
+function fitLine(line: string, chars: number): string {
+  if (line.length <= chars) return line;
+  const at = line.indexOf(" ≤ ");
+  if (at > 0) {
+    const tail = line.slice(at);
+    const room = chars - tail.length - 1;
+    if (room >= 3) return `${line.slice(0, room)}…${tail}`;
+  }
+  return `${line.slice(0, Math.max(1, chars - 1))}…`;
+}
+
+/**
+ * The tree in pixels for a width: one column per level, each node a box whose left edge is its
+ * column's start and whose text is cut to fit, links only in the gaps between columns (from a
+ * box's right edge to its children's left edges), so no link crosses a label.
+ */
+export function treeBoxes(
+  root: TreeDisplayNode,
+  classes: readonly string[] | null,
+  maxDepth: number,
+  width: number,
+): { boxes: TreeBox[]; edges: TreeEdge[]; height: number; leaves: number; depth: number } {
+  const { nodes, links, leaves, depth } = layoutTree(root, classes, maxDepth);
+  const colW = (width - 2 * EDGE) / (depth + 1);
+  const longest = Math.max(...nodes.flatMap((n) => n.label.split("\n").map((l) => l.length)));
+  const boxW = Math.max(
+    60,
+    Math.min(colW - (depth > 0 ? LINK_GAP : 0), longest * TREE_CHAR_PX + 2 * DOT_PX + 8),
+  );
+  const chars = Math.max(6, Math.floor((boxW - 2 * DOT_PX - 6) / TREE_CHAR_PX));
+  const left = (d: number) => EDGE + d * colW;
+  const middle = (order: number) => TOP + order * TREE_ROW_PX + BOX_H / 2;
+  const boxes = nodes.map((n) => ({
+    ...n,
+    x1: left(n.depth),
+    x2: left(n.depth) + boxW,
+    y1: middle(n.order) - BOX_H / 2,
+    y2: middle(n.order) + BOX_H / 2,
+    text: n.label
+      .split("\n")
+      .map((l) => fitLine(l, chars))
+      .join("\n"),
+  }));
+  const edges = links.map((l) => ({
+    x1: left(l.x1) + boxW,
+    y1: middle(l.y1),
+    x2: left(l.x2),
+    y2: middle(l.y2),
+    branch: l.branch,
+  }));
+  const height = TOP + Math.max(0, leaves - 1) * TREE_ROW_PX + BOX_H + EDGE;
+  return { boxes, edges, height, leaves, depth };
+}
+
 /**
  * A decision tree drawn left to right: each split as "feature ≤ threshold" with its rows and
  * majority class (or mean), the upper branch where the test holds; leaves show the prediction.
- * Dots are coloured by the node's class (or value). Levels past `maxDepth` end in "…".
+ * Each node is a box with a dot in its class's colour (or its value's); text is 12 px, cut to the
+ * box with the full label as a tooltip, and links run between boxes, never through text. Levels
+ * past `maxDepth` end in "…".
  */
 export function treeSpec(root: TreeDisplayNode, opts: TreeSpecOptions): Plot.PlotOptions {
   const maxDepth = opts.maxDepth ?? 4;
-  const { nodes, links, leaves, depth } = layoutTree(root, opts.classes, maxDepth);
-  const splits = nodes.filter((n) => !n.leaf).length;
+  const width = opts.width ?? 800;
+  const { boxes, edges, height, depth } = treeBoxes(root, opts.classes, maxDepth, width);
+  const splits = boxes.filter((n) => !n.leaf).length;
   const color: Plot.ScaleOptions = opts.classes
     ? {
         type: "ordinal",
@@ -134,41 +224,51 @@ export function treeSpec(root: TreeDisplayNode, opts: TreeSpecOptions): Plot.Plo
       }
     : { type: "linear", scheme: "viridis", legend: true, label: "Mean" };
   return {
-    width: opts.width,
-    height: Math.max(160, leaves * ROW_PX + 60),
-    marginLeft: 12,
-    marginRight: 190,
-    marginTop: 36,
-    marginBottom: 12,
+    width,
+    height,
+    margin: 0,
     ariaLabel: "Decision tree",
     ariaDescription: `The first ${depth + 1} levels of the tree: ${splits} splits shown, the root splitting ${formatNumber(root.samples)} rows on ${root.feature ?? "nothing"}.`,
-    x: { axis: null, domain: [0, Math.max(1, depth)] },
-    y: { axis: null, domain: [-0.6, Math.max(0, leaves - 1) + 0.3], reverse: true },
+    // Pixel coordinates: the layout above already placed everything.
+    x: { type: "identity", axis: null },
+    y: { type: "identity", axis: null },
     color,
     marks: [
-      Plot.link(links, {
+      Plot.link(edges, {
         x1: "x1",
         y1: "y1",
         x2: "x2",
         y2: "y2",
         curve: "bump-x",
-        stroke: (d: PlacedLink) => (d.branch === "yes" ? COLORS.accent : COLORS.other),
+        stroke: (d: TreeEdge) => (d.branch === "yes" ? COLORS.accent : COLORS.other),
         strokeWidth: 1.5,
       }),
-      Plot.dot(nodes, { x: "depth", y: "order", fill: "value", r: 5, stroke: "white" }),
-      Plot.text(nodes, {
-        x: "depth",
-        y: "order",
-        text: "label",
+      Plot.rect(boxes, {
+        x1: "x1",
+        x2: "x2",
+        y1: "y1",
+        y2: "y2",
+        fill: "white",
+        stroke: "#c3cbd5",
+        rx: 4,
+        title: (d: TreeBox) => d.label.replace("\n", " · "),
+      }),
+      Plot.dot(boxes, {
+        x: (d: TreeBox) => d.x1 + DOT_PX,
+        y: (d: TreeBox) => (d.y1 + d.y2) / 2,
+        fill: "value",
+        r: 4.5,
+      }),
+      Plot.text(boxes, {
+        x: (d: TreeBox) => d.x1 + 2 * DOT_PX,
+        y: (d: TreeBox) => (d.y1 + d.y2) / 2,
+        text: "text",
         textAnchor: "start",
-        lineAnchor: "bottom",
-        dx: 4,
-        dy: -7,
-        fontSize: 10,
+        lineAnchor: "middle",
+        lineHeight: LINE_PX / TREE_FONT_PX,
+        fontSize: TREE_FONT_PX,
         fill: "#1b2430",
-        stroke: "white",
-        strokeWidth: 3,
-        paintOrder: "stroke",
+        title: (d: TreeBox) => d.label.replace("\n", " · "),
       }),
     ],
   };

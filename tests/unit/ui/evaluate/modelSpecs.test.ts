@@ -6,7 +6,7 @@ import { importanceSpec } from "../../../../src/ui/charts/specs/importanceSpec.t
 import { learningCurveSpec } from "../../../../src/ui/charts/specs/learningCurveSpec.ts";
 import { predictedActualSpec } from "../../../../src/ui/charts/specs/predictedActualSpec.ts";
 import { residualHistogramSpec, residualSpec } from "../../../../src/ui/charts/specs/residualSpec.ts";
-import { layoutTree, treeSpec } from "../../../../src/ui/charts/specs/treeSpec.ts";
+import { layoutTree, treeBoxes, treeSpec } from "../../../../src/ui/charts/specs/treeSpec.ts";
 import { dataOf, labelOf, marksOfType } from "../charts/marks.ts";
 
 type Domain = { domain: number[] };
@@ -172,6 +172,34 @@ describe("treeSpec", () => {
     expect((o.color as { domain: string[] }).domain).toEqual(["no", "yes"]);
     expect(o.ariaLabel).toBe("Decision tree");
     expect(o.ariaDescription).toContain("the root splitting 100 rows on petal length");
+  });
+
+  it("draws 12 px labels in boxes, cut to fit, and links only between boxes", () => {
+    const wide: TreeDisplayNode = {
+      ...root,
+      feature: "a_rather_long_measurement_name_for_the_split",
+      children: [root, { ...root, id: 7 }],
+    };
+    for (const width of [480, 900]) {
+      const o = treeSpec(wide, { classes: ["no", "yes"], maxDepth: 4, width });
+      const [text] = marksOfType(o, Plot.Text);
+      expect((text as unknown as { fontSize: number }).fontSize).toBeGreaterThanOrEqual(11);
+      const { boxes, edges } = treeBoxes(wide, ["no", "yes"], 4, width);
+      for (const b of boxes) {
+        // Each line fits its box at about 6.9 px a character, inside the chart.
+        const longest = Math.max(...b.text.split("\n").map((l) => l.length));
+        expect(longest * 6.9 + 18).toBeLessThanOrEqual(b.x2 - b.x1);
+        expect(b.x2).toBeLessThanOrEqual(width);
+      }
+      expect(boxes.find((b) => b.depth === 0)?.text).toMatch(/… ≤ 2.45\n/);
+      for (const e of edges) {
+        // A link starts on a box's right edge and ends on another's left edge...
+        expect(boxes.some((b) => b.x2 === e.x1 && e.y1 > b.y1 && e.y1 < b.y2)).toBe(true);
+        expect(boxes.some((b) => b.x1 === e.x2 && e.y2 > b.y1 && e.y2 < b.y2)).toBe(true);
+        // ...and runs in the gap between columns, over no box's text.
+        for (const b of boxes) expect(Math.min(e.x2, b.x2) - Math.max(e.x1, b.x1)).toBeLessThanOrEqual(0);
+      }
+    }
   });
 
   it("shows the mean for a regression tree", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { loadPipeline } from "../../../../../src/core/automl/artifact/loadPipeline.ts";
 import { evaluateModel } from "../../../../../src/core/automl/evaluation/evaluateModel.ts";
+import { modelInsights } from "../../../../../src/core/automl/evaluation/modelInsights.ts";
 import { planLadder } from "../../../../../src/core/automl/ladder/ladderPlan.ts";
 import { runLadder } from "../../../../../src/core/automl/ladder/runLadder.ts";
 import { detectTask } from "../../../../../src/core/framing/detectTask.ts";
@@ -43,6 +45,13 @@ describe("the positive class of a binary target", () => {
     const evaluation = evaluateModel(badPred);
     expect(evaluation.oof.task === "binary" && evaluation.oof.positiveClass).toBe("bad");
     expect(evaluation.oof.task === "binary" && evaluation.oof.curves[0].class).toBe("bad");
+    // A tree's node shares stay in the model's own class order, and say so.
+    const tree = await runLadder(credit, { target: "Status", models: ["decision_tree"], folds: 3, seed: 0 });
+    const insights = modelInsights(loadPipeline(tree.pipeline!), { maxDepth: 1 });
+    expect(insights.treeClasses).toEqual(["bad", "good"]);
+    const root = insights.tree!.value;
+    // The training part is 72% "good": the share at index 1 of the tree's own order.
+    expect(root[1]).toBeCloseTo(0.718, 2);
     // Class 1 of the out-of-fold truth is "bad": 1,254 of the 4,454 rows minus the 20% test part.
     const ones = badPred.oof.yTrue.reduce((s, v) => s + (v === 1 ? 1 : 0), 0);
     expect(ones / badPred.oof.yTrue.length).toBeCloseTo(1254 / 4454, 2);
