@@ -49,9 +49,9 @@ describe("frame and explore", () => {
     await expect.poll(() => page.getByTestId("dataset-summary").textContent()).toContain("344 rows");
 
     await page.getByTestId("phase-frame").click();
-    await expect.poll(() => page.getByTestId("task").textContent()).toBe("Exploration only");
-    await page.getByTestId("target-select").selectOption("species");
+    // A sample opens framed on its known target.
     await expect.poll(() => page.getByTestId("task").textContent()).toBe("Multiclass classification");
+    expect(await page.getByTestId("target-select").inputValue()).toBe("species");
     expect(await page.getByTestId("task-reasons").textContent()).toMatch(/species/);
     expect(await page.getByTestId("metric-select").inputValue()).toBe("accuracy");
     const feasibility = await page.getByTestId("feasibility").textContent();

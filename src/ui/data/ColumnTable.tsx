@@ -6,6 +6,8 @@ import { formatPercent } from "../shared/format.ts";
 /** One row per column: its kind (which the user may change), missing and distinct counts, role. */
 export function ColumnTable(props: {
   dataset: DatasetMeta;
+  /** The column framed as the target, shown with that role. */
+  target: string | null;
   pending: number | null;
   onKind: (index: number, kind: ColumnKind) => Promise<boolean>;
 }) {
@@ -34,6 +36,7 @@ export function ColumnTable(props: {
                 <ColumnRow
                   column={col()}
                   rows={props.dataset.rows}
+                  target={props.target}
                   pending={props.pending === i}
                   disabled={props.pending !== null}
                   onKind={(kind) => props.onKind(i, kind)}
@@ -50,6 +53,7 @@ export function ColumnTable(props: {
 function ColumnRow(props: {
   column: ColumnMeta;
   rows: number;
+  target: string | null;
   pending: boolean;
   disabled: boolean;
   onKind: (kind: ColumnKind) => Promise<boolean>;
@@ -89,7 +93,9 @@ function ColumnRow(props: {
       <td class="num" data-testid="col-unique">
         {props.column.unique}
       </td>
-      <td class="role">{props.column.role}</td>
+      <td class="role" data-testid="col-role">
+        {props.column.name === props.target ? "target" : props.column.role}
+      </td>
     </tr>
   );
 }

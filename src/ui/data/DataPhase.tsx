@@ -31,7 +31,7 @@ export function DataPhase(props: { projectId: string }) {
       <IngestPanel
         busy={state.ingest !== null}
         compact={selectedDataset(state) !== undefined}
-        onLoad={(source, opts) => void actions.ingest(props.projectId, source, opts)}
+        onLoad={(source, opts, frameOn) => void actions.ingest(props.projectId, source, opts, frameOn)}
       />
       <Show
         when={selectedDataset(state)}

@@ -1,6 +1,8 @@
-import { Show } from "solid-js";
+import { createResource, Show } from "solid-js";
+import { getProject } from "../../persist/projects.ts";
 import type { DatasetMeta } from "../../persist/types.ts";
 import { useApp } from "../app/AppContext.tsx";
+import { getDb } from "../shared/appDb.ts";
 import { ColumnTable } from "./ColumnTable.tsx";
 import { DataPreview } from "./DataPreview.tsx";
 import { DatasetBar } from "./DatasetBar.tsx";
@@ -12,6 +14,14 @@ export function DatasetView(props: { dataset: DatasetMeta }) {
   const { datasets } = useApp();
   const [state, actions] = datasets;
   const rows = () => (state.preview?.datasetId === props.dataset.id ? state.preview.rows : []);
+  // The column framed as the target in Frame (roles stored with a table are set when it loads).
+  const [target] = createResource(
+    () => ({ projectId: props.dataset.projectId, datasetId: props.dataset.id, idle: state.ingest === null }),
+    async ({ projectId, datasetId }) => {
+      const framing = (await getProject(await getDb(), projectId)).framing;
+      return framing?.datasetId === datasetId ? (framing.target ?? null) : null;
+    },
+  );
 
   return (
     <section class="panel dataset" aria-label="Dataset">
@@ -25,6 +35,7 @@ export function DatasetView(props: { dataset: DatasetMeta }) {
       <DatasetSummary dataset={props.dataset} />
       <ColumnTable
         dataset={props.dataset}
+        target={target.latest ?? null}
         pending={state.pendingKind}
         onKind={(index, kind) => actions.setKind(index, kind)}
       />

@@ -11,10 +11,11 @@ export function IngestPanel(props: {
   busy: boolean;
   /** Smaller once a table is shown, so that the table is what the page opens on. */
   compact: boolean;
-  onLoad: (source: IngestSource, opts: IngestOptions) => void;
+  /** `frameOn`: a sample's target, to frame a project that has no framing yet. */
+  onLoad: (source: IngestSource, opts: IngestOptions, frameOn?: string) => void;
 }) {
   const [options, setOptions] = createSignal<IngestOptions>({ raggedRows: "keep" });
-  const load = (source: IngestSource) => props.onLoad(source, options());
+  const load = (source: IngestSource, frameOn?: string) => props.onLoad(source, options(), frameOn);
 
   return (
     <section class="panel ingest-panel" aria-labelledby="ingest-heading">
@@ -25,7 +26,7 @@ export function IngestPanel(props: {
         onFile={(file) => load({ type: "file", file, name: file.name })}
       />
       <PasteData disabled={props.busy} onLoad={(text) => load({ type: "text", text, name: "pasted.csv" })} />
-      <SampleStrip disabled={props.busy} onPick={(s) => load(sampleSource(s))} />
+      <SampleStrip disabled={props.busy} onPick={(s) => load(sampleSource(s), s.target)} />
       <IngestOptionsFields value={options()} onChange={setOptions} />
     </section>
   );

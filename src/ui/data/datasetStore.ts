@@ -8,6 +8,7 @@ import { getDb } from "../shared/appDb.ts";
 import { setChanged } from "../shared/setChanged.ts";
 import * as ds from "./datasetState.ts";
 import { type DatasetModel, type DatasetState, makeDatasetState } from "./datasetState.ts";
+import { frameSample } from "./frameSample.ts";
 
 export {
   type DatasetState,
@@ -19,8 +20,11 @@ export {
 export interface DatasetActions {
   /** Shows a project's datasets (the newest selected); keeps a load in flight. */
   open(projectId: string): Promise<void>;
-  /** Loads a CSV into a project; a second load replaces one in flight. */
-  ingest(projectId: string, source: IngestSource, opts?: IngestOptions): Promise<void>;
+  /**
+   * Loads a CSV into a project; a second load replaces one in flight. `frameOn` (a sample's known
+   * target) frames a project that has no framing yet on that column once the table is stored.
+   */
+  ingest(projectId: string, source: IngestSource, opts?: IngestOptions, frameOn?: string): Promise<void>;
   cancelIngest(): void;
   select(datasetId: string): Promise<void>;
   rename(datasetId: string, name: string): Promise<void>;
@@ -71,6 +75,15 @@ export function createDatasetStore(deps: DatasetStoreDeps): DatasetStore {
     if (id) await loadPreview(id);
   };
 
+  /** A sample's framing is a convenience: if it fails, Frame still offers the target. */
+  async function frameQuietly(projectId: string, datasetId: string, target: string, signal: AbortSignal) {
+    try {
+      await frameSample(deps.client, projectId, datasetId, target, signal);
+    } catch {
+      // Nothing to report: the table loaded, and the project is simply not framed yet.
+    }
+  }
+
   const actions: DatasetActions = {
     async open(projectId) {
       update((s) => ds.listStarted(s, projectId));
@@ -90,7 +103,7 @@ export function createDatasetStore(deps: DatasetStoreDeps): DatasetStore {
       }
     },
 
-    async ingest(projectId, source, opts = {}) {
+    async ingest(projectId, source, opts = {}, frameOn) {
       loading?.abort();
       const ctl = new AbortController();
       loading = ctl;
@@ -98,6 +111,8 @@ export function createDatasetStore(deps: DatasetStoreDeps): DatasetStore {
       const onProgress = (p: Progress) => loading === ctl && update((s) => ds.ingestProgressed(s, p));
       try {
         const result = await deps.client.ingest(projectId, source, opts, { signal: ctl.signal, onProgress });
+        // Framed before the load counts as done, so Frame and Train open onto the framing.
+        if (frameOn && loading === ctl) await frameQuietly(projectId, result.dataset.id, frameOn, ctl.signal);
         const isCurrent = loading === ctl;
         if (isCurrent) loading = undefined;
         update((s) => ds.ingestLoaded(s, projectId, result, isCurrent));

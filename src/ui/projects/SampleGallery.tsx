@@ -15,8 +15,8 @@ export function SampleGallery() {
     const project = await projects[1].create(sample.title);
     setBusy(false);
     if (!project) return;
-    // Start the load first, so the Data phase opens onto its progress.
-    void datasets[1].ingest(project.id, sampleSource(sample));
+    // Start the load first, so the Data phase opens onto its progress; it ends framed on the sample's target.
+    void datasets[1].ingest(project.id, sampleSource(sample), {}, sample.target);
     navigate(projectHref(project.id, "data"));
   };
 
@@ -24,7 +24,8 @@ export function SampleGallery() {
     <section class="samples" aria-labelledby="samples-heading">
       <h2 id="samples-heading">Start from a sample</h2>
       <p class="hint">
-        Each sample opens as a new project with the table loaded. All of them ship with the app.
+        Each sample opens as a new project with the table loaded and framed on its target. All of them ship
+        with the app.
       </p>
       <ul class="sample-grid">
         <For each={SAMPLES}>

@@ -1,3 +1,4 @@
+import { getOwner, onCleanup } from "solid-js";
 import { createStore } from "solid-js/store";
 import { estimateStorage } from "../../persist/storage.ts";
 import type { StorageEstimate } from "../../persist/types.ts";
@@ -14,7 +15,15 @@ export interface StorageActions {
 
 export type StorageStore = [StorageState, StorageActions];
 
-export function createStorageStore(): StorageStore {
+/**
+ * How often the estimate is read again while the page is shown. Runs, models, recipes and the
+ * registry are written from workers and many views; reading the browser's own figure on a timer
+ * keeps the header at `navigator.storage.estimate()` whoever wrote, instead of at the last figure
+ * a view remembered to ask for.
+ */
+export const STORAGE_POLL_MS = 4000;
+
+export function createStorageStore(opts: { pollMs?: number } = {}): StorageStore {
   const [state, setState] = createStore<StorageState>({ estimate: null });
   const actions: StorageActions = {
     async refresh() {
@@ -27,5 +36,19 @@ export function createStorageStore(): StorageStore {
       }
     },
   };
+  const doc = (globalThis as { document?: Document }).document;
+  const pollMs = opts.pollMs ?? STORAGE_POLL_MS;
+  if (doc && pollMs > 0) {
+    const timer = setInterval(() => {
+      if (doc.visibilityState === "visible") void actions.refresh();
+    }, pollMs);
+    const onShow = () => doc.visibilityState === "visible" && void actions.refresh();
+    doc.addEventListener("visibilitychange", onShow);
+    if (getOwner())
+      onCleanup(() => {
+        clearInterval(timer);
+        doc.removeEventListener("visibilitychange", onShow);
+      });
+  }
   return [state, actions];
 }
