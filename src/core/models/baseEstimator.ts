@@ -116,8 +116,9 @@ function readScalar(read: StateReader, v: unknown, part: string): unknown {
 
 /**
  * The shared estimator shell: params merged over the defaults (arrays copied), `state` set by fit,
- * `toJSON` that refuses before fit, and `restore` behind every family's static `fromJSON`.
- * Subclasses write fit, predict and their ArtifactSpec.
+ * `toJSON` that refuses before fit, and a static `fromJSON` that checks everything it reads.
+ * Subclasses give their ArtifactSpec as `static readonly artifact` and write fit, predict and
+ * shapeOf; nothing else.
  */
 export abstract class BaseEstimator<P extends object, S, J = S> implements Estimator<P> {
   readonly params: P;
@@ -125,7 +126,10 @@ export abstract class BaseEstimator<P extends object, S, J = S> implements Estim
   protected state?: S;
   readonly #spec: ArtifactSpec<P, S, J>;
 
-  constructor(spec: ArtifactSpec<P, S, J>, params: Partial<P> = {}) {
+  /** Params merged over the defaults of the class's `static artifact` spec; nothing else. */
+  constructor(params: Partial<P> = {}) {
+    const spec = (new.target as unknown as { artifact?: ArtifactSpec<P, S, J> }).artifact;
+    if (!spec) throw new TypeError(`${new.target.name} has no static artifact spec`);
     this.#spec = spec;
     this.params = copyParams({ ...spec.defaults, ...params });
   }
@@ -160,14 +164,18 @@ export abstract class BaseEstimator<P extends object, S, J = S> implements Estim
     };
   }
 
-  /** Builds a `cls` from an untrusted artifact, every part checked by `readArtifact`. */
-  static restore<P extends object, S, J, T extends BaseEstimator<P, S, J>>(
-    cls: new (params?: Partial<P>) => T,
-    spec: ArtifactSpec<P, S, J>,
+  /**
+   * Rebuilds a model of the class it is called on (`RandomForest.fromJSON(a)`) from an untrusted
+   * artifact, every part checked by `readArtifact` against the class's `static artifact` spec.
+   */
+  static fromJSON<T extends BaseEstimator<object, unknown, unknown>>(
+    this: (new (params?: object) => T) & { artifact: ArtifactSpec<object, unknown, unknown> },
     artifact: unknown,
   ): T {
-    const { params, state } = readArtifact(spec, artifact);
-    const model = new cls(params);
+    // `this` is the class fromJSON was called on (RandomForest, Gbdt, ...), not the base.
+    // biome-ignore lint/complexity/noThisInStatic: polymorphic on purpose, see above
+    const { params, state } = readArtifact(this.artifact, artifact);
+    const model = new this(params);
     model.state = state;
     return model;
   }

@@ -97,8 +97,9 @@ export function assertFitted<S>(state: S | undefined, type: string): asserts sta
   if (state === undefined) throw new NotFittedError(`${type} is not fitted yet: call fit before predict.`);
 }
 
-/** Common input checks for fit: shapes agree, there are rows, targets are finite. */
-export function validateFitInput(X: Matrix, y: Target): void {
+/** Common input checks for fit: not aborted already, shapes agree, there are rows, targets are finite. */
+export function validateFitInput(X: Matrix, y: Target, opts?: FitOptions): void {
+  opts?.signal?.throwIfAborted();
   if (X.rows === 0) throw new ValidationError("Cannot fit on zero rows.");
   if (X.data.length !== X.rows * X.cols) {
     throw new ValidationError(`invalid matrix: ${X.data.length} values for ${X.rows} x ${X.cols}`);

@@ -40,7 +40,7 @@ export interface ModelSpec extends ModelMeta<ModelParams> {
 /** An estimator class whose constructor takes (partial) params and whose static fromJSON rebuilds it. */
 export interface EstimatorClass<P> {
   new (params?: Partial<P>): Estimator<P>;
-  fromJSON(artifact: unknown): Estimator<P>;
+  fromJSON(artifact: unknown): Estimator;
 }
 
 /**

@@ -76,6 +76,18 @@ export class StateReader {
     return raw as T;
   }
 
+  /**
+   * A task and its class count, checked against each other: 0 classes for "regression", 2 for
+   * "binary", 3 or more for "multiclass" (the layout of the boosting and neural-net states).
+   */
+  taskClasses(task: unknown, classes: unknown): { task: "regression" | "binary" | "multiclass"; k: number } {
+    const t = this.choice(task, "state: task", ["regression", "binary", "multiclass"]);
+    const k = this.int(classes, "state: n_classes", 0, 100_000);
+    const fits = t === "regression" ? k === 0 : t === "binary" ? k === 2 : k >= 3;
+    if (!fits) this.fail("state: n_classes", `${k} does not fit a ${t} model`);
+    return { task: t, k };
+  }
+
   /** An array, of exactly `length` entries when given. */
   array(raw: unknown, part: string, length?: number): unknown[] {
     if (!Array.isArray(raw)) this.fail(part, `expected an array, got ${describeValue(raw)}`);

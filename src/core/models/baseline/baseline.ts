@@ -64,17 +64,10 @@ function weightedMedian(values: Float64Array, weight: Float64Array): number {
  * "prior" and DummyRegressor).
  */
 export class Baseline extends BaseEstimator<BaselineParams, BaselineState> {
-  constructor(params: Partial<BaselineParams> = {}) {
-    super(ARTIFACT, params);
-  }
-
-  static fromJSON(artifact: unknown): Baseline {
-    return BaseEstimator.restore(Baseline, ARTIFACT, artifact);
-  }
+  static readonly artifact = ARTIFACT;
 
   fit(X: Matrix, y: Target, opts?: FitOptions): this {
-    validateFitInput(X, y);
-    opts?.signal?.throwIfAborted();
+    validateFitInput(X, y, opts);
     assertFiniteFeatures(X);
     const w = readWeights(opts, X.rows);
     if (y.classes) {

@@ -1,17 +1,9 @@
-import { ValidationError } from "../../errors.ts";
 import { makeThrottledProgress } from "../../progress.ts";
 import { makeRng } from "../../random.ts";
-import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
-import type { FeatureImportances, TreeEnsembleView } from "../capabilities.ts";
-import {
-  type FitOptions,
-  type FittedShape,
-  type Matrix,
-  type Target,
-  validateFitInput,
-} from "../estimator.ts";
-import { argmax, checkPredictInput } from "../fitChecks.ts";
-import { averageLeaves, cartRules, cartStats, positiveRows, prepareCart } from "../trees/cartData.ts";
+import { defineArtifact } from "../baseEstimator.ts";
+import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
+import { cartRules, cartStats, positiveRows, prepareCart } from "../trees/cartData.ts";
+import { CartModel } from "../trees/cartModel.ts";
 import { type CartHeader, readCartHeader } from "../trees/cartState.ts";
 import { TreeGrower } from "../trees/grower.ts";
 import { readTree, type Tree, type TreeJSON, treeToJSON } from "../trees/tree.ts";
@@ -47,17 +39,11 @@ const ARTIFACT = defineArtifact<DecisionTreeParams, FittedTree, DecisionTreeStat
  * Gini or entropy for classes, squared error for values, missing values sent the better way.
  * `predictProba` is the class distribution of the leaf a row reaches.
  */
-export class DecisionTree extends BaseEstimator<DecisionTreeParams, FittedTree, DecisionTreeState> {
-  constructor(params: Partial<DecisionTreeParams> = {}) {
-    super(ARTIFACT, params);
-  }
-
-  static fromJSON(artifact: unknown): DecisionTree {
-    return BaseEstimator.restore(DecisionTree, ARTIFACT, artifact);
-  }
+export class DecisionTree extends CartModel<DecisionTreeParams, FittedTree, DecisionTreeState> {
+  static readonly artifact = ARTIFACT;
 
   fit(X: Matrix, y: Target, opts?: FitOptions): this {
-    validateFitInput(X, y);
+    validateFitInput(X, y, opts);
     const p = this.params;
     const criterion = choiceParam("criterion", p.criterion, ["gini", "entropy"] as const);
     const minSamplesLeaf = intParam("min_samples_leaf", p.min_samples_leaf, 1);
@@ -93,53 +79,13 @@ export class DecisionTree extends BaseEstimator<DecisionTreeParams, FittedTree, 
     return this;
   }
 
-  protected shapeOf(s: FittedTree): FittedShape {
-    return { features: s.features.length, classes: s.task === "classification" ? s.n_classes : 0 };
-  }
-
-  predict(X: Matrix): Float64Array {
-    const values = this.leafValues(X);
-    const { task, n_classes: k } = this.state!;
-    if (task === "regression") return values;
-    const out = new Float64Array(X.rows);
-    for (let r = 0; r < X.rows; r++) out[r] = argmax(values, r * k, k);
-    return out;
-  }
-
-  predictProba(X: Matrix): Float64Array {
-    const values = this.leafValues(X);
-    if (this.state!.task !== "classification")
-      throw new ValidationError(`${TYPE} regression has no probabilities`);
-    return values;
-  }
-
   /** The fitted tree as nested nodes for drawing, cut at `maxDepth` levels if given. */
   structure(maxDepth?: number): TreeDisplayNode {
     const s = this.fitted();
     return treeStructure(s.tree, s.features, maxDepth);
   }
 
-  /** Normalised impurity decrease per feature. */
-  featureImportances(): FeatureImportances {
-    const s = this.fitted();
-    return { kind: "impurity", values: Float64Array.from(s.feature_importances), names: [...s.features] };
-  }
-
-  /** The one tree, its leaves holding class shares or the mean. */
-  treeEnsemble(): TreeEnsembleView {
-    const s = this.fitted();
-    return {
-      trees: [s.tree],
-      combine: "mean",
-      outputs: s.n_classes,
-      base: new Float64Array(s.n_classes),
-      outputOf: () => -1,
-    };
-  }
-
-  private leafValues(X: Matrix): Float64Array {
-    const s = this.fitted();
-    checkPredictInput(X, s.features.length, TYPE);
-    return averageLeaves([s.tree], X);
+  protected treesOf(s: FittedTree): readonly Tree[] {
+    return [s.tree];
   }
 }

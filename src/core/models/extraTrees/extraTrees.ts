@@ -1,4 +1,3 @@
-import { BaseEstimator } from "../baseEstimator.ts";
 import { ForestModel, forestArtifact } from "../trees/forestModel.ts";
 import { EXTRA_TREES_META, type ExtraTreesParams } from "./meta.ts";
 
@@ -13,11 +12,5 @@ const ARTIFACT = forestArtifact("extra_trees", EXTRA_TREES_META.defaults);
 export class ExtraTrees extends ForestModel<ExtraTreesParams> {
   protected readonly splitter = "random";
 
-  constructor(params: Partial<ExtraTreesParams> = {}) {
-    super(ARTIFACT, params);
-  }
-
-  static fromJSON(artifact: unknown): ExtraTrees {
-    return BaseEstimator.restore(ExtraTrees, ARTIFACT, artifact);
-  }
+  static readonly artifact = ARTIFACT;
 }

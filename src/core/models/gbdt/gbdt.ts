@@ -62,10 +62,7 @@ function parseGbdtState(raw: unknown, read: StateReader): FittedGbdt {
     "validation_loss",
     "feature_importances",
   ]);
-  const task = read.choice(s.task, "state: task", ["regression", "binary", "multiclass"]);
-  const k = read.int(s.n_classes, "state: n_classes", 0, 100_000);
-  const expected = task === "regression" ? k === 0 : task === "binary" ? k === 2 : k >= 3;
-  if (!expected) read.fail("state: n_classes", `${k} does not fit a ${task} model`);
+  const { task, k } = read.taskClasses(s.task, s.n_classes);
   read.choice(s.loss, "state: loss", [task === "regression" ? "squared_error" : "log_loss"]);
   const features = read.strings(s.features, "state: features");
   const dim = k > 2 ? k : 1;
@@ -95,16 +92,10 @@ function parseGbdtState(raw: unknown, read: StateReader): FittedGbdt {
  * class per iteration); missing values handled natively; learning curves kept in the state.
  */
 export class Gbdt extends BaseEstimator<GbdtParams, FittedGbdt, GbdtState> {
-  constructor(params: Partial<GbdtParams> = {}) {
-    super(ARTIFACT, params);
-  }
-
-  static fromJSON(artifact: unknown): Gbdt {
-    return BaseEstimator.restore(Gbdt, ARTIFACT, artifact);
-  }
+  static readonly artifact = ARTIFACT;
 
   fit(X: Matrix, y: Target, opts?: FitOptions): this {
-    validateFitInput(X, y);
+    validateFitInput(X, y, opts);
     const k = y.classes ? classCount(y, TYPE, 2) : 0;
     const result = boost(X, y, k, this.params, opts);
     this.state = {

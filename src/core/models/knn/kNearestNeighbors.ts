@@ -93,17 +93,10 @@ export class KNearestNeighbors extends BaseEstimator<KnnParams, KnnState> {
   /** Whether trainCache is all finite; undefined until checked. */
   private finiteTrain?: boolean;
 
-  constructor(params: Partial<KnnParams> = {}) {
-    super(ARTIFACT, params);
-  }
-
-  static fromJSON(artifact: unknown): KNearestNeighbors {
-    return BaseEstimator.restore(KNearestNeighbors, ARTIFACT, artifact);
-  }
+  static readonly artifact = ARTIFACT;
 
   fit(X: Matrix, y: Target, opts?: FitOptions): this {
-    validateFitInput(X, y);
-    opts?.signal?.throwIfAborted();
+    validateFitInput(X, y, opts);
     assertFiniteFeatures(X);
     const { n_neighbors: k, weights, metric } = this.params;
     if (!(Number.isInteger(k) && k >= 1)) throw new ValidationError(`invalid n_neighbors: ${k}`);

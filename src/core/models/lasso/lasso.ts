@@ -8,7 +8,8 @@ import {
   type Target,
   validateFitInput,
 } from "../estimator.ts";
-import { assertFiniteFeatures, checkPredictInput, readWeights } from "../fitChecks.ts";
+import { assertFiniteFeatures, readWeights } from "../fitChecks.ts";
+import { linearPredict } from "../linear/linearPredict.ts";
 import { linearScore } from "../logistic/logisticLoss.ts";
 import { proximalGradient } from "../logistic/proximalGradient.ts";
 import { LASSO_META, type LassoParams } from "./meta.ts";
@@ -46,17 +47,10 @@ const ARTIFACT = defineArtifact<LassoParams, LassoState>({
  * it is least squares, found slowly; use ridge for that.
  */
 export class Lasso extends BaseEstimator<LassoParams, LassoState> {
-  constructor(params: Partial<LassoParams> = {}) {
-    super(ARTIFACT, params);
-  }
-
-  static fromJSON(artifact: unknown): Lasso {
-    return BaseEstimator.restore(Lasso, ARTIFACT, artifact);
-  }
+  static readonly artifact = ARTIFACT;
 
   fit(X: Matrix, y: Target, opts?: FitOptions): this {
-    validateFitInput(X, y);
-    opts?.signal?.throwIfAborted();
+    validateFitInput(X, y, opts);
     assertFiniteFeatures(X);
     const { alpha, max_iter: maxIter, tol } = this.params;
     if (!(Number.isFinite(alpha) && alpha >= 0)) throw new ValidationError(`invalid alpha: ${alpha}`);
@@ -99,15 +93,8 @@ export class Lasso extends BaseEstimator<LassoParams, LassoState> {
   }
 
   predict(X: Matrix): Float64Array {
-    const { cols: p, coef, intercept } = this.fitted();
-    checkPredictInput(X, p, TYPE);
-    const out = new Float64Array(X.rows);
-    for (let i = 0; i < X.rows; i++) {
-      let s = intercept;
-      for (let j = 0; j < p; j++) s += X.data[i * p + j] * coef[j];
-      out[i] = s;
-    }
-    return out;
+    const { coef, intercept } = this.fitted();
+    return linearPredict(X, coef, intercept, TYPE);
   }
 
   /** |coefficient| per feature (0 for those the penalty dropped). */

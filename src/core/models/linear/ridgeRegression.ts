@@ -8,8 +8,9 @@ import {
   type Target,
   validateFitInput,
 } from "../estimator.ts";
-import { assertFiniteFeatures, checkPredictInput, readWeights } from "../fitChecks.ts";
+import { assertFiniteFeatures, readWeights } from "../fitChecks.ts";
 import { choleskySolve } from "./cholesky.ts";
+import { linearPredict } from "./linearPredict.ts";
 import { LINEAR_META, type RidgeParams } from "./meta.ts";
 
 const TYPE = "linear";
@@ -48,17 +49,10 @@ const ARTIFACT = defineArtifact<RidgeParams, RidgeState>({
  * scikit-learn's Ridge with fit_intercept); beta then solves (Xc' W Xc + alpha I) beta = Xc' W yc.
  */
 export class RidgeRegression extends BaseEstimator<RidgeParams, RidgeState> {
-  constructor(params: Partial<RidgeParams> = {}) {
-    super(ARTIFACT, params);
-  }
-
-  static fromJSON(artifact: unknown): RidgeRegression {
-    return BaseEstimator.restore(RidgeRegression, ARTIFACT, artifact);
-  }
+  static readonly artifact = ARTIFACT;
 
   fit(X: Matrix, y: Target, opts?: FitOptions): this {
-    validateFitInput(X, y);
-    opts?.signal?.throwIfAborted();
+    validateFitInput(X, y, opts);
     assertFiniteFeatures(X);
     const { alpha } = this.params;
     if (!(Number.isFinite(alpha) && alpha >= 0)) throw new ValidationError(`invalid alpha: ${alpha}`);
@@ -114,15 +108,7 @@ export class RidgeRegression extends BaseEstimator<RidgeParams, RidgeState> {
 
   predict(X: Matrix): Float64Array {
     const { coef, intercept } = this.fitted();
-    checkPredictInput(X, coef.length, TYPE);
-    const p = coef.length;
-    const out = new Float64Array(X.rows);
-    for (let i = 0; i < X.rows; i++) {
-      let s = intercept;
-      for (let j = 0; j < p; j++) s += X.data[i * p + j] * coef[j];
-      out[i] = s;
-    }
-    return out;
+    return linearPredict(X, coef, intercept, TYPE);
   }
 
   /** |coefficient| per feature ("coefficient" importances: on the scale of the fitted inputs). */

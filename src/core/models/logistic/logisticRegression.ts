@@ -50,13 +50,7 @@ const ARTIFACT = defineArtifact<LogisticParams, LogisticState>({
  * fit is deterministic. Scaled by 1 / sum w, which leaves the minimiser unchanged.
  */
 export class LogisticRegression extends BaseEstimator<LogisticParams, LogisticState> {
-  constructor(params: Partial<LogisticParams> = {}) {
-    super(ARTIFACT, params);
-  }
-
-  static fromJSON(artifact: unknown): LogisticRegression {
-    return BaseEstimator.restore(LogisticRegression, ARTIFACT, artifact);
-  }
+  static readonly artifact = ARTIFACT;
 
   /** Iterations the last fit ran and whether it met its tolerance. */
   get convergence(): { iterations: number; converged: boolean } | undefined {
@@ -64,8 +58,7 @@ export class LogisticRegression extends BaseEstimator<LogisticParams, LogisticSt
   }
 
   fit(X: Matrix, y: Target, opts?: FitOptions): this {
-    validateFitInput(X, y);
-    opts?.signal?.throwIfAborted();
+    validateFitInput(X, y, opts);
     assertFiniteFeatures(X);
     const { C, penalty, max_iter: maxIter, tol } = this.params;
     if (!(C > 0)) throw new ValidationError(`invalid C: ${C}`);

@@ -75,16 +75,10 @@ function pickRows(
  * calls; predict builds its tensors inside tf.tidy, so a fitted model holds no tensors.
  */
 export class Mlp extends BaseEstimator<MlpParams, FittedMlp, MlpState> {
-  constructor(params: Partial<MlpParams> = {}) {
-    super(ARTIFACT, params);
-  }
-
-  static fromJSON(artifact: unknown): Mlp {
-    return BaseEstimator.restore(Mlp, ARTIFACT, artifact);
-  }
+  static readonly artifact = ARTIFACT;
 
   async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
-    validateFitInput(X, y);
+    validateFitInput(X, y, opts);
     assertFiniteFeatures(X);
     const settings = readMlpParams(this.params);
     if (X.cols < 1) throw new ValidationError("mlp needs at least one feature column");

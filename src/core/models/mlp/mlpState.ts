@@ -64,10 +64,7 @@ export function readMlpState(
     "validation_loss",
     "layers",
   ]);
-  const task = read.choice(s.task, "state: task", ["regression", "binary", "multiclass"]);
-  const k = read.int(s.n_classes, "state: n_classes", 0, 100_000);
-  const fits = task === "regression" ? k === 0 : task === "binary" ? k === 2 : k >= 3;
-  if (!fits) read.fail("state: n_classes", `${k} does not fit a ${task} model`);
+  const { task, k } = read.taskClasses(s.task, s.n_classes);
   const features = read.strings(s.features, "state: features");
   const nEpochs = read.int(s.n_epochs, "state: n_epochs", 0, 1_000_000);
   const sizes = [features.length, ...hidden, k === 2 ? 1 : Math.max(1, k)];

@@ -71,17 +71,10 @@ const ARTIFACT = defineArtifact<NaiveBayesParams, NaiveBayesState>({
  * named in `categorical` (CategoricalNB): P(x_j = t | c) = (N_tc + alpha) / (N_c + alpha * m_j).
  */
 export class NaiveBayes extends BaseEstimator<NaiveBayesParams, NaiveBayesState> {
-  constructor(params: Partial<NaiveBayesParams> = {}) {
-    super(ARTIFACT, params);
-  }
-
-  static fromJSON(artifact: unknown): NaiveBayes {
-    return BaseEstimator.restore(NaiveBayes, ARTIFACT, artifact);
-  }
+  static readonly artifact = ARTIFACT;
 
   fit(X: Matrix, y: Target, opts?: FitOptions): this {
-    validateFitInput(X, y);
-    opts?.signal?.throwIfAborted();
+    validateFitInput(X, y, opts);
     assertFiniteFeatures(X);
     const { var_smoothing: smoothing, alpha } = this.params;
     if (!(smoothing >= 0)) throw new ValidationError(`invalid var_smoothing: ${smoothing}`);

@@ -1,4 +1,3 @@
-import { BaseEstimator } from "../baseEstimator.ts";
 import { ForestModel, forestArtifact } from "../trees/forestModel.ts";
 import { RANDOM_FOREST_META, type RandomForestParams } from "./meta.ts";
 
@@ -13,11 +12,5 @@ const ARTIFACT = forestArtifact("random_forest", RANDOM_FOREST_META.defaults);
 export class RandomForest extends ForestModel<RandomForestParams> {
   protected readonly splitter = "best";
 
-  constructor(params: Partial<RandomForestParams> = {}) {
-    super(ARTIFACT, params);
-  }
-
-  static fromJSON(artifact: unknown): RandomForest {
-    return BaseEstimator.restore(RandomForest, ARTIFACT, artifact);
-  }
+  static readonly artifact = ARTIFACT;
 }

@@ -72,7 +72,7 @@ export function positiveRows(weight: Float64Array): Uint32Array {
 }
 
 /** Mean of the trees' leaf values per row: rows x valueDim (class probabilities or the regression value). */
-export function averageLeaves(trees: Tree[], X: Matrix): Float64Array {
+export function averageLeaves(trees: readonly Tree[], X: Matrix): Float64Array {
   const dim = trees[0].valueDim;
   const out = new Float64Array(X.rows * dim);
   for (const tree of trees) {

@@ -1,15 +1,6 @@
-import { ValidationError } from "../../errors.ts";
-import { type ArtifactSpec, BaseEstimator, defineArtifact } from "../baseEstimator.ts";
-import type { FeatureImportances, TreeEnsembleView } from "../capabilities.ts";
-import {
-  type FitOptions,
-  type FittedShape,
-  type Matrix,
-  type Target,
-  validateFitInput,
-} from "../estimator.ts";
-import { argmax, checkPredictInput } from "../fitChecks.ts";
-import { averageLeaves } from "./cartData.ts";
+import { type ArtifactSpec, defineArtifact } from "../baseEstimator.ts";
+import { type FitOptions, type Matrix, type Target, validateFitInput } from "../estimator.ts";
+import { CartModel } from "./cartModel.ts";
 import { type CartHeader, readCartHeader } from "./cartState.ts";
 import { fitForest } from "./forest.ts";
 import { readTree, type Tree, type TreeJSON, treeToJSON } from "./tree.ts";
@@ -58,9 +49,9 @@ export function forestArtifact<P extends ForestParams>(
 
 /**
  * The estimator shell shared by RandomForest and ExtraTrees; they differ in defaults, the split
- * rule and their artifact tag. Predictions average the trees' leaf values (class shares or means).
+ * rule and their artifact tag. Prediction is CartModel's: the trees' leaf values averaged.
  */
-export abstract class ForestModel<P extends ForestParams> extends BaseEstimator<
+export abstract class ForestModel<P extends ForestParams> extends CartModel<
   P,
   FittedForestState,
   ForestState
@@ -68,7 +59,7 @@ export abstract class ForestModel<P extends ForestParams> extends BaseEstimator<
   protected abstract readonly splitter: "best" | "random";
 
   fit(X: Matrix, y: Target, opts?: FitOptions): this {
-    validateFitInput(X, y);
+    validateFitInput(X, y, opts);
     const forest = fitForest(X, y, this.params, this.splitter, this.type, opts);
     this.state = {
       task: forest.classification ? "classification" : "regression",
@@ -81,47 +72,7 @@ export abstract class ForestModel<P extends ForestParams> extends BaseEstimator<
     return this;
   }
 
-  protected shapeOf(s: FittedForestState): FittedShape {
-    return { features: s.features.length, classes: s.task === "classification" ? s.n_classes : 0 };
-  }
-
-  predict(X: Matrix): Float64Array {
-    const values = this.average(X);
-    const { task, n_classes: k } = this.state!;
-    if (task === "regression") return values;
-    const out = new Float64Array(X.rows);
-    for (let r = 0; r < X.rows; r++) out[r] = argmax(values, r * k, k);
-    return out;
-  }
-
-  predictProba(X: Matrix): Float64Array {
-    const values = this.average(X);
-    if (this.state!.task !== "classification")
-      throw new ValidationError(`${this.type} regression has no probabilities`);
-    return values;
-  }
-
-  /** Mean over trees of each tree's normalised impurity decrease. */
-  featureImportances(): FeatureImportances {
-    const s = this.fitted();
-    return { kind: "impurity", values: Float64Array.from(s.feature_importances), names: [...s.features] };
-  }
-
-  /** The trees, averaged: every tree feeds every class share (or the mean). */
-  treeEnsemble(): TreeEnsembleView {
-    const s = this.fitted();
-    return {
-      trees: s.trees,
-      combine: "mean",
-      outputs: s.n_classes,
-      base: new Float64Array(s.n_classes),
-      outputOf: () => -1,
-    };
-  }
-
-  private average(X: Matrix): Float64Array {
-    const s = this.fitted();
-    checkPredictInput(X, s.features.length, this.type);
-    return averageLeaves(s.trees, X);
+  protected treesOf(s: FittedForestState): readonly Tree[] {
+    return s.trees;
   }
 }

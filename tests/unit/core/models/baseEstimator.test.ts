@@ -34,12 +34,7 @@ const TOY = defineArtifact<ToyParams, ToyState>({
 });
 
 class Toy extends BaseEstimator<ToyParams, ToyState> {
-  constructor(params: Partial<ToyParams> = {}) {
-    super(TOY, params);
-  }
-  static fromJSON(a: unknown): Toy {
-    return BaseEstimator.restore(Toy, TOY, a);
-  }
+  static readonly artifact = TOY;
   fit(_X: Matrix, y: Target): this {
     this.state = { value: y.values[0], scale: 2 };
     return this;
