@@ -3,10 +3,11 @@
  * `predict`, and offered back as the same CSV bytes `predict` writes (predictionsCsv).
  */
 import type { LoadedPipeline } from "../core/automl/artifact/loadPipeline.ts";
-import { predictRows, type RowPredictions } from "../core/automl/artifact/predictRows.ts";
+import type { RowPredictions } from "../core/automl/artifact/predictRows.ts";
 import { readCsv } from "../core/data/readCsv.ts";
 import { predictionsCsv } from "../core/deploy/predictionsCsv.ts";
 import { el, setText, textTable } from "./dom.ts";
+import { scoreInChunks } from "./scoreInChunks.ts";
 
 const PREVIEW_ROWS = 10;
 
@@ -53,9 +54,10 @@ export function batchScoring(pipeline: LoadedPipeline, showError: (msg: string) 
             setText(status, `Reading ${file.name}: ${Math.round((100 * p.done) / Math.max(1, p.total))}%`),
         });
         setText(status, `Scoring ${frame.rows} rows...`);
-        // Let the status paint before the synchronous scoring.
         await new Promise((r) => setTimeout(r, 0));
-        const out = predictRows(pipeline, frame);
+        const out = await scoreInChunks(pipeline, frame, (done, total) =>
+          setText(status, `Scoring ${file.name}: ${Math.round((100 * done) / total)}%`),
+        );
         csv = predictionsCsv(out);
         name = predictionsName(file.name);
         const problems = report.problems.length;
