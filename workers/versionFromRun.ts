@@ -5,6 +5,7 @@ import type { RunSettings } from "../src/core/automl/run/runSettings.ts";
 import type { Frame } from "../src/core/data/frame.ts";
 import { dataFingerprint, makeModelCard, makeModelFile } from "../src/core/deploy/modelFile.ts";
 import { ValidationError } from "../src/core/errors.ts";
+import type { Task } from "../src/core/framing/task.ts";
 import { takeFrameRows } from "../src/core/prep/columns.ts";
 import type { NewVersion } from "../src/persist/registry.ts";
 import type { ModelRecord, RunRecord } from "../src/persist/types.ts";
@@ -12,15 +13,21 @@ import type { ModelRecord, RunRecord } from "../src/persist/types.ts";
 /** The app's version, written into every model card (package.json's "version"). */
 export const APP_VERSION = "0.1.0";
 
-/** How a run measured its scores, in words, for the model card. */
-export function protocolOf(settings: RunSettings, rows: number, train: number, test: number): string {
+/** How a run measured its scores, in words, for the model card (classes are always stratified but by "kfold"). */
+export function protocolOf(
+  settings: RunSettings,
+  task: Task,
+  rows: number,
+  train: number,
+  test: number,
+): string {
   const { split } = settings;
   const kind =
     split.type === "time_series" || split.type === "temporal"
       ? "time-ordered"
       : split.type === "group"
         ? "group"
-        : split.type !== "kfold" && settings.task !== null && settings.task !== "regression"
+        : split.type !== "kfold" && task !== "regression"
           ? "stratified"
           : "shuffled";
   const testPart = test > 0 ? `; test on the ${test} held-back rows` : "; no test part";
@@ -51,7 +58,7 @@ export async function versionFromRun(
     pipeline: record.artifact,
     frame: trained,
     entry,
-    protocol: protocolOf(run.settings, frame.rows, plan.train.length, plan.test.length),
+    protocol: protocolOf(run.settings, plan.task, frame.rows, plan.train.length, plan.test.length),
     dataFingerprint: fingerprint,
     appVersion: APP_VERSION,
   });

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { loadPipeline } from "../../../src/core/automl/artifact/loadPipeline.ts";
+import { predictRows } from "../../../src/core/automl/artifact/predictRows.ts";
+import { makeRunService } from "../../../src/core/automl/run/runService.ts";
+import { dataFingerprint, readModelFile } from "../../../src/core/deploy/modelFile.ts";
+import { listModels } from "../../../src/persist/models.ts";
+import { createProject } from "../../../src/persist/projects.ts";
+import { getVersionFile, listVersions, registerVersion } from "../../../src/persist/registry.ts";
+import { makeIdbRunStore } from "../../../src/persist/runs.ts";
+import type { RunSettings } from "../../../src/persist/types.ts";
+import { APP_VERSION, protocolOf, versionFromRun } from "../../../workers/versionFromRun.ts";
+import { fixtureFrame } from "../core/automl/ladder/helpers.ts";
+import { freshDb, rejection } from "../persist/fixtures.ts";
+
+const settings: RunSettings = {
+  target: "target",
+  task: null,
+  metric: null,
+  models: ["logistic", "decision_tree"],
+  split: { type: "holdout", stratify: null, testFraction: 0.2, folds: 3, seed: 7 },
+  criterion: null,
+  ensemble: true,
+};
+
+describe("registering a run's models (the predictor worker's register)", () => {
+  it("makes each model a version whose file reads back and predicts exactly as the run's pipeline", async () => {
+    const db = await freshDb();
+    const project = await createProject(db, "Iris");
+    const frame = await fixtureFrame("iris.csv");
+    const service = makeRunService({ store: makeIdbRunStore(async () => db), open: async () => ({ frame }) });
+    const { run } = await service.start({ projectId: project.id, datasetId: "d", settings });
+    expect(run.status).toBe("done");
+    const records = await listModels(db, { runId: run.id });
+    expect(records.map((r) => r.modelId)).toEqual(["logistic", "decision_tree", "ensemble"]);
+
+    for (const record of records) {
+      const input = await versionFromRun(run, record, frame, `note of ${record.modelId}`);
+      const version = await registerVersion(db, input);
+      const entry = run.entries.find((e) => e.model === record.modelId)!;
+      expect(version.source).toMatchObject({ kind: "run", runId: run.id, modelId: record.modelId, seed: 7 });
+      expect(version.metrics).toEqual({
+        metric: entry.metric,
+        cv_mean: entry.cv_mean,
+        cv_std: entry.cv_std,
+        cv: entry.metrics,
+        test: entry.test_metrics,
+      });
+      expect(version.card.training_rows).toBe(120);
+      expect(version.card.app_version).toBe(APP_VERSION);
+      expect(version.card.scores.protocol).toBe(
+        "3-fold stratified cross-validation on 120 of 150 rows, seed 7; test on the 30 held-back rows",
+      );
+      expect(version.card.inputs.map((i) => i.name)).toEqual([
+        "sepal length (cm)",
+        "sepal width (cm)",
+        "petal length (cm)",
+        "petal width (cm)",
+      ]);
+
+      // The file as an export writes it and an import reads it: checked, and the same predictions.
+      const text = JSON.stringify(await getVersionFile(db, version.id));
+      const read = await readModelFile(JSON.parse(text));
+      expect(read.file.sha256).toBe(version.sha256);
+      const theirs = predictRows(loadPipeline(record.artifact), frame);
+      const ours = predictRows(read.pipeline, frame);
+      expect(ours.predictions).toEqual(theirs.predictions);
+      expect([...(ours.proba?.get("setosa") ?? [])]).toEqual([...(theirs.proba?.get("setosa") ?? [])]);
+    }
+
+    // Every version fingerprints the same training rows: the run's training part.
+    const { versions, registry } = await listVersions(db, project.id);
+    expect(versions.map((v) => v.number)).toEqual([1, 2, 3]);
+    expect(new Set(versions.map((v) => v.dataFingerprint)).size).toBe(1);
+    expect(versions[0].dataFingerprint).not.toBe(await dataFingerprint(frame));
+    expect(versions[0].dataFingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(registry.champion).toBe(versions[0].id);
+    expect(registry.challenger).toBe(versions[2].id);
+    expect(versions[2].recipeSteps.length).toBeGreaterThan(0);
+
+    // A model without a kept pipeline cannot be registered.
+    const bare = { ...records[0], artifact: null };
+    const err = await rejection(versionFromRun(run, bare, frame, ""));
+    expect(err.name).toBe("ValidationError");
+    expect(err.message).toMatch(/kept no fitted pipeline in this run, so it cannot be registered\.$/);
+  }, 60_000);
+
+  it("words the protocol of other splits", () => {
+    const base = settings;
+    expect(
+      protocolOf(
+        { ...base, split: { type: "kfold", testFraction: 0, folds: 5, seed: 1 } },
+        "binary",
+        100,
+        100,
+        0,
+      ),
+    ).toBe("5-fold shuffled cross-validation on 100 of 100 rows, seed 1; no test part");
+    expect(
+      protocolOf(
+        { ...base, split: { type: "time_series", column: "t", testFraction: 0.2, folds: 4, seed: 0 } },
+        "regression",
+        50,
+        40,
+        10,
+      ),
+    ).toBe("4-fold time-ordered cross-validation on 40 of 50 rows, seed 0; test on the 10 held-back rows");
+  });
+});
