@@ -47,20 +47,16 @@ const text = async (testId: string) => ((await page.getByTestId(testId).first().
  * over the cells' areas, as laid out on screen.
  */
 async function drawnTestShares(): Promise<number[]> {
-  const folds = await page.getByTestId("split-fold").all();
-  const shares: number[] = [];
-  for (const fold of folds) {
-    const area = async (selector: string) => {
-      let sum = 0;
-      for (const box of await fold.locator(selector).all()) {
-        const b = await box.boundingBox();
-        if (b) sum += b.width * b.height;
-      }
-      return sum;
-    };
-    shares.push((await area(".cell-test")) / (await area(".split-cell")));
-  }
-  return shares;
+  return page.getByTestId("split-fold").evaluateAll((folds) =>
+    folds.map((fold) => {
+      const area = (selector: string) =>
+        Array.from(fold.querySelectorAll(selector)).reduce((sum, el) => {
+          const b = el.getBoundingClientRect();
+          return sum + b.width * b.height;
+        }, 0);
+      return area(".cell-test") / area(".split-cell");
+    }),
+  );
 }
 
 describe("honest screens", () => {
@@ -103,6 +99,24 @@ describe("honest screens", () => {
     expect(holdout).toBeGreaterThan(0.17);
     expect(holdout).toBeLessThan(0.25);
     await shot("split-holdout", '[data-testid="split-picture"]');
+    // Five shuffled folds: each fold's test rows (a fifth) show in its row of the picture.
+    await page.getByTestId("split-type").selectOption("kfold");
+    await expect.poll(() => page.getByTestId("split-fold").count(), WAIT).toBe(5);
+    await expect.poll(async () => (await drawnTestShares()).length, WAIT).toBe(5);
+    for (const share of await drawnTestShares()) {
+      expect(share).toBeGreaterThan(0.17);
+      expect(share).toBeLessThan(0.25);
+    }
+    await shot("split-kfold", '[data-testid="split-picture"]');
+    await page.getByTestId("split-type").selectOption("holdout");
+    await expect.poll(() => page.getByTestId("split-fold").count(), WAIT).toBe(1);
+
+    // The recipe preview's "Before" table shows the table's 14 columns whole, none cut off.
+    const before = page.getByTestId("summary-before");
+    await expect.poll(() => before.locator("tbody tr").count(), WAIT).toBe(14);
+    const fit = await before.locator(".summary-scroll").evaluate((el) => el.scrollHeight - el.clientHeight);
+    expect(fit).toBeLessThanOrEqual(1);
+    await shot("recipe-before", ".summary-pair");
   });
 
   it("lets the positive class be changed, keeps it, and the evaluation follows it", async () => {

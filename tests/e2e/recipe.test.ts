@@ -197,7 +197,7 @@ describe("prepare and engineer: the recipe", () => {
       .poll(() => page.getByTestId("split-summary").textContent())
       .toBe("Stratified k-fold: 5 folds by species, seed 0");
     const counts = await page.getByTestId("split-counts").allTextContents();
-    expect(counts.every((c) => /^2\d\d train · \d\d test$/.test(c))).toBe(true);
+    expect(counts.every((c) => /^2\d\d train · \d\d test \(\d+(\.\d)?%\)$/.test(c))).toBe(true);
     await page.getByTestId("split-panel").screenshot({ path: `${SHOTS}/split.png` });
     // Plain k-fold can deal scikit-learn's KFold folds, for comparing with a notebook.
     await page.getByTestId("split-type").selectOption("kfold");

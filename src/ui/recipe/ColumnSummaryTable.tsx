@@ -1,9 +1,22 @@
 import { For } from "solid-js";
 import type { FramePreviewView } from "../../../workers/dataApi.ts";
+import { distinctLabels } from "../charts/specs/axis.ts";
 import { formatInt, plural } from "../shared/format.ts";
+import { ScrollRegion } from "../shared/ScrollRegion.tsx";
 
-/** Name, kind, missing and distinct values of each column, before or after the recipe. */
+/** Longest column name shown whole; longer ones keep both ends ("MS_SubClass=One…_Finished"). */
+const NAME_CHARS = 30;
+
+/**
+ * Name, kind, missing and distinct values of each column, before or after the recipe. Names cut
+ * to fit stay told apart (one-hot columns share long prefixes); the full name is the tooltip.
+ */
 export function ColumnSummaryTable(props: { title: string; frame: FramePreviewView; testId: string }) {
+  const shown = () =>
+    distinctLabels(
+      props.frame.columns.map((c) => c.name),
+      NAME_CHARS,
+    );
   return (
     <section class="summary-side" data-testid={props.testId}>
       <h4>
@@ -12,7 +25,7 @@ export function ColumnSummaryTable(props: { title: string; frame: FramePreviewVi
           {plural(props.frame.rows, "row")} × {plural(props.frame.columns.length, "column")}
         </span>
       </h4>
-      <div class="table-scroll summary-scroll" tabindex="0" role="region" aria-label="Column summary">
+      <ScrollRegion class="table-scroll summary-scroll" label="Column summary">
         <table>
           <thead>
             <tr>
@@ -31,7 +44,7 @@ export function ColumnSummaryTable(props: { title: string; frame: FramePreviewVi
               {(c) => (
                 <tr>
                   <th scope="row" class="col-name" title={c.name}>
-                    {c.name}
+                    {shown().get(c.name) ?? c.name}
                   </th>
                   <td>{c.kind}</td>
                   <td class="num" classList={{ "warn-text": c.missing > 0 }}>
@@ -43,7 +56,7 @@ export function ColumnSummaryTable(props: { title: string; frame: FramePreviewVi
             </For>
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }
