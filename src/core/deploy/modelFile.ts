@@ -100,10 +100,8 @@ async function currentVersion(
   if ((await sha256Hex(checksummed(raw.card, raw.pipeline))) !== raw.sha256)
     throw new ValidationError("the file was changed after export (checksum mismatch)");
   let file = raw;
-  for (let v = version; v < current; v++) {
-    file = migrations[v - 1](file);
-    notes.push(`Read a model file of format ${version}, migrated to format ${current}.`);
-  }
+  for (let v = version; v < current; v++) file = migrations[v - 1](file);
+  if (version < current) notes.push(`Read a model file of format ${version}, migrated to format ${current}.`);
   for (const key of Object.keys(file)) {
     if (!["format", "format_version", "card", "pipeline", "sha256"].includes(key))
       throw new ValidationError(`the model file has an unexpected field "${key}"`);
@@ -123,7 +121,7 @@ export interface ReadModelFileOptions {
  * Reads a parsed model file (or a bare pipeline artifact as `train --out` wrote, which gets a
  * minimal card and a note saying so) and checks all of it. Any problem is a ValidationError whose
  * message names the part: `the file was changed after export (checksum mismatch)`,
- * `gbdt: trees[3].left[17]: 999 out of range (0..40)`, `model card: classes: ...`.
+ * `gbdt: tree 0 node 0: left child 9999 out of range (1..10)`, `model card: metric: unknown metric "x"`.
  */
 export async function readModelFile(json: unknown, opts: ReadModelFileOptions = {}): Promise<ReadModelFile> {
   checkJsonTree(json, "the model file");
@@ -158,7 +156,8 @@ export async function readModelFile(json: unknown, opts: ReadModelFileOptions = 
     format_version: MODEL_FILE_VERSION,
     card,
     pipeline: loaded.artifact,
-    sha256: raw.sha256 as string,
+    // A migrated file's content changed: its checksum is the new content's.
+    sha256: notes.length > 0 ? await sha256Hex(checksummed(card, loaded.artifact)) : (raw.sha256 as string),
   };
   await opts.beforeProbe?.(loaded);
   checkPipeline(loaded, card);
