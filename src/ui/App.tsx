@@ -10,17 +10,10 @@ export function App() {
   let main!: HTMLElement;
   return (
     <AppProvider>
-      <a
-        class="skip-link"
-        href="#main"
-        onClick={(e) => {
-          // The hash holds the route, so the link moves focus itself instead of navigating.
-          e.preventDefault();
-          main.focus();
-        }}
-      >
+      {/* The hash holds the route, so this moves focus itself instead of linking to #main. */}
+      <button type="button" class="skip-link" onClick={() => main.focus()}>
         Skip to main content
-      </a>
+      </button>
       <Header />
       <main class="main" id="main" tabindex="-1" ref={main}>
         <Pages />

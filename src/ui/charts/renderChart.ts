@@ -18,9 +18,12 @@ export function renderChart(options: Plot.PlotOptions): SVGSVGElement | HTMLElem
  * which reads as noise; the chart is one image, named by the label and description its spec gives.
  */
 function asOneImage<T extends Element>(chart: T): T {
-  for (const svg of chart.tagName.toLowerCase() === "svg" ? [chart] : Array.from(chart.querySelectorAll("svg"))) {
+  for (const svg of chart.tagName.toLowerCase() === "svg"
+    ? [chart]
+    : Array.from(chart.querySelectorAll("svg"))) {
     for (const g of Array.from(svg.querySelectorAll("[aria-label]"))) g.removeAttribute("aria-label");
-    if (svg.hasAttribute("aria-label") || svg.hasAttribute("aria-description")) svg.setAttribute("role", "img");
+    if (svg.hasAttribute("aria-label") || svg.hasAttribute("aria-description"))
+      svg.setAttribute("role", "img");
   }
   return chart;
 }

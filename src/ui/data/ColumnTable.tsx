@@ -2,6 +2,7 @@ import { For, Index, Show } from "solid-js";
 import { COLUMN_KINDS, type ColumnKind } from "../../core/data/frame.ts";
 import type { ColumnMeta, DatasetMeta } from "../../persist/types.ts";
 import { formatPercent } from "../shared/format.ts";
+import { ScrollRegion } from "../shared/ScrollRegion.tsx";
 
 /** One row per column: its kind (which the user may change), missing and distinct counts, role. */
 export function ColumnTable(props: {
@@ -14,7 +15,7 @@ export function ColumnTable(props: {
   return (
     <section aria-labelledby="columns-heading">
       <h3 id="columns-heading">Columns</h3>
-      <div class="table-scroll" tabindex="0" role="region" aria-label="Columns">
+      <ScrollRegion class="table-scroll" label="Columns">
         <table class="columns" data-testid="column-table">
           <thead>
             <tr>
@@ -45,7 +46,7 @@ export function ColumnTable(props: {
             </Index>
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Index, Show } from "solid-js";
 import type { ColumnMeta } from "../../persist/types.ts";
 import { formatInt } from "../shared/format.ts";
+import { ScrollRegion } from "../shared/ScrollRegion.tsx";
 import { PREVIEW_PAGE } from "./datasetStore.ts";
 
 const alignRight = (c: ColumnMeta) => c.kind === "numeric";
@@ -16,7 +17,7 @@ export function DataPreview(props: {
   return (
     <section aria-labelledby="preview-heading">
       <h3 id="preview-heading">First rows</h3>
-      <div class="table-scroll preview-scroll" tabindex="0" role="region" aria-label="First rows">
+      <ScrollRegion class="table-scroll preview-scroll" label="First rows">
         <table class="preview" data-testid="data-preview">
           <thead>
             <tr>
@@ -54,7 +55,7 @@ export function DataPreview(props: {
             </Index>
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p class="preview-footer">
         <span data-testid="preview-count">
           Showing {formatInt(props.rows.length)} of {formatInt(props.total)} rows.

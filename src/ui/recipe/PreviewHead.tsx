@@ -1,6 +1,7 @@
 import { For } from "solid-js";
 import type { FramePreviewView } from "../../../workers/dataApi.ts";
 import { formatNumber } from "../charts/formatNumber.ts";
+import { ScrollRegion } from "../shared/ScrollRegion.tsx";
 
 /** Rows of the preview shown after the recipe; the worker sends a few more than fit at a glance. */
 const SHOWN_ROWS = 8;
@@ -14,7 +15,7 @@ function shortCell(cell: string): string {
 /** The first rows after the recipe, compact, scrolling sideways when the columns are many. */
 export function PreviewHead(props: { frame: FramePreviewView }) {
   return (
-    <div class="table-scroll head-scroll" data-testid="preview-head" tabindex="0" role="region" aria-label="Preview rows">
+    <ScrollRegion class="table-scroll head-scroll" label="Preview rows" testId="preview-head">
       <table class="preview compact">
         <thead>
           <tr>
@@ -57,6 +58,6 @@ export function PreviewHead(props: { frame: FramePreviewView }) {
           </For>
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -2,6 +2,7 @@ import { For } from "solid-js";
 import type { StepTrace } from "../../core/pipeline/fittedRecipe.ts";
 import { getStepInfo, hasStep } from "../../core/pipeline/stepCatalogue.ts";
 import { formatInt } from "../shared/format.ts";
+import { ScrollRegion } from "../shared/ScrollRegion.tsx";
 import { durationText, namesText } from "./previewText.ts";
 
 const arrow = (a: number, b: number) => (a === b ? formatInt(a) : `${formatInt(a)} → ${formatInt(b)}`);
@@ -9,13 +10,7 @@ const arrow = (a: number, b: number) => (a === b ? formatInt(a) : `${formatInt(a
 /** What each enabled step did to the sample: rows and columns in and out, names added and removed, time. */
 export function StepTraceTable(props: { trace: StepTrace[] }) {
   return (
-    <div
-      class="table-scroll"
-      data-testid="step-trace"
-      tabindex="0"
-      role="region"
-      aria-label="Step by step trace"
-    >
+    <ScrollRegion class="table-scroll" label="Step by step trace" testId="step-trace">
       <table>
         <thead>
           <tr>
@@ -54,6 +49,6 @@ export function StepTraceTable(props: { trace: StepTrace[] }) {
           </For>
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

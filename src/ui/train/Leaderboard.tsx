@@ -3,6 +3,7 @@ import { METRICS } from "../../core/framing/metrics.ts";
 import type { RunRecord } from "../../persist/types.ts";
 import { formatNumber } from "../charts/formatNumber.ts";
 import { RegisterButton } from "../deploy/RegisterButton.tsx";
+import { ScrollRegion } from "../shared/ScrollRegion.tsx";
 import { leaderboardRows, pendingRows } from "./leaderboardRows.ts";
 
 /**
@@ -24,7 +25,7 @@ export function Leaderboard(props: {
     return id ? METRICS[id].label : "Score";
   };
   return (
-    <div class="table-scroll" tabindex="0" role="region" aria-label="Leaderboard">
+    <ScrollRegion class="table-scroll" label="Leaderboard">
       <table class="leaderboard" data-testid="leaderboard">
         <caption class="visually-hidden">Leaderboard, best first by cross-validated {metric()}</caption>
         <thead>
@@ -132,6 +133,6 @@ export function Leaderboard(props: {
           </For>
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
