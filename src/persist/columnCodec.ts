@@ -16,6 +16,7 @@ export function columnMeta(col: Column, inferredKind = col.kind): ColumnMeta {
     unique: col.unique,
   };
   if (col.labels) meta.labels = [col.labels[0], col.labels[1]];
+  if (col.unit) meta.unit = col.unit;
   return meta;
 }
 
@@ -56,6 +57,7 @@ export function toColumn(meta: ColumnMeta, data: ColumnData): Column {
     unique: meta.unique,
   };
   if (meta.labels) col.labels = [meta.labels[0], meta.labels[1]];
+  if (typeof meta.unit === "string") col.unit = meta.unit;
   return col;
 }
 

@@ -49,6 +49,8 @@ export interface ColumnMeta {
   missing: number;
   unique: number;
   labels?: [string, string];
+  /** The unit a numeric column was read with ("$", "%"), for display. */
+  unit?: string;
 }
 
 /** A loaded table: everything but the column buffers. */

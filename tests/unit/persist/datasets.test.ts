@@ -83,6 +83,25 @@ describe("saveDataset", () => {
     expect(frame.columns).toEqual(sampleFrame().columns);
   });
 
+  it("keeps the unit a numeric column was read with ($, %)", async () => {
+    const db = await freshDb();
+    const project = await createProject(db, "P");
+    const frame = sampleFrame();
+    frame.columns[0].unit = "$";
+    const meta = await saveDataset(db, {
+      projectId: project.id,
+      name: "u.csv",
+      source: "file",
+      frame,
+      report,
+    });
+    expect(meta.columns[0].unit).toBe("$");
+    expect(meta.columns[1].unit).toBeUndefined();
+    const loaded = await loadFrame(db, meta.id);
+    expect(loaded.columns[0].unit).toBe("$");
+    expect("unit" in loaded.columns[1]).toBe(false);
+  });
+
   it("stores only a view's own bytes, not its whole underlying buffer", async () => {
     const db = await freshDb();
     const project = await createProject(db, "P");
