@@ -61,6 +61,8 @@ export async function versionFromRun(
     protocol: protocolOf(run.settings, plan.task, frame.rows, plan.train.length, plan.test.length),
     dataFingerprint: fingerprint,
     appVersion: APP_VERSION,
+    // The run puts a binary target's positive class (chosen in Frame) last.
+    positiveClass: plan.task === "binary" && plan.classes ? plan.classes[1] : null,
   });
   const finite = (x: number) => (Number.isFinite(x) ? x : null);
   return {
