@@ -86,7 +86,14 @@ export function readArtifact<P extends object, S, J>(
   const from = version as number;
   let params: Record<string, unknown> = read.object(top.params, "params", [], Object.keys(top.params ?? {}));
   let state = top.state;
-  for (let v = from; v < current; v++) ({ params, state } = spec.migrations[v - 1]({ params, state }));
+  for (let v = from; v < current; v++) {
+    try {
+      ({ params, state } = spec.migrations[v - 1]({ params, state }));
+    } catch (err) {
+      // A step meets untrusted input; whatever it trips on, the file is what is wrong.
+      read.fail(`state version ${v}`, `cannot be brought up to date (${(err as Error).message})`);
+    }
+  }
   const checked = readParams(read, params, spec.defaults);
   return { params: checked, state: spec.parseState(state, read, checked) };
 }

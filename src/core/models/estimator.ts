@@ -45,7 +45,7 @@ export interface Artifact<P = unknown, S = unknown> {
 /**
  * A model. `fit` returns `this`: directly for the models that compute in one go (every family
  * but the neural net), as a promise for those that must await (tfjs). `await model.fit(...)`
- * works for both; code that must stay synchronous (a recipe step) uses `fitNow`.
+ * works for both; code that must stay synchronous (a recipe step) uses registry.ts's `fitNow`.
  * Optional abilities (importances, tree structure, staged predictions, ...) are declared in the
  * family's meta and reached through `capability()` in registry.ts.
  */
@@ -71,25 +71,6 @@ export interface Estimator<P = unknown> {
 export interface FittedShape {
   features: number;
   classes: number;
-}
-
-/** An estimator whose `fit` completes before it returns. */
-export interface SyncEstimator<P = unknown> extends Estimator<P> {
-  fit(X: Matrix, y: Target, opts?: FitOptions): this;
-}
-
-/**
- * Fits a model that fits synchronously and returns it; ValidationError for one that needs to
- * await (its spec says `asyncFit`), since a synchronous caller cannot wait for it.
- */
-export function fitNow<E extends Estimator>(model: E, X: Matrix, y: Target, opts?: FitOptions): E {
-  const result = model.fit(X, y, opts);
-  if (result instanceof Promise) {
-    // The fit runs on regardless; keep its eventual failure from surfacing as an unhandled rejection.
-    result.catch(() => {});
-    throw new ValidationError(`${model.type} fits asynchronously and cannot be fitted here`);
-  }
-  return result;
 }
 
 /** Throws NotFittedError unless `state` is set. */

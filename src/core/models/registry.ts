@@ -4,7 +4,7 @@ import { BASELINE_META } from "./baseline/meta.ts";
 import type { Capability, CapabilityMethods } from "./capabilities.ts";
 import { DecisionTree } from "./decisionTree/decisionTree.ts";
 import { DECISION_TREE_META } from "./decisionTree/meta.ts";
-import type { Estimator, Task } from "./estimator.ts";
+import type { Estimator, FitOptions, Matrix, Target, Task } from "./estimator.ts";
 import { ExtraTrees } from "./extraTrees/extraTrees.ts";
 import { EXTRA_TREES_META } from "./extraTrees/meta.ts";
 import { Gbdt } from "./gbdt/gbdt.ts";
@@ -121,4 +121,17 @@ export function capability<C extends Capability>(
   name: C,
 ): (Estimator & CapabilityMethods[C]) | null {
   return specOfType(model.type)?.capabilities?.[name] ? (model as Estimator & CapabilityMethods[C]) : null;
+}
+
+/**
+ * Fits a model whose family fits synchronously and returns it; ValidationError, before any work,
+ * for a family that declares `asyncFit`, since a synchronous caller (a recipe step) cannot wait.
+ */
+export function fitNow<E extends Estimator>(model: E, X: Matrix, y: Target, opts?: FitOptions): E {
+  if (specOfType(model.type)?.asyncFit) {
+    throw new ValidationError(`${model.type} fits asynchronously and cannot be fitted here`);
+  }
+  const result = model.fit(X, y, opts);
+  if (result instanceof Promise) throw new ValidationError(`${model.type} returned a promise from fit`);
+  return result;
 }

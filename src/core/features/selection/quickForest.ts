@@ -1,5 +1,5 @@
-import { fitNow, type Matrix, type Target } from "../../models/estimator.ts";
-import { capability, getModel } from "../../models/registry.ts";
+import type { Matrix, Target } from "../../models/estimator.ts";
+import { capability, fitNow, getModel } from "../../models/registry.ts";
 
 /**
  * A small forest from the registry's own forest models, for feature scoring: "random_forest"

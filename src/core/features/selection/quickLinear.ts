@@ -1,5 +1,5 @@
-import { type Estimator, fitNow, type Matrix, type Target } from "../../models/estimator.ts";
-import { capability, getModel } from "../../models/registry.ts";
+import type { Estimator, Matrix, Target } from "../../models/estimator.ts";
+import { capability, fitNow, getModel } from "../../models/registry.ts";
 import { columnMoments } from "./simpleScores.ts";
 
 /**

@@ -71,6 +71,13 @@ describe("readArtifact and BaseEstimator", () => {
     expect(() => readArtifact(TOY, { type: "toy", version: "3", params: {}, state: {} })).toThrow(
       'toy: version: expected a state version from 1 to 3, got "3"',
     );
+    // The first step destructures the state: a null one trips it, and that becomes a refusal.
+    expect(() => readArtifact(TOY, { type: "toy", version: 1, params: {}, state: null })).toThrow(
+      expect.objectContaining({
+        name: "ValidationError",
+        message: expect.stringMatching(/^toy: state version 1: cannot be brought up to date \(/),
+      }),
+    );
     expect(() => readArtifact(TOY, { type: "toy", version: 1, params: {}, state: { v: "7" } })).toThrow(
       'toy: state: value: expected a number, got "7"',
     );

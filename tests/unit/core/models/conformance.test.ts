@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { CAPABILITY_METHODS, type Capability } from "../../../../src/core/models/capabilities.ts";
 import { MODEL_CATALOGUE } from "../../../../src/core/models/catalogue.ts";
 import type { Estimator, Matrix, Target, Task } from "../../../../src/core/models/estimator.ts";
-import { capability, MODELS, type ModelSpec, modelFromJSON } from "../../../../src/core/models/registry.ts";
+import {
+  capability,
+  fitNow,
+  MODELS,
+  type ModelSpec,
+  modelFromJSON,
+} from "../../../../src/core/models/registry.ts";
 import type { Progress } from "../../../../src/core/progress.ts";
 import { synthetic } from "./datasets.ts";
 
@@ -59,6 +65,9 @@ describe.each(cases)("$id ($task)", ({ spec, task }) => {
     if (spec.asyncFit) expect(result).toBeInstanceOf(Promise);
     else expect(result).toBe(model);
     expect(await result).toBe(model);
+    const now = spec.create(undefined, task);
+    if (spec.asyncFit) expect((await failure(() => fitNow(now, X, y)))?.name).toBe("ValidationError");
+    else expect(fitNow(now, X, y, { seed: 3 }).predict(Xtest)).toEqual(model.predict(Xtest));
     const pred = model.predict(Xtest);
     expect(pred).toBeInstanceOf(Float64Array);
     expect(pred).toHaveLength(Xtest.rows);
