@@ -22,6 +22,31 @@ async function until(done: () => boolean) {
 }
 
 describe("createDatasetStore over storage and the data worker's calls", () => {
+  it("frames a project on a sample's target once loaded, unless it is framed already", async () => {
+    const { getProject } = await import("../../../../src/persist/projects.ts");
+    const framing = async (id: string) => (await getProject(await getDb(), id)).framing;
+    const unframed = await openFramedProject(null);
+    const [state, actions] = createDatasetStore({ client: testDataClient().client });
+    const sample = { type: "text", text: "age,churn\n30,yes\n40,no\n50,no\n", name: "sample.csv" } as const;
+    await actions.open(unframed.projectId);
+    await actions.ingest(unframed.projectId, sample, {}, "churn");
+    expect(state.ingest).toBeNull();
+    expect(state.datasets[0].name).toBe("sample.csv");
+    expect(await framing(unframed.projectId)).toEqual({
+      datasetId: state.selectedId,
+      target: "churn",
+      metric: "roc_auc",
+      criterion: null,
+      positiveClass: "yes",
+    });
+
+    // A project framed by the person keeps its framing.
+    const framed = await openFramedProject("age");
+    const before = await framing(framed.projectId);
+    await actions.ingest(framed.projectId, sample, {}, "churn");
+    expect(await framing(framed.projectId)).toEqual(before);
+  });
+
   it("lists, loads, selects, re-types, renames and deletes", async () => {
     const { projectId, datasetId } = await openFramedProject(null);
     const worker = testDataClient();
