@@ -1,7 +1,7 @@
 import type { MetricScores } from "../../core/automl/evaluation/scoreMetrics.ts";
 import { METRICS, type MetricId } from "../../core/framing/metrics.ts";
 import type { Task } from "../../core/models/estimator.ts";
-import { formatNumber } from "../charts/formatNumber.ts";
+import { formatScore } from "../charts/formatNumber.ts";
 
 /** The metric table's rows, in reading order: the headline ones first. */
 export const CLASSIFICATION_METRICS: readonly MetricId[] = [
@@ -40,8 +40,8 @@ export function metricRows(
     id,
     label: METRICS[id].label,
     direction: METRICS[id].direction === "higher" ? "higher is better" : "lower is better",
-    oof: formatNumber(oof[id]),
-    test: test ? formatNumber(test[id]) : "–",
+    oof: formatScore(oof[id]),
+    test: test ? formatScore(test[id]) : "–",
     ranking: id === ranking,
   }));
 }

@@ -4,7 +4,7 @@ import type { RunRecord } from "../../persist/types.ts";
 import { formatNumber } from "../charts/formatNumber.ts";
 import { RegisterButton } from "../deploy/RegisterButton.tsx";
 import { ScrollRegion } from "../shared/ScrollRegion.tsx";
-import { leaderboardRows, pendingRows } from "./leaderboardRows.ts";
+import { leaderboardRows, OVERFIT_RULE, pendingRows } from "./leaderboardRows.ts";
 
 /**
  * The run's models best first by the cross-validated metric, with the training score beside it
@@ -133,6 +133,11 @@ export function Leaderboard(props: {
           </For>
         </tbody>
       </table>
+      <Show when={rows().some((r) => r.overfits)}>
+        <p class="hint" data-testid="overfit-rule">
+          {OVERFIT_RULE}
+        </p>
+      </Show>
     </ScrollRegion>
   );
 }

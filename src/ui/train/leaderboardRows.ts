@@ -7,7 +7,7 @@ import {
 import { formatCriterion, parseCriterion } from "../../core/framing/criterion.ts";
 import { METRICS, type MetricId } from "../../core/framing/metrics.ts";
 import type { RunRecord } from "../../persist/types.ts";
-import { formatNumber } from "../charts/formatNumber.ts";
+import { formatNumber, formatScore } from "../charts/formatNumber.ts";
 
 /** One finished model as the leaderboard shows it. */
 export interface LeaderboardRow {
@@ -36,8 +36,8 @@ export interface PendingRow {
   status: "training" | "waiting" | "not trained";
 }
 
-/** "0.9533", "–" for a missing score. */
-export const scoreText = (x: number | undefined) => formatNumber(x ?? Number.NaN);
+/** "0.9533", "1.000", "–" for a missing score. */
+export const scoreText = (x: number | undefined) => formatScore(x ?? Number.NaN);
 
 /** "1.2 s", "14 s". */
 export function secondsText(s: number): string {
@@ -45,18 +45,30 @@ export function secondsText(s: number): string {
   return s < 10 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`;
 }
 
+/** The overfitting rule in words, shown under the leaderboard. */
+export const OVERFIT_RULE =
+  "“overfits”: the training score beats the cross-validated one by more than 0.05 (by more than 10% of the score for RMSE, MAE and R²), and the test score, when there is one, is below the training score too.";
+
 /**
  * How much better the model scores on its own training rows than on held-out ones (positive:
  * better on training), and whether that is a lot: more than 0.05 on a 0..1 score, more than 10%
- * of the score on an unbounded one (RMSE, MAE).
+ * of the score on an unbounded one (RMSE, MAE) or R². A test score at or above the training score
+ * contradicts the gap (the folds were just harder), so it is not called overfitting then.
  */
-export function overfitGap(metric: MetricId, cv: number, train: number): { gap: number; large: boolean } {
+export function overfitGap(
+  metric: MetricId,
+  cv: number,
+  train: number,
+  test?: number,
+): { gap: number; large: boolean } {
   if (!Number.isFinite(cv) || !Number.isFinite(train)) return { gap: Number.NaN, large: false };
   const higher = METRICS[metric].direction === "higher";
   const gap = higher ? train - cv : cv - train;
   const bounded = higher && metric !== "r2";
   const limit = bounded ? 0.05 : Math.max(0.05, 0.1 * Math.abs(cv));
-  return { gap, large: gap > limit };
+  const testReachesTrain =
+    test !== undefined && Number.isFinite(test) && (higher ? test >= train : test <= train);
+  return { gap, large: gap > limit && !testReachesTrain };
 }
 
 /** Finished entries best first, formatted; failed ones last, without a rank. */
@@ -66,12 +78,12 @@ export function leaderboardRows(entries: readonly LeaderboardEntry[]): Leaderboa
   let rank = 0;
   return sortLeaderboard(entries, metric).map((e) => {
     const ok = Number.isFinite(e.cv_mean);
-    const { gap, large } = overfitGap(metric, e.cv_mean, e.train_mean);
+    const { gap, large } = overfitGap(metric, e.cv_mean, e.train_mean, e.test_metrics[metric]);
     return {
       rank: ok ? ++rank : null,
       model: e.model,
       label: e.label,
-      cv: ok ? `${scoreText(e.cv_mean)} ± ${scoreText(e.cv_std)}` : "–",
+      cv: ok ? `${scoreText(e.cv_mean)} ± ${formatNumber(e.cv_std)}` : "–",
       train: scoreText(e.train_mean),
       test: scoreText(e.test_metrics[metric]),
       overfits: large,
@@ -151,8 +163,16 @@ export function criterionStatus(run: RunRecord): { text: string; met: boolean | 
 /** "3 of 5 models", "6 of 6 models and the ensemble", "best Random forest 0.9533". */
 export function runSummary(run: RunRecord): string {
   const best = bestEntry(run);
-  const models = run.entries.filter((e) => e.model !== ENSEMBLE_ID).length;
-  const blended = run.entries.length > models ? " and the ensemble" : "";
-  const done = `${models} of ${run.settings.models.length} models${blended}`;
+  const models = run.entries.filter((e) => e.model !== ENSEMBLE_ID);
+  const failed = models.filter((e) => e.error !== undefined || !Number.isFinite(e.cv_mean));
+  const ensemble = run.entries.find((e) => e.model === ENSEMBLE_ID);
+  const blended = !ensemble
+    ? ""
+    : Number.isFinite(ensemble.cv_mean)
+      ? " and the ensemble"
+      : ", the ensemble failed";
+  const trained = `${models.length - failed.length} of ${run.settings.models.length} models trained`;
+  const lost = failed.length ? `, ${failed.length} failed (${failed.map((e) => e.label).join(", ")})` : "";
+  const done = `${trained}${lost}${blended}`;
   return best ? `${done} · best ${best.label} ${scoreText(best.cv_mean)}` : done;
 }

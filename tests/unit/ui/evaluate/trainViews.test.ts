@@ -12,6 +12,7 @@ import {
   overfitGap,
   pendingRows,
   runSummary,
+  scoreText,
   secondsText,
 } from "../../../../src/ui/train/leaderboardRows.ts";
 
@@ -96,7 +97,7 @@ describe("metricRows", () => {
       "pr_auc",
       "log_loss",
     ]);
-    expect(rows[0]).toMatchObject({ label: "Accuracy", oof: "0.9", test: "0.85", ranking: false });
+    expect(rows[0]).toMatchObject({ label: "Accuracy", oof: "0.9000", test: "0.8500", ranking: false });
     expect(rows[6]).toMatchObject({ oof: "0.9512", test: "–", ranking: true });
     expect(rows[8].direction).toBe("lower is better");
     expect(metricRows("regression", { r2: 0.5 }, null, "rmse").map((r) => r.id)).toEqual([
@@ -117,6 +118,10 @@ describe("leaderboard rows", () => {
     expect(overfitGap("rmse", 10, 9.5).large).toBe(false);
     expect(overfitGap("log_loss", 0.3, 0.31).gap).toBeCloseTo(-0.01, 12);
     expect(overfitGap("accuracy", Number.NaN, 1).large).toBe(false);
+    // A test score at or above the training score contradicts the gap: no flag.
+    expect(overfitGap("accuracy", 0.9, 0.97, 0.98).large).toBe(false);
+    expect(overfitGap("accuracy", 0.9, 0.97, 0.91).large).toBe(true);
+    expect(overfitGap("rmse", 10, 8, 7.5).large).toBe(false);
   });
 
   it("ranks finished models best first, failed ones last without a rank", () => {
@@ -133,9 +138,9 @@ describe("leaderboard rows", () => {
       [null, "logistic"],
     ]);
     expect(rows[0]).toMatchObject({
-      cv: "0.95 ± 0.02",
-      train: "0.96",
-      test: "0.94",
+      cv: "0.9500 ± 0.02",
+      train: "0.9600",
+      test: "0.9400",
       backend: "wasm",
       seconds: "3.1 s",
     });
@@ -150,8 +155,34 @@ describe("leaderboard rows", () => {
       entry("knn", 0.95, 0.96),
       entry("ensemble", 0.96, Number.NaN),
     ]);
-    expect(runSummary(r)).toBe("2 of 4 models and the ensemble · best ENSEMBLE 0.96");
-    expect(runSummary(run([entry("knn", 0.95, 0.96)]))).toBe("1 of 4 models · best KNN 0.95");
+    expect(runSummary(r)).toBe("2 of 4 models trained and the ensemble · best ENSEMBLE 0.9600");
+    expect(runSummary(run([entry("knn", 0.95, 0.96)]))).toBe("1 of 4 models trained · best KNN 0.9500");
+  });
+
+  it("counts failed models as failed, by name, not as trained", () => {
+    const r = run([
+      entry("baseline", 0.33, 0.34),
+      entry("knn", Number.NaN, Number.NaN, { error: "invalid feature value at row 3: Infinity" }),
+      entry("mlp", Number.NaN, Number.NaN, { error: "loss is NaN" }),
+      entry("ensemble", Number.NaN, Number.NaN, { error: "no model to blend" }),
+    ]);
+    expect(runSummary(r)).toBe(
+      "1 of 4 models trained, 2 failed (KNN, MLP), the ensemble failed · best BASELINE 0.3300",
+    );
+    const rows = leaderboardRows(r.entries);
+    expect(rows.filter((x) => x.error).map((x) => [x.model, x.rank, x.cv])).toEqual([
+      ["knn", null, "–"],
+      ["mlp", null, "–"],
+      ["ensemble", null, "–"],
+    ]);
+  });
+
+  it("shows scores with four significant digits, a perfect one as 1.000", () => {
+    expect(scoreText(1)).toBe("1.000");
+    expect(scoreText(0)).toBe("0.000");
+    expect(scoreText(0.953333)).toBe("0.9533");
+    expect(scoreText(27250.4)).toBe("27,250.4");
+    expect(scoreText(Number.NaN)).toBe("–");
   });
 
   it("shows an ensemble's members heaviest first, and none for a single model", () => {
@@ -192,7 +223,7 @@ describe("leaderboard rows", () => {
     expect(pendingRows(timed, new Map(), true).map((p) => p.model)).toEqual(["decision_tree", "mlp"]);
     expect(bestEntry(r)?.model).toBe("knn");
     expect(criterionStatus(r)).toEqual({
-      text: "Accuracy ≥ 0.9: met by the best model, KNN (cross-validated Accuracy 0.95).",
+      text: "Accuracy ≥ 0.9: met by the best model, KNN (cross-validated Accuracy 0.9500).",
       met: true,
     });
     expect(criterionStatus(run([]))?.met).toBeNull();
