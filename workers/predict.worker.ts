@@ -67,11 +67,10 @@ const api: PredictWorkerApi = {
 
   async importFile(projectId, blob, fileName) {
     if (blob.size === 0) throw new ValidationError("the file is empty");
-    const { file, pipeline } = await readModelFile(parseModelJson(await blob.text()), {
-      beforeProbe: readyTfjs,
-    });
+    const read = await readModelFile(parseModelJson(await blob.text()), { beforeProbe: readyTfjs });
+    const { file, pipeline } = read;
     const row = pipeline.artifact.leaderboard.find((r) => r.model === pipeline.artifact.model_id);
-    return registerVersion(await openAppDb(), {
+    const version = await registerVersion(await openAppDb(), {
       projectId,
       label: pipeline.artifact.label,
       source: { kind: "import", fileName },
@@ -86,6 +85,7 @@ const api: PredictWorkerApi = {
       },
       note: "",
     });
+    return { version, notes: read.notes };
   },
 
   async predictRow(versionId, values) {

@@ -42,6 +42,13 @@ export interface BatchResult {
   output: Blob;
 }
 
+/** An imported version, with what a person should know about how its file was read. */
+export interface ImportResult {
+  version: ModelVersion;
+  /** E.g. that a bare pipeline file had no model card, or that an older format was migrated. */
+  notes: string[];
+}
+
 /** Most failed rows listed by number (the count is always exact). */
 export const FAILED_LIMIT = 100;
 
@@ -58,7 +65,7 @@ export interface PredictWorkerApi {
    * Reads a model file, checks all of it and stores it as a new version. A damaged or foreign file
    * rejects with a ValidationError whose message says what is wrong, and nothing is stored.
    */
-  importFile(projectId: string, file: Blob, fileName: string): Promise<ModelVersion>;
+  importFile(projectId: string, file: Blob, fileName: string): Promise<ImportResult>;
   /** Predicts one row given as text per input column (empty = missing). */
   predictRow(versionId: string, values: Record<string, string>): Promise<RowAnswer>;
   /** Scores a CSV file, read and scored in chunks, with progress ("read", then "score"). */

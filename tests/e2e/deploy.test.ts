@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -217,13 +217,25 @@ describe("deploy: registry, model files and prediction", () => {
       expect(await heads(other).count()).toBe(1);
       await shot(other, "deploy-imported");
 
+      // A bare pipeline file (what `train --out` writes) is taken, with a note that it has no card.
+      const bare = JSON.stringify(JSON.parse(exported).pipeline);
+      await other
+        .getByTestId("import-drop-input")
+        .setInputFiles({ name: "bare.json", mimeType: "application/json", buffer: Buffer.from(bare) });
+      await expect.poll(() => heads(other).count(), WAIT).toBe(2);
+      expect(await other.getByTestId("import-notes").textContent()).toMatch(
+        /bare pipeline file without a model card/,
+      );
+      expect(await other.getByTestId("version-use").getAttribute("data-version")).toBe("2");
+
       // A big file can be cancelled while it is read or scored: no result, no error, and the
       // next file scores (the worker was replaced).
       const rows = newRows().trim().split("\n");
       const big = `${rows[0]}\n${Array.from({ length: 4000 }, () => rows.slice(1).join("\n")).join("\n")}\n`;
-      await other
-        .getByTestId("score-drop-input")
-        .setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(big) });
+      // From disk: a 14 MB buffer through the protocol is slow on a busy machine.
+      const bigPath = join(SHOTS, "big.csv");
+      writeFileSync(bigPath, big);
+      await other.getByTestId("score-drop-input").setInputFiles(bigPath);
       await other.getByTestId("score-progress").waitFor(WAIT);
       await other.getByTestId("cancel-score").click();
       await expect.poll(() => other.getByTestId("score-progress").count(), WAIT).toBe(0);

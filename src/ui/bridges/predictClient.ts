@@ -1,6 +1,7 @@
 import * as Comlink from "comlink";
 import type {
   BatchResult,
+  ImportResult,
   PredictWorkerApi,
   RegisterRequest,
   RowAnswer,
@@ -16,7 +17,7 @@ import type { CallOptions } from "./dataClient.ts";
  */
 export interface PredictClient {
   register(req: RegisterRequest, call?: CallOptions): Promise<ModelVersion>;
-  importFile(projectId: string, file: Blob, fileName: string, call?: CallOptions): Promise<ModelVersion>;
+  importFile(projectId: string, file: Blob, fileName: string, call?: CallOptions): Promise<ImportResult>;
   predictRow(versionId: string, values: Record<string, string>, call?: CallOptions): Promise<RowAnswer>;
   scoreCsv(versionId: string, file: Blob, call?: CallOptions): Promise<BatchResult>;
   dispose(): void;

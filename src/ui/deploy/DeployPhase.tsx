@@ -1,4 +1,4 @@
-import { createEffect, createMemo, on, Show } from "solid-js";
+import { createEffect, createMemo, For, on, Show } from "solid-js";
 import { useApp } from "../app/AppContext.tsx";
 import { predictClient } from "../bridges/predictClient.ts";
 import { projectHref } from "../router/route.ts";
@@ -71,6 +71,11 @@ export function DeployPhase(props: { projectId: string }) {
             Dismiss
           </button>
         </div>
+      </Show>
+      <Show when={state.importNotes.length > 0}>
+        <ul class="import-notes hint" data-testid="import-notes">
+          <For each={state.importNotes}>{(note) => <li>{note}</li>}</For>
+        </ul>
       </Show>
       <Show when={state.busy}>
         <p class="status-line" data-testid="deploy-busy">

@@ -28,6 +28,8 @@ export interface DeployState {
   error: string | null;
   /** Why the last import was refused, in one sentence; nothing was stored. */
   importError: string | null;
+  /** What to know about the last import that was stored (a bare pipeline file, a migrated format). */
+  importNotes: string[];
 }
 
 export function makeDeployState(): DeployState {
@@ -40,6 +42,7 @@ export function makeDeployState(): DeployState {
     busy: null,
     error: null,
     importError: null,
+    importNotes: [],
   };
 }
 

@@ -90,9 +90,10 @@ export function createDeployStore(deps: { client: PredictClient; db: () => Promi
     async importFile(file) {
       const projectId = state.projectId;
       if (!projectId || state.busy) return;
-      setState({ busy: `Checking ${file.name}`, importError: null, error: null });
+      setState({ busy: `Checking ${file.name}`, importError: null, importNotes: [], error: null });
       try {
-        const version = await deps.client.importFile(projectId, file, file.name);
+        const { version, notes } = await deps.client.importFile(projectId, file, file.name);
+        setState({ importNotes: notes });
         await reload(version.id);
       } catch (err) {
         setState({ importError: importRefusal(file.name, err) });
@@ -124,7 +125,7 @@ export function createDeployStore(deps: { client: PredictClient; db: () => Promi
       }
     },
 
-    dismissError: () => setState({ error: null, importError: null }),
+    dismissError: () => setState({ error: null, importError: null, importNotes: [] }),
   };
   return [state, actions];
 }
