@@ -10,8 +10,8 @@ import { PIPELINE_TYPE, type PipelineArtifact } from "../automl/artifact/pipelin
 import { ValidationError } from "../errors.ts";
 import { canonicalJson, checkJsonTree, sha256Hex } from "./canonicalJson.ts";
 import { checkPipeline } from "./checkPipeline.ts";
+import { checkPipelineEnvelope } from "./checkPipelineEnvelope.ts";
 import { type ModelCard, minimalModelCard } from "./modelCard.ts";
-import { checkPipelineEnvelope } from "./pipelineEnvelope.ts";
 import { describeValue, readModelCard } from "./readModelCard.ts";
 
 export { canonicalJson, sha256Hex } from "./canonicalJson.ts";
