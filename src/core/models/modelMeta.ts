@@ -37,6 +37,8 @@ export type ModelParams = Record<string, unknown>;
 export interface ModelMeta<P> {
   id: ModelId;
   label: string;
+  /** The label for one task and params, where it depends on them (what the baseline predicts). */
+  labelFor?(task: Task, params: P): string;
   tasks: Task[];
   /** Whether the pipeline should standardise numeric features first (distance / gradient based models). */
   needsScaling: boolean;

@@ -50,6 +50,7 @@ export interface EstimatorClass<P> {
 export function defineModel<P extends object>(meta: ModelMeta<P>, cls: EstimatorClass<P>): ModelSpec {
   return {
     ...meta,
+    labelFor: meta.labelFor && ((task, params) => meta.labelFor!(task, params as P)),
     defaults: { ...meta.defaults } as ModelParams,
     create(params = {}, task) {
       if (task && !meta.tasks.includes(task))
@@ -61,6 +62,11 @@ export function defineModel<P extends object>(meta: ModelMeta<P>, cls: Estimator
     },
     fromJSON: (artifact) => cls.fromJSON(artifact),
   };
+}
+
+/** A model's label for a task and params, e.g. "Baseline (mean of the target)" for regression. */
+export function modelLabel(spec: ModelSpec, task: Task, params: ModelParams = {}): string {
+  return spec.labelFor?.(task, { ...spec.defaults, ...params }) ?? spec.label;
 }
 
 /** The registered models, simplest first (the order the ladder tries them). */

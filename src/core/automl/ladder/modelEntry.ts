@@ -1,6 +1,6 @@
 import type { Frame } from "../../data/frame.ts";
 import { type Criterion, checkCriterion } from "../../framing/criterion.ts";
-import type { ModelSpec } from "../../models/registry.ts";
+import { type ModelSpec, modelLabel } from "../../models/registry.ts";
 import { encodeTarget } from "../../prep/targetValues.ts";
 import type { ModelPredictions, PredictionSet } from "../evaluation/modelPredictions.ts";
 import { scoreAll } from "../evaluation/scoreMetrics.ts";
@@ -65,7 +65,7 @@ export function modelEntry(
   return {
     entry: {
       model: spec.id,
-      label: spec.label,
+      label: modelLabel(spec, plan.task, cv[0]?.params ?? final?.params),
       metric: plan.metric,
       cv_mean: mean,
       cv_std: std,
@@ -91,7 +91,7 @@ export function failedEntry(
 ): LeaderboardEntry {
   return {
     model: spec.id,
-    label: spec.label,
+    label: modelLabel(spec, plan.task),
     metric: plan.metric,
     cv_mean: Number.NaN,
     cv_std: Number.NaN,

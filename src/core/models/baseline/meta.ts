@@ -9,7 +9,9 @@ export interface BaselineParams {
 /** The floor every other model must beat: it ignores the features. */
 export const BASELINE_META: ModelMeta<BaselineParams> = {
   id: "baseline",
-  label: "Baseline (majority class / mean)",
+  label: "Baseline",
+  labelFor: (task, params) =>
+    task === "regression" ? `Baseline (${params.strategy} of the target)` : "Baseline (majority class)",
   tasks: ["regression", "binary", "multiclass"],
   needsScaling: false,
   defaults: { strategy: "mean" },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Baseline } from "../../../../src/core/models/baseline/baseline.ts";
 import type { Matrix } from "../../../../src/core/models/estimator.ts";
+import { getModel, modelLabel } from "../../../../src/core/models/registry.ts";
 
 const f = (...v: number[]) => Float64Array.from(v);
 const X = (rows: number): Matrix => ({ data: new Float64Array(rows), rows, cols: 1, names: ["x"] });
@@ -37,5 +38,16 @@ describe("Baseline", () => {
     expect(() => bad.fit(X(2), { values: f(1, 2) })).toThrow(/invalid strategy: mode/);
     const model = await new Baseline().fit(X(2), { values: f(1, 2) });
     expect(() => model.predictProba(X(1))).toThrow(/no probabilities/);
+  });
+});
+
+describe("the baseline's label", () => {
+  it("says what it predicts for the task: the majority class, or the target's mean or median", () => {
+    const spec = getModel("baseline");
+    expect(modelLabel(spec, "binary")).toBe("Baseline (majority class)");
+    expect(modelLabel(spec, "multiclass")).toBe("Baseline (majority class)");
+    expect(modelLabel(spec, "regression")).toBe("Baseline (mean of the target)");
+    expect(modelLabel(spec, "regression", { strategy: "median" })).toBe("Baseline (median of the target)");
+    expect(modelLabel(getModel("gbdt"), "regression")).toBe(getModel("gbdt").label);
   });
 });
