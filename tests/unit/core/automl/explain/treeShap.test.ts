@@ -31,7 +31,7 @@ function data(rows: number, cols: number, seed: number, k = 0): { X: Matrix; y: 
  * in S, otherwise average both children by their share of the cover (the children's covers over
  * their sum, as treeShap uses).
  */
-function valueOf(tree: Tree, cover: Float64Array, x: Float64Array, inS: boolean[], node = 0): number[] {
+function pathValue(tree: Tree, cover: Float64Array, x: Float64Array, inS: boolean[], node = 0): number[] {
   const dim = tree.valueDim;
   const f = tree.feature[node];
   if (f < 0) return Array.from(tree.value.subarray(node * dim, node * dim + dim));
@@ -40,10 +40,10 @@ function valueOf(tree: Tree, cover: Float64Array, x: Float64Array, inS: boolean[
   if (inS[f]) {
     const v = x[f];
     const left = Number.isNaN(v) ? tree.missingLeft[node] === 1 : v <= tree.threshold[node];
-    return valueOf(tree, cover, x, inS, left ? l : r);
+    return pathValue(tree, cover, x, inS, left ? l : r);
   }
-  const a = valueOf(tree, cover, x, inS, l);
-  const b = valueOf(tree, cover, x, inS, r);
+  const a = pathValue(tree, cover, x, inS, l);
+  const b = pathValue(tree, cover, x, inS, r);
   const total = cover[l] + cover[r];
   return a.map((_, k) => (cover[l] * a[k] + cover[r] * b[k]) / total);
 }
@@ -59,9 +59,9 @@ function bruteForce(view: TreeEnsembleView, x: Float64Array, cols: number, kind:
     const scale = view.combine === "mean" ? 1 / view.trees.length : 1;
     view.trees.forEach((tree, t) => {
       const cover = kind === "weight" ? tree.weight : tree.samples;
-      const val = valueOf(tree, cover, x, inS);
+      const val = pathValue(tree, cover, x, inS);
       const o = view.outputOf(t);
-      if (o < 0) val.forEach((z, k) => (out[k] += scale * z));
+      if (o < 0) for (const [k, z] of val.entries()) out[k] += scale * z;
       else out[o] += scale * val[0];
     });
     return out;
