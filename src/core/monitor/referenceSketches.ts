@@ -1,0 +1,43 @@
+/**
+ * The reference of a model: sketches of its training rows' input columns and of its predictions
+ * on them, made once when the model is saved (or from a reference CSV on demand).
+ */
+import type { LoadedPipeline } from "../automl/artifact/loadPipeline.ts";
+import { predictFrame } from "../automl/artifact/predictFrame.ts";
+import type { Frame } from "../data/frame.ts";
+import { ValidationError } from "../errors.ts";
+import { type ColumnSketch, categoricalSketch, columnSketch, numericSketch, type ReferenceSketches } from "./sketch.ts";
+
+/** A ValidationError naming the model's input columns that `frame` lacks, if any. */
+export function requireInputs(pipeline: LoadedPipeline, frame: Frame, what = "The data"): void {
+  const have = new Set(frame.columns.map((c) => c.name));
+  const missing = pipeline.artifact.inputs.filter((i) => !have.has(i.name)).map((i) => `"${i.name}"`);
+  if (missing.length > 0)
+    throw new ValidationError(
+      `${what} lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}, which the model needs.`,
+    );
+}
+
+/** Predictions as a sketch: class labels counted (classification) or values (regression). */
+export function predictionSketch(pipeline: LoadedPipeline, predictions: Float64Array): ColumnSketch {
+  const classes = pipeline.artifact.classes;
+  if (pipeline.artifact.task === "regression" || !classes) return numericSketch(predictions);
+  return categoricalSketch(Int32Array.from(predictions), classes);
+}
+
+/** Sketches of `frame` (the rows the model was trained on) and of the model's predictions on it. */
+export function makeReferenceSketches(pipeline: LoadedPipeline, frame: Frame): ReferenceSketches {
+  requireInputs(pipeline, frame, "The reference data");
+  const byName = new Map(frame.columns.map((c) => [c.name, c]));
+  const { predictions } = predictFrame(pipeline, frame);
+  return {
+    version: 1,
+    rows: frame.rows,
+    columns: pipeline.artifact.inputs.map((i) => ({
+      name: i.name,
+      kind: i.kind,
+      sketch: columnSketch(byName.get(i.name)!, i.kind),
+    })),
+    prediction: predictionSketch(pipeline, predictions),
+  };
+}
