@@ -95,15 +95,20 @@ export function withProgress(active: ActiveRun, p: LadderProgress): ActiveRun {
   return next;
 }
 
-/** What the page shows first for a project: its newest run (or the one this tab trains) and its choices. */
+/**
+ * What the page shows first for a project: the run this tab trains, else its newest run that was
+ * not cancelled or failed (a cancelled run must not hide the finished one before it), else its
+ * newest run; the form starts from the newest run's choices.
+ */
 export function openedView(
   projectId: string,
   runs: readonly RunRecord[],
   active: ActiveRun | null,
 ): { shownRunId: string | null; draft: SettingsDraft } {
   const latest = runs[0];
+  const kept = runs.find((r) => r.status !== "cancelled" && r.status !== "failed") ?? latest;
   return {
-    shownRunId: active?.projectId === projectId ? active.runId : (latest?.id ?? null),
+    shownRunId: active?.projectId === projectId ? active.runId : (kept?.id ?? null),
     draft: latest ? draftFromRun(latest) : { ...DEFAULT_DRAFT },
   };
 }

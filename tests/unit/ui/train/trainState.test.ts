@@ -125,6 +125,11 @@ describe("train state", () => {
       draft: { models: ["baseline", "gbdt", "mlp"], mlpEpochs: 9, ensemble: true },
     });
     expect(openedView("p1", runs, { ...startedRun(run("r1")) }).shownRunId).toBe("r1");
+    // A newer cancelled or failed run does not hide the finished one; an interrupted one is shown (to resume).
+    const cancelled = [run("r3", { status: "cancelled" }), run("r4", { status: "failed" }), ...runs];
+    expect(openedView("p1", cancelled, null).shownRunId).toBe("r2");
+    expect(openedView("p1", [run("r5", { status: "interrupted" }), ...runs], null).shownRunId).toBe("r5");
+    expect(openedView("p1", [run("r3", { status: "cancelled" })], null).shownRunId).toBe("r3");
     expect(openedView("p1", [], null)).toEqual({
       shownRunId: null,
       draft: { models: [], mlpEpochs: null, ensemble: true },
