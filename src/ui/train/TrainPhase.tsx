@@ -8,6 +8,7 @@ import { RunHistory } from "./RunHistory.tsx";
 import { RunProgress } from "./RunProgress.tsx";
 import { RunResults } from "./RunResults.tsx";
 import { RunSettingsForm } from "./RunSettingsForm.tsx";
+import { staleRecipeNote } from "./runSettings.ts";
 import { planRowsText } from "./trainState.ts";
 import { shownRun } from "./trainStore.ts";
 
@@ -43,6 +44,13 @@ export function TrainPhase(props: { projectId: string }) {
           }
         >
           <FramingSummary project={state.project!} dataset={state.dataset!} plan={state.plan} />
+          <Show when={staleRecipeNote(state.project!)}>
+            {(note) => (
+              <p class="hint warn-text" role="status" data-testid="stale-recipe">
+                {note()} <a href={projectHref(props.projectId, "prepare")}>Open Prepare</a>
+              </p>
+            )}
+          </Show>
           <Show when={state.plan} fallback={<p class="status-line">Planning the ladder…</p>}>
             {(plan) => (
               <RunSettingsForm

@@ -63,11 +63,24 @@ export function toRunSettings(
     backend: backendOverride(),
     ensemble: draft.ensemble,
   };
-  if (project.recipe) settings.recipe = project.recipe;
+  // A recipe made for another target would train on the wrong columns: the plan proposes one instead.
+  if (project.recipe && !staleRecipeNote(project)) settings.recipe = project.recipe;
   if (framing.positiveClass) settings.positiveClass = framing.positiveClass;
   if (draft.mlpEpochs !== null && chosen.includes("mlp"))
     settings.params = { mlp: { max_epochs: draft.mlpEpochs } };
   return settings;
+}
+
+/**
+ * Says when the project's recipe (Prepare) was made for another target than the framed one: the
+ * run then trains on a fresh proposal for the framed target instead, and the page says so.
+ */
+export function staleRecipeNote(project: ProjectRecord): string | null {
+  const recipe = project.recipe;
+  const target = project.framing?.target;
+  if (!recipe || !target || recipe.target === target) return null;
+  const made = recipe.target ? `the target "${recipe.target}"` : "no target";
+  return `The recipe in Prepare was made for ${made}, not "${target}": this run uses the proposed recipe for "${target}" (reset the recipe in Prepare to review it).`;
 }
 
 /** The form filled from an earlier run, so the next run starts from the last one's choices. */

@@ -7,6 +7,7 @@ import {
   checkDraft,
   DEFAULT_DRAFT,
   draftFromRun,
+  staleRecipeNote,
   toRunSettings,
 } from "../../../../src/ui/train/runSettings.ts";
 
@@ -48,6 +49,22 @@ describe("run settings from the Train form", () => {
     });
     expect(draftFromRun(run(s))).toEqual({ ...draft, models: ["baseline", "mlp"] });
     expect(() => toRunSettings({ ...project, framing: undefined }, draft, null, [])).toThrow(/target/);
+  });
+
+  it("trains on the Prepare recipe only when it was made for the framed target, and says so otherwise", () => {
+    const recipe = { version: 1 as const, target: "species", steps: [] };
+    const draft = { ...DEFAULT_DRAFT, models: ["knn"] };
+    expect(toRunSettings({ ...project, recipe }, draft, null, ["knn"]).recipe).toBe(recipe);
+    expect(staleRecipeNote({ ...project, recipe })).toBeNull();
+    const stale = { ...project, recipe: { ...recipe, target: "island" } };
+    expect(toRunSettings(stale, draft, null, ["knn"]).recipe).toBeUndefined();
+    expect(staleRecipeNote(stale)).toBe(
+      'The recipe in Prepare was made for the target "island", not "species": this run uses the proposed recipe for "species" (reset the recipe in Prepare to review it).',
+    );
+    expect(staleRecipeNote({ ...project, recipe: { ...recipe, target: null } })).toMatch(
+      /made for no target/,
+    );
+    expect(staleRecipeNote(project)).toBeNull();
   });
 
   it("fills a project without a split with the defaults: 20% test, 5 folds, seed 0", () => {
