@@ -49,9 +49,12 @@ async function fitted(spec: ModelSpec, task: Task, X: Matrix, y: Target, seed = 
 }
 
 describe("the model catalogue", () => {
-  it("lists every registered model, in registry order, as plain data", () => {
+  it("lists every registered model, in registry order, as plain data (and a label function)", () => {
     expect(MODEL_CATALOGUE.map((m) => m.id)).toEqual(MODELS.map((m) => m.id));
-    for (const meta of MODEL_CATALOGUE) expect(JSON.parse(JSON.stringify(meta))).toEqual(meta);
+    for (const { labelFor, ...data } of MODEL_CATALOGUE) {
+      expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+      if (labelFor) expect(labelFor).toBeTypeOf("function");
+    }
   });
 });
 
