@@ -7,8 +7,9 @@
  * the expected ROC / PR curve (NannyML's cumulative p and 1 - p per threshold, ties grouped) or the
  * expected log loss: the very same scorers as the real metric, so the two are comparable.
  */
-import { METRICS, type MetricId } from "../framing/metrics.ts";
+
 import { SCORERS } from "../eval/metrics.ts";
+import { METRICS, type MetricId } from "../framing/metrics.ts";
 
 /** What CBPE assumes, for people: shown beside every estimate. */
 export const CBPE_METHOD =

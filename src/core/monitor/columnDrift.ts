@@ -23,7 +23,14 @@ import { type CategoricalSketch, type ColumnSketch, EXACT_MAX, type NumericSketc
 
 /** Ids of the drift tests. */
 export type DriftTestId = "ks" | "chi2" | "z" | "wasserstein" | "jensen_shannon" | "psi";
-export const DRIFT_TESTS: readonly DriftTestId[] = ["ks", "chi2", "z", "wasserstein", "jensen_shannon", "psi"];
+export const DRIFT_TESTS: readonly DriftTestId[] = [
+  "ks",
+  "chi2",
+  "z",
+  "wasserstein",
+  "jensen_shannon",
+  "psi",
+];
 
 /** Tests that give a p-value (drift when p < threshold); the rest are distances (drift when >= threshold). */
 export const P_VALUE_TESTS: readonly DriftTestId[] = ["ks", "chi2", "z"];
@@ -81,7 +88,7 @@ function alignedCounts(ref: ColumnSketch, batch: BatchValues): { ref: Float64Arr
     curList[k] += c;
   };
   if (ref.type === "categorical") {
-    ref.levels.forEach((l, i) => add(`s${l}`, ref.counts[i], 0));
+    for (const [i, l] of ref.levels.entries()) add(`s${l}`, ref.counts[i], 0);
     if (ref.other > 0) add("other", ref.other, 0);
     if (batch.type !== "categorical") throw new ValidationError("a categorical reference needs categories");
     // Levels beyond the sketch's exact ones count as its "other" when it has one.
@@ -152,13 +159,15 @@ function columnPsi(ref: ColumnSketch, batch: BatchValues): number {
     ref.type === "numeric" && batch.type === "numeric"
       ? numericBins(ref, batch.sorted, PSI_BINS)
       : alignedCounts(ref, batch);
-  const nCur = batch.type === "numeric" ? batch.sorted.length : [...batch.counts.values()].reduce((a, b) => a + b, 0);
+  const nCur =
+    batch.type === "numeric" ? batch.sorted.length : [...batch.counts.values()].reduce((a, b) => a + b, 0);
   return psi(filledShares(counts.ref, ref.count), filledShares(counts.cur, nCur));
 }
 
 /** Runs one test. */
 function runTest(test: DriftTestId, ref: ColumnSketch, batch: BatchValues): TestResult {
-  const nCur = batch.type === "numeric" ? batch.sorted.length : [...batch.counts.values()].reduce((a, b) => a + b, 0);
+  const nCur =
+    batch.type === "numeric" ? batch.sorted.length : [...batch.counts.values()].reduce((a, b) => a + b, 0);
   if (test === "psi") return { statistic: columnPsi(ref, batch), pValue: null };
   if (test === "ks" || test === "wasserstein") {
     if (ref.type !== "numeric" || batch.type !== "numeric")
@@ -187,10 +196,15 @@ function runTest(test: DriftTestId, ref: ColumnSketch, batch: BatchValues): Test
  * drift, statistic 0. A test that cannot read the column (KS on categories, z on three values) is
  * a ValidationError naming the test.
  */
-export function columnDrift(ref: ColumnSketch, batch: BatchValues, override: DriftOverride = {}): ColumnDrift {
+export function columnDrift(
+  ref: ColumnSketch,
+  batch: BatchValues,
+  override: DriftOverride = {},
+): ColumnDrift {
   const test = override.test ?? defaultTest(ref, batch);
   const threshold = override.threshold ?? DEFAULT_THRESHOLD[test];
-  const nCur = batch.type === "numeric" ? batch.sorted.length : [...batch.counts.values()].reduce((a, b) => a + b, 0);
+  const nCur =
+    batch.type === "numeric" ? batch.sorted.length : [...batch.counts.values()].reduce((a, b) => a + b, 0);
   const usesP = P_VALUE_TESTS.includes(test);
   if (ref.count === 0 || nCur === 0)
     return { test, statistic: 0, p_value: usesP ? 1 : null, threshold, drift: false, psi: 0 };

@@ -120,8 +120,8 @@ export function wasserstein(
   while (i < u.length || j < v.length) {
     const x = j >= v.length || (i < u.length && u[i] <= v[j]) ? u[i] : v[j];
     dist += Math.abs(cu / uTotal - cv / vTotal) * (x - prev);
-    while (i < u.length && u[i] === x) cu += uw ? uw[i++] : (i++, 1);
-    while (j < v.length && v[j] === x) cv += vw ? vw[j++] : (j++, 1);
+    for (; i < u.length && u[i] === x; i++) cu += uw ? uw[i] : 1;
+    for (; j < v.length && v[j] === x; j++) cv += vw ? vw[j] : 1;
     prev = x;
   }
   return dist;
@@ -148,8 +148,7 @@ export function normedWasserstein(ref: NumericSketch, cur: Float64Array): number
 }
 
 /** Largest gap a sketch's Wasserstein distance may be off by (0 for exact samples). */
-export const wassersteinError = (s: NumericSketch) =>
-  s.quantiles ? (s.max - s.min) / (QUANTILES - 1) : 0;
+export const wassersteinError = (s: NumericSketch) => (s.quantiles ? (s.max - s.min) / (QUANTILES - 1) : 0);
 
 /**
  * Reference and current counts in `bins` equal-width bins over the range of both (numpy's
@@ -162,7 +161,10 @@ export function numericBins(
   bins: number,
 ): { ref: Float64Array; cur: Float64Array; edges: Float64Array } {
   let lo = Math.min(ref.count > 0 ? ref.min : cur[0], cur.length > 0 ? cur[0] : ref.min);
-  let hi = Math.max(ref.count > 0 ? ref.max : cur[cur.length - 1], cur.length > 0 ? cur[cur.length - 1] : ref.max);
+  let hi = Math.max(
+    ref.count > 0 ? ref.max : cur[cur.length - 1],
+    cur.length > 0 ? cur[cur.length - 1] : ref.max,
+  );
   if (lo === hi) {
     lo -= 0.5;
     hi += 0.5;

@@ -42,7 +42,14 @@ export interface MonitorReport {
   dataset_drift: boolean;
   drift_share: number;
   columns: ColumnReport[];
-  prediction: { test: DriftTestId; statistic: number; p_value: number | null; drift: boolean; psi: number; threshold: number };
+  prediction: {
+    test: DriftTestId;
+    statistic: number;
+    p_value: number | null;
+    drift: boolean;
+    psi: number;
+    threshold: number;
+  };
   /** The model's metric on the batch's labelled rows; `reference` is the card's CV score. */
   performance: { metric: MetricId; value: number; reference: number | null; labelled_rows: number } | null;
   estimated_performance: { metric: MetricId; value: number; method: string } | null;
@@ -65,7 +72,8 @@ function batchValues(col: Column, kind: ColumnKind, type: "numeric" | "categoric
   const typed = col.kind === kind ? col : convertColumn(col, kind);
   if (typed.data.type === "float") {
     const sorted = sortedPresent(typed.data.values);
-    if (type === "numeric") return { type: "numeric", sorted, missing: typed.data.values.length - sorted.length };
+    if (type === "numeric")
+      return { type: "numeric", sorted, missing: typed.data.values.length - sorted.length };
     const counts = new Map<string, number>();
     for (const v of sorted) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
     return { type: "categorical", counts, missing: typed.data.values.length - sorted.length };
@@ -152,7 +160,7 @@ function realPerformance(
   let p: Float64Array | undefined;
   if (proba) {
     p = new Float64Array(keep.length * k);
-    keep.forEach((row, j) => p!.set(proba.subarray(row * k, row * k + k), j * k));
+    for (const [j, row] of keep.entries()) p.set(proba.subarray(row * k, row * k + k), j * k);
   }
   return {
     metric: artifact.metric,

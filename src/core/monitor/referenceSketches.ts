@@ -6,7 +6,13 @@ import type { LoadedPipeline } from "../automl/artifact/loadPipeline.ts";
 import { predictFrame } from "../automl/artifact/predictFrame.ts";
 import type { Frame } from "../data/frame.ts";
 import { ValidationError } from "../errors.ts";
-import { type ColumnSketch, categoricalSketch, columnSketch, numericSketch, type ReferenceSketches } from "./sketch.ts";
+import {
+  type ColumnSketch,
+  categoricalSketch,
+  columnSketch,
+  numericSketch,
+  type ReferenceSketches,
+} from "./sketch.ts";
 
 /** A ValidationError naming the model's input columns that `frame` lacks, if any. */
 export function requireInputs(pipeline: LoadedPipeline, frame: Frame, what = "The data"): void {

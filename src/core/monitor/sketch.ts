@@ -145,7 +145,10 @@ export function numericSketch(values: Float64Array): NumericSketch {
   };
   if (n <= EXACT_MAX) sketch.values = Array.from(sorted);
   else
-    sketch.quantiles = Array.from({ length: QUANTILES }, (_, i) => sorted[Math.round((i * (n - 1)) / (QUANTILES - 1))]);
+    sketch.quantiles = Array.from(
+      { length: QUANTILES },
+      (_, i) => sorted[Math.round((i * (n - 1)) / (QUANTILES - 1))],
+    );
   if (distinct <= VALUE_COUNTS_MAX) sketch.value_counts = { values: distinctValues, counts: distinctCounts };
   return sketch;
 }
@@ -158,7 +161,9 @@ export function categoricalSketch(codes: Int32Array, levels: readonly string[]):
     if (codes[i] < 0) missing++;
     else counts[codes[i]]++;
   }
-  const order = [...levels.keys()].filter((c) => counts[c] > 0).sort((a, b) => counts[b] - counts[a] || a - b);
+  const order = [...levels.keys()]
+    .filter((c) => counts[c] > 0)
+    .sort((a, b) => counts[b] - counts[a] || a - b);
   const kept = order.slice(0, LEVELS_MAX);
   let other = 0;
   for (const c of order.slice(LEVELS_MAX)) other += counts[c];
