@@ -3,6 +3,7 @@
  * returns an exit status; this file only dispatches, prints help, and turns any error into one
  * plain sentence (never a stack trace).
  */
+import { EXPLAIN_HELP, explain } from "./explain.ts";
 import { EXPORT_HELP, exportModel } from "./export.ts";
 import { INSPECT_HELP, inspect } from "./inspect.ts";
 import { type Io, nodeIo } from "./io.ts";
@@ -32,6 +33,11 @@ const COMMANDS: Record<string, { run: Command; summary: string; help: string }> 
     run: predict,
     summary: "predict the rows of a CSV file with a model saved by train",
     help: PREDICT_HELP,
+  },
+  explain: {
+    run: explain,
+    summary: "explain the predictions of rows of a CSV file: each column's contribution",
+    help: EXPLAIN_HELP,
   },
   export: {
     run: exportModel,

@@ -34,6 +34,8 @@ export interface RowExplanation {
 export interface Explanation {
   output: ExplainOutput;
   method: ExplainMethod;
+  /** Multiclass: each row explains its own predicted class, with its own base value. */
+  perClass: boolean;
   /** The raw input columns the contributions are summed back to. */
   columns: string[];
   rows: RowExplanation[];
@@ -151,6 +153,7 @@ function explainTrees(
   return {
     output: task === "regression" ? "value" : boosted ? "log_odds" : "probability",
     method: "tree",
+    perClass: task === "multiclass",
     columns: sources.columns,
     rows: rows.map((row, i) => {
       const { own, label } = classOf(pipeline, picked, i);
@@ -183,6 +186,7 @@ function explainLinear(
   return {
     output: model.type === "logistic" ? "log_odds" : "value",
     method: "linear",
+    perClass: pipeline.artifact.task === "multiclass",
     columns: sources.columns,
     rows: rows.map((row, i) => {
       const { own, label } = classOf(pipeline, picked, i);
@@ -214,6 +218,7 @@ function explainSampled(
   return {
     output: artifact.task === "regression" ? "value" : "probability",
     method: "sampling",
+    perClass: artifact.task === "multiclass",
     columns,
     rows: rows.map((row, i) => {
       const c = artifact.task === "regression" || !picked ? -1 : k === 2 ? 1 : picked[i];
