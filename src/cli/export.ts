@@ -33,7 +33,7 @@ Options:
 `;
 
 /** The app's version, from package.json (the card records it). */
-async function appVersion(): Promise<string> {
+export async function appVersion(): Promise<string> {
   const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as {
     version?: string;
   };

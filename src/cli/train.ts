@@ -16,8 +16,10 @@ import {
   runSettingsProblem,
   validateRunSettings,
 } from "../core/automl/run/runSettings.ts";
+import { modelFileOfRun } from "../core/deploy/modelFileOfRun.ts";
 import { METRICS } from "../core/framing/metrics.ts";
 import type { Progress } from "../core/progress.ts";
+import { appVersion } from "./export.ts";
 import { defaultThreads, makeFoldPool } from "./foldPool.ts";
 import type { Io } from "./io.ts";
 import { parseTableArgs, readTableFile, UNREADABLE } from "./readTable.ts";
@@ -44,7 +46,8 @@ Options:
   --ensemble yes|no  add the ensemble rung, a weighted blend of the models (default yes)
   --threads N        worker threads that train folds side by side (default: the cores, at most 8;
                      1 trains in this thread); the numbers are the same whatever N
-  --out MODEL.json   save the best model's pipeline, for "automl-playground predict"
+  --out MODEL.json   save the best model as a model file (pipeline and model card), for
+                     "automl-playground predict" and "export"
   --json             print one JSON object: {task, metric, leaderboard, best}
   --delimiter D      use D instead of guessing: , ; | or tab
   --drop-ragged      drop rows with too few or too many fields
@@ -179,7 +182,16 @@ export async function train(args: string[], io: Io): Promise<number> {
   }
   if (options.out && result.pipeline) {
     try {
-      await writeFile(options.out, JSON.stringify(result.pipeline));
+      // The model file with its card (inputs, ranges, scores and how they were measured), as the app exports.
+      const entry = result.entries.find((e) => e.model === result.pipeline?.model_id);
+      const file = await modelFileOfRun({
+        frame: table.frame,
+        plan: result.plan,
+        pipeline: result.pipeline,
+        entry,
+        appVersion: await appVersion(),
+      });
+      await writeFile(options.out, JSON.stringify(file));
     } catch (err) {
       io.err(`Cannot write "${options.out}" (${(err as { code?: string }).code ?? (err as Error).message}).`);
       return UNREADABLE;
@@ -243,6 +255,6 @@ export function toText(result: LadderResult, out?: string): string {
   }
   for (const e of result.leaderboard) if (e.error) lines.push(`  ! ${e.model}: ${e.error}`);
   lines.push("", `Best: ${result.best!.model} (${result.best!.label}).`);
-  if (out) lines.push(`Saved its pipeline to ${out}; use "automl-playground predict ${out} FILE".`);
+  if (out) lines.push(`Saved it as a model file to ${out}; use "automl-playground predict ${out} FILE".`);
   return lines.join("\n");
 }

@@ -65,11 +65,17 @@ describe("train", { timeout: 180_000 }, () => {
     expect(text.stdout).toMatch(/Best: logistic/);
   });
 
-  it("saves the best pipeline with --out, and predict scores every row", async () => {
+  it("saves the best model as a model file with its card with --out, and predict scores every row", async () => {
     const model = join(dir, "model.json");
     const trained = await run(...TRAIN, "--out", model, "--json");
     expect(trained.code).toBe(0);
-    expect(JSON.parse(readFileSync(model, "utf8")).type).toBe("automl-pipeline");
+    const saved = JSON.parse(readFileSync(model, "utf8"));
+    expect(saved.format).toBe("automl-playground-model");
+    expect(saved.pipeline.type).toBe("automl-pipeline");
+    expect(saved.card.target).toBe("target");
+    expect(saved.card.training_rows).toBe(120);
+    expect(saved.card.scores.protocol).toMatch(/^3-fold stratified CV on 80% of 150 rows/);
+    expect(saved.sha256).toMatch(/^[0-9a-f]{64}$/);
     const pred = await run("predict", model, IRIS);
     expect(pred.stderr).toBe("");
     expect(pred.code).toBe(0);
@@ -94,7 +100,7 @@ describe("train", { timeout: 180_000 }, () => {
     expect(trained.code).toBe(0);
     const json = JSON.parse(trained.stdout);
     expect(json.best).toBe("ensemble");
-    const file = JSON.parse(readFileSync(model, "utf8"));
+    const file = JSON.parse(readFileSync(model, "utf8")).pipeline;
     expect(file.model_id).toBe("ensemble");
     expect(file.members.map((m: { model_id: string }) => m.model_id).sort()).toEqual([
       "decision_tree",

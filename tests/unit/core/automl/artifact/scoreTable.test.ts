@@ -57,7 +57,8 @@ beforeAll(async () => {
     modelPath,
   );
   expect(trained.stderr).toBe("");
-  pipeline = loadPipeline(JSON.parse(readFileSync(modelPath, "utf8")));
+  // train --out writes a model file: the pipeline inside it.
+  pipeline = loadPipeline(JSON.parse(readFileSync(modelPath, "utf8")).pipeline);
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
