@@ -8,6 +8,8 @@
 import { type LoadedPipeline, loadPipeline } from "../automl/artifact/loadPipeline.ts";
 import { PIPELINE_TYPE, type PipelineArtifact } from "../automl/artifact/pipelineArtifact.ts";
 import { ValidationError } from "../errors.ts";
+import { readReferenceSketches } from "../monitor/readSketches.ts";
+import type { ReferenceSketches } from "../monitor/sketch.ts";
 import { canonicalJson, checkJsonTree, sha256Hex } from "./canonicalJson.ts";
 import { checkPipeline } from "./checkPipeline.ts";
 import { checkPipelineEnvelope } from "./checkPipelineEnvelope.ts";
@@ -28,7 +30,12 @@ export interface ModelFile {
   format_version: typeof MODEL_FILE_VERSION;
   card: ModelCard;
   pipeline: PipelineArtifact;
-  /** Lower-case hex SHA-256 of `canonicalJson({ card, pipeline })`. */
+  /**
+   * Sketches of the training rows and of the model's predictions on them, for monitoring drift
+   * (src/core/monitor). Optional: files made before, and bare pipelines, have none.
+   */
+  reference?: ReferenceSketches;
+  /** Lower-case hex SHA-256 of `canonicalJson({ card, pipeline })` (with `reference` when there is one). */
   sha256: string;
 }
 
@@ -48,21 +55,28 @@ export interface ReadModelFile {
 export const MODEL_FILE_MIGRATIONS: ((file: Record<string, unknown>) => Record<string, unknown>)[] = [];
 
 /** The text a checksum is taken over. */
-const checksummed = (card: unknown, pipeline: unknown) => canonicalJson({ card, pipeline });
+const checksummed = (card: unknown, pipeline: unknown, reference?: unknown) =>
+  canonicalJson(reference === undefined ? { card, pipeline } : { card, pipeline, reference });
 
 /** Builds the file of a pipeline and its card; both are copied as plain JSON first. */
-export async function makeModelFile(pipeline: PipelineArtifact, card: ModelCard): Promise<ModelFile> {
+export async function makeModelFile(
+  pipeline: PipelineArtifact,
+  card: ModelCard,
+  reference?: ReferenceSketches,
+): Promise<ModelFile> {
   // What is hashed must be what is read back: typed arrays and undefined fields as JSON has them.
-  const plain = JSON.parse(JSON.stringify({ card, pipeline })) as {
+  const plain = JSON.parse(JSON.stringify({ card, pipeline, reference })) as {
     card: ModelCard;
     pipeline: PipelineArtifact;
+    reference?: ReferenceSketches;
   };
   return {
     format: MODEL_FILE_FORMAT,
     format_version: MODEL_FILE_VERSION,
     card: plain.card,
     pipeline: plain.pipeline,
-    sha256: await sha256Hex(checksummed(plain.card, plain.pipeline)),
+    ...(plain.reference === undefined ? {} : { reference: plain.reference }),
+    sha256: await sha256Hex(checksummed(plain.card, plain.pipeline, plain.reference)),
   };
 }
 
@@ -97,13 +111,13 @@ async function currentVersion(
     if (!Object.hasOwn(raw, key)) throw new ValidationError(`the model file has no "${key}"`);
   if (typeof raw.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(raw.sha256))
     throw new ValidationError("the model file's checksum is not a SHA-256");
-  if ((await sha256Hex(checksummed(raw.card, raw.pipeline))) !== raw.sha256)
+  if ((await sha256Hex(checksummed(raw.card, raw.pipeline, raw.reference))) !== raw.sha256)
     throw new ValidationError("the file was changed after export (checksum mismatch)");
   let file = raw;
   for (let v = version; v < current; v++) file = migrations[v - 1](file);
   if (version < current) notes.push(`Read a model file of format ${version}, migrated to format ${current}.`);
   for (const key of Object.keys(file)) {
-    if (!["format", "format_version", "card", "pipeline", "sha256"].includes(key))
+    if (!["format", "format_version", "card", "pipeline", "reference", "sha256"].includes(key))
       throw new ValidationError(`the model file has an unexpected field "${key}"`);
   }
   return file;
@@ -149,6 +163,7 @@ export async function readModelFile(json: unknown, opts: ReadModelFileOptions = 
   }
   const raw = await currentVersion(json, opts.migrations ?? MODEL_FILE_MIGRATIONS, notes);
   const card = readModelCard(raw.card);
+  const reference = raw.reference === undefined ? undefined : readReferenceSketches(raw.reference);
   checkPipelineEnvelope(raw.pipeline);
   const loaded = loadPipeline(raw.pipeline);
   file = {
@@ -156,8 +171,12 @@ export async function readModelFile(json: unknown, opts: ReadModelFileOptions = 
     format_version: MODEL_FILE_VERSION,
     card,
     pipeline: loaded.artifact,
+    ...(reference === undefined ? {} : { reference }),
     // A migrated file's content changed: its checksum is the new content's.
-    sha256: notes.length > 0 ? await sha256Hex(checksummed(card, loaded.artifact)) : (raw.sha256 as string),
+    sha256:
+      notes.length > 0
+        ? await sha256Hex(checksummed(card, loaded.artifact, reference))
+        : (raw.sha256 as string),
   };
   await opts.beforeProbe?.(loaded);
   checkPipeline(loaded, card);

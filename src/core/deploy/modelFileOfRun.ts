@@ -8,6 +8,7 @@ import type { PipelineArtifact } from "../automl/artifact/pipelineArtifact.ts";
 import type { LadderPlan } from "../automl/ladder/ladderPlan.ts";
 import type { LeaderboardEntry } from "../automl/ladder/leaderboard.ts";
 import type { Frame } from "../data/frame.ts";
+import { makeReferenceSketches } from "../monitor/referenceSketches.ts";
 import { takeFrameRows } from "../prep/columns.ts";
 import { dataFingerprint } from "./dataFingerprint.ts";
 import { makeModelCard } from "./modelCard.ts";
@@ -48,7 +49,10 @@ export interface RunModelArgs {
   appVersion: string;
 }
 
-/** The model file of a run's pipeline, its card made from the run's training rows. */
+/**
+ * The model file of a run's pipeline, its card made from the run's training rows, with sketches
+ * of those rows and of the model's predictions on them (the reference monitoring compares with).
+ */
 export async function modelFileOfRun(args: RunModelArgs): Promise<ModelFile> {
   const { plan, pipeline } = args;
   const rows = takeFrameRows(args.frame, plan.train);
@@ -62,5 +66,5 @@ export async function modelFileOfRun(args: RunModelArgs): Promise<ModelFile> {
     // Binary plans put the positive class last.
     positiveClass: plan.task === "binary" && plan.classes ? plan.classes[plan.classes.length - 1] : null,
   });
-  return makeModelFile(pipeline, card);
+  return makeModelFile(pipeline, card, makeReferenceSketches(pipeline, rows));
 }

@@ -2,7 +2,8 @@
  * The reference of a model: sketches of its training rows' input columns and of its predictions
  * on them, made once when the model is saved (or from a reference CSV on demand).
  */
-import type { LoadedPipeline } from "../automl/artifact/loadPipeline.ts";
+import { type LoadedPipeline, loadPipeline } from "../automl/artifact/loadPipeline.ts";
+import type { PipelineArtifact } from "../automl/artifact/pipelineArtifact.ts";
 import { predictFrame } from "../automl/artifact/predictFrame.ts";
 import type { Frame } from "../data/frame.ts";
 import { ValidationError } from "../errors.ts";
@@ -31,8 +32,15 @@ export function predictionSketch(pipeline: LoadedPipeline, predictions: Float64A
   return categoricalSketch(Int32Array.from(predictions), classes);
 }
 
-/** Sketches of `frame` (the rows the model was trained on) and of the model's predictions on it. */
-export function makeReferenceSketches(pipeline: LoadedPipeline, frame: Frame): ReferenceSketches {
+/**
+ * Sketches of `frame` (the rows the model was trained on) and of the model's predictions on it
+ * (an artifact is loaded first).
+ */
+export function makeReferenceSketches(
+  model: LoadedPipeline | PipelineArtifact,
+  frame: Frame,
+): ReferenceSketches {
+  const pipeline = "members" in model && "artifact" in model ? model : loadPipeline(model);
   requireInputs(pipeline, frame, "The reference data");
   const byName = new Map(frame.columns.map((c) => [c.name, c]));
   const { predictions } = predictFrame(pipeline, frame);
