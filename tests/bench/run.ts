@@ -14,6 +14,7 @@ import { benchPredict } from "./predict.ts";
 import { benchProfile } from "./profile.ts";
 import { benchRecipe } from "./recipe.ts";
 import { type BenchRow, printTable, recordRows } from "./table.ts";
+import { benchTreeShap } from "./treeShap.ts";
 
 interface Section {
   name: string;
@@ -73,6 +74,11 @@ const SECTIONS: Section[] = [
     name: "ladder",
     title: "Whole default ladder: 10,000 synthetic rows, binary, 5 folds + test part, one thread",
     run: async () => recordRows(await benchLadder()),
+  },
+  {
+    name: "treeshap",
+    title: "Exact TreeSHAP: rows explained per second by a 500-tree gradient boosting model, one thread",
+    run: async () => recordRows(await benchTreeShap()),
   },
 ];
 
