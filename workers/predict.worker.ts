@@ -10,17 +10,20 @@ import {
   scoreChunk,
   scoredHeader,
 } from "../src/core/automl/artifact/scoreTable.ts";
+import { explainRows } from "../src/core/automl/explain/explainRows.ts";
+import type { Frame } from "../src/core/data/frame.ts";
 import { readCsv, readCsvText } from "../src/core/data/readCsv.ts";
 import { writeCsv } from "../src/core/data/writeCsv.ts";
 import { CARD_LEVELS } from "../src/core/deploy/modelCard.ts";
 import { type ModelFile, parseModelJson, readModelFile } from "../src/core/deploy/modelFile.ts";
 import { ValidationError } from "../src/core/errors.ts";
+import { takeFrameRows } from "../src/core/prep/columns.ts";
 import { loadFrame } from "../src/persist/datasets.ts";
 import { openAppDb } from "../src/persist/db.ts";
 import { getModel } from "../src/persist/models.ts";
 import { getVersionFile, registerVersion } from "../src/persist/registry.ts";
 import { getRun, modelRecordId } from "../src/persist/runs.ts";
-import { type BatchResult, FAILED_LIMIT, type PredictWorkerApi } from "./predictApi.ts";
+import { type BatchResult, FAILED_LIMIT, type PredictWorkerApi, type RowReasons } from "./predictApi.ts";
 import { versionFromRun } from "./versionFromRun.ts";
 
 /** Rows scored per chunk: big enough to amortise the recipe, small enough for smooth progress. */
@@ -56,6 +59,41 @@ function pipelineOf(versionId: string) {
   return hit;
 }
 
+/** Training's median or most frequent value per input, as text (empty where the card has none). */
+function typicalRow(file: ModelFile, inputs: readonly { name: string }[]): string[] {
+  const byName = new Map(file.card.inputs.map((i) => [i.name, i]));
+  return inputs.map(({ name }) => {
+    const i = byName.get(name);
+    if (!i) return "";
+    if (i.kind === "categorical" || i.kind === "text") return i.most_frequent ?? "";
+    if (i.median === undefined) return "";
+    if (i.kind === "datetime") return new Date(i.median).toISOString();
+    return String(i.median);
+  });
+}
+
+/** Reasons shown for one answer. */
+const TOP_REASONS = 3;
+
+/**
+ * Row 0's largest contributions against row 1 (the typical row) by the model's own explainer;
+ * null when it cannot explain this pipeline, so the form simply shows no reasons.
+ */
+function topReasons(pipeline: LoadedPipeline, frame: Frame): RowReasons | null {
+  try {
+    const ex = explainRows(pipeline, frame, [0], { background: [1] });
+    const row = ex.rows[0];
+    const top = ex.columns
+      .map((column, c) => ({ column, contribution: row.contributions[c] }))
+      .filter((r) => Number.isFinite(r.contribution) && r.contribution !== 0)
+      .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+      .slice(0, TOP_REASONS);
+    return { scale: ex.output, method: ex.method, class: row.class, top };
+  } catch {
+    return null;
+  }
+}
+
 const api: PredictWorkerApi = {
   async register({ runId, modelId, note }) {
     const db = await openAppDb();
@@ -89,15 +127,17 @@ const api: PredictWorkerApi = {
   },
 
   async predictRow(versionId, values) {
-    const { pipeline } = await pipelineOf(versionId);
+    const { file, pipeline } = await pipelineOf(versionId);
     const inputs = pipeline.artifact.inputs;
-    // One row through the same reader as a file, read as the kinds the model was trained on.
+    // The row, then a typical one (the background its reasons are measured against), through the
+    // same reader as a file, read as the kinds the model was trained on.
     const text = writeCsv(
       inputs.map((i) => i.name),
-      [inputs.map((i) => values[i.name] ?? "")],
+      [inputs.map((i) => values[i.name] ?? ""), typicalRow(file, inputs)],
     );
     const kinds = Object.fromEntries(inputs.map((i) => [i.name, i.kind]));
-    const { frame } = await readCsvText(text, { kinds });
+    const { frame: both } = await readCsvText(text, { kinds });
+    const frame = takeFrameRows(both, [0]);
     const out = predictRows(pipeline, frame);
     const cells = predictionCells(out, 0);
     const names = predictionColumns(pipeline);
@@ -106,6 +146,7 @@ const api: PredictWorkerApi = {
       proba: out.proba
         ? names.slice(1).map((name, c) => ({ label: name.slice("proba_".length), p: Number(cells[c + 1]) }))
         : null,
+      reasons: topReasons(pipeline, both),
     };
   },
 

@@ -14,6 +14,22 @@ export interface RegisterRequest {
 export interface RowAnswer {
   prediction: string | number | null;
   proba: { label: string; p: number }[] | null;
+  /**
+   * The inputs that moved this answer most away from a typical row (training's medians and most
+   * frequent values), largest first; null when the model could not say.
+   */
+  reasons: RowReasons | null;
+}
+
+/** The top contributions of one answer, on the scale the model adds up on. */
+export interface RowReasons {
+  /** "log_odds", "probability" or "value". */
+  scale: string;
+  /** "tree" (exact TreeSHAP: against training's average answer), "linear" or "sampling" (against the typical row). */
+  method: string;
+  /** The class explained (binary: the positive one; multiclass: the predicted one); null for regression. */
+  class: string | null;
+  top: { column: string; contribution: number }[];
 }
 
 /** A row the batch could not score: its row number in the file (1 = first data row) and why. */

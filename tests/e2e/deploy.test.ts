@@ -149,6 +149,12 @@ describe("deploy: registry, model files and prediction", () => {
       .poll(() => page.getByTestId("predict-value").textContent(), WAIT)
       .toMatch(/Adelie|Chinstrap|Gentoo/);
     expect(await page.getByTestId("predict-proba").locator("li").count()).toBe(3);
+    // Gradient boosting explains itself (TreeSHAP): its top reasons against a typical row.
+    await page.getByTestId("predict-reasons").waitFor(WAIT);
+    expect(await page.getByTestId("predict-reasons").locator("li").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("predict-reasons").textContent()).toMatch(
+      /Top reasons, in .* of (Adelie|Chinstrap|Gentoo)/,
+    );
 
     predictions = await scoreAndDownload(page, newRows(), "new rows.csv");
     const notes = await page.getByTestId("score-notes").textContent();

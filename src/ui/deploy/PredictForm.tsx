@@ -5,7 +5,7 @@ import type { PredictClient } from "../bridges/predictClient.ts";
 import { formatNumber } from "../charts/formatNumber.ts";
 import { ErrorAlert } from "../shared/ErrorAlert.tsx";
 import { errorMessage } from "../shared/errorMessage.ts";
-import { formDefaults, inputRange } from "./deployState.ts";
+import { formDefaults, inputRange, reasonsCaption } from "./deployState.ts";
 
 /**
  * One row typed in by hand: a field per input, typed by kind and filled with training's median or
@@ -130,6 +130,26 @@ export function PredictForm(props: { versionId: string; card: ModelCard; client:
                     )}
                   </For>
                 </ul>
+              )}
+            </Show>
+            <Show when={a().reasons && a().reasons!.top.length > 0 ? a().reasons : null}>
+              {(reasons) => (
+                <div class="predict-reasons" data-testid="predict-reasons">
+                  <p class="hint">{reasonsCaption(reasons())}</p>
+                  <ul>
+                    <For each={reasons().top}>
+                      {(r) => (
+                        <li>
+                          {r.column}{" "}
+                          <span class={r.contribution > 0 ? "reason-up" : "reason-down"}>
+                            {r.contribution > 0 ? "+" : "−"}
+                            {formatNumber(Math.abs(r.contribution))}
+                          </span>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </div>
               )}
             </Show>
           </div>

@@ -255,3 +255,23 @@ export function scoreProgressText(p: Progress | null): string {
       : `Reading ${formatBytes(p.done)}`;
   return p.message ?? "Working…";
 }
+
+const SCALES: Record<string, string> = {
+  log_odds: "log-odds",
+  probability: "probability",
+  value: "predicted value",
+};
+
+/**
+ * "Top reasons, in log-odds of Gentoo, against training's average answer:". Tree models are
+ * explained exactly against what training predicts on average; others against a typical row.
+ */
+export function reasonsCaption(r: { scale: string; method: string; class: string | null }): string {
+  const scale = SCALES[r.scale] ?? r.scale;
+  const of = r.class === null ? scale : `${scale} of ${r.class}`;
+  const against =
+    r.method === "tree"
+      ? "training's average answer"
+      : "a typical row (training's medians and most frequent values)";
+  return `Top reasons, in ${of}, against ${against}:`;
+}

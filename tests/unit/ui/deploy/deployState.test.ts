@@ -13,6 +13,7 @@ import {
   inputRange,
   makeDeployState,
   predictionsFileName,
+  reasonsCaption,
   sameData,
   scoreProgressText,
   withView,
@@ -211,5 +212,14 @@ describe("deploy state", () => {
       "Scored 20,000 of 1,000,000 rows",
     );
     expect(scoreProgressText({ phase: "read", done: 1024, total: 0 })).toMatch(/^Reading 1(\.0)? KB$/);
+  });
+
+  it("says what scale the reasons are on", () => {
+    expect(reasonsCaption({ scale: "log_odds", method: "linear", class: "yes" })).toBe(
+      "Top reasons, in log-odds of yes, against a typical row (training's medians and most frequent values):",
+    );
+    expect(reasonsCaption({ scale: "value", method: "tree", class: null })).toBe(
+      "Top reasons, in predicted value, against training's average answer:",
+    );
   });
 });
