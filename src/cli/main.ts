@@ -7,6 +7,7 @@ import { EXPLAIN_HELP, explain } from "./explain.ts";
 import { EXPORT_HELP, exportModel } from "./export.ts";
 import { INSPECT_HELP, inspect } from "./inspect.ts";
 import { type Io, nodeIo } from "./io.ts";
+import { MONITOR_HELP, monitor } from "./monitor.ts";
 import { PREDICT_HELP, predict } from "./predict.ts";
 import { PROFILE_HELP, profile } from "./profile.ts";
 import { TRAIN_HELP, train } from "./train.ts";
@@ -38,6 +39,11 @@ const COMMANDS: Record<string, { run: Command; summary: string; help: string }> 
     run: explain,
     summary: "explain the predictions of rows of a CSV file: each column's contribution",
     help: EXPLAIN_HELP,
+  },
+  monitor: {
+    run: monitor,
+    summary: "test a batch of new rows for drift against a model's training data, and score it",
+    help: MONITOR_HELP,
   },
   export: {
     run: exportModel,
