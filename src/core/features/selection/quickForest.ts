@@ -1,5 +1,5 @@
 import type { Matrix, Target } from "../../models/estimator.ts";
-import { capability, fitNow, getModel } from "../../models/registry.ts";
+import { capability, fitNow, getSyncModel as getModel } from "../../models/syncModels.ts";
 
 /**
  * A small forest from the registry's own forest models, for feature scoring: "random_forest"

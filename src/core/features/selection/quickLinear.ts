@@ -1,5 +1,5 @@
 import type { Estimator, Matrix, Target } from "../../models/estimator.ts";
-import { capability, fitNow, getModel } from "../../models/registry.ts";
+import { capability, fitNow, getSyncModel as getModel } from "../../models/syncModels.ts";
 import { columnMoments } from "./simpleScores.ts";
 
 /**
