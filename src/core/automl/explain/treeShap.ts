@@ -83,6 +83,125 @@ export class ShapScratch {
   }
 }
 
+/** Writes element `depth` of the path at `start` and updates the permutation weights (shap's extend_path). */
+function extend(s: ShapScratch, start: number, depth: number, zero: number, one: number, f: number): void {
+  const pw = s.weight;
+  s.feature[start + depth] = f;
+  s.zero[start + depth] = zero;
+  s.one[start + depth] = one;
+  pw[start + depth] = depth === 0 ? 1 : 0;
+  for (let i = depth - 1; i >= 0; i--) {
+    pw[start + i + 1] += (one * pw[start + i] * (i + 1)) / (depth + 1);
+    pw[start + i] = (zero * pw[start + i] * (depth - i)) / (depth + 1);
+  }
+}
+
+/** Removes element `index` from the path, undoing its extend (shap's unwind_path). */
+function unwind(s: ShapScratch, start: number, depth: number, index: number): void {
+  const pw = s.weight;
+  const one = s.one[start + index];
+  const zero = s.zero[start + index];
+  let next = pw[start + depth];
+  for (let i = depth - 1; i >= 0; i--) {
+    if (one !== 0) {
+      const tmp = pw[start + i];
+      pw[start + i] = (next * (depth + 1)) / ((i + 1) * one);
+      next = tmp - (pw[start + i] * zero * (depth - i)) / (depth + 1);
+    } else {
+      pw[start + i] = (pw[start + i] * (depth + 1)) / (zero * (depth - i));
+    }
+  }
+  for (let i = index; i < depth; i++) {
+    s.feature[start + i] = s.feature[start + i + 1];
+    s.zero[start + i] = s.zero[start + i + 1];
+    s.one[start + i] = s.one[start + i + 1];
+  }
+}
+
+/** The sum of the weights the path would have with element `index` unwound (shap's unwound_path_sum). */
+function unwoundSum(s: ShapScratch, start: number, depth: number, index: number): number {
+  const pw = s.weight;
+  const one = s.one[start + index];
+  const zero = s.zero[start + index];
+  let next = pw[start + depth];
+  let total = 0;
+  if (one !== 0) {
+    for (let i = depth - 1; i >= 0; i--) {
+      const tmp = next / ((i + 1) * one);
+      total += tmp;
+      next = pw[start + i] - tmp * zero * (depth - i);
+    }
+  } else {
+    for (let i = depth - 1; i >= 0; i--) total += pw[start + i] / (zero * (depth - i));
+  }
+  return total * (depth + 1);
+}
+
+/** One row's walk of one tree: what the recursion reads besides the path. */
+interface Walk {
+  tree: Tree;
+  cover: Float64Array;
+  x: ArrayLike<number>;
+  offset: number;
+  phi: Float64Array;
+  at: number;
+  stride: number;
+  scale: number;
+  s: ShapScratch;
+}
+
+function recurse(
+  w: Walk,
+  node: number,
+  parentStart: number,
+  depth: number,
+  zero: number,
+  one: number,
+  f: number,
+) {
+  const s = w.s;
+  // This node's path is a copy of the parent's, placed right after it.
+  const start = parentStart + depth;
+  const { feature: pf, zero: pz, one: po, weight: pw } = s;
+  // A loop beats copyWithin on paths this short.
+  for (let i = 0; i < depth; i++) {
+    pf[start + i] = pf[parentStart + i];
+    pz[start + i] = pz[parentStart + i];
+    po[start + i] = po[parentStart + i];
+    pw[start + i] = pw[parentStart + i];
+  }
+  extend(s, start, depth, zero, one, f);
+  const tree = w.tree;
+  const split = tree.feature[node];
+  if (split < 0) {
+    const dim = tree.valueDim;
+    for (let i = 1; i <= depth; i++) {
+      const weight = unwoundSum(s, start, depth, i) * (s.one[start + i] - s.zero[start + i]) * w.scale;
+      const base = w.at + s.feature[start + i];
+      for (let k = 0; k < dim; k++) w.phi[base + k * w.stride] += weight * tree.value[node * dim + k];
+    }
+    return;
+  }
+  const v = w.x[w.offset + split];
+  const goLeft = Number.isNaN(v) ? tree.missingLeft[node] === 1 : v <= tree.threshold[node];
+  const hot = goLeft ? tree.left[node] : tree.right[node];
+  const cold = goLeft ? tree.right[node] : tree.left[node];
+  let inZero = 1;
+  let inOne = 1;
+  let d = depth;
+  let k = 0;
+  while (k <= d && s.feature[start + k] !== split) k++;
+  if (k <= d) {
+    // The feature was split on above: take its element out, and carry its fractions down.
+    inZero = s.zero[start + k];
+    inOne = s.one[start + k];
+    unwind(s, start, d, k);
+    d--;
+  }
+  recurse(w, hot, start, d + 1, shareOf(w.cover, hot, cold) * inZero, inOne, split);
+  recurse(w, cold, start, d + 1, shareOf(w.cover, cold, hot) * inZero, 0, split);
+}
+
 /**
  * Adds one tree's SHAP values for the row `x[offset .. offset + cols)` to `phi`, times `scale`:
  * value dimension k of feature f goes to `phi[at + k * stride + f]`.
@@ -98,103 +217,8 @@ export function treeShapRow(
   scale: number,
   s: ShapScratch,
 ): void {
-  const { feature, threshold, missingLeft, left, right, value } = tree;
-  const dim = tree.valueDim;
-  const pf = s.feature;
-  const pz = s.zero;
-  const po = s.one;
-  const pw = s.weight;
-
-  const extend = (start: number, depth: number, zero: number, one: number, f: number) => {
-    pf[start + depth] = f;
-    pz[start + depth] = zero;
-    po[start + depth] = one;
-    pw[start + depth] = depth === 0 ? 1 : 0;
-    for (let i = depth - 1; i >= 0; i--) {
-      pw[start + i + 1] += (one * pw[start + i] * (i + 1)) / (depth + 1);
-      pw[start + i] = (zero * pw[start + i] * (depth - i)) / (depth + 1);
-    }
-  };
-
-  const unwind = (start: number, depth: number, index: number) => {
-    const one = po[start + index];
-    const zero = pz[start + index];
-    let next = pw[start + depth];
-    for (let i = depth - 1; i >= 0; i--) {
-      if (one !== 0) {
-        const tmp = pw[start + i];
-        pw[start + i] = (next * (depth + 1)) / ((i + 1) * one);
-        next = tmp - (pw[start + i] * zero * (depth - i)) / (depth + 1);
-      } else {
-        pw[start + i] = (pw[start + i] * (depth + 1)) / (zero * (depth - i));
-      }
-    }
-    for (let i = index; i < depth; i++) {
-      pf[start + i] = pf[start + i + 1];
-      pz[start + i] = pz[start + i + 1];
-      po[start + i] = po[start + i + 1];
-    }
-  };
-
-  // The sum of the weights the path would have with element `index` unwound, without unwinding it.
-  const unwoundSum = (start: number, depth: number, index: number): number => {
-    const one = po[start + index];
-    const zero = pz[start + index];
-    let next = pw[start + depth];
-    let total = 0;
-    if (one !== 0) {
-      for (let i = depth - 1; i >= 0; i--) {
-        const tmp = next / ((i + 1) * one);
-        total += tmp;
-        next = pw[start + i] - tmp * zero * (depth - i);
-      }
-    } else {
-      for (let i = depth - 1; i >= 0; i--) total += pw[start + i] / (zero * (depth - i));
-    }
-    return total * (depth + 1);
-  };
-
-  const walk = (node: number, parentStart: number, depth: number, zero: number, one: number, f: number) => {
-    // This node's path is a copy of the parent's, placed right after it.
-    const start = parentStart + depth;
-    for (let i = 0; i < depth; i++) {
-      pf[start + i] = pf[parentStart + i];
-      pz[start + i] = pz[parentStart + i];
-      po[start + i] = po[parentStart + i];
-      pw[start + i] = pw[parentStart + i];
-    }
-    extend(start, depth, zero, one, f);
-    const split = feature[node];
-    if (split < 0) {
-      for (let i = 1; i <= depth; i++) {
-        const w = unwoundSum(start, depth, i) * (po[start + i] - pz[start + i]) * scale;
-        const base = at + pf[start + i];
-        for (let k = 0; k < dim; k++) phi[base + k * stride] += w * value[node * dim + k];
-      }
-      return;
-    }
-    const v = x[offset + split];
-    const goLeft = Number.isNaN(v) ? missingLeft[node] === 1 : v <= threshold[node];
-    const hot = goLeft ? left[node] : right[node];
-    const cold = goLeft ? right[node] : left[node];
-    let inZero = 1;
-    let inOne = 1;
-    let d = depth;
-    let k = 0;
-    while (k <= d && pf[start + k] !== split) k++;
-    if (k <= d) {
-      inZero = pz[start + k];
-      inOne = po[start + k];
-      unwind(start, d, k);
-      d--;
-    }
-    walk(hot, start, d + 1, shareOf(cover, hot, cold) * inZero, inOne, split);
-    walk(cold, start, d + 1, shareOf(cover, cold, hot) * inZero, 0, split);
-  };
-
   // The root's path starts with a dummy element (feature -1) that takes no credit.
-  pf[0] = -2;
-  walk(0, 0, 0, 1, 1, -1);
+  recurse({ tree, cover, x, offset, phi, at, stride, scale, s }, 0, 0, 0, 1, 1, -1);
 }
 
 /** SHAP values of a tree ensemble for every row of X, in the ensemble's raw output space. */
