@@ -8,7 +8,7 @@ import { createProject } from "../../../src/persist/projects.ts";
 import { getVersionFile, listVersions, registerVersion } from "../../../src/persist/registry.ts";
 import { makeIdbRunStore } from "../../../src/persist/runs.ts";
 import type { RunSettings } from "../../../src/persist/types.ts";
-import { APP_VERSION, protocolOf, versionFromRun } from "../../../workers/versionFromRun.ts";
+import { APP_VERSION, versionFromRun } from "../../../workers/versionFromRun.ts";
 import { fixtureFrame } from "../core/automl/ladder/helpers.ts";
 import { freshDb, rejection } from "../persist/fixtures.ts";
 
@@ -48,7 +48,7 @@ describe("registering a run's models (the predictor worker's register)", () => {
       expect(version.card.training_rows).toBe(120);
       expect(version.card.app_version).toBe(APP_VERSION);
       expect(version.card.scores.protocol).toBe(
-        "3-fold stratified cross-validation on 120 of 150 rows, seed 7; test on the 30 held-back rows",
+        "3-fold stratified CV on 80% of 150 rows (120), seed 7; test on 20% (30 rows)",
       );
       expect(version.card.inputs.map((i) => i.name)).toEqual([
         "sepal length (cm)",
@@ -76,6 +76,8 @@ describe("registering a run's models (the predictor worker's register)", () => {
     expect(registry.champion).toBe(versions[0].id);
     expect(registry.challenger).toBe(versions[2].id);
     expect(versions[2].recipeSteps.length).toBeGreaterThan(0);
+    // Monitoring's reference travels in the file.
+    expect((await getVersionFile(db, versions[0].id)).reference).toBeDefined();
 
     // A model without a kept pipeline cannot be registered.
     const bare = { ...records[0], artifact: null };
@@ -83,26 +85,4 @@ describe("registering a run's models (the predictor worker's register)", () => {
     expect(err.name).toBe("ValidationError");
     expect(err.message).toMatch(/kept no fitted pipeline in this run, so it cannot be registered\.$/);
   }, 60_000);
-
-  it("words the protocol of other splits", () => {
-    const base = settings;
-    expect(
-      protocolOf(
-        { ...base, split: { type: "kfold", testFraction: 0, folds: 5, seed: 1 } },
-        "binary",
-        100,
-        100,
-        0,
-      ),
-    ).toBe("5-fold shuffled cross-validation on 100 of 100 rows, seed 1; no test part");
-    expect(
-      protocolOf(
-        { ...base, split: { type: "time_series", column: "t", testFraction: 0.2, folds: 4, seed: 0 } },
-        "regression",
-        50,
-        40,
-        10,
-      ),
-    ).toBe("4-fold time-ordered cross-validation on 40 of 50 rows, seed 0; test on the 10 held-back rows");
-  });
 });
