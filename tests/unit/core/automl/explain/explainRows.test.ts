@@ -2,9 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedPipeline } from "../../../../../src/core/automl/artifact/loadPipeline.ts";
 import { predictRows } from "../../../../../src/core/automl/artifact/predictRows.ts";
 import { type Explanation, explainRows } from "../../../../../src/core/automl/explain/explainRows.ts";
+import { featureSources } from "../../../../../src/core/automl/explain/featureSources.ts";
 import type { Frame } from "../../../../../src/core/data/frame.ts";
 import type { Task } from "../../../../../src/core/models/estimator.ts";
 import type { ModelId } from "../../../../../src/core/models/registry.ts";
+import type { Recipe } from "../../../../../src/core/prep/step.ts";
 import { fixture, pipelineOf } from "./pipelineOf.ts";
 
 const ROWS = [0, 3, 17, 150, 300];
@@ -92,6 +94,33 @@ describe("explainRows: local accuracy on every family", () => {
     expect(e.method).toBe("sampling");
     expect(e.output).toBe("probability");
     expectLocalAccuracy(e, pipeline, penguins, 1e-9);
+  });
+
+  it("splits an engineered feature of two columns equally between them, exactly", async () => {
+    // A product bmi * bp made before the rest of the recipe: its contribution is shared.
+    const withPair = (r: Recipe): Recipe => ({
+      ...r,
+      steps: [
+        {
+          id: "pairs_1",
+          type: "pairs",
+          enabled: true,
+          columns: ["bmi", "bp"],
+          params: { ops: ["product"], left: ["bmi"], right: ["bp"] },
+        },
+        ...r.steps,
+      ],
+    });
+    for (const id of ["gbdt", "linear"] as ModelId[]) {
+      const pipeline = await pipelineOf(diabetes, "target", "regression", [id], { max_iter: 30 }, withPair);
+      const product = pipeline.recipe.features.findIndex((f) => f.includes("bmi") && f.includes("bp"));
+      expect(product).toBeGreaterThanOrEqual(0);
+      const sources = featureSources(pipeline.recipe, diabetes, [0, 10, 20, 30, 40, 50, 60, 70]);
+      expect(sources.of[product].map((c) => sources.columns[c]).sort()).toEqual(["bmi", "bp"]);
+      expect(sources.columns).toEqual(pipeline.artifact.inputs.map((i) => i.name));
+      const e = explainRows(pipeline, diabetes, ROWS, { seed: 1 });
+      expectLocalAccuracy(e, pipeline, diabetes, 1e-9);
+    }
   });
 
   it("refuses a row out of range with one sentence", async () => {

@@ -13,6 +13,7 @@ import { fitRecipe } from "../../../../../src/core/pipeline/fitRecipe.ts";
 import { proposeRecipe } from "../../../../../src/core/pipeline/proposeRecipe.ts";
 import { recipeForModel } from "../../../../../src/core/pipeline/recipeForModel.ts";
 import { fittedRecipeToJSON } from "../../../../../src/core/pipeline/recipeJson.ts";
+import type { Recipe } from "../../../../../src/core/prep/step.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "..", "..", "..", "fixtures");
 
@@ -22,9 +23,16 @@ export async function fixture(name: string): Promise<Frame> {
 }
 
 /** One model's fitted recipe and model as the run would save them. */
-async function parts(frame: Frame, target: string, task: Task, id: ModelId, params: Record<string, unknown>) {
+async function parts(
+  frame: Frame,
+  target: string,
+  task: Task,
+  id: ModelId,
+  params: Record<string, unknown>,
+  edit: (r: Recipe) => Recipe,
+) {
   const spec = getModel(id);
-  const recipe = recipeForModel(proposeRecipe(frame, { target, task }), spec);
+  const recipe = recipeForModel(edit(proposeRecipe(frame, { target, task })), spec);
   const fit = fitRecipe(recipe, frame, { target, task, seed: 7 });
   const X = { data: new Float64Array(0), rows: fit.frame.rows, cols: 0, names: [] as string[] };
   const { toMatrix } = await import("../../../../../src/core/pipeline/toMatrix.ts");
@@ -46,8 +54,9 @@ export async function pipelineOf(
   task: Task,
   ids: ModelId[],
   params: Record<string, unknown> = {},
+  edit: (r: Recipe) => Recipe = (r) => r,
 ): Promise<LoadedPipeline> {
-  const all = await Promise.all(ids.map((id) => parts(frame, target, task, id, params)));
+  const all = await Promise.all(ids.map((id) => parts(frame, target, task, id, params, edit)));
   const common = { metric: task === "regression" ? ("rmse" as const) : ("log_loss" as const), seed: 7 };
   const artifact =
     all.length === 1
