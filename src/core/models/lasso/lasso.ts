@@ -1,40 +1,25 @@
 import { ValidationError } from "../../errors.ts";
-import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
-import type { FeatureImportances } from "../capabilities.ts";
-import {
-  type FitOptions,
-  type FittedShape,
-  type Matrix,
-  type Target,
-  validateFitInput,
-} from "../estimator.ts";
-import { assertFiniteFeatures, readWeights } from "../fitChecks.ts";
-import { linearPredict } from "../linear/linearPredict.ts";
+import { defineArtifact } from "../baseEstimator.ts";
+import type { FitOptions, Matrix, Target } from "../estimator.ts";
+import { readWeights } from "../fitChecks.ts";
+import { LinearModel, type LinearState, readLinearState } from "../linear/linearModel.ts";
 import { linearScore } from "../logistic/logisticLoss.ts";
 import { proximalGradient } from "../logistic/proximalGradient.ts";
 import { LASSO_META, type LassoParams } from "./meta.ts";
 
-const TYPE = "lasso";
-
-interface LassoState {
-  cols: number;
-  coef: number[];
-  intercept: number;
+interface LassoState extends LinearState {
   iterations: number;
   converged: boolean;
 }
 
 const ARTIFACT = defineArtifact<LassoParams, LassoState>({
-  type: TYPE,
+  type: "lasso",
   defaults: LASSO_META.defaults,
   migrations: [],
   parseState(raw, read) {
     const s = read.object(raw, "state", ["cols", "coef", "intercept", "iterations", "converged"]);
-    const cols = read.int(s.cols, "state: cols", 0);
     return {
-      cols,
-      coef: read.numbers(s.coef, "state: coef", cols),
-      intercept: read.number(s.intercept, "state: intercept"),
+      ...readLinearState(s, read),
       iterations: read.int(s.iterations, "state: iterations", 0),
       converged: read.boolean(s.converged, "state: converged"),
     };
@@ -46,14 +31,12 @@ const ARTIFACT = defineArtifact<LassoParams, LassoState>({
  * alpha ||beta||_1, the intercept unpenalised, by FISTA from zero (deterministic). With alpha = 0
  * it is least squares, found slowly; use ridge for that.
  */
-export class Lasso extends BaseEstimator<LassoParams, LassoState> {
+export class Lasso extends LinearModel<LassoParams, LassoState> {
   static readonly artifact = ARTIFACT;
 
   fit(X: Matrix, y: Target, opts?: FitOptions): this {
-    validateFitInput(X, y, opts);
-    assertFiniteFeatures(X);
+    this.checkFit(X, y, opts);
     const { alpha, max_iter: maxIter, tol } = this.params;
-    if (!(Number.isFinite(alpha) && alpha >= 0)) throw new ValidationError(`invalid alpha: ${alpha}`);
     if (!(Number.isInteger(maxIter) && maxIter >= 1))
       throw new ValidationError(`invalid max_iter: ${maxIter}`);
     if (!(tol > 0)) throw new ValidationError(`invalid tol: ${tol}`);
@@ -86,19 +69,5 @@ export class Lasso extends BaseEstimator<LassoParams, LassoState> {
       converged: result.converged,
     };
     return this;
-  }
-
-  protected shapeOf(s: LassoState): FittedShape {
-    return { features: s.cols, classes: 0 };
-  }
-
-  predict(X: Matrix): Float64Array {
-    const { coef, intercept } = this.fitted();
-    return linearPredict(X, coef, intercept, TYPE);
-  }
-
-  /** |coefficient| per feature (0 for those the penalty dropped). */
-  featureImportances(): FeatureImportances {
-    return { kind: "coefficient", values: Float64Array.from(this.fitted().coef, Math.abs) };
   }
 }

@@ -1,29 +1,13 @@
 import { ValidationError } from "../../errors.ts";
-import { BaseEstimator, defineArtifact } from "../baseEstimator.ts";
-import type { FeatureImportances } from "../capabilities.ts";
-import {
-  type FitOptions,
-  type FittedShape,
-  type Matrix,
-  type Target,
-  validateFitInput,
-} from "../estimator.ts";
-import { assertFiniteFeatures, readWeights } from "../fitChecks.ts";
+import { defineArtifact } from "../baseEstimator.ts";
+import type { FitOptions, Matrix, Target } from "../estimator.ts";
+import { readWeights } from "../fitChecks.ts";
 import { choleskySolve } from "./cholesky.ts";
-import { linearPredict } from "./linearPredict.ts";
+import { LinearModel, type LinearState, readLinearState } from "./linearModel.ts";
 import { LINEAR_META, type RidgeParams } from "./meta.ts";
 
-const TYPE = "linear";
-
-interface RidgeState {
-  /** Features fitted on: the coefficient count, kept apart so that a cut coefficient list shows. */
-  cols: number;
-  coef: number[];
-  intercept: number;
-}
-
-const ARTIFACT = defineArtifact<RidgeParams, RidgeState>({
-  type: TYPE,
+const ARTIFACT = defineArtifact<RidgeParams, LinearState>({
+  type: "linear",
   defaults: LINEAR_META.defaults,
   migrations: [
     // 1 -> 2: `cols` added. A version-1 state had none, so its coefficient count is taken on trust.
@@ -33,13 +17,7 @@ const ARTIFACT = defineArtifact<RidgeParams, RidgeState>({
     },
   ],
   parseState(raw, read) {
-    const s = read.object(raw, "state", ["cols", "coef", "intercept"]);
-    const cols = read.int(s.cols, "state: cols", 0);
-    return {
-      cols,
-      coef: read.numbers(s.coef, "state: coef", cols),
-      intercept: read.number(s.intercept, "state: intercept"),
-    };
+    return readLinearState(read.object(raw, "state", ["cols", "coef", "intercept"]), read);
   },
 });
 
@@ -48,14 +26,12 @@ const ARTIFACT = defineArtifact<RidgeParams, RidgeState>({
  * Centring X and y on their weighted means leaves the intercept out of the penalty (as
  * scikit-learn's Ridge with fit_intercept); beta then solves (Xc' W Xc + alpha I) beta = Xc' W yc.
  */
-export class RidgeRegression extends BaseEstimator<RidgeParams, RidgeState> {
+export class RidgeRegression extends LinearModel<RidgeParams, LinearState> {
   static readonly artifact = ARTIFACT;
 
   fit(X: Matrix, y: Target, opts?: FitOptions): this {
-    validateFitInput(X, y, opts);
-    assertFiniteFeatures(X);
+    this.checkFit(X, y, opts);
     const { alpha } = this.params;
-    if (!(Number.isFinite(alpha) && alpha >= 0)) throw new ValidationError(`invalid alpha: ${alpha}`);
     const w = readWeights(opts, X.rows);
     const { rows: n, cols: p, data } = X;
     const xMean = new Float64Array(p);
@@ -100,19 +76,5 @@ export class RidgeRegression extends BaseEstimator<RidgeParams, RidgeState> {
     for (let j = 0; j < p; j++) intercept -= xMean[j] * coef[j];
     this.state = { cols: p, coef: Array.from(coef), intercept };
     return this;
-  }
-
-  protected shapeOf(s: RidgeState): FittedShape {
-    return { features: s.cols, classes: 0 };
-  }
-
-  predict(X: Matrix): Float64Array {
-    const { coef, intercept } = this.fitted();
-    return linearPredict(X, coef, intercept, TYPE);
-  }
-
-  /** |coefficient| per feature ("coefficient" importances: on the scale of the fitted inputs). */
-  featureImportances(): FeatureImportances {
-    return { kind: "coefficient", values: Float64Array.from(this.fitted().coef, Math.abs) };
   }
 }
