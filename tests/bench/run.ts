@@ -9,6 +9,7 @@ import { benchHtmlPredictor } from "./htmlPredictor.ts";
 import { benchKnn } from "./knn.ts";
 import { benchLadder } from "./ladder.ts";
 import { benchMlp } from "./mlp.ts";
+import { benchMonitor } from "./monitor.ts";
 import { benchPool } from "./pool.ts";
 import { benchPredict } from "./predict.ts";
 import { benchProfile } from "./profile.ts";
@@ -58,6 +59,11 @@ const SECTIONS: Section[] = [
     title:
       "Scoring 1,000,000 x 20 rows with gradient boosting: `predict` in Node vs the app's predictor worker",
     run: ({ rows }) => benchPredict(rows),
+  },
+  {
+    name: "monitor",
+    title: "Monitoring: a 1,000,000-row batch against a 1,000,000-row reference (sketches, drift tests, metric, CBPE)",
+    run: ({ rows }) => benchMonitor(rows),
   },
   {
     name: "pool",
