@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import { ConfirmButton } from "../shared/ConfirmButton.tsx";
-import { downloadText } from "./downloadText.ts";
+import { downloadText } from "../shared/download.ts";
 import type { RecipeStore } from "./recipeStore.ts";
 
 /** Export, import and reset: the whole recipe as a file, or back to what the app proposes. */
@@ -9,7 +9,7 @@ export function RecipeToolbar(props: { store: RecipeStore }) {
   const actions = () => props.store[1];
   const exportRecipe = () => {
     const file = actions().exportFile();
-    if (file) downloadText(file.name, file.text);
+    if (file) downloadText(file.text, file.name, "application/json");
   };
   return (
     <div class="recipe-toolbar">

@@ -1,10 +1,11 @@
 import { createSignal, Show } from "solid-js";
+import { downloadText } from "../shared/download.ts";
 import { errorMessage } from "../shared/errorMessage.ts";
 import { formatDateTime } from "../shared/format.ts";
 import { buildReportHtml } from "./buildReportHtml.ts";
-import { downloadText, reportFileName } from "./downloadReport.ts";
 import { makeReportInput, type ReportSource } from "./makeReportInput.ts";
 import { renderReportChart } from "./renderReportChart.ts";
+import { reportFileName } from "./reportFileName.ts";
 
 /** Builds the self-contained HTML report of what Explore shows and hands it to the browser's downloads. */
 export function ExportReportButton(props: {
@@ -25,7 +26,7 @@ export function ExportReportButton(props: {
           generatedAt: formatDateTime(Date.now()),
           render: renderReportChart,
         });
-        downloadText(buildReportHtml(input), reportFileName(src.datasetName));
+        downloadText(buildReportHtml(input), reportFileName(src.datasetName), "text/html;charset=utf-8");
       } catch (err) {
         setError(`The report could not be built: ${errorMessage(err)}`);
       } finally {
