@@ -3,9 +3,13 @@
  * the exact p-value when both samples have at most 10,000 values (Hodges' lattice-path count,
  * Viehmann's 1 - p recursion; the n1 = n2 closed form), else the asymptotic one, SciPy's
  * `kstwo.sf(d, round(n1 n2 / (n1 + n2)))`: here the exact Kolmogorov distribution by the
- * Durbin matrix (Marsaglia, Tsang & Wang 2003), as SciPy's `_kolmogn_DMTW`. Ported from
+ * Durbin matrix (Marsaglia, Tsang & Wang 2003), as SciPy's `_kolmogn_DMTW`, or in the tail twice
+ * the one-sided Smirnov probability where SciPy takes that (its Pelz-Good series for the middle
+ * of large n is not ported: the exact value differs from it by ~1e-8). Ported from
  * scipy/stats/_stats_py.py, _stats_pythran.py and _ksstats.py.
  */
+
+import { lnGamma } from "../features/selection/specialFunctions.ts";
 
 /** Samples up to this size get the exact p-value (SciPy's MAX_AUTO_N). */
 export const KS_EXACT_MAX_N = 10_000;
@@ -148,6 +152,40 @@ export function kolmogorovCdf(n: number, d: number): number {
   return Math.min(1, Math.max(0, p));
 }
 
+/**
+ * Pr(D_n+ >= d), the one-sided Smirnov statistic, by the Birnbaum-Tingey sum in logs (as SciPy's
+ * `smirnov`, which `kstwo.sf` doubles in the tail).
+ */
+export function smirnovSf(n: number, d: number): number {
+  if (d <= 0) return 1;
+  if (d >= 1) return 0;
+  const lnN = lnGamma(n + 1);
+  let sum = 0;
+  for (let j = 0; j <= Math.floor(n * (1 - d)); j++) {
+    const a = 1 - d - j / n;
+    if (a <= 0 && n - j > 0) continue;
+    const ln =
+      lnN -
+      lnGamma(j + 1) -
+      lnGamma(n - j + 1) +
+      (n - j) * Math.log(Math.max(a, 1e-300)) +
+      (j - 1) * Math.log(d + j / n);
+    sum += Math.exp(ln);
+  }
+  return Math.min(1, d * sum);
+}
+
+/**
+ * Pr(D_n >= d) as SciPy's `kstwo.sf` chooses: twice the one-sided tail where the two tails cannot
+ * both be reached (d >= 0.5) or SciPy takes it as exact enough (n d^2 > 4 for n <= 140, >= 2.2
+ * beyond), else 1 - the Durbin-matrix CDF.
+ */
+export function kolmogorovSf(n: number, d: number): number {
+  const nd2 = n * d * d;
+  if (d >= 0.5 || (n <= 140 ? nd2 > 4 : nd2 >= 2.2)) return Math.min(1, Math.max(0, 2 * smirnovSf(n, d)));
+  return 1 - kolmogorovCdf(n, d);
+}
+
 /** Two-sided KS test of two sorted, NaN-free samples. */
 export function ksTest(a: Float64Array, b: Float64Array): KsResult {
   const n1 = a.length;
@@ -163,6 +201,5 @@ export function ksTest(a: Float64Array, b: Float64Array): KsResult {
     if (Number.isFinite(p) && p >= 0 && p <= 1) return { statistic: dExact, pValue: p, method: "exact" };
   }
   const en = Math.round((n1 * n2) / (n1 + n2));
-  const p = 1 - kolmogorovCdf(en, d);
-  return { statistic: d, pValue: Math.min(1, Math.max(0, p)), method: "asymptotic" };
+  return { statistic: d, pValue: Math.min(1, Math.max(0, kolmogorovSf(en, d))), method: "asymptotic" };
 }
