@@ -20,8 +20,8 @@ import {
   type DriftOverride,
   type DriftTestId,
 } from "./columnDrift.ts";
-import { requireInputs } from "./referenceSketches.ts";
-import { type ReferenceSketches, sortedPresent } from "./sketch.ts";
+import { predictionSketch, requireInputs } from "./referenceSketches.ts";
+import { columnSketch, type ReferenceSketches, sortedPresent } from "./sketch.ts";
 
 /** Share of drifted columns from which the dataset drifts (Evidently's default). */
 export const DATASET_DRIFT_SHARE = 0.5;
@@ -53,6 +53,11 @@ export interface MonitorReport {
   /** The model's metric on the batch's labelled rows; `reference` is the card's CV score. */
   performance: { metric: MetricId; value: number; reference: number | null; labelled_rows: number } | null;
   estimated_performance: { metric: MetricId; value: number; method: string } | null;
+  /**
+   * With `sketchBatch`: the batch's own sketches (as a reference's), to store a batch without its
+   * rows, draw its distributions over the reference's, or monitor later batches against it.
+   */
+  batch_sketches?: ReferenceSketches;
 }
 
 /** What `monitorBatch` is given. */
@@ -65,6 +70,8 @@ export interface MonitorArgs {
   /** Per column (by name, or "prediction" for the predictions): test and / or threshold. */
   overrides?: Record<string, DriftOverride>;
   signal?: AbortSignal;
+  /** Also sketch the batch (`batch_sketches`): one more pass over each column. */
+  sketchBatch?: boolean;
 }
 
 /** A column's batch values as its reference sketch reads them. */
@@ -112,6 +119,18 @@ export function monitorBatch(args: MonitorArgs): MonitorReport {
       ? { type: "numeric", sorted: sortedPresent(predictions), missing: 0 }
       : batchCategories(Int32Array.from(predictions), classes);
   const pred = columnDrift(reference.prediction, predBatch, overrides.prediction);
+  const batchSketches: ReferenceSketches | undefined = args.sketchBatch
+    ? {
+        version: 1,
+        rows: frame.rows,
+        columns: artifact.inputs.map((i) => ({
+          name: i.name,
+          kind: i.kind,
+          sketch: columnSketch(byName.get(i.name)!, i.kind),
+        })),
+        prediction: predictionSketch(pipeline, predictions),
+      }
+    : undefined;
   const drifted = columns.filter((c) => c.drift).length;
   const driftShare = columns.length > 0 ? drifted / columns.length : 0;
   return {
@@ -137,6 +156,7 @@ export function monitorBatch(args: MonitorArgs): MonitorReport {
             method: CBPE_METHOD,
           }
         : null,
+    ...(batchSketches ? { batch_sketches: batchSketches } : {}),
   };
 }
 

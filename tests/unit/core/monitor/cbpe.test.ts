@@ -72,7 +72,9 @@ describe("CBPE", () => {
     const tol = accuracyTolerance(proba, predictions, 2);
     expect(Math.abs(estimateMetric("accuracy", predictions, proba, 2) - real("accuracy"))).toBeLessThan(tol);
     // F1 (macro) of two classes moves with accuracy here (both classes ~half the rows).
-    expect(Math.abs(estimateMetric("f1_macro", predictions, proba, 2) - real("f1_macro"))).toBeLessThan(2 * tol);
+    expect(Math.abs(estimateMetric("f1_macro", predictions, proba, 2) - real("f1_macro"))).toBeLessThan(
+      2 * tol,
+    );
     const auc = real("roc_auc");
     const positives = labels.reduce((a, b) => a + b, 0);
     const se = hanleyMcNeil(auc, positives, N - positives);

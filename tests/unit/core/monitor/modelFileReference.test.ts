@@ -73,6 +73,15 @@ describe("reference sketches in the model file", { timeout: 60_000 }, () => {
     }
     expect(same.prediction).toMatchObject({ test: "chi2", p_value: 1, drift: false });
     expect(same.performance?.reference).toBe(file.card.scores.cv_mean);
+    // A batch sketched as a reference is: monitored against itself, nothing drifts.
+    const sketched = monitorBatch({
+      pipeline: read.pipeline,
+      reference,
+      frame: data,
+      referenceScore: null,
+      sketchBatch: true,
+    });
+    expect(sketched.batch_sketches).toEqual(reference);
     const shifted = monitorBatch({
       pipeline: read.pipeline,
       reference,
