@@ -11,18 +11,12 @@ import {
   saveDataset,
 } from "../../../src/persist/datasets.ts";
 import { createProject, deleteProject, getProject } from "../../../src/persist/projects.ts";
-import { freshDb, rejection, report, sampleFrame } from "./fixtures.ts";
+import { freshDb, rejection, report, sampleFrame, saveSampleDataset } from "./fixtures.ts";
 
 async function setup() {
   const db = await freshDb();
-  const project = await createProject(db, "P");
-  const meta = await saveDataset(db, {
-    projectId: project.id,
-    name: " churn.csv ",
-    source: "file",
-    frame: sampleFrame(),
-    report,
-  });
+  // The name's spaces are trimmed on save.
+  const { project, dataset: meta } = await saveSampleDataset(db, "P", " churn.csv ");
   return { db, project, meta };
 }
 

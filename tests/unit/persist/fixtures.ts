@@ -1,7 +1,10 @@
 import "fake-indexeddb/auto";
 import type { CsvReport } from "../../../src/core/data/csvTypes.ts";
 import type { Frame } from "../../../src/core/data/frame.ts";
+import { saveDataset } from "../../../src/persist/datasets.ts";
 import { type AppDb, openAppDb } from "../../../src/persist/db.ts";
+import { createProject } from "../../../src/persist/projects.ts";
+import type { DatasetMeta, ProjectRecord } from "../../../src/persist/types.ts";
 
 let counter = 0;
 
@@ -54,6 +57,23 @@ export function sampleFrame(): Frame {
       },
     ],
   };
+}
+
+/** A new project holding `sampleFrame()` as a file dataset named `datasetName`. */
+export async function saveSampleDataset(
+  db: AppDb,
+  projectName: string,
+  datasetName: string,
+): Promise<{ project: ProjectRecord; dataset: DatasetMeta }> {
+  const project = await createProject(db, projectName);
+  const dataset = await saveDataset(db, {
+    projectId: project.id,
+    name: datasetName,
+    source: "file",
+    frame: sampleFrame(),
+    report,
+  });
+  return { project, dataset };
 }
 
 /** The rejection of `promise`, failing the test if it resolves. */

@@ -1,4 +1,4 @@
-import { openDB } from "idb";
+import { type IDBPDatabase, openDB } from "idb";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { PipelineArtifact } from "../../../src/core/automl/artifact/pipelineArtifact.ts";
 import type { LeaderboardEntry } from "../../../src/core/automl/ladder/leaderboard.ts";
@@ -54,6 +54,13 @@ function entry(model: string, cv: number, extra: Partial<LeaderboardEntry> = {})
 }
 
 const artifact = { type: "automl-pipeline", version: 1, model_id: "knn" } as unknown as PipelineArtifact;
+
+/** The stores of a version 1 database (projects, datasets and their columns), for the upgrade tests. */
+function createV1Stores(db: IDBPDatabase) {
+  db.createObjectStore("projects", { keyPath: "id" });
+  db.createObjectStore("datasets", { keyPath: "id" }).createIndex("projectId", "projectId");
+  db.createObjectStore("columns", { keyPath: ["datasetId", "index"] }).createIndex("datasetId", "datasetId");
+}
 
 async function setup() {
   const db = await freshDb();
@@ -209,12 +216,7 @@ describe("runs", () => {
     const name = `runs-upgrade-${crypto.randomUUID()}`;
     const v1 = await openDB(name, 1, {
       upgrade(db) {
-        db.createObjectStore("projects", { keyPath: "id" });
-        db.createObjectStore("datasets", { keyPath: "id" }).createIndex("projectId", "projectId");
-        db.createObjectStore("columns", { keyPath: ["datasetId", "index"] }).createIndex(
-          "datasetId",
-          "datasetId",
-        );
+        createV1Stores(db);
       },
     });
     await v1.put("projects", { id: "p1", name: "Old", createdAt: 1, updatedAt: 1 });
@@ -230,12 +232,7 @@ describe("runs", () => {
     const name = `runs-upgrade-v2-${crypto.randomUUID()}`;
     const v2 = await openDB(name, 2, {
       upgrade(db) {
-        db.createObjectStore("projects", { keyPath: "id" });
-        db.createObjectStore("datasets", { keyPath: "id" }).createIndex("projectId", "projectId");
-        db.createObjectStore("columns", { keyPath: ["datasetId", "index"] }).createIndex(
-          "datasetId",
-          "datasetId",
-        );
+        createV1Stores(db);
         db.createObjectStore("runs", { keyPath: "id" }).createIndex("projectId", "projectId");
         const models = db.createObjectStore("models", { keyPath: "id" });
         models.createIndex("runId", "runId");

@@ -10,25 +10,18 @@ import { readCsvText } from "../../../src/core/data/readCsv.ts";
 import type { Recipe } from "../../../src/core/prep/step.ts";
 import { profileFrame } from "../../../src/core/profile/profileFrame.ts";
 import { loadColumn, loadFrame, replaceColumn, saveDataset } from "../../../src/persist/datasets.ts";
-import { createProject, setProjectFraming } from "../../../src/persist/projects.ts";
+import { setProjectFraming } from "../../../src/persist/projects.ts";
 import type { DataClient } from "../../../src/ui/bridges/dataClient.ts";
 import { getDb } from "../../../src/ui/shared/appDb.ts";
 import type { RecipePreviewView } from "../../../workers/dataApi.ts";
-import { report, sampleFrame } from "../persist/fixtures.ts";
+import { saveSampleDataset } from "../persist/fixtures.ts";
 
 /** A project with one stored table (age, city, churn: four rows) framed on `target`. */
 export async function openFramedProject(
   target: string | null,
 ): Promise<{ projectId: string; datasetId: string }> {
   const db = await getDb();
-  const project = await createProject(db, "Store test");
-  const dataset = await saveDataset(db, {
-    projectId: project.id,
-    name: "churn.csv",
-    source: "file",
-    frame: sampleFrame(),
-    report,
-  });
+  const { project, dataset } = await saveSampleDataset(db, "Store test", "churn.csv");
   await setProjectFraming(db, project.id, { datasetId: dataset.id, target, metric: null, criterion: null });
   return { projectId: project.id, datasetId: dataset.id };
 }
