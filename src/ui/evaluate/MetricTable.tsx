@@ -10,9 +10,10 @@ export function MetricTable(props: { rows: readonly MetricRow[]; hasTest: boolea
           <th scope="col">Metric</th>
           <th
             scope="col"
-            title="All out-of-fold predictions scored together (the leaderboard averages the folds' scores)"
+            data-testid="pooled-header"
+            title="All out-of-fold predictions scored together; the leaderboard shows the mean of the folds' scores, a second number on purpose"
           >
-            Cross-validation (out-of-fold)
+            Cross-validation, all folds pooled
           </th>
           <th scope="col">Test part</th>
         </tr>

@@ -1,0 +1,60 @@
+/**
+ * The Train screen's numbers say what they are (issue 10, items 5, 7, 10 and 13): the
+ * leaderboard's CV score is the mean of the folds and the evaluation's is pooled, each labelled;
+ * a perfect score reads 1.000; "overfits" comes with its rule; the baseline says what it predicts;
+ * the run summary counts trained models.
+ */
+import type { Browser, Page } from "playwright-core";
+import type { PreviewServer } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, startServer } from "./harness.ts";
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+let page: Page;
+const WAIT = { timeout: 90_000 };
+
+beforeAll(async () => {
+  const started = await startServer(4203);
+  server = started.server;
+  url = started.url;
+  ({ browser, page } = await launch());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? "").trim();
+const row = (model: string) => `[data-testid="leaderboard-row"][data-model="${model}"]`;
+
+describe("honest numbers on Train", () => {
+  it("labels both CV numbers, shows 1.000, states the overfitting rule and names the baseline", async () => {
+    await page.goto(url);
+    await page.getByTestId("sample-iris").click();
+    await page.getByTestId("column-table").waitFor(WAIT);
+    await page.getByTestId("phase-train").click();
+    await page.getByTestId("model-option").first().waitFor(WAIT);
+    for (const option of await page.getByTestId("model-option").all()) {
+      const id = (await option.getAttribute("data-model")) ?? "";
+      await option.locator("input").setChecked(["baseline", "decision_tree"].includes(id));
+    }
+    await page.getByTestId("start-run").click();
+    await expect.poll(() => page.getByTestId("run-state").getAttribute("data-status"), WAIT).toBe("done");
+
+    expect(await text('[data-testid="leaderboard"] thead')).toContain("mean of folds");
+    // An unpruned tree is perfect on its own rows: "1.000", not "1", and flagged with the rule.
+    expect(await text(`${row("decision_tree")} [data-testid="train-score"]`)).toMatch(/^1\.000/);
+    expect(await text(`${row("baseline")} td:nth-child(2)`)).toContain("Baseline (majority class)");
+    const flagged = await page.locator(`${row("decision_tree")} .overfit-flag`).count();
+    expect(await page.getByTestId("overfit-rule").count()).toBe(flagged > 0 ? 1 : 0);
+    if (flagged) expect(await text('[data-testid="overfit-rule"]')).toMatch(/by more than 0\.05/);
+    expect(await text('[data-testid="run-item"] .run-summary')).toMatch(/^2 of 2 models trained/);
+
+    await page.locator(`${row("decision_tree")} [data-testid="open-evaluation"]`).click();
+    await page.getByTestId("metric-table").waitFor(WAIT);
+    expect(await text('[data-testid="pooled-header"]')).toBe("Cross-validation, all folds pooled");
+  });
+});
