@@ -115,9 +115,15 @@ export async function exportModel(args: string[], io: Io): Promise<number> {
       appVersion: await appVersion(),
     });
     // Scores stay the model's own; only what describes the data comes from TRAIN.csv.
-    file = await makeModelFile(file.pipeline, { ...card, scores: file.card.scores });
+    // Monitoring's reference is the training data too: sketched from TRAIN.csv when it has every input.
+    const { makeReferenceSketches } = await import("../core/monitor/referenceSketches.ts");
+    const have = new Set(table.frame.columns.map((c) => c.name));
+    const reference = file.pipeline.inputs.every((i) => have.has(i.name))
+      ? makeReferenceSketches(read.pipeline, table.frame)
+      : file.reference;
+    file = await makeModelFile(file.pipeline, { ...card, scores: file.card.scores }, reference);
   } else if (read.notes.length > 0) {
-    file = await makeModelFile(file.pipeline, { ...file.card, app_version: await appVersion() });
+    file = await makeModelFile(file.pipeline, { ...file.card, app_version: await appVersion() }, file.reference);
   }
   if (data === undefined) for (const note of read.notes) io.err(`Note: ${note}`);
   const text = format === "json" ? JSON.stringify(file) : buildHtmlPredictor(file, await predictorBundle());

@@ -131,6 +131,21 @@ describe("monitor", { timeout: 180_000 }, () => {
     expect(report.dataset_drift).toBe(true);
   });
 
+  it("monitors a bare pipeline exported with its training data (export --data sketches it)", async () => {
+    const model = JSON.parse(readFileSync(path("model.json"), "utf8"));
+    writeFileSync(path("bare-export.json"), JSON.stringify(model.pipeline));
+    const exported = await run(
+      ...["export", path("bare-export.json"), "--format", "json", "--out", path("exported.json")],
+      ...["--data", path("train.csv")],
+    );
+    expect(exported.code).toBe(0);
+    const file = JSON.parse(readFileSync(path("exported.json"), "utf8"));
+    expect(file.reference).toEqual(model.reference);
+    const r = await run("monitor", path("exported.json"), path("shifted.csv"), "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).dataset_drift).toBe(true);
+  });
+
   it("prints a readable table", async () => {
     const r = await run("monitor", path("model.json"), path("shifted.csv"));
     expect(r.code).toBe(0);
