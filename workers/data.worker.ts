@@ -1,10 +1,10 @@
 /// <reference lib="webworker" />
 import * as Comlink from "comlink";
-import { detectTask } from "../src/core/framing/detectTask.ts";
 import { convertColumn } from "../src/core/data/convertColumn.ts";
 import type { Frame } from "../src/core/data/frame.ts";
 import { previewRows } from "../src/core/data/preview.ts";
 import { readCsv } from "../src/core/data/readCsv.ts";
+import { detectTask } from "../src/core/framing/detectTask.ts";
 import { previewRecipe } from "../src/core/pipeline/previewRecipe.ts";
 import { proposeRecipe } from "../src/core/pipeline/proposeRecipe.ts";
 import { validateRecipe } from "../src/core/pipeline/validateRecipe.ts";

@@ -62,7 +62,8 @@ const SECTIONS: Section[] = [
   },
   {
     name: "monitor",
-    title: "Monitoring: a 1,000,000-row batch against a 1,000,000-row reference (sketches, drift tests, metric, CBPE)",
+    title:
+      "Monitoring: a 1,000,000-row batch against a 1,000,000-row reference (sketches, drift tests, metric, CBPE)",
     run: ({ rows }) => benchMonitor(rows),
   },
   {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkCriterion,
-  formatCriterion,
-  parseCriterion,
-} from "../../../../src/core/framing/criterion.ts";
+import { checkCriterion, formatCriterion, parseCriterion } from "../../../../src/core/framing/criterion.ts";
 
 function errorOf(fn: () => unknown): Error {
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectTask } from "../../../../src/core/framing/detectTask.ts";
-import { assessFeasibility } from "../../../../src/core/profile/feasibility.ts";
 import type { Alert } from "../../../../src/core/profile/alertTypes.ts";
+import { assessFeasibility } from "../../../../src/core/profile/feasibility.ts";
 import { profileFrame } from "../../../../src/core/profile/profileFrame.ts";
 import { frameOf } from "./frameOf.ts";
 
