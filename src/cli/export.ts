@@ -123,7 +123,11 @@ export async function exportModel(args: string[], io: Io): Promise<number> {
       : file.reference;
     file = await makeModelFile(file.pipeline, { ...card, scores: file.card.scores }, reference);
   } else if (read.notes.length > 0) {
-    file = await makeModelFile(file.pipeline, { ...file.card, app_version: await appVersion() }, file.reference);
+    file = await makeModelFile(
+      file.pipeline,
+      { ...file.card, app_version: await appVersion() },
+      file.reference,
+    );
   }
   if (data === undefined) for (const note of read.notes) io.err(`Note: ${note}`);
   const text = format === "json" ? JSON.stringify(file) : buildHtmlPredictor(file, await predictorBundle());
