@@ -61,15 +61,13 @@ export const PREVIEW_SEED = 0;
 /** Prefix of the message a failed write leaves, so a later good write can clear it. */
 const NOT_SAVED = "Not saved on this device: ";
 
-export function makeRecipeState(): RecipeState {
+/** The fields that belong to one project's recipe, apart from where it comes from. */
+type RecipeWork = Omit<RecipeState, "projectId" | "projectName" | "dataset" | "target" | "loading" | "split">;
+
+/** No recipe yet (a fresh state, or another project opening): nothing shown, previewed or noted. */
+function noRecipe(): RecipeWork {
   return {
-    projectId: null,
-    projectName: "",
-    dataset: null,
-    target: null,
-    loading: false,
     recipe: null,
-    split: null,
     problems: [],
     previewing: false,
     previewCancelled: false,
@@ -82,23 +80,21 @@ export function makeRecipeState(): RecipeState {
   };
 }
 
+export function makeRecipeState(): RecipeState {
+  return {
+    projectId: null,
+    projectName: "",
+    dataset: null,
+    target: null,
+    loading: false,
+    split: null,
+    ...noRecipe(),
+  };
+}
+
 /** Opening a project forgets the last one's recipe, preview and notes, and waits for storage. */
 export function openStarted(state: RecipeState, projectId: string): RecipeState {
-  return {
-    ...state,
-    projectId,
-    loading: true,
-    recipe: null,
-    problems: [],
-    previewing: false,
-    previewCancelled: false,
-    previewError: null,
-    previewStale: false,
-    status: null,
-    fileError: null,
-    error: null,
-    preview: null,
-  };
+  return { ...state, projectId, loading: true, ...noRecipe() };
 }
 
 /**

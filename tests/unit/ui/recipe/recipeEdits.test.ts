@@ -19,27 +19,16 @@ import {
   stepTypesIn,
   toggleStep,
 } from "../../../../src/ui/recipe/recipeEdits.ts";
-
-const step = (id: string, type: string, params: Record<string, unknown> = {}): StepConfig => ({
-  id,
-  type,
-  enabled: true,
-  columns: "auto",
-  params,
-});
+import { speciesRecipe, step } from "./recipeFixtures.ts";
 
 /** impute, dates, one_hot, select, scale: Prepare and Features steps interleaved. */
-const recipe: Recipe = {
-  version: 1,
-  target: "species",
-  steps: [
-    step("impute", "impute"),
-    step("dates", "date_parts"),
-    step("one_hot", "one_hot"),
-    step("select", "select"),
-    step("scale", "standard"),
-  ],
-};
+const recipe = speciesRecipe([
+  step("impute", "impute"),
+  step("dates", "date_parts"),
+  step("one_hot", "one_hot"),
+  step("select", "select"),
+  step("scale", "standard"),
+]);
 const ids = (r: Recipe) => r.steps.map((s) => s.id);
 const prepare = (s: StepConfig) => inCategories(s, PREPARE_CATEGORIES);
 const features = (s: StepConfig) => inCategories(s, FEATURE_CATEGORIES);

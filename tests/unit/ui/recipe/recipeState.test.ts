@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Recipe, StepConfig } from "../../../../src/core/prep/step.ts";
+import type { Recipe } from "../../../../src/core/prep/step.ts";
 import { setParam } from "../../../../src/ui/recipe/recipeEdits.ts";
 import { parseRecipeFile, recipeToJson } from "../../../../src/ui/recipe/recipeFile.ts";
 import {
@@ -28,20 +28,13 @@ import {
 } from "../../../../src/ui/recipe/recipeState.ts";
 import type { RecipePreviewView } from "../../../../workers/dataApi.ts";
 import { datasetMeta } from "../datasetMeta.ts";
+import { speciesRecipe, step } from "./recipeFixtures.ts";
 
-const step = (id: string, type: string, params: Record<string, unknown> = {}): StepConfig => ({
-  id,
-  type,
-  enabled: true,
-  columns: "auto",
-  params,
-});
-
-const recipe: Recipe = {
-  version: 1,
-  target: "species",
-  steps: [step("impute", "impute"), step("one_hot", "one_hot"), step("scale", "standard")],
-};
+const recipe = speciesRecipe([
+  step("impute", "impute"),
+  step("one_hot", "one_hot"),
+  step("scale", "standard"),
+]);
 
 const dataset = datasetMeta("d1", 1);
 
