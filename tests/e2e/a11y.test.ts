@@ -1,16 +1,13 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, startServer } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useApp } from "./harness.ts";
 
 // axe-core on every phase of a trained project: no serious or critical violation anywhere, a skip
 // link to the main content, and focus on the new page's heading after each navigation.
 
-let server: PreviewServer;
 let url: string;
-let browser: Browser;
 let page: Page;
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -54,16 +51,8 @@ async function expectClean(where: string) {
   expect(found, `${where}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
 }
 
-beforeAll(async () => {
-  const started = await startServer(4191);
-  server = started.server;
-  url = started.url;
-  ({ browser, page } = await launch());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useApp(4191, (app) => {
+  ({ url, page } = app);
 });
 
 async function openPhase(id: string) {

@@ -1,27 +1,17 @@
-import type { Browser, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { benchCsv } from "../bench/generateCsv.ts";
-import { launch, newProject, startServer } from "./harness.ts";
+import { newProject, useApp } from "./harness.ts";
 
 // The scale: 1,000,000 rows x 20 columns, about 150 MB, through the real page.
-let server: PreviewServer;
-let browser: Browser;
 let page: Page;
 let bigFile: string;
 
-beforeAll(async () => {
+useApp(4183, async (app) => {
   bigFile = await benchCsv();
-  const started = await startServer(4183);
-  server = started.server;
-  ({ browser, page } = await launch());
-  await page.goto(started.url);
+  ({ page } = app);
+  await page.goto(app.url);
   await newProject(page, "Big file");
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Starts timing the gaps between 50 ms timer ticks on the page: a long gap is a frozen page. */

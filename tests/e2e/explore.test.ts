@@ -2,14 +2,11 @@ import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, newProject, startServer } from "./harness.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { newProject, openSample, useApp } from "./harness.ts";
 
-let server: PreviewServer;
 let url: string;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
@@ -21,16 +18,8 @@ async function shot(name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-beforeAll(async () => {
-  const started = await startServer(4185);
-  server = started.server;
-  url = started.url;
-  ({ browser, context, page } = await launch());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useApp(4185, (app) => {
+  ({ url, context, page } = app);
 });
 
 const chartSvgs = () => page.locator('[data-testid="chart"] svg').count();
@@ -43,10 +32,7 @@ async function openTab(id: string) {
 
 describe("frame and explore", () => {
   it("frames the penguins: target, task, metric and a criterion", async () => {
-    await page.goto(url);
-    await page.getByTestId("sample-penguins").click();
-    await page.getByTestId("column-table").waitFor();
-    await expect.poll(() => page.getByTestId("dataset-summary").textContent()).toContain("344 rows");
+    await openSample(page, url, "penguins", "344 rows");
 
     await page.getByTestId("phase-frame").click();
     // A sample opens framed on its known target.

@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { type PreviewServer, preview } from "vite";
+import { afterAll, beforeAll, expect } from "vitest";
 
 /** The system Chromium (Debian's package); a tool's own browser download does not work here. */
 export const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -31,6 +32,50 @@ export async function launch(): Promise<{ browser: Browser; context: BrowserCont
   const page = await context.newPage();
   page.on("pageerror", (err) => console.error("[page error]", err.message));
   return { browser, context, page };
+}
+
+/** A test file's app: the built app served on its own port and one browser page on it. */
+export interface App {
+  url: string;
+  context: BrowserContext;
+  page: Page;
+  /** Takes the server away (the offline test); the page keeps what it has. */
+  stopServer(): Promise<void>;
+}
+
+/**
+ * Serves the built app on `port` and opens a browser on it before the file's tests (`ready` then
+ * hears of it, to keep its page and url), and closes both after them.
+ */
+export function useApp(port: number, ready: (app: App) => void | Promise<void>): void {
+  let server: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const started = await startServer(port);
+    server = started.server;
+    const launched = await launch();
+    browser = launched.browser;
+    const stopServer = async () => {
+      await server?.close();
+      server = undefined;
+    };
+    await ready({ url: started.url, context: launched.context, page: launched.page, stopServer });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
+
+/** How long the app may take to show a loaded sample (the first worker loads large bundles). */
+const SAMPLE_WAIT = { timeout: 60_000 };
+
+/** Opens the app's home page and loads a bundled sample from the gallery, `rowsText` in its summary. */
+export async function openSample(page: Page, url: string, sample: string, rowsText: string) {
+  await page.goto(url);
+  await page.getByTestId(`sample-${sample}`).click();
+  await page.getByTestId("column-table").waitFor(SAMPLE_WAIT);
+  await expect.poll(() => page.getByTestId("dataset-summary").textContent(), SAMPLE_WAIT).toContain(rowsText);
 }
 
 /** Drops files on an element the way a person's drag and drop does: a real DataTransfer. */

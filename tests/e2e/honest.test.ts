@@ -6,14 +6,11 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, newProject, startServer } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { newProject, openSample, useApp } from "./harness.ts";
 
-let server: PreviewServer;
 let url: string;
-let browser: Browser;
 let page: Page;
 
 const WAIT = { timeout: 60_000 };
@@ -28,16 +25,8 @@ async function shot(name: string, selector?: string) {
   else await page.screenshot({ path, fullPage: true });
 }
 
-beforeAll(async () => {
-  const started = await startServer(4197);
-  server = started.server;
-  url = started.url;
-  ({ browser, page } = await launch());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useApp(4197, (app) => {
+  ({ url, page } = app);
 });
 
 const text = async (testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
@@ -61,10 +50,7 @@ async function drawnTestShares(): Promise<number[]> {
 
 describe("honest screens", () => {
   it("opens a sample from the gallery framed on its target, with the positive class said", async () => {
-    await page.goto(url);
-    await page.getByTestId("sample-credit_data").click();
-    await page.getByTestId("column-table").waitFor(WAIT);
-    await expect.poll(() => text("dataset-summary"), WAIT).toContain("4,454 rows");
+    await openSample(page, url, "credit_data", "4,454 rows");
     // The framed target shows as the target in the column table, not as a feature.
     const role = page.locator('[data-testid="column-row"][data-column="Status"] [data-testid="col-role"]');
     await expect.poll(async () => (await role.textContent())?.trim(), WAIT).toBe("target");

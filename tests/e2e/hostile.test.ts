@@ -8,15 +8,12 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { HOSTILE } from "../unit/core/safe/hostileInputs.ts";
-import { dropFile, launch, newProject, startServer } from "./harness.ts";
+import { dropFile, newProject, useApp } from "./harness.ts";
 
-let server: PreviewServer;
 let url: string;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
@@ -52,16 +49,8 @@ function hostileCsv(): string {
 
 const FILE_NAME = `${ACTIVE[0]}\u202Egnp.csv`.replace(/[/\\]/g, "_");
 
-beforeAll(async () => {
-  const started = await startServer(4193);
-  server = started.server;
-  url = started.url;
-  ({ browser, context, page } = await launch());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useApp(4193, (app) => {
+  ({ url, context, page } = app);
 });
 
 describe("a hostile CSV", () => {

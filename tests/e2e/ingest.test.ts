@@ -1,27 +1,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { columnCell, columnKind, dropFile, launch, newProject, startServer } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { columnCell, columnKind, dropFile, newProject, useApp } from "./harness.ts";
 
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, "..", "fixtures", "e2e", name), "utf8");
 
-let server: PreviewServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  const started = await startServer(4181);
-  server = started.server;
-  ({ browser, page } = await launch());
-  await page.goto(started.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useApp(4181, async (app) => {
+  ({ page } = app);
+  await page.goto(app.url);
 });
 
 describe("loading a file", () => {

@@ -1,32 +1,19 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { columnKind, launch, startServer } from "./harness.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { columnKind, openSample, useApp } from "./harness.ts";
 
-let server: PreviewServer | undefined;
 let url: string;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let stopServer: () => Promise<void>;
 
-beforeAll(async () => {
-  const started = await startServer(4182);
-  server = started.server;
-  url = started.url;
-  ({ browser, context, page } = await launch());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useApp(4182, (app) => {
+  ({ url, context, page, stopServer } = app);
 });
 
 describe("storage and offline", () => {
   it("loads a bundled sample in one click", async () => {
-    await page.goto(url);
-    await page.getByTestId("sample-iris").click();
-    await page.getByTestId("column-table").waitFor();
-    await expect.poll(() => page.getByTestId("dataset-summary").textContent()).toContain("150 rows");
+    await openSample(page, url, "iris", "150 rows");
     expect(await columnKind(page, "target")).toBeTruthy();
     expect(await page.getByTestId("storage-estimate").textContent()).toMatch(/\d/);
   });
@@ -49,8 +36,7 @@ describe("storage and offline", () => {
     await page.reload();
     expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 
-    await server?.close();
-    server = undefined;
+    await stopServer();
     await context.setOffline(true);
     await page.reload();
     await expect.poll(() => page.getByTestId("net-status").textContent()).toMatch(/offline/i);

@@ -1,22 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, startServer } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useApp } from "./harness.ts";
 
-let server: PreviewServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  const started = await startServer(4184);
-  server = started.server;
-  ({ browser, page } = await launch());
-  await page.goto(started.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useApp(4184, async (app) => {
+  ({ page } = app);
+  await page.goto(app.url);
 });
 
 const names = () => page.getByTestId("project-link").allTextContents();

@@ -1,27 +1,16 @@
 import { mkdirSync, readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, startServer } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openSample, useApp } from "./harness.ts";
 
 const SHOTS = "/tmp/recipe-shots";
 
-let server: PreviewServer | undefined;
 let url: string;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
+useApp(4186, (app) => {
   mkdirSync(SHOTS, { recursive: true });
-  const started = await startServer(4186);
-  server = started.server;
-  url = started.url;
-  ({ browser, page } = await launch());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  ({ url, page } = app);
 });
 
 const steps = () => page.getByTestId("recipe-step");
@@ -38,9 +27,7 @@ async function previewSettled() {
 
 describe("prepare and engineer: the recipe", () => {
   it("proposes a recipe for the penguins with reasons and a preview", async () => {
-    await page.goto(url);
-    await page.getByTestId("sample-penguins").click();
-    await page.getByTestId("column-table").waitFor();
+    await openSample(page, url, "penguins", "344 rows");
     await page.getByTestId("phase-frame").click();
     await page.getByTestId("target-select").selectOption("species");
     await page.getByTestId("task").waitFor();

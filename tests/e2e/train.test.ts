@@ -1,13 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, startServer } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openSample, useApp } from "./harness.ts";
 
-let server: PreviewServer;
 let url: string;
-let browser: Browser;
 let page: Page;
 
 /** Screenshots go outside the repo; TRAIN_SHOTS picks another folder. */
@@ -25,24 +22,13 @@ const runState = () => page.getByTestId("run-state").getAttribute("data-status")
 const chart = (kind: string) =>
   page.locator(`[data-testid="evaluation"] [data-testid="chart"][data-chart="${kind}"]`);
 
-beforeAll(async () => {
-  const started = await startServer(4187);
-  server = started.server;
-  url = started.url;
-  ({ browser, page } = await launch());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useApp(4187, (app) => {
+  ({ url, page } = app);
 });
 
 /** Loads a bundled sample as a new project and frames it on `target` with a criterion. */
 async function framedSample(sample: string, target: string, criterion: string, rowsText: string) {
-  await page.goto(url);
-  await page.getByTestId(`sample-${sample}`).click();
-  await page.getByTestId("column-table").waitFor();
-  await expect.poll(() => page.getByTestId("dataset-summary").textContent(), WAIT).toContain(rowsText);
+  await openSample(page, url, sample, rowsText);
   await page.getByTestId("phase-frame").click();
   await page.getByTestId("target-select").selectOption(target);
   await expect
