@@ -176,7 +176,9 @@ export function numericBins(
   for (let b = 0; b < bins; b++) {
     const last = b === bins - 1;
     const upper = last ? sketchCdf(ref, edges[b + 1]) : sketchCdf(ref, edges[b + 1], true);
-    refCounts[b] = (upper - sketchCdf(ref, edges[b], true)) * ref.count;
+    const c = (upper - sketchCdf(ref, edges[b], true)) * ref.count;
+    // Kept values give whole counts: no rounding noise in a PSI of identical samples.
+    refCounts[b] = ref.quantiles ? c : Math.round(c);
   }
   // Current values are sorted: one pass.
   let b = 0;

@@ -96,6 +96,8 @@ describe("monitor", { timeout: 180_000 }, () => {
     expect(report.performance.reference).toBe(model.card.scores.cv_mean);
     expect(report.estimated_performance.metric).toBe(model.card.metric);
     expect(report.estimated_performance.method).toMatch(/^CBPE/);
+    // Hanley-McNeil's standard error of an AUC near 0.84 on ~1,500 rows (~30% bad) is ~0.012: 0.05
+    // is 4 of them, for a logistic regression whose probabilities are close to, not exactly, calibrated.
     expect(Math.abs(report.estimated_performance.value - report.performance.value)).toBeLessThan(0.05);
   });
 
