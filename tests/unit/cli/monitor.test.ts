@@ -4,7 +4,9 @@ import { join } from "node:path";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../../src/cli/main.ts";
+import { toText } from "../../../src/cli/monitor.ts";
 import { SCORERS } from "../../../src/core/eval/metrics.ts";
+import type { MonitorReport } from "../../../src/core/monitor/monitorBatch.ts";
 
 async function run(...args: string[]) {
   const out: string[] = [];
@@ -185,5 +187,36 @@ describe("monitor", { timeout: 180_000 }, () => {
       expect(r.stderr.split("\n")).toHaveLength(1);
       expect(r.code).toBe(2);
     }
+  });
+});
+
+describe("monitor's table", () => {
+  it("shows control characters in column names as visible escapes", () => {
+    const column = {
+      name: "evil\x1b[2J\nname",
+      kind: "numeric" as const,
+      test: "ks" as const,
+      statistic: 0.5,
+      p_value: 0.001,
+      threshold: 0.05,
+      drift: true,
+      psi: 0.3,
+      rows: 10,
+      reference_rows: 10,
+    };
+    const report: MonitorReport = {
+      rows: 10,
+      reference_rows: 10,
+      dataset_drift: true,
+      drift_share: 1,
+      columns: [column],
+      prediction: { test: "chi2", statistic: 1, p_value: 0.3, drift: false, psi: 0, threshold: 0.05 },
+      performance: null,
+      estimated_performance: null,
+    };
+    const text = toText(report);
+    expect(text).not.toMatch(/\x1b/);
+    expect(text).toContain("evil\\e[2J\\nname");
+    expect(text).toMatch(/1 of 1 columns drifted \(100%\): the dataset drifted/);
   });
 });
