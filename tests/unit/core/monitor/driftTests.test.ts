@@ -15,6 +15,11 @@
  * e = np.array([np.sin(i * 0.731) * 5 for i in range(800)])
  * f = np.array([np.sin(j * 0.377) * 5 + 0.3 for j in range(20000)])
  * stats.ks_2samp(e, f)                       # asymptotic: D 0.11145, p 8.941042908403086e-09
+ * g = np.array([round(np.sin(i*0.7)*4) for i in range(997)], float)    # ties, lcm 997,000
+ * h = np.array([round(np.cos(i*0.3)*4+0.4) for i in range(1000)], float)
+ * stats.ks_2samp(g, h)                       # exact: D 0.09649949849548646, p 0.00016571250030888174
+ * stats.ks_2samp([np.sin(i*0.11)*3 for i in range(1000)], [np.sin(i*0.13)*3+0.02 for i in range(9999)])
+ *                                            # exact: D 0.036, p 0.18445306071392048
  * f2 = f - 0.25;  stats.ks_2samp(e, f2)      # asymptotic: D 0.045, p 0.08612996033177345
  * stats.kstwo.cdf(0.1, 100), stats.kstwo.cdf(0.04, 777), stats.kstwo.cdf(0.06, 999), stats.kstwo.cdf(0.2, 50)
  * ref = np.array([30, 20, 10, 5]); cur = np.array([12, 15, 20, 3])
@@ -62,6 +67,20 @@ describe("Kolmogorov-Smirnov", () => {
     const s = ksTest(c, d);
     expect(s.statistic).toBeCloseTo(0.3, 12);
     expect(s.pValue).toBeCloseTo(0.13500350250095441, 10);
+  });
+
+  it("is exact with ties and a large lattice (997 x 1,000; 1,000 x 9,999)", () => {
+    const g = sorted(997, (i) => Math.round(Math.sin(i * 0.7) * 4));
+    const h = sorted(1000, (i) => Math.round(Math.cos(i * 0.3) * 4 + 0.4));
+    expect(ksTest(g, h)).toMatchObject({ method: "exact" });
+    expect(ksTest(g, h).statistic).toBeCloseTo(0.09649949849548646, 12);
+    expect(ksTest(g, h).pValue).toBeCloseTo(0.00016571250030888174, 14);
+    const big = ksTest(
+      sorted(1000, (i) => Math.sin(i * 0.11) * 3),
+      sorted(9999, (i) => Math.sin(i * 0.13) * 3 + 0.02),
+    );
+    expect(big.statistic).toBeCloseTo(0.036, 12);
+    expect(big.pValue).toBeCloseTo(0.18445306071392048, 10);
   });
 
   it("is asymptotic as SciPy's (kstwo.sf at round(n1 n2 / (n1 + n2))) beyond", () => {
