@@ -4,6 +4,7 @@
  * without Comlink), recording each call; a test may hold an ingest or stop a call under it.
  */
 
+import { expect } from "vitest";
 import { convertColumn } from "../../../src/core/data/convertColumn.ts";
 import { previewRows } from "../../../src/core/data/preview.ts";
 import { readCsvText } from "../../../src/core/data/readCsv.ts";
@@ -24,6 +25,15 @@ export async function openFramedProject(
   const { project, dataset } = await saveSampleDataset(db, "Store test", "churn.csv");
   await setProjectFraming(db, project.id, { datasetId: dataset.id, target, metric: null, criterion: null });
   return { projectId: project.id, datasetId: dataset.id };
+}
+
+/** Lets the store's promise callbacks and fake-indexeddb's requests run: one macrotask turn. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Waits, a turn at a time, until `done` holds (the store's writes land on later turns), and asserts it does. */
+export async function until(done: () => boolean | Promise<boolean>) {
+  for (let i = 0; i < 10_000 && !(await done()); i++) await settle();
+  expect(await done()).toBe(true);
 }
 
 export const abortError = () => Object.assign(new Error("The call was stopped."), { name: "AbortError" });

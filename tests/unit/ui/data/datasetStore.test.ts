@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { previewRows } from "../../../../src/core/data/preview.ts";
 import { sampleFrame } from "../../persist/fixtures.ts";
-import { openFramedProject, testDataClient } from "../storeHarness.ts";
+import { openFramedProject, testDataClient, until } from "../storeHarness.ts";
 
 // Node resolves solid-js to its server build, whose stores are plain objects; the browser build
 // is what the app runs, so the store is tested on that one.
@@ -13,13 +13,6 @@ vi.mock("solid-js/store", () =>
 const { createDatasetStore } = await import("../../../../src/ui/data/datasetStore.ts");
 const { listDatasets } = await import("../../../../src/persist/datasets.ts");
 const { getDb } = await import("../../../../src/ui/shared/appDb.ts");
-
-/** Lets the store's promise callbacks and fake-indexeddb's requests run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-async function until(done: () => boolean) {
-  for (let i = 0; i < 10_000 && !done(); i++) await settle();
-  expect(done()).toBe(true);
-}
 
 describe("createDatasetStore over storage and the data worker's calls", () => {
   it("frames a project on a sample's target once loaded, unless it is framed already", async () => {

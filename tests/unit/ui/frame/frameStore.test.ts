@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { openFramedProject, testDataClient } from "../storeHarness.ts";
+import { openFramedProject, testDataClient, until } from "../storeHarness.ts";
 
 // Node resolves solid-js to its server build, whose stores are plain objects; the browser build
 // is what the app runs, so the store is tested on that one.
@@ -12,12 +12,6 @@ const { createFrameStore } = await import("../../../../src/ui/frame/frameStore.t
 const { getProject } = await import("../../../../src/persist/projects.ts");
 const { getDb } = await import("../../../../src/ui/shared/appDb.ts");
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-/** Waits for the store's writes (fake-indexeddb answers on later turns). */
-async function until(done: () => boolean | Promise<boolean>) {
-  for (let i = 0; i < 10_000 && !(await done()); i++) await settle();
-  expect(await done()).toBe(true);
-}
 const stored = async (projectId: string) => (await getProject(await getDb(), projectId)).framing;
 
 describe("createFrameStore over storage and the data worker's calls", () => {

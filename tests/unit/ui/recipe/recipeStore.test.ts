@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { openFramedProject, testDataClient } from "../storeHarness.ts";
+import { openFramedProject, settle, testDataClient } from "../storeHarness.ts";
 
 // Node resolves solid-js to its server build, whose stores are plain objects; the browser build
 // is what the app runs, so the store is tested on that one.
@@ -12,9 +12,6 @@ const { createRecipeStore } = await import("../../../../src/ui/recipe/recipeStor
 const { readRecipeContext } = await import("../../../../src/ui/recipe/recipeStorage.ts");
 const { getDb } = await import("../../../../src/ui/shared/appDb.ts");
 const { setProjectFraming } = await import("../../../../src/persist/projects.ts");
-
-/** Lets the store's promise callbacks run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("createRecipeStore over storage and a data worker", () => {
   it("proposes, saves, previews and follows edits; reopens the saved recipe", async () => {
