@@ -107,7 +107,9 @@ export class ColumnBuilder {
 
   /**
    * The numeric loop: copies the tokenizer's numbers, reading only the other cells' bytes. Returns
-   * how many cells it took: fewer than n when a cell is a word and the column must switch.
+   * how many cells it took: fewer than n when a cell is a word and the column must switch. The run
+   * comes as the same positional arguments as `StringColumn.encodeRun`'s (a hot loop per column
+   * and batch: no object per run).
    */
   private addNumbers(
     buf: Uint8Array,

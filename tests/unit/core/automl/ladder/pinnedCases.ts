@@ -5,7 +5,8 @@ import { fixtureFrame } from "./helpers.ts";
 /**
  * Ladders whose leaderboards are pinned in tests/fixtures/leaderboards: a refactor must leave every
  * score identical for the same seed. Regenerate only for a stated algorithm change:
- * `npx tsx tests/unit/core/automl/ladder/pinLeaderboards.ts`.
+ * `npx tsx tests/unit/core/automl/ladder/pinLeaderboards.ts`. Iris runs the default ladder; the other
+ * model lists are written out, not derived from LADDER_ORDER, so that a new rung leaves them pinned.
  */
 export const PINNED = [
   { name: "iris", file: "iris.csv", target: "target", folds: 3, seed: 0, models: undefined },
