@@ -11,27 +11,33 @@
 import { SCORERS } from "../eval/metrics.ts";
 import { METRICS, type MetricId } from "../framing/metrics.ts";
 
-/** What CBPE assumes, for people: shown beside every estimate. */
-export const CBPE_METHOD =
+const CBPE_BASE =
   "CBPE (confidence-based performance estimation, as NannyML): the expected metric if the model's " +
   "probabilities are calibrated, i.e. a row predicted with probability p for a class is that class " +
-  "p of the time, and the relation between inputs and target has not changed (no concept drift). " +
-  "The probabilities are used as the model gives them, not recalibrated (the reference keeps no " +
-  "held-out labels to calibrate on).";
+  "p of the time, and the relation between inputs and target has not changed (no concept drift).";
+
+/** What CBPE assumes, for people: shown beside every estimate (uncalibrated probabilities). */
+export const CBPE_METHOD = `${CBPE_BASE} The probabilities are used as the model gives them, not recalibrated (the reference keeps no held-out labels to calibrate on).`;
+
+/** What CBPE assumes when the reference carries a calibration. */
+export const CBPE_CALIBRATED_METHOD = `${CBPE_BASE} The probabilities are first recalibrated (binned isotonic regression) on the out-of-fold predictions of the training rows.`;
 
 /** Most weighted rows (rows x classes, x classes again for probability metrics) scored at once. */
 const MAX_CELLS = 30_000_000;
 
 /**
  * The estimated `metric` of predictions (class indices) with row-major probabilities
- * (rows x k). Probability metrics on very large multiclass batches read an evenly spaced subset
- * of rows (at most MAX_CELLS / k^2 of them). NaN when the metric is undefined (e.g. no rows).
+ * (rows x k): the model's scores; `expected` (default: the same) are the probabilities each row
+ * is taken to be of each class, e.g. the scores calibrated. Probability metrics on very large
+ * multiclass batches read an evenly spaced subset of rows (at most MAX_CELLS / k^2 of them).
+ * NaN when the metric is undefined (e.g. no rows).
  */
 export function estimateMetric(
   metric: MetricId,
   predictions: Float64Array,
   proba: Float64Array,
   k: number,
+  expected: Float64Array = proba,
 ): number {
   const needsProba = METRICS[metric].needsProba;
   let n = predictions.length;
@@ -49,7 +55,7 @@ export function estimateMetric(
       const i = n * k + t;
       yTrue[i] = t;
       yPred[i] = predictions[r];
-      weight[i] = proba[r * k + t];
+      weight[i] = expected[r * k + t];
       if (expanded) expanded.set(proba.subarray(r * k, r * k + k), i * k);
     }
   }

@@ -11,7 +11,8 @@ import type { Column, ColumnKind, Frame } from "../data/frame.ts";
 import { SCORERS } from "../eval/metrics.ts";
 import type { MetricId } from "../framing/metrics.ts";
 import { encodeTarget } from "../prep/targetValues.ts";
-import { CBPE_METHOD, estimateMetric } from "./cbpe.ts";
+import { applyCalibration } from "./calibration.ts";
+import { CBPE_CALIBRATED_METHOD, CBPE_METHOD, estimateMetric } from "./cbpe.ts";
 import {
   type BatchValues,
   batchCategories,
@@ -152,8 +153,14 @@ export function monitorBatch(args: MonitorArgs): MonitorReport {
       artifact.task !== "regression" && proba && classes && frame.rows > 0
         ? {
             metric: artifact.metric,
-            value: estimateMetric(artifact.metric, predictions, proba, classes.length),
-            method: CBPE_METHOD,
+            value: estimateMetric(
+              artifact.metric,
+              predictions,
+              proba,
+              classes.length,
+              reference.calibration ? applyCalibration(reference.calibration, proba, classes.length) : proba,
+            ),
+            method: reference.calibration ? CBPE_CALIBRATED_METHOD : CBPE_METHOD,
           }
         : null,
     ...(batchSketches ? { batch_sketches: batchSketches } : {}),

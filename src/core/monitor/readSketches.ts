@@ -7,8 +7,10 @@
 import type { ColumnKind } from "../data/frame.ts";
 import { COLUMN_KINDS } from "../data/frame.ts";
 import { ValidationError } from "../errors.ts";
+import { CALIBRATION_BINS } from "./calibration.ts";
 import {
   type CategoricalSketch,
+  type ClassCalibration,
   type ColumnSketch,
   EXACT_MAX,
   HISTOGRAM_BINS,
@@ -160,7 +162,7 @@ export function readColumnSketch(v: unknown, part: string): ColumnSketch {
 
 /** Reference sketches from parsed JSON. */
 export function readReferenceSketches(v: unknown): ReferenceSketches {
-  const o = object(v, "reference", ["version", "rows", "columns", "prediction"]);
+  const o = object(v, "reference", ["version", "rows", "columns", "prediction"], ["calibration"]);
   if (o.version !== 1) fail("version", "expected 1");
   const rows = count(o.rows, "rows");
   if (!Array.isArray(o.columns)) fail("columns", "expected a list");
@@ -178,5 +180,22 @@ export function readReferenceSketches(v: unknown): ReferenceSketches {
       fail(`${part}.sketch`, `covers ${sketch.count + sketch.missing} rows, not ${rows}`);
     return { name: col.name, kind: col.kind as ColumnKind, sketch };
   });
-  return { version: 1, rows, columns, prediction: readColumnSketch(o.prediction, "prediction") };
+  const prediction = readColumnSketch(o.prediction, "prediction");
+  if (o.calibration === undefined) return { version: 1, rows, columns, prediction };
+  return { version: 1, rows, columns, prediction, calibration: readCalibration(o.calibration) };
+}
+
+/** CBPE's calibration maps: x ascending, y non-decreasing shares, at most CALIBRATION_BINS points. */
+function readCalibration(v: unknown): ClassCalibration[] {
+  if (!Array.isArray(v) || v.length === 0) fail("calibration", "expected a list of maps");
+  return v.map((m, i) => {
+    const part = `calibration[${i}]`;
+    const o = object(m, part, ["x", "y"]);
+    const x = numbers(o.x, `${part}.x`, true);
+    if (x.length === 0 || x.length > CALIBRATION_BINS)
+      fail(`${part}.x`, `expected 1 to ${CALIBRATION_BINS} points`);
+    const y = numbers(o.y, `${part}.y`, true, x.length);
+    if (y[0] < 0 || y[y.length - 1] > 1) fail(`${part}.y`, "not shares between 0 and 1");
+    return { x, y };
+  });
 }

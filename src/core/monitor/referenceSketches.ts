@@ -7,6 +7,7 @@ import type { PipelineArtifact } from "../automl/artifact/pipelineArtifact.ts";
 import { predictFrame } from "../automl/artifact/predictFrame.ts";
 import type { Frame } from "../data/frame.ts";
 import { ValidationError } from "../errors.ts";
+import { fitCalibration } from "./calibration.ts";
 import {
   type ColumnSketch,
   categoricalSketch,
@@ -32,18 +33,42 @@ export function predictionSketch(pipeline: LoadedPipeline, predictions: Float64A
   return categoricalSketch(Int32Array.from(predictions), classes);
 }
 
+/** Labelled predictions the model did not train on (out-of-fold), to calibrate CBPE with. */
+export interface HeldOutPredictions {
+  /** Class indices. */
+  yTrue: Float64Array;
+  /** Rows x classes probabilities. */
+  proba: Float64Array;
+}
+
 /**
  * Sketches of `frame` (the rows the model was trained on) and of the model's predictions on it
- * (an artifact is loaded first).
+ * (an artifact is loaded first); with `heldOut` (classification), CBPE's calibration too.
  */
 export function makeReferenceSketches(
   model: LoadedPipeline | PipelineArtifact,
   frame: Frame,
+  heldOut?: HeldOutPredictions | null,
 ): ReferenceSketches {
   const pipeline = "members" in model && "artifact" in model ? model : loadPipeline(model);
   requireInputs(pipeline, frame, "The reference data");
   const byName = new Map(frame.columns.map((c) => [c.name, c]));
   const { predictions } = predictFrame(pipeline, frame);
+  const k = pipeline.artifact.classes?.length ?? 0;
+  const known: number[] = [];
+  if (heldOut && k >= 2 && heldOut.proba.length === heldOut.yTrue.length * k)
+    for (let i = 0; i < heldOut.yTrue.length; i++) if (!Number.isNaN(heldOut.yTrue[i])) known.push(i);
+  const calibration =
+    known.length > 0
+      ? fitCalibration(
+          Float64Array.from(known, (i) => heldOut!.yTrue[i]),
+          Float64Array.from(
+            { length: known.length * k },
+            (_, j) => heldOut!.proba[known[Math.floor(j / k)] * k + (j % k)],
+          ),
+          k,
+        )
+      : null;
   return {
     version: 1,
     rows: frame.rows,
@@ -53,5 +78,6 @@ export function makeReferenceSketches(
       sketch: columnSketch(byName.get(i.name)!, i.kind),
     })),
     prediction: predictionSketch(pipeline, predictions),
+    ...(calibration ? { calibration } : {}),
   };
 }

@@ -68,6 +68,12 @@ export interface CategoricalSketch {
 
 export type ColumnSketch = NumericSketch | CategoricalSketch;
 
+/** A monotone map from a class's probability to its observed frequency (x ascending, y non-decreasing). */
+export interface ClassCalibration {
+  x: number[];
+  y: number[];
+}
+
 /** The reference a model is monitored against. */
 export interface ReferenceSketches {
   version: 1;
@@ -76,6 +82,11 @@ export interface ReferenceSketches {
   columns: { name: string; kind: ColumnKind; sketch: ColumnSketch }[];
   /** The model's predictions on the reference: labels (classification) or values (regression). */
   prediction: ColumnSketch;
+  /**
+   * Classification, when labelled held-out predictions were given (out-of-fold predictions of
+   * the training rows): CBPE's calibration, one map (binary) or one per class.
+   */
+  calibration?: ClassCalibration[];
 }
 
 /** Kinds whose values are numbers. */

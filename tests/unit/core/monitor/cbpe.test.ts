@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { SCORERS } from "../../../../src/core/eval/metrics.ts";
+import { applyCalibration, fitCalibration } from "../../../../src/core/monitor/calibration.ts";
 import { estimateMetric } from "../../../../src/core/monitor/cbpe.ts";
 import { makeRng } from "../../../../src/core/random.ts";
 
@@ -98,5 +99,30 @@ describe("CBPE", () => {
     expect(estimateMetric("accuracy", predictions, sharp, 2) - real).toBeGreaterThan(
       10 * accuracyTolerance(proba, predictions, 2),
     );
+  });
+
+  it("recovers from overconfidence when calibrated on held-out labelled predictions", () => {
+    // The model says sigmoid(3 logit p) where the truth is p: overconfident.
+    const sharpen = (proba: Float64Array) =>
+      proba.map((p) => {
+        const q = Math.min(1 - 1e-12, Math.max(1e-12, p));
+        return 1 / (1 + ((1 - q) / q) ** 3);
+      });
+    const heldOut = batch(2, 21, 4);
+    const maps = fitCalibration(heldOut.labels, sharpen(heldOut.proba), 2);
+    expect(maps[0].x.length).toBeLessThanOrEqual(32);
+    const { proba, predictions, labels } = batch(2, 11, 4);
+    const scores = sharpen(proba);
+    const real = SCORERS.accuracy({ yTrue: labels, yPred: predictions });
+    const tol = accuracyTolerance(proba, predictions, 2);
+    const raw = estimateMetric("accuracy", predictions, scores, 2);
+    const calibrated = estimateMetric("accuracy", predictions, scores, 2, applyCalibration(maps, scores, 2));
+    expect(raw - real).toBeGreaterThan(5 * tol);
+    // The calibration's own error (32 bins, 20,000 held-out rows) adds about one more standard error.
+    expect(Math.abs(calibrated - real)).toBeLessThan(tol + tol / 4);
+    const auc = SCORERS.roc_auc({ yTrue: labels, yPred: predictions, proba: scores, nClasses: 2 });
+    const positives = labels.reduce((a, b) => a + b, 0);
+    const estimated = estimateMetric("roc_auc", predictions, scores, 2, applyCalibration(maps, scores, 2));
+    expect(Math.abs(estimated - auc)).toBeLessThan(4 * hanleyMcNeil(auc, positives, N - positives));
   });
 });

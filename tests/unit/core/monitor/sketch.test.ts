@@ -107,6 +107,8 @@ describe("readReferenceSketches", () => {
 
   it("reads back what was written", () => {
     expect(readReferenceSketches(good())).toEqual(good());
+    const calibrated = { ...good(), calibration: [{ x: [0.1, 0.5, 0.9], y: [0.05, 0.5, 0.97] }] };
+    expect(readReferenceSketches(calibrated)).toEqual(calibrated);
   });
 
   it("names the damaged part", () => {
@@ -130,6 +132,15 @@ describe("readReferenceSketches", () => {
       [(r) => (r.rows = 5), "reference: columns[0].sketch: covers 4 rows, not 5"],
       [(r) => (r.prediction.type = "x"), 'reference: prediction.type: expected "numeric" or "categorical"'],
       [(r) => (r.extra = 1), 'reference: reference: unexpected field "extra"'],
+      [
+        (r) => (r.calibration = [{ x: [0.1, 0.9], y: [0.6, 0.2] }]),
+        "reference: calibration[0].y: not sorted at 1",
+      ],
+      [
+        (r) => (r.calibration = [{ x: [0.1, 0.9], y: [0.2, 1.5] }]),
+        "reference: calibration[0].y: not shares between 0 and 1",
+      ],
+      [(r) => (r.calibration = []), "reference: calibration: expected a list of maps"],
     ];
     for (const [damage, message] of cases) {
       const r = good();
