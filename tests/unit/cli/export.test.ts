@@ -3,19 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main.ts";
 import { PREDICTOR_BUNDLE } from "../../../src/cli/predictorBundle.ts";
 import type { ModelFile } from "../../../src/core/deploy/modelFile.ts";
 import { copyOf, PENGUINS, resealed, trainedFile } from "../core/deploy/modelFiles.ts";
 import { parseHtml } from "../core/safe/parsedHtml.ts";
-
-/** Runs `main` in-process with captured output. */
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { runCli } from "./runCli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "export-cli-"));
 const at = (name: string) => join(dir, name);
@@ -30,7 +22,7 @@ beforeAll(async () => {
 
 describe("export", () => {
   it("writes the model file of a bare pipeline, with its card from --data, and predict reads both alike", async () => {
-    const res = await run(
+    const res = await runCli(
       "export",
       at("bare.json"),
       "--format",
@@ -49,15 +41,15 @@ describe("export", () => {
     expect(written.card.inputs).toEqual(file.card.inputs);
     expect(written.card.data_fingerprint).toBe(file.card.data_fingerprint);
     expect(written.card.app_version).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
-    const fromBare = await run("predict", at("bare.json"), PENGUINS);
-    const fromFile = await run("predict", at("out.json"), PENGUINS);
+    const fromBare = await runCli("predict", at("bare.json"), PENGUINS);
+    const fromFile = await runCli("predict", at("out.json"), PENGUINS);
     expect(fromBare.code).toBe(0);
     expect(fromFile.stdout).toBe(fromBare.stdout);
     expect(fromFile.stdout.split("\n")[0]).toBe("prediction,proba_Adelie,proba_Chinstrap,proba_Gentoo");
   });
 
   it("says when a bare pipeline gets only a minimal card", async () => {
-    const res = await run("export", at("bare.json"), "--format", "json", "--out", at("minimal.json"));
+    const res = await runCli("export", at("bare.json"), "--format", "json", "--out", at("minimal.json"));
     expect(res.code).toBe(0);
     expect(res.stderr).toBe(
       "Note: This is a bare pipeline file without a model card: the card shows only what the pipeline says.",
@@ -66,7 +58,7 @@ describe("export", () => {
   });
 
   it("writes a single-file HTML predictor with its own policy, the model inside as text", async () => {
-    const res = await run("export", at("model.json"), "--format=html", "--out", at("p.html"));
+    const res = await runCli("export", at("model.json"), "--format=html", "--out", at("p.html"));
     expect(res.stderr).toBe("");
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/^Wrote the HTML predictor to .*p\.html \(\d+ kB\)\.$/);
@@ -123,7 +115,7 @@ describe("export", () => {
       ],
     ];
     for (const [args, message] of cases) {
-      const res = await run(...args);
+      const res = await runCli(...args);
       expect(res.code, args.join(" ")).toBe(2);
       expect(res.stdout, args.join(" ")).toBe("");
       expect(res.stderr, args.join(" ")).toMatch(message);

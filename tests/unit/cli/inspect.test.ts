@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main.ts";
+import { runCli } from "./runCli.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const fixture = (name: string) => `tests/fixtures/${name}`;
@@ -19,14 +19,6 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
       },
     );
   });
-}
-
-/** Runs `main` in-process with captured output. */
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
 describe("inspect (spawned)", () => {
@@ -90,40 +82,40 @@ describe("inspect (spawned)", () => {
 
 describe("main (in-process)", () => {
   it("prints help with no command", async () => {
-    const { code, stdout } = await run();
+    const { code, stdout } = await runCli();
     expect(code).toBe(0);
     expect(stdout).toContain("Usage: automl-playground <command>");
     expect(stdout).toContain("inspect");
   });
 
   it("prints a command's help", async () => {
-    const { code, stdout } = await run("help", "inspect");
+    const { code, stdout } = await runCli("help", "inspect");
     expect(code).toBe(0);
     expect(stdout).toContain("--json");
   });
 
   it("rejects bad arguments with exit 2", async () => {
-    expect((await run("inspect")).code).toBe(2);
-    expect((await run("inspect", "a.csv", "b.csv")).code).toBe(2);
-    const bad = await run("inspect", fixture("iris.csv"), "--frob");
+    expect((await runCli("inspect")).code).toBe(2);
+    expect((await runCli("inspect", "a.csv", "b.csv")).code).toBe(2);
+    const bad = await runCli("inspect", fixture("iris.csv"), "--frob");
     expect(bad).toMatchObject({ code: 2, stdout: "" });
     expect(bad.stderr).toContain('Unknown option "--frob"');
   });
 
   it("drops ragged rows and forces a delimiter on request", async () => {
     const dropped = JSON.parse(
-      (await run("inspect", fixture("csv/ragged.csv"), "--json", "--drop-ragged")).stdout,
+      (await runCli("inspect", fixture("csv/ragged.csv"), "--json", "--drop-ragged")).stdout,
     );
     expect(dropped.rows).toBe(2);
     const forced = JSON.parse(
-      (await run("inspect", fixture("csv/tab.tsv"), "--json", "--delimiter", "tab")).stdout,
+      (await runCli("inspect", fixture("csv/tab.tsv"), "--json", "--delimiter", "tab")).stdout,
     );
     expect(forced.delimiter).toBe("\t");
     expect(forced.columns.map((c: { name: string }) => c.name)).toEqual(["a", "b", "c"]);
   });
 
   it("reports semicolon files with their decimal comma", async () => {
-    const json = JSON.parse((await run("inspect", fixture("csv/semicolon_decimal.csv"), "--json")).stdout);
+    const json = JSON.parse((await runCli("inspect", fixture("csv/semicolon_decimal.csv"), "--json")).stdout);
     expect(json).toMatchObject({ rows: 3, delimiter: ";", decimal: ",", encoding: "utf-8" });
     expect(json.columns[1]).toEqual({ name: "price", kind: "numeric", missing: 0, unique: 3 });
   });

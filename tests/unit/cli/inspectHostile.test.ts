@@ -2,16 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main.ts";
 import { escapeControls, hasControls } from "../../../src/core/text/controlChars.ts";
 import { HOSTILE } from "../core/safe/hostileInputs.ts";
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { runCli } from "./runCli.ts";
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 /** What a terminal must never receive from data: C0 but line feed, DEL, C1, bidi controls. */
@@ -37,7 +30,7 @@ describe("inspect and profile with hostile names and values", () => {
     ["profile", []],
     ["profile", ["--target", cases[1].text]],
   ])("%s %j prints control characters as visible escapes", async (command, extra) => {
-    const { code, stdout, stderr } = await run(command, file, ...extra);
+    const { code, stdout, stderr } = await runCli(command, file, ...extra);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(shownAsIs(stdout)).toBe(false);
@@ -48,7 +41,7 @@ describe("inspect and profile with hostile names and values", () => {
   it.each(["inspect", "profile"])(
     "%s --json escapes them and gives the names back exactly",
     async (command) => {
-      const { stdout } = await run(command, file, "--json");
+      const { stdout } = await runCli(command, file, "--json");
       expect(shownAsIs(stdout)).toBe(false);
       const json = JSON.parse(stdout);
       expect(json.columns.map((c: { name: string }) => c.name)).toEqual(header);
@@ -81,13 +74,13 @@ describe("inspect with units and infinities", () => {
   it("names a column's unit and lists infinite values read as missing", async () => {
     const f = join(dir, "units.csv");
     writeFileSync(f, 'price,share,x\n"$2,023.00",74%,1\n$5,3%,inf\n-$1,0%,2\n');
-    const { stdout } = await run("inspect", f);
+    const { stdout } = await runCli("inspect", f);
     expect(stdout).toMatch(/price\s+numeric \(\$\)\s+0\s+3/);
     expect(stdout).toMatch(/share\s+numeric \(%\)/);
     expect(stdout).toContain(
       'column "x": 1 infinite value ("inf", "1e999" and the like) read as missing (row 3)',
     );
-    const json = JSON.parse((await run("inspect", f, "--json")).stdout);
+    const json = JSON.parse((await runCli("inspect", f, "--json")).stdout);
     expect(json.columns[0]).toEqual({ name: "price", kind: "numeric", unit: "$", missing: 0, unique: 3 });
   });
 });

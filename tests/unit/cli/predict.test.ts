@@ -3,15 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main.ts";
 import { predictionsCsv } from "../../../src/cli/predict.ts";
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { runCli } from "./runCli.ts";
 
 /** Class labels that are keys of Object.prototype, and labels a spreadsheet would run. */
 const CLASSES = ["__proto__", "constructor", "toString", "=cmd|' /C calc'!A0", "-1.5"];
@@ -48,7 +41,7 @@ describe("predict with hostile class labels (trained and scored through the CLI)
     const data = join(dir, "data.csv");
     writeFileSync(data, `${lines.join("\n")}\n`);
     const model = join(dir, "model.json");
-    const trained = await run(
+    const trained = await runCli(
       "train",
       data,
       "--target",
@@ -65,7 +58,7 @@ describe("predict with hostile class labels (trained and scored through the CLI)
     expect(trained.stderr).toBe("");
     expect(trained.code).toBe(0);
     const out = join(dir, "pred.csv");
-    const pred = await run("predict", model, data, "--out", out);
+    const pred = await runCli("predict", model, data, "--out", out);
     expect(pred.code).toBe(0);
     const rows = Papa.parse<string[]>(readFileSync(out, "utf8"), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(["prediction", "proba___proto__", "proba_constructor", "proba_toString"]);

@@ -2,16 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main.ts";
 import { makeRng } from "../../../src/core/random.ts";
-
-/** Runs `main` in-process with captured output. */
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { runCli } from "./runCli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "profile-cli-"));
 function file(name: string, text: string): string {
@@ -22,7 +14,7 @@ function file(name: string, text: string): string {
 
 describe("profile", () => {
   it("frames iris as multiclass with accuracy and gives exact column statistics", async () => {
-    const { code, stdout, stderr } = await run(
+    const { code, stdout, stderr } = await runCli(
       "profile",
       "tests/fixtures/iris.csv",
       "--target",
@@ -45,7 +37,7 @@ describe("profile", () => {
   });
 
   it("is exploration only without a target", async () => {
-    const { code, stdout } = await run("profile", "tests/fixtures/iris.csv", "--json");
+    const { code, stdout } = await runCli("profile", "tests/fixtures/iris.csv", "--json");
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.task).toBeNull();
@@ -62,7 +54,7 @@ describe("profile", () => {
     }
     for (let i = 0; i < 5; i++) lines.push(lines[10 + i].replace(/^\d+/, String(201 + i)));
     const path = file("planted.csv", `${lines.join("\n")}\n`);
-    const { code, stdout } = await run("profile", path, "--target", "label", "--json");
+    const { code, stdout } = await runCli("profile", path, "--target", "label", "--json");
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.task).toBe("binary");
@@ -80,14 +72,14 @@ describe("profile", () => {
 
   it("exits 2 with a plain sentence for a target that cannot be learned", async () => {
     const one = file("one.csv", "a,y\n1,k\n2,k\n3,k\n");
-    const oneClass = await run("profile", one, "--target", "y", "--json");
+    const oneClass = await runCli("profile", one, "--target", "y", "--json");
     expect(oneClass.code).toBe(2);
     expect(oneClass.stdout).toBe("");
     expect(oneClass.stderr).toMatch(/only one value/i);
-    const unknown = await run("profile", one, "--target", "nope");
+    const unknown = await runCli("profile", one, "--target", "nope");
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no column named "nope"/);
-    const empty = await run("profile", file("empty.csv", ""), "--json");
+    const empty = await runCli("profile", file("empty.csv", ""), "--json");
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/empty/i);
   });

@@ -2,15 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main.ts";
-
-/** Runs `main` in-process with captured output. */
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { runCli } from "./runCli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "train-cli-"));
 const IRIS = "tests/fixtures/iris.csv";
@@ -27,7 +19,7 @@ const untimed = (rows: Row[]) => rows.map(({ fit_seconds: _, ...rest }) => rest)
 // Each test trains a ladder in this process (and threads): generous time, so a busy machine is slow, not failing.
 describe("train", { timeout: 180_000 }, () => {
   it("prints one JSON object with the leaderboard, the same for the same seed", async () => {
-    const first = await run(...TRAIN, "--json");
+    const first = await runCli(...TRAIN, "--json");
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     const json = JSON.parse(first.stdout);
@@ -52,14 +44,14 @@ describe("train", { timeout: 180_000 }, () => {
       expect(typeof e.test_metrics.accuracy).toBe("number");
     }
     expect(json.leaderboard[0].cv_mean).toBeGreaterThan(0.9);
-    const second = JSON.parse((await run(...TRAIN, "--json")).stdout);
+    const second = JSON.parse((await runCli(...TRAIN, "--json")).stdout);
     expect(untimed(second.leaderboard)).toEqual(untimed(json.leaderboard));
   });
 
   it("keeps no test part with --test-size 0 and prints a table without --json", async () => {
-    const json = JSON.parse((await run(...TRAIN, "--test-size", "0", "--json")).stdout);
+    const json = JSON.parse((await runCli(...TRAIN, "--test-size", "0", "--json")).stdout);
     for (const e of json.leaderboard) expect(e.test_metrics).toEqual({});
-    const text = await run(...TRAIN, "--seed", "3");
+    const text = await runCli(...TRAIN, "--seed", "3");
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/3-fold cross-validation on 120 rows, test part 30 rows/);
     expect(text.stdout).toMatch(/Best: logistic/);
@@ -67,7 +59,7 @@ describe("train", { timeout: 180_000 }, () => {
 
   it("saves the best model as a model file with its card with --out, and predict scores every row", async () => {
     const model = join(dir, "model.json");
-    const trained = await run(...TRAIN, "--out", model, "--json");
+    const trained = await runCli(...TRAIN, "--out", model, "--json");
     expect(trained.code).toBe(0);
     const saved = JSON.parse(readFileSync(model, "utf8"));
     expect(saved.format).toBe("automl-playground-model");
@@ -76,7 +68,7 @@ describe("train", { timeout: 180_000 }, () => {
     expect(saved.card.training_rows).toBe(120);
     expect(saved.card.scores.protocol).toMatch(/^3-fold stratified CV on 80% of 150 rows/);
     expect(saved.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const pred = await run("predict", model, IRIS);
+    const pred = await runCli("predict", model, IRIS);
     expect(pred.stderr).toBe("");
     expect(pred.code).toBe(0);
     const lines = pred.stdout.trim().split("\n");
@@ -87,7 +79,7 @@ describe("train", { timeout: 180_000 }, () => {
     expect(rows[149][0]).toBe("virginica");
     for (const r of rows) expect(Number(r[1]) + Number(r[2]) + Number(r[3])).toBeCloseTo(1, 5);
     const out = join(dir, "pred.csv");
-    const written = await run("predict", model, IRIS, "--out", out);
+    const written = await runCli("predict", model, IRIS, "--out", out);
     expect(written.code).toBe(0);
     expect(readFileSync(out, "utf8")).toBe(`${lines.join("\n")}\n`);
   });
@@ -96,7 +88,7 @@ describe("train", { timeout: 180_000 }, () => {
     const model = join(dir, "ensemble.json");
     // On log loss a tree's all-or-nothing probabilities gain from a blend with logistic regression's.
     const args = ["train", IRIS, "--target", "target", "--models", "logistic,decision_tree", "--folds", "3"];
-    const trained = await run(...args, "--metric", "log_loss", "--out", model, "--json");
+    const trained = await runCli(...args, "--metric", "log_loss", "--out", model, "--json");
     expect(trained.code).toBe(0);
     const json = JSON.parse(trained.stdout);
     expect(json.best).toBe("ensemble");
@@ -106,7 +98,7 @@ describe("train", { timeout: 180_000 }, () => {
       "decision_tree",
       "logistic",
     ]);
-    const pred = await run("predict", model, IRIS);
+    const pred = await runCli("predict", model, IRIS);
     expect(pred.code).toBe(0);
     const rows = pred.stdout
       .trim()
@@ -117,25 +109,25 @@ describe("train", { timeout: 180_000 }, () => {
     const right = rows.filter((r, i) => r[0] === ["setosa", "versicolor", "virginica"][Math.floor(i / 50)]);
     expect(right.length).toBeGreaterThan(140);
     for (const r of rows) expect(Number(r[1]) + Number(r[2]) + Number(r[3])).toBeCloseTo(1, 5);
-    const off = JSON.parse((await run(...args, "--ensemble", "no", "--json")).stdout);
+    const off = JSON.parse((await runCli(...args, "--ensemble", "no", "--json")).stdout);
     expect(off.leaderboard.map((e: Row) => e.model)).not.toContain("ensemble");
   });
 
   it("trains folds on worker threads with the same numbers as in one thread", async () => {
     const args = [...TRAIN, "--models", "baseline,logistic,decision_tree", "--json"];
-    const one = JSON.parse((await run(...args, "--threads", "1")).stdout);
-    const pooled = await run(...args, "--threads", "3");
+    const one = JSON.parse((await runCli(...args, "--threads", "1")).stdout);
+    const pooled = await runCli(...args, "--threads", "3");
     expect(pooled.stderr).toBe("");
     const three = JSON.parse(pooled.stdout);
     expect(three.leaderboard.map((e: Row) => e.model)).toEqual(one.leaderboard.map((e: Row) => e.model));
     expect(untimed(three.leaderboard)).toEqual(untimed(one.leaderboard));
-    expect((await run(...args, "--threads", "0")).stderr).toMatch(/--threads must be a whole number/);
+    expect((await runCli(...args, "--threads", "0")).stderr).toMatch(/--threads must be a whole number/);
   });
 
   it("deals scikit-learn's KFold folds with --split sklearn", async () => {
     const args = [...TRAIN, "--test-size", "0", "--folds", "5", "--ensemble", "no", "--json"];
-    const sk = JSON.parse((await run(...args, "--split", "sklearn")).stdout);
-    const own = JSON.parse((await run(...args)).stdout);
+    const sk = JSON.parse((await runCli(...args, "--split", "sklearn")).stdout);
+    const own = JSON.parse((await runCli(...args)).stdout);
     const logistic = (j: { leaderboard: Row[] }) => j.leaderboard.find((e) => e.model === "logistic")!;
     // The folds are KFold(5, shuffle=True, random_state=0)'s (their rows are checked in
     // numpyShuffle.test.ts); these are the app's logistic regression scores on them.
@@ -147,30 +139,32 @@ describe("train", { timeout: 180_000 }, () => {
       "0.9333",
     ]);
     expect(logistic(sk).fold_scores).not.toEqual(logistic(own).fold_scores);
-    expect((await run(...args, "--split", "random")).code).toBe(2);
+    expect((await runCli(...args, "--split", "random")).code).toBe(2);
   });
 
   it("exits 2 with a sentence for bad models, targets, settings and artifacts", async () => {
-    const badModel = await run(...TRAIN.slice(0, 4), "--models", "baseline,forest");
+    const badModel = await runCli(...TRAIN.slice(0, 4), "--models", "baseline,forest");
     expect(badModel.code).toBe(2);
     expect(badModel.stderr).toMatch(/Unknown model "forest"; the models are baseline, linear, .*logistic/);
-    const badTarget = await run("train", IRIS, "--target", "nope");
+    const badTarget = await runCli("train", IRIS, "--target", "nope");
     expect(badTarget.code).toBe(2);
     expect(badTarget.stderr).toMatch(/There is no column named "nope"/);
-    expect((await run("train", IRIS)).code).toBe(2);
+    expect((await runCli("train", IRIS)).code).toBe(2);
     // The limits are the app's, from the one validation of run settings.
-    const folds = await run(...TRAIN, "--folds", "1");
+    const folds = await runCli(...TRAIN, "--folds", "1");
     expect(folds.code).toBe(2);
     expect(folds.stderr).toBe("Folds must be a whole number from 2 to 20 (got 1).");
-    expect((await run(...TRAIN, "--test-size", "0.6")).stderr).toBe(
+    expect((await runCli(...TRAIN, "--test-size", "0.6")).stderr).toBe(
       "The test share must be a number from 0 to 0.5 (got 0.6).",
     );
-    expect((await run(...TRAIN, "--seed", "abc")).stderr).toBe('--seed must be a number (got "abc").');
+    expect((await runCli(...TRAIN, "--seed", "abc")).stderr).toBe('--seed must be a number (got "abc").');
     const junk = join(dir, "junk.json");
     writeFileSync(junk, JSON.stringify({ type: "recipe", version: 1 }));
-    const badArtifact = await run("predict", junk, IRIS);
+    const badArtifact = await runCli("predict", junk, IRIS);
     expect(badArtifact.code).toBe(2);
     expect(badArtifact.stderr).toMatch(/Cannot use ".*junk\.json" as a model/);
-    expect((await run("predict", join(dir, "missing.json"), IRIS)).stderr).toMatch(/there is no such file/);
+    expect((await runCli("predict", join(dir, "missing.json"), IRIS)).stderr).toMatch(
+      /there is no such file/,
+    );
   });
 });
