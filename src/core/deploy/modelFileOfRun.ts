@@ -8,7 +8,7 @@ import type { PipelineArtifact } from "../automl/artifact/pipelineArtifact.ts";
 import type { LadderPlan } from "../automl/ladder/ladderPlan.ts";
 import type { LeaderboardEntry } from "../automl/ladder/leaderboard.ts";
 import type { Frame } from "../data/frame.ts";
-import { makeReferenceSketches } from "../monitor/referenceSketches.ts";
+import { type HeldOutPredictions, makeReferenceSketches } from "../monitor/referenceSketches.ts";
 import { takeFrameRows } from "../prep/columns.ts";
 import { dataFingerprint } from "./dataFingerprint.ts";
 import { makeModelCard } from "./modelCard.ts";
@@ -47,6 +47,8 @@ export interface RunModelArgs {
   /** The pipeline's leaderboard row. */
   entry?: LeaderboardEntry;
   appVersion: string;
+  /** The pipeline's out-of-fold predictions (classification): CBPE's calibration in the reference. */
+  heldOut?: HeldOutPredictions | null;
 }
 
 /**
@@ -66,5 +68,5 @@ export async function modelFileOfRun(args: RunModelArgs): Promise<ModelFile> {
     // Binary plans put the positive class last.
     positiveClass: plan.task === "binary" && plan.classes ? plan.classes[plan.classes.length - 1] : null,
   });
-  return makeModelFile(pipeline, card, makeReferenceSketches(pipeline, rows));
+  return makeModelFile(pipeline, card, makeReferenceSketches(pipeline, rows, args.heldOut));
 }

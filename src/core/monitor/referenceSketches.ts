@@ -33,12 +33,20 @@ export function predictionSketch(pipeline: LoadedPipeline, predictions: Float64A
   return categoricalSketch(Int32Array.from(predictions), classes);
 }
 
-/** Labelled predictions the model did not train on (out-of-fold), to calibrate CBPE with. */
+/**
+ * Fewest labelled held-out rows a calibration is fitted from. Measured on credit_data: binned
+ * isotonic calibration on ~900 held-out rows made CBPE's ROC AUC worse (0.816 against a real
+ * 0.843; 0.844 uncalibrated), its bins too noisy; on 20,000 rows it recovers an overconfident
+ * model (cbpe.test.ts). Below this, the probabilities are taken as calibrated.
+ */
+export const MIN_CALIBRATION_ROWS = 5000;
+
+/** Labelled predictions the model did not train on (a test part), to calibrate CBPE with. */
 export interface HeldOutPredictions {
   /** Class indices. */
   yTrue: Float64Array;
-  /** Rows x classes probabilities. */
-  proba: Float64Array;
+  /** Rows x classes probabilities (null: a model without them, no calibration). */
+  proba: Float64Array | null;
 }
 
 /**
@@ -56,15 +64,16 @@ export function makeReferenceSketches(
   const { predictions } = predictFrame(pipeline, frame);
   const k = pipeline.artifact.classes?.length ?? 0;
   const known: number[] = [];
-  if (heldOut && k >= 2 && heldOut.proba.length === heldOut.yTrue.length * k)
+  const heldProba = heldOut?.proba;
+  if (heldOut && heldProba && k >= 2 && heldProba.length === heldOut.yTrue.length * k)
     for (let i = 0; i < heldOut.yTrue.length; i++) if (!Number.isNaN(heldOut.yTrue[i])) known.push(i);
   const calibration =
-    known.length > 0
+    known.length >= MIN_CALIBRATION_ROWS
       ? fitCalibration(
           Float64Array.from(known, (i) => heldOut!.yTrue[i]),
           Float64Array.from(
             { length: known.length * k },
-            (_, j) => heldOut!.proba[known[Math.floor(j / k)] * k + (j % k)],
+            (_, j) => heldProba![known[Math.floor(j / k)] * k + (j % k)],
           ),
           k,
         )
