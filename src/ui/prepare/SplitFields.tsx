@@ -87,41 +87,32 @@ export function SplitFields(props: {
       </Show>
       {/* Every kind has a test share, folds and a seed: training holds back the test part,
           cross-validates the rest in that many folds, and seeds the split and every model. */}
-      <label class="field">
-        <span>Test rows (%)</span>
-        <input
-          type="number"
-          min="0"
-          max="50"
-          step="5"
-          data-testid="split-test"
-          value={Math.round(((s().testFraction as number | undefined) ?? DEFAULT_TEST_FRACTION) * 1000) / 10}
-          onChange={(e) => patch({ testFraction: num(e.currentTarget.value, 100) })}
-        />
-      </label>
-      <label class="field">
-        <span>Folds</span>
-        <input
-          type="number"
-          min="2"
-          max="20"
-          step="1"
-          data-testid="split-folds"
-          value={(s().folds as number | undefined) ?? DEFAULT_FOLDS}
-          onChange={(e) => patch({ folds: num(e.currentTarget.value) })}
-        />
-      </label>
-      <label class="field">
-        <span>Seed</span>
-        <input
-          type="number"
-          min="0"
-          step="1"
-          data-testid="split-seed"
-          value={(s().seed as number | undefined) ?? 0}
-          onChange={(e) => patch({ seed: num(e.currentTarget.value) ?? 0 })}
-        />
-      </label>
+      <NumberField
+        label="Test rows (%)"
+        testId="split-test"
+        min="0"
+        max="50"
+        step="5"
+        value={Math.round(((s().testFraction as number | undefined) ?? DEFAULT_TEST_FRACTION) * 1000) / 10}
+        onChange={(raw) => patch({ testFraction: num(raw, 100) })}
+      />
+      <NumberField
+        label="Folds"
+        testId="split-folds"
+        min="2"
+        max="20"
+        step="1"
+        value={(s().folds as number | undefined) ?? DEFAULT_FOLDS}
+        onChange={(raw) => patch({ folds: num(raw) })}
+      />
+      <NumberField
+        label="Seed"
+        testId="split-seed"
+        min="0"
+        step="1"
+        value={(s().seed as number | undefined) ?? 0}
+        onChange={(raw) => patch({ seed: num(raw) ?? 0 })}
+      />
       <Show when={props.split.type === "holdout"}>
         <label class="check split-check">
           <input
@@ -158,5 +149,31 @@ export function SplitFields(props: {
         </label>
       </Show>
     </div>
+  );
+}
+
+/** One labelled number input; `onChange` hears the raw text. */
+function NumberField(props: {
+  label: string;
+  testId: string;
+  min: string;
+  max?: string;
+  step: string;
+  value: number;
+  onChange: (raw: string) => void;
+}) {
+  return (
+    <label class="field">
+      <span>{props.label}</span>
+      <input
+        type="number"
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        data-testid={props.testId}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      />
+    </label>
   );
 }
