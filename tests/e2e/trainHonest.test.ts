@@ -4,27 +4,16 @@
  * a perfect score reads 1.000; "overfits" comes with its rule; the baseline says what it predicts;
  * the run summary counts trained models.
  */
-import type { Browser, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, startServer } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openSample, useApp } from "./harness.ts";
 
-let server: PreviewServer;
 let url: string;
-let browser: Browser;
 let page: Page;
 const WAIT = { timeout: 90_000 };
 
-beforeAll(async () => {
-  const started = await startServer(4203);
-  server = started.server;
-  url = started.url;
-  ({ browser, page } = await launch());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useApp(4203, (app) => {
+  ({ url, page } = app);
 });
 
 const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? "").trim();
@@ -32,9 +21,7 @@ const row = (model: string) => `[data-testid="leaderboard-row"][data-model="${mo
 
 describe("honest numbers on Train", () => {
   it("labels both CV numbers, shows 1.000, states the overfitting rule and names the baseline", async () => {
-    await page.goto(url);
-    await page.getByTestId("sample-iris").click();
-    await page.getByTestId("column-table").waitFor(WAIT);
+    await openSample(page, url, "iris", "150 rows");
     await page.getByTestId("phase-train").click();
     await page.getByTestId("model-option").first().waitFor(WAIT);
     for (const option of await page.getByTestId("model-option").all()) {
