@@ -2,7 +2,8 @@
  * The Train screen's numbers say what they are (issue 10, items 5, 7, 10 and 13): the
  * leaderboard's CV score is the mean of the folds and the evaluation's is pooled, each labelled;
  * a perfect score reads 1.000; "overfits" comes with its rule; the baseline says what it predicts;
- * the run summary counts trained models.
+ * the run summary counts trained models; a cancelled run does not hide the finished one before it;
+ * a recipe made for another target is not trained on without a word.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -43,5 +44,37 @@ describe("honest numbers on Train", () => {
     await page.locator(`${row("decision_tree")} [data-testid="open-evaluation"]`).click();
     await page.getByTestId("metric-table").waitFor(WAIT);
     expect(await text('[data-testid="pooled-header"]')).toBe("Cross-validation, all folds pooled");
+  });
+
+  it("opens Train on the finished run, not on a newer cancelled one", async () => {
+    for (const option of await page.getByTestId("model-option").all()) {
+      const id = (await option.getAttribute("data-model")) ?? "";
+      await option.locator("input").setChecked(["baseline", "mlp"].includes(id));
+    }
+    await page.getByTestId("start-run").click();
+    await page.getByTestId("cancel-run").click();
+    await expect
+      .poll(() => page.getByTestId("run-state").getAttribute("data-status"), WAIT)
+      .toBe("cancelled");
+    await page.reload();
+    await page.getByTestId("run-history").waitFor(WAIT);
+    expect(await page.locator('[data-testid="run-item"][data-status="cancelled"]').count()).toBe(1);
+    await expect.poll(() => page.getByTestId("run-state").getAttribute("data-status"), WAIT).toBe("done");
+    expect(await page.locator(row("decision_tree")).count()).toBe(1);
+  });
+
+  it("says so when the Prepare recipe was made for another target, and trains on the proposal", async () => {
+    await openSample(page, url, "penguins", "344 rows");
+    // Prepare proposes and saves a recipe for the sample's target, species.
+    await page.getByTestId("phase-prepare").click();
+    await page.getByTestId("recipe-steps").waitFor(WAIT);
+    await page.getByTestId("phase-frame").click();
+    await page.getByTestId("target-select").selectOption("island");
+    await expect.poll(() => page.getByTestId("task").textContent(), WAIT).toMatch(/classification/i);
+    await page.getByTestId("phase-train").click();
+    await page.getByTestId("model-option").first().waitFor(WAIT);
+    await expect
+      .poll(() => text('[data-testid="stale-recipe"]'), WAIT)
+      .toMatch(/^The recipe in Prepare was made for the target "species", not "island"/);
   });
 });
