@@ -14,6 +14,7 @@ import type { Recipe } from "../../core/prep/step.ts";
 import type { FrameProfile } from "../../core/profile/profileFrame.ts";
 import type { PlotSample } from "../../core/profile/sample.ts";
 import type { Progress } from "../../core/progress.ts";
+import { makeWorkerLane } from "./workerLane.ts";
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -57,59 +58,15 @@ export interface DataClient {
   dispose(): void;
 }
 
-/** One worker and the calls waiting on it; aborting a call terminates this lane's worker only. */
+/** One data worker and the calls waiting on it; aborting a call terminates this lane's worker only. */
 function makeLane(name: string) {
-  let worker: Worker | undefined;
-  let api: Comlink.Remote<DataWorkerApi> | undefined;
-  // Calls waiting on the current worker: when it is terminated they can never settle, so they
-  // are rejected with an AbortError instead of hanging.
-  const pending = new Set<(reason: unknown) => void>();
-
-  const ensure = () => {
-    if (!api) {
-      worker = new Worker(new URL("../../../workers/data.worker.ts", import.meta.url), {
-        type: "module",
-        name,
-      });
-      api = Comlink.wrap<DataWorkerApi>(worker);
-    }
-    return api;
-  };
-  const dispose = () => {
-    worker?.terminate();
-    worker = undefined;
-    api = undefined;
-    const rejects = [...pending];
-    pending.clear();
-    for (const reject of rejects) reject(new DOMException("The data worker was stopped.", "AbortError"));
-  };
-
-  /** Runs one call; on abort, kills the worker and rejects with an AbortError. */
-  function run<T>(call: CallOptions | undefined, body: (api: Comlink.Remote<DataWorkerApi>) => Promise<T>) {
-    const signal = call?.signal;
-    signal?.throwIfAborted();
-    const remote = ensure();
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => dispose();
-      const settle = () => {
-        pending.delete(reject);
-        signal?.removeEventListener("abort", onAbort);
-      };
-      pending.add(reject);
-      signal?.addEventListener("abort", onAbort, { once: true });
-      body(remote).then(
-        (v) => {
-          settle();
-          resolve(v);
-        },
-        (e) => {
-          settle();
-          reject(e);
-        },
-      );
-    });
-  }
-  return { run, dispose };
+  const lane = makeWorkerLane<DataWorkerApi>(
+    () => new Worker(new URL("../../../workers/data.worker.ts", import.meta.url), { type: "module", name }),
+    "The data worker was stopped.",
+  );
+  const run = <T>(call: CallOptions | undefined, body: (api: Comlink.Remote<DataWorkerApi>) => Promise<T>) =>
+    lane.run(call?.signal, body);
+  return { run, dispose: lane.dispose };
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
 import type { Progress } from "../../core/progress.ts";
 import type { ModelVersion } from "../../persist/types.ts";
 import type { CallOptions } from "./dataClient.ts";
+import { makeWorkerLane } from "./workerLane.ts";
 
 /**
  * The Deploy phase's handle on the predictor worker, where all engine work happens (the page
@@ -24,56 +25,19 @@ export interface PredictClient {
 }
 
 export function makePredictClient(): PredictClient {
-  let worker: Worker | undefined;
-  let api: Comlink.Remote<PredictWorkerApi> | undefined;
-  const pending = new Set<(reason: unknown) => void>();
-
-  const ensure = () => {
-    if (!api) {
-      worker = new Worker(new URL("../../../workers/predict.worker.ts", import.meta.url), {
+  const lane = makeWorkerLane<PredictWorkerApi>(
+    () =>
+      new Worker(new URL("../../../workers/predict.worker.ts", import.meta.url), {
         type: "module",
         name: "predict",
-      });
-      api = Comlink.wrap<PredictWorkerApi>(worker);
-    }
-    return api;
-  };
-  const dispose = () => {
-    worker?.terminate();
-    worker = undefined;
-    api = undefined;
-    const rejects = [...pending];
-    pending.clear();
-    for (const reject of rejects) reject(new DOMException("The prediction was stopped.", "AbortError"));
-  };
-
-  function run<T>(
+      }),
+    "The prediction was stopped.",
+  );
+  const dispose = lane.dispose;
+  const run = <T>(
     call: CallOptions | undefined,
     body: (api: Comlink.Remote<PredictWorkerApi>) => Promise<T>,
-  ) {
-    const signal = call?.signal;
-    signal?.throwIfAborted();
-    const remote = ensure();
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => dispose();
-      const settle = () => {
-        pending.delete(reject);
-        signal?.removeEventListener("abort", onAbort);
-      };
-      pending.add(reject);
-      signal?.addEventListener("abort", onAbort, { once: true });
-      body(remote).then(
-        (v) => {
-          settle();
-          resolve(v);
-        },
-        (e) => {
-          settle();
-          reject(e);
-        },
-      );
-    });
-  }
+  ) => lane.run(call?.signal, body);
 
   return {
     register: (req, call) => run(call, (w) => w.register(req)),

@@ -10,6 +10,7 @@ import type { NewRun, RunRecord } from "../../core/automl/run/runStore.ts";
 import { isAbortError } from "../../core/errors.ts";
 import type { Progress } from "../../core/progress.ts";
 import type { CallOptions } from "./dataClient.ts";
+import { makeWorkerLane } from "./workerLane.ts";
 
 /** Callbacks of a run: typed progress as it goes, each finished model (already stored) as it lands. */
 export interface RunCallbacks {
@@ -51,64 +52,35 @@ export interface TrainClient {
 const CANCEL_GRACE_MS = 1000;
 
 export function makeTrainClient(): TrainClient {
-  let worker: Worker | undefined;
-  let remote: Comlink.Remote<TrainWorkerApi> | undefined;
-  const pending = new Set<(reason: unknown) => void>();
-  const active = new Set<string>();
-
-  const ensure = () => {
-    if (!remote) {
-      worker = new Worker(new URL("../../../workers/train.worker.ts", import.meta.url), {
+  const lane = makeWorkerLane<TrainWorkerApi>(
+    () =>
+      new Worker(new URL("../../../workers/train.worker.ts", import.meta.url), {
         type: "module",
         name: "train",
-      });
-      remote = Comlink.wrap<TrainWorkerApi>(worker);
-    }
-    return remote;
-  };
-  const dispose = () => {
-    worker?.terminate();
-    worker = undefined;
-    remote = undefined;
-    const rejects = [...pending];
-    pending.clear();
-    for (const reject of rejects) reject(new DOMException("The training was stopped.", "AbortError"));
-  };
+      }),
+    "The training was stopped.",
+  );
+  const ensure = lane.ensure;
+  const dispose = lane.dispose;
+  const active = new Set<string>();
 
   /** One coordinator call with an id: an abort asks it to stop, then terminates it after a grace time. */
   function call<T>(
     signal: AbortSignal | undefined,
     body: (api: Comlink.Remote<TrainWorkerApi>, callId: string) => Promise<T>,
   ): Promise<T> {
-    signal?.throwIfAborted();
-    const api = ensure();
     const callId = crypto.randomUUID();
-    return new Promise<T>((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const onAbort = () => {
+    return lane.run(
+      signal,
+      (api) => body(api, callId),
+      (api) => {
         void api.cancel(callId);
-        timer = setTimeout(() => {
-          if (remote === api) dispose();
+        const timer = setTimeout(() => {
+          if (lane.current() === api) dispose();
         }, CANCEL_GRACE_MS);
-      };
-      const settle = () => {
-        clearTimeout(timer);
-        pending.delete(reject);
-        signal?.removeEventListener("abort", onAbort);
-      };
-      pending.add(reject);
-      signal?.addEventListener("abort", onAbort, { once: true });
-      body(api, callId).then(
-        (v) => {
-          settle();
-          resolve(v);
-        },
-        (e) => {
-          settle();
-          reject(e);
-        },
-      );
-    });
+        return () => clearTimeout(timer);
+      },
+    );
   }
 
   const progressProxy = (f?: (p: Progress) => void) => Comlink.proxy(f ?? (() => {}));
