@@ -7,7 +7,7 @@
 import type { Explanation } from "../core/automl/explain/explainRows.ts";
 import { escapeControls, escapeJsonControls } from "../core/text/controlChars.ts";
 import type { Io } from "./io.ts";
-import { readModelPath } from "./modelPath.ts";
+import { readModelPath, splitModelArg } from "./modelPath.ts";
 import { parseTableArgs, readTableFile, UNREADABLE } from "./readTable.ts";
 
 /** Rows explained when --rows is not given. */
@@ -36,20 +36,6 @@ Options:
 
 const VALUED = ["rows", "delimiter"];
 
-/** The model file (the first argument that is not an option or an option's value) and the rest. */
-function splitModelArg(args: string[]): { model: string | null; rest: string[] } {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a.startsWith("--")) {
-      if (!a.includes("=") && VALUED.includes(a.slice(2))) i++;
-      continue;
-    }
-    if (a.startsWith("-") && a !== "-") continue;
-    return { model: a, rest: [...args.slice(0, i), ...args.slice(i + 1)] };
-  }
-  return { model: null, rest: args };
-}
-
 /** `0,5,9` as row numbers, or the sentence saying what is wrong. */
 export function parseRows(text: string): number[] | string {
   const parts = text.split(",").map((p) => p.trim());
@@ -63,7 +49,7 @@ export function parseRows(text: string): number[] | string {
 }
 
 export async function explain(args: string[], io: Io): Promise<number> {
-  const { model: modelPath, rest } = splitModelArg(args);
+  const { model: modelPath, rest } = splitModelArg(args, VALUED);
   if (modelPath === null) {
     io.err(
       'explain needs a model file and a CSV file, as in "automl-playground explain model.json data.csv".',

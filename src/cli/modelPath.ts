@@ -52,3 +52,23 @@ export async function readModelPath(path: string, io: Io): Promise<ReadModelFile
     return UNREADABLE;
   }
 }
+
+/**
+ * The model file (the first argument that is not an option or an option's value) and the rest;
+ * `valued` names the options that take a value, so that their values are not taken for files.
+ */
+export function splitModelArg(
+  args: string[],
+  valued: readonly string[],
+): { model: string | null; rest: string[] } {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith("--")) {
+      if (!a.includes("=") && valued.includes(a.slice(2))) i++;
+      continue;
+    }
+    if (a.startsWith("-") && a !== "-") continue;
+    return { model: a, rest: [...args.slice(0, i), ...args.slice(i + 1)] };
+  }
+  return { model: null, rest: args };
+}

@@ -7,7 +7,7 @@ import { writeFile } from "node:fs/promises";
 import type { RowPredictions } from "../core/automl/artifact/predictRows.ts";
 import { predictionsCsv } from "../core/deploy/predictionsCsv.ts";
 import type { Io } from "./io.ts";
-import { readModelPath } from "./modelPath.ts";
+import { readModelPath, splitModelArg } from "./modelPath.ts";
 import { parseTableArgs, readTableFile, UNREADABLE } from "./readTable.ts";
 
 export const PREDICT_HELP = `Usage: automl-playground predict MODEL.json FILE [options]
@@ -26,25 +26,11 @@ Options:
 /** Options of predict that take a value, so that their values are not taken for file names. */
 const VALUED = ["out", "delimiter"];
 
-/** The model file (the first argument that is not an option or an option's value) and the rest. */
-function splitModelArg(args: string[]): { model: string | null; rest: string[] } {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a.startsWith("--")) {
-      if (!a.includes("=") && VALUED.includes(a.slice(2))) i++;
-      continue;
-    }
-    if (a.startsWith("-") && a !== "-") continue;
-    return { model: a, rest: [...args.slice(0, i), ...args.slice(i + 1)] };
-  }
-  return { model: null, rest: args };
-}
-
 /** The predictions CSV, shared with the app and the HTML predictor (kept here for old imports). */
 export { predictionsCsv };
 
 export async function predict(args: string[], io: Io): Promise<number> {
-  const { model: modelPath, rest } = splitModelArg(args);
+  const { model: modelPath, rest } = splitModelArg(args, VALUED);
   if (rest.includes("--json")) {
     io.err('Unknown option "--json" for predict. Run "automl-playground help predict".');
     return UNREADABLE;
