@@ -10,6 +10,7 @@ import { convertColumn } from "../data/convertColumn.ts";
 import type { Column, ColumnKind, Frame } from "../data/frame.ts";
 import { SCORERS } from "../eval/metrics.ts";
 import type { MetricId } from "../framing/metrics.ts";
+import { sortedPresent } from "../prep/stats.ts";
 import { encodeTarget } from "../prep/targetValues.ts";
 import { applyCalibration } from "./calibration.ts";
 import { CBPE_CALIBRATED_METHOD, CBPE_METHOD, estimateMetric } from "./cbpe.ts";
@@ -22,7 +23,7 @@ import {
   type DriftTestId,
 } from "./columnDrift.ts";
 import { predictionSketch, requireInputs } from "./referenceSketches.ts";
-import { columnSketch, type ReferenceSketches, sortedPresent } from "./sketch.ts";
+import { columnSketch, type ReferenceSketches } from "./sketch.ts";
 
 /** Share of drifted columns from which the dataset drifts (Evidently's default). */
 export const DATASET_DRIFT_SHARE = 0.5;

@@ -18,6 +18,7 @@
  */
 import { convertColumn } from "../data/convertColumn.ts";
 import type { Column, ColumnKind } from "../data/frame.ts";
+import { sortedPresent } from "../prep/stats.ts";
 
 /** Up to this many values, a numeric sketch keeps them all (Evidently's "small reference"). */
 export const EXACT_MAX = 1000;
@@ -92,16 +93,6 @@ export interface ReferenceSketches {
 /** Kinds whose values are numbers. */
 export const isNumericKind = (kind: ColumnKind) =>
   kind === "numeric" || kind === "datetime" || kind === "boolean";
-
-/** Present values of a float array, sorted ascending (a new array). */
-export function sortedPresent(values: Float64Array): Float64Array {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) n++;
-  const out = new Float64Array(n);
-  let j = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) out[j++] = values[i];
-  return out.sort();
-}
 
 /** Equal-width histogram of sorted values between their min and max. */
 function histogram(sorted: Float64Array): { edges: number[]; counts: number[] } {
