@@ -4,10 +4,10 @@ import type { Progress } from "../../core/progress.ts";
 import type { PredictClient } from "../bridges/predictClient.ts";
 import { ErrorAlert } from "../shared/ErrorAlert.tsx";
 import { errorMessage, isAbortError } from "../shared/errorMessage.ts";
+import { FileDrop } from "../shared/FileDrop.tsx";
 import { formatInt, plural } from "../shared/format.ts";
 import { batchNotes, predictionsFileName, scoreProgressText } from "./deployState.ts";
 import { downloadBlob } from "./downloadBlob.ts";
-import { FileDrop } from "./FileDrop.tsx";
 
 /**
  * A whole CSV scored in the predictor worker: read and scored in chunks with a progress bar and a
@@ -57,6 +57,7 @@ export function BatchScore(props: { versionId: string; client: PredictClient }) 
     <section class="batch-score" aria-labelledby="batch-heading">
       <h3 id="batch-heading">Score a CSV file</h3>
       <FileDrop
+        compact
         lead="Drop a CSV file to score, or"
         hint="Columns may come in any order; extra ones are ignored. Read and scored on this device."
         accept=".csv,.tsv,.txt,text/csv"

@@ -4,10 +4,10 @@ import { predictClient } from "../bridges/predictClient.ts";
 import { projectHref } from "../router/route.ts";
 import { getDb } from "../shared/appDb.ts";
 import { ErrorAlert } from "../shared/ErrorAlert.tsx";
+import { FileDrop } from "../shared/FileDrop.tsx";
 import { BatchScore } from "./BatchScore.tsx";
 import { canRollBack, exportFileName, versionName } from "./deployState.ts";
 import { createDeployStore } from "./deployStore.ts";
-import { FileDrop } from "./FileDrop.tsx";
 import { ModelCardView } from "./ModelCardView.tsx";
 import { PredictForm } from "./PredictForm.tsx";
 import { VersionCompare } from "./VersionCompare.tsx";
@@ -47,6 +47,7 @@ export function DeployPhase(props: { projectId: string }) {
       <ErrorAlert message={state.error} onDismiss={actions.dismissError} />
       <div class="deploy-toolbar">
         <FileDrop
+          compact
           lead="Import a model file: drop it here, or"
           hint="A .json model file exported from this app. It is checked in full before anything is stored."
           accept=".json,application/json"

@@ -1,11 +1,19 @@
 import { createSignal, onCleanup } from "solid-js";
 
-/** A drop target with a visible "Choose file" button for one kind of file (mouse, keyboard, touch). */
+/**
+ * A drop target with a visible "Choose file" button for one kind of file (mouse, keyboard, touch):
+ * the Data phase's table loader and Deploy's model and CSV inputs.
+ */
 export function FileDrop(props: {
   lead: string;
   hint: string;
   accept: string;
   testId: string;
+  /** The file input's test id; default `<testId>-input`. */
+  inputTestId?: string;
+  /** The region's name; default the lead text. */
+  label?: string;
+  compact?: boolean;
   disabled: boolean;
   onFile: (file: File) => void;
 }) {
@@ -23,9 +31,9 @@ export function FileDrop(props: {
   };
   return (
     <section
-      class="dropzone compact"
-      aria-label={props.lead}
-      classList={{ over: over(), disabled: props.disabled }}
+      class="dropzone"
+      aria-label={props.label ?? props.lead}
+      classList={{ over: over(), disabled: props.disabled, compact: props.compact }}
       data-testid={props.testId}
       onDragOver={(e) => {
         e.preventDefault();
@@ -47,7 +55,7 @@ export function FileDrop(props: {
         <input
           type="file"
           class="visually-hidden"
-          data-testid={`${props.testId}-input`}
+          data-testid={props.inputTestId ?? `${props.testId}-input`}
           accept={props.accept}
           disabled={props.disabled}
           onChange={(e) => {
