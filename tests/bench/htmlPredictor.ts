@@ -7,35 +7,13 @@
  * stall of a 10 ms timer says how long it froze. Both write the same bytes
  * (tests/e2e/htmlPredictor.test.ts).
  */
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { main } from "../../src/cli/main.ts";
 import { launch } from "../e2e/harness.ts";
+import { cli, trainBenchModel } from "./benchModel.ts";
 import { BENCH_ROWS, benchCsv } from "./generateCsv.ts";
 import type { BenchRow } from "./table.ts";
-
-const TRAIN_ROWS = 20_000;
-
-/** The header and first `n` rows of a CSV file, written to `out`. */
-async function head(path: string, n: number, out: string): Promise<void> {
-  const sink = createWriteStream(out);
-  const lines = createInterface({ input: createReadStream(path) });
-  let i = 0;
-  for await (const line of lines) {
-    sink.write(`${line}\n`);
-    if (++i > n) break;
-  }
-  lines.close();
-  await new Promise((resolve) => sink.end(resolve));
-}
-
-async function cli(...args: string[]): Promise<void> {
-  const err: string[] = [];
-  const code = await main(args, { out: () => {}, err: (t) => err.push(t) });
-  if (code !== 0) throw new Error(`${args[0]} failed (${code}): ${err.join(" ")}`);
-}
 
 /** Seconds from choosing the file to "Download predictions" being ready, and the longest stall. */
 async function inPage(html: string, csv: string): Promise<{ seconds: number; stallMs: number }> {
@@ -78,24 +56,8 @@ export async function benchHtmlPredictor(rows = BENCH_ROWS): Promise<BenchRow[]>
   const csv = await benchCsv(rows);
   const dir = mkdtempSync(join(tmpdir(), "bench-html-predictor-"));
   try {
-    const train = join(dir, "train.csv");
-    const model = join(dir, "model.json");
     const html = join(dir, "predictor.html");
-    await head(csv, TRAIN_ROWS, train);
-    await cli(
-      "train",
-      train,
-      "--target",
-      "active",
-      "--models",
-      "gbdt",
-      "--folds",
-      "2",
-      "--threads",
-      "1",
-      "--out",
-      model,
-    );
+    const model = await trainBenchModel(csv, dir);
     await cli("export", model, "--format", "html", "--out", html);
     const t0 = performance.now();
     await cli("predict", model, csv, "--out", join(dir, "pred.csv"));

@@ -5,35 +5,13 @@
  * wait for the result), with the longest stall of the page's main thread while it scored. (b) needs
  * `npx vite build` first and is skipped, with a note, when dist/ is missing.
  */
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { main } from "../../src/cli/main.ts";
 import { launch, newProject, startServer } from "../e2e/harness.ts";
+import { cli, trainBenchModel } from "./benchModel.ts";
 import { BENCH_ROWS, benchCsv } from "./generateCsv.ts";
 import type { BenchRow } from "./table.ts";
-
-const TRAIN_ROWS = 20_000;
-
-/** The header and first `n` rows of a CSV file, written to `out`. */
-async function head(path: string, n: number, out: string): Promise<void> {
-  const sink = createWriteStream(out);
-  const lines = createInterface({ input: createReadStream(path) });
-  let i = 0;
-  for await (const line of lines) {
-    sink.write(`${line}\n`);
-    if (++i > n) break;
-  }
-  lines.close();
-  await new Promise((resolve) => sink.end(resolve));
-}
-
-async function cli(...args: string[]): Promise<void> {
-  const err: string[] = [];
-  const code = await main(args, { out: () => {}, err: (t) => err.push(t) });
-  if (code !== 0) throw new Error(`${args[0]} failed (${code}): ${err.join(" ")}`);
-}
 
 /** Scores `csv` in the built app; seconds and the longest main-thread stall, or null without dist/. */
 async function inBrowser(
@@ -83,23 +61,7 @@ export async function benchPredict(rows = BENCH_ROWS): Promise<BenchRow[]> {
   const csv = await benchCsv(rows);
   const dir = mkdtempSync(join(tmpdir(), "bench-predict-"));
   try {
-    const train = join(dir, "train.csv");
-    const model = join(dir, "model.json");
-    await head(csv, TRAIN_ROWS, train);
-    await cli(
-      "train",
-      train,
-      "--target",
-      "active",
-      "--models",
-      "gbdt",
-      "--folds",
-      "2",
-      "--threads",
-      "1",
-      "--out",
-      model,
-    );
+    const model = await trainBenchModel(csv, dir);
     const t0 = performance.now();
     await cli("predict", model, csv, "--out", join(dir, "pred.csv"));
     const node = (performance.now() - t0) / 1000;
