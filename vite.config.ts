@@ -63,7 +63,13 @@ export default defineConfig({
   optimizeDeps: {
     include: ["@tensorflow/tfjs", "comlink", "idb", "solid-js", "@observablehq/plot"],
   },
-  build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 4096 },
+  // AUTOML_DIST lets parallel checkouts or test runs build and serve their own copy (default dist/).
+  build: {
+    target: "es2022",
+    sourcemap: false,
+    chunkSizeWarningLimit: 4096,
+    outDir: process.env.AUTOML_DIST ?? "dist",
+  },
   preview: { host: "127.0.0.1", port: 4173, strictPort: true },
   server: { host: "127.0.0.1" },
 });
