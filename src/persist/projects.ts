@@ -1,6 +1,7 @@
 import { NotFoundError, ValidationError } from "../core/errors.ts";
 import type { SplitConfig } from "../core/prep/splits.ts";
 import type { Recipe } from "../core/prep/step.ts";
+import type { SharedOrigin } from "../core/share/experiment.ts";
 import { now } from "./clock.ts";
 import type { AppDb } from "./db.ts";
 import { columnRange } from "./schema.ts";
@@ -66,7 +67,6 @@ export async function renameProject(db: AppDb, id: string, name: string): Promis
   return updateProject(db, id, (p) => ({ ...p, name: trimmed, updatedAt: now() }));
 }
 
-/** Marks a project as just used, so it lists first. */
 /** Stores the project's framing (target, metric, success criterion). */
 export async function setProjectFraming(
   db: AppDb,
@@ -91,6 +91,62 @@ export async function setProjectRecipe(
   }));
 }
 
+/** What a shared experiment sets on the project it rebuilt (the framing already on its table). */
+export interface SharedSettings {
+  framing: ProjectFraming | null;
+  recipe: Recipe | null;
+  split: SplitConfig | null;
+  shared: SharedOrigin;
+}
+
+/** Sets a shared experiment's framing, recipe, split and origin on a project in one write. */
+export async function setProjectShared(
+  db: AppDb,
+  id: string,
+  settings: SharedSettings,
+): Promise<ProjectRecord> {
+  return updateProject(db, id, (p) => {
+    const next: ProjectRecord = { ...p, shared: structuredClone(settings.shared), updatedAt: now() };
+    if (settings.framing) next.framing = { ...settings.framing };
+    if (settings.recipe) next.recipe = structuredClone(settings.recipe);
+    if (settings.split) next.split = { ...settings.split };
+    return next;
+  });
+}
+
+/**
+ * A student's own copy of a project: a new project with the same framing, recipe, split and
+ * tables (fresh ids, the framing pointing at the copied table), without the teacher's locks,
+ * hidden phases and notes, and without runs, models or versions. All or nothing.
+ */
+export async function copyProject(db: AppDb, id: string, name: string): Promise<ProjectRecord> {
+  const tx = db.transaction(["projects", "datasets", "columns"], "readwrite");
+  return commit(tx, async (write) => {
+    const source = await tx.objectStore("projects").get(id);
+    if (!source) throw missing();
+    const at = now();
+    const copy: ProjectRecord = {
+      ...structuredClone(source),
+      id: crypto.randomUUID(),
+      name: projectName(name),
+      createdAt: at,
+      updatedAt: at,
+    };
+    if (copy.shared) copy.shared = { ...copy.shared, teacher: null };
+    const datasets = await tx.objectStore("datasets").index("projectId").getAll(id);
+    for (const dataset of datasets) {
+      const datasetId = crypto.randomUUID();
+      if (copy.framing?.datasetId === dataset.id) copy.framing = { ...copy.framing, datasetId };
+      write(tx.objectStore("datasets").add({ ...dataset, id: datasetId, projectId: copy.id, createdAt: at }));
+      const columns = await tx.objectStore("columns").getAll(columnRange(dataset.id));
+      for (const column of columns) write(tx.objectStore("columns").add({ ...column, datasetId }));
+    }
+    write(tx.objectStore("projects").add(copy));
+    return copy;
+  });
+}
+
+/** Marks a project as just used, so it lists first. */
 export async function touchProject(db: AppDb, id: string): Promise<void> {
   await updateProject(db, id, (p) => ({ ...p, updatedAt: now() }));
 }

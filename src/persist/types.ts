@@ -10,6 +10,7 @@ import type { ModelCard, ModelFile } from "../core/deploy/modelFile.ts";
 import type { MetricId } from "../core/framing/metrics.ts";
 import type { SplitConfig } from "../core/prep/splits.ts";
 import type { Recipe } from "../core/prep/step.ts";
+import type { SharedOrigin } from "../core/share/experiment.ts";
 
 /** A project groups the datasets (and later runs and models) of one piece of work. */
 export interface ProjectRecord {
@@ -23,6 +24,8 @@ export interface ProjectRecord {
   recipe?: Recipe;
   /** How rows are split for validation and testing, set in Prepare. */
   split?: SplitConfig;
+  /** Set when the project was opened from a shared link or file (teacher mode included). */
+  shared?: SharedOrigin;
 }
 
 /** The problem as the person framed it: which column to predict and how success is judged. */

@@ -75,3 +75,18 @@ export interface SharedExperiment {
   run: SharedRunSettings | null;
   teacher: TeacherSettings | null;
 }
+
+/** Where a project opened from a link or file came from, stored with the project. */
+export interface SharedOrigin {
+  /** The table's SHA-256 as the experiment gave it (`dataFingerprint`). */
+  dataSha256: string;
+  /** Whether the rebuilt table's own SHA-256 is that one; null when it could not be checked. */
+  dataMatches: boolean | null;
+  /** The Train form's choices as shared: the form starts from them until the first run. */
+  run: SharedRunSettings | null;
+  /** The teacher's locks, hidden phases and notes; null for a plain share or one's own copy. */
+  teacher: TeacherSettings | null;
+  /** SHA-256 of the packed experiment: opening the same link again lands on the same project. */
+  packedSha256: string;
+  openedAt: number;
+}
