@@ -1,5 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from "idb";
 import { upgradeRunRecord } from "./legacyRuns.ts";
+import type { MonitorBatchRecord, MonitorRowsRecord } from "./monitorBatches.ts";
+import type { MonitorDecision } from "./monitorDecisions.ts";
 import type {
   ColumnRecord,
   DatasetMeta,
@@ -11,7 +13,7 @@ import type {
   VersionFileRecord,
 } from "./types.ts";
 
-/** The typed shape of the app's IndexedDB database. Version 2 added runs and models, version 3 typed their settings and ensemble entries, version 4 added the model registry. */
+/** The typed shape of the app's IndexedDB database. Version 2 added runs and models, version 3 typed their settings and ensemble entries, version 4 added the model registry, version 5 monitoring. */
 export interface AppSchema extends DBSchema {
   projects: { key: string; value: ProjectRecord };
   datasets: { key: string; value: DatasetMeta; indexes: { projectId: string } };
@@ -24,6 +26,16 @@ export interface AppSchema extends DBSchema {
   versionFiles: { key: string; value: VersionFileRecord; indexes: { projectId: string } };
   /** Per project: champion / challenger aliases, their history and the next version number; version 4. */
   registry: { key: string; value: RegistryRecord };
+  /** Monitored batches per model version: reports and sketches, no rows; version 5. */
+  monitorBatches: {
+    key: string;
+    value: MonitorBatchRecord;
+    indexes: { versionId: string; projectId: string };
+  };
+  /** Rows of a batch kept for retraining, by batch id; version 5. */
+  monitorRows: { key: string; value: MonitorRowsRecord; indexes: { projectId: string } };
+  /** Retrain / compare / promote decisions with their evidence, per project; version 5. */
+  monitorDecisions: { key: string; value: MonitorDecision; indexes: { projectId: string } };
 }
 
 type UpgradeDb = IDBPDatabase<AppSchema>;
@@ -68,6 +80,15 @@ const MIGRATIONS: ((db: UpgradeDb, tx: UpgradeTx) => void)[] = [
     db.createObjectStore("versions", { keyPath: "id" }).createIndex("projectId", "projectId");
     db.createObjectStore("versionFiles", { keyPath: "versionId" }).createIndex("projectId", "projectId");
     db.createObjectStore("registry", { keyPath: "projectId" });
+  },
+  // 4 -> 5: monitoring: batches per version (sketches and results), their kept rows apart, and
+  // the decisions taken on them.
+  (db) => {
+    const batches = db.createObjectStore("monitorBatches", { keyPath: "id" });
+    batches.createIndex("versionId", "versionId");
+    batches.createIndex("projectId", "projectId");
+    db.createObjectStore("monitorRows", { keyPath: "batchId" }).createIndex("projectId", "projectId");
+    db.createObjectStore("monitorDecisions", { keyPath: "id" }).createIndex("projectId", "projectId");
   },
 ];
 

@@ -13,13 +13,16 @@ function uniqueName(): string {
 describe("openAppDb", () => {
   it("upgrades an empty database to every store and index of the current version", async () => {
     const db = await freshDb();
-    // 3 typed the runs' settings and ensemble entries (no new store); 4 added the model registry.
-    expect(DB_VERSION).toBe(4);
+    // 3 typed the runs' settings and ensemble entries (no new store); 4 added the model registry; 5 monitoring.
+    expect(DB_VERSION).toBe(5);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
       "columns",
       "datasets",
       "models",
+      "monitorBatches",
+      "monitorDecisions",
+      "monitorRows",
       "projects",
       "registry",
       "runs",
