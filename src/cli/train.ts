@@ -16,6 +16,7 @@ import {
   runSettingsProblem,
   validateRunSettings,
 } from "../core/automl/run/runSettings.ts";
+import { DEFAULT_TUNE, TUNE_PRESETS, type TuneBudget } from "../core/automl/tune/tuning.ts";
 import { modelFileOfRun } from "../core/deploy/modelFileOfRun.ts";
 import { METRICS } from "../core/framing/metrics.ts";
 import type { Progress } from "../core/progress.ts";
@@ -44,6 +45,9 @@ Options:
                      KFold(K, shuffle=True, random_state=N), to compare with a notebook fold for fold
                      (with --test-size 0 the folds cover every row, as in cross_val_score)
   --ensemble yes|no  add the ensemble rung, a weighted blend of the models (default yes)
+  --tune N           hyperparameter search: N candidates per model (the defaults among them),
+                     by successive halving, nested in each fold so the scores stay honest;
+                     off / 0 = defaults only, quick = ${TUNE_PRESETS.quick}, thorough = ${TUNE_PRESETS.thorough} (default ${DEFAULT_TUNE})
   --threads N        worker threads that train folds side by side (default: the cores, at most 8;
                      1 trains in this thread); the numbers are the same whatever N
   --out MODEL.json   save the best model as a model file (pipeline and model card), for
@@ -75,6 +79,10 @@ function readOptions(values: Record<string, string>, known: KnownIds): TrainOpti
     return `--threads must be a whole number from 1 to 64 (got "${values.threads}").`;
   const ensemble = values.ensemble ?? "yes";
   if (ensemble !== "yes" && ensemble !== "no") return `--ensemble must be yes or no (got "${ensemble}").`;
+  const tuneText = values.tune ?? String(DEFAULT_TUNE);
+  const tune = Object.hasOwn(TUNE_PRESETS, tuneText) ? (tuneText as TuneBudget) : numberFlag(tuneText, 0);
+  if (Number.isNaN(tune))
+    return `--tune must be off, quick, thorough or a number of trials per model (got "${tuneText}").`;
   const numbers = {
     testFraction: numberFlag(values["test-size"], DEFAULT_TEST_FRACTION),
     folds: numberFlag(values.folds, DEFAULT_FOLDS),
@@ -106,6 +114,7 @@ function readOptions(values: Record<string, string>, known: KnownIds): TrainOpti
         : { type: "kfold", shuffle: true, sklearn: split === "sklearn", ...numbers },
     criterion: null,
     ensemble: ensemble === "yes",
+    tune,
   };
   const problem = runSettingsProblem(draft, known);
   if (problem) return problem;
@@ -134,6 +143,7 @@ export async function train(args: string[], io: Io): Promise<number> {
     "out",
     "split",
     "ensemble",
+    "tune",
     "threads",
   ]);
   if (typeof parsed === "string") {
@@ -217,9 +227,22 @@ export function toJson(result: LadderResult) {
       test_metrics: e.test_metrics,
       fit_seconds: e.fit_seconds,
       backend: e.backend,
+      ...(e.tuning ? { tuning: tuningJson(e) } : {}),
       ...(e.error ? { error: e.error } : {}),
     })),
     best: result.best?.model ?? null,
+  };
+}
+
+/** A tuned entry's search in `--json`: candidates, trials, inner scores of the best and the defaults, the params chosen. */
+function tuningJson(e: LeaderboardEntry) {
+  const t = e.tuning!;
+  return {
+    candidates: t.candidates.length,
+    trials: t.trials.length,
+    best_inner: t.best_score,
+    default_inner: t.default_score,
+    params: t.candidates[t.final],
   };
 }
 
@@ -254,6 +277,19 @@ export function toText(result: LadderResult, out?: string): string {
     );
   }
   for (const e of result.leaderboard) if (e.error) lines.push(`  ! ${e.model}: ${e.error}`);
+  const tuned = result.entries.filter((e) => e.tuning);
+  if (tuned.length > 0) {
+    lines.push(
+      "",
+      `Tuned (nested: each fold searched its own training rows; inner ${label}, best trial vs defaults):`,
+    );
+    for (const e of tuned) {
+      const t = e.tuning!;
+      lines.push(
+        `  ${e.model}: ${t.candidates.length} candidates, ${t.trials.length} trials, ${fmt(t.best_score)} vs ${fmt(t.default_score)}`,
+      );
+    }
+  }
   lines.push("", `Best: ${result.best!.model} (${result.best!.label}).`);
   if (out) lines.push(`Saved it as a model file to ${out}; use "automl-playground predict ${out} FILE".`);
   return lines.join("\n");

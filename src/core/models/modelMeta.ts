@@ -50,4 +50,9 @@ export interface ModelMeta<P> {
   capabilities?: ModelCapabilities;
   defaults: P;
   paramSpace?: ParamSpace;
+  /**
+   * Boosting models: tuning budgets its rungs in rounds of this param (from `min` to `max`,
+   * the param left out of the space) instead of training rows.
+   */
+  tuneRounds?: { param: string; min: number; max: number };
 }

@@ -4,11 +4,28 @@ import type { EntryId } from "./leaderboard.ts";
 
 /**
  * What a run reports, by phase: "fold" a fold job started or finished (done / total: jobs of the
- * run), "model" a rung finished (done / total: rungs), "refit" the best model's extra fit on every
+ * run), "trial" a tuning trial was scored (done / total: the model's trials, see `TrialProgress`), "model" a rung finished (done / total: rungs), "refit" the best model's extra fit on every
  * training row, "fit" / "epoch" a model's own steps inside one fold job, "backend" the one-off
  * measurement of the tfjs backends.
  */
-export type LadderPhase = "fold" | "model" | "refit" | "fit" | "epoch" | "backend";
+export type LadderPhase = "fold" | "trial" | "model" | "refit" | "fit" | "epoch" | "backend";
+
+/** A "trial" report's search state: the trial just scored, and the model's best so far. */
+export interface TrialProgress {
+  /** Candidate number (0: the defaults). */
+  candidate: number;
+  /** 0-based rung, of `rungs` in its fold's search. */
+  rung: number;
+  rungs: number;
+  /** Rows or boosting rounds it trained on. */
+  resources: number;
+  /** Its inner validation score (NaN when it failed). */
+  score: number;
+  /** The best inner score of the model's trials so far, on the highest rung reached. */
+  best: number;
+  /** The defaults' inner score on that rung (NaN before they have one). */
+  defaults: number;
+}
 
 /** A run's progress report: plain data, with the model and fold it is about as fields. */
 export interface LadderProgress extends Progress {
@@ -19,6 +36,8 @@ export interface LadderProgress extends Progress {
   fold?: number;
   /** Folds in the run. */
   folds?: number;
+  /** Phase "trial": the search's state (done / total count the model's trials). */
+  trial?: TrialProgress;
 }
 
 /** "mlp · fold 2 of 5", "mlp · refit". */

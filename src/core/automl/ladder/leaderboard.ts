@@ -1,6 +1,7 @@
 import { isBetter, type MetricId } from "../../framing/metrics.ts";
 import type { ModelId, ModelParams } from "../../models/registry.ts";
 import type { MetricScores } from "../evaluation/scoreMetrics.ts";
+import type { ModelTuning } from "../tune/tuning.ts";
 
 /** Id of the ensemble rung: a weighted blend of the other models, not a model family. */
 export const ENSEMBLE_ID = "ensemble";
@@ -46,6 +47,8 @@ export interface LeaderboardEntry {
   criterion_met: boolean | null;
   /** Why the model could not be trained, when it failed (its scores are NaN then). */
   error?: string;
+  /** The model's hyperparameter search, when the run tuned it (see src/core/automl/tune). */
+  tuning?: ModelTuning;
 }
 
 /**

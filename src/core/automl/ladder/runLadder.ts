@@ -10,6 +10,8 @@ import {
 } from "../artifact/pipelineArtifact.ts";
 import { type EnsembleMember, ensembleEntry } from "../ensemble/ensembleEntry.ts";
 import type { ModelPredictions } from "../evaluation/modelPredictions.ts";
+import { finalParamsOf, isTuned, tuneModel } from "../tune/tuneModel.ts";
+import type { ModelTuning } from "../tune/tuning.ts";
 import { FINAL_FOLD, type FoldJob, type FoldResult, finalJob, foldJobs } from "./foldJob.ts";
 import { ladderModels } from "./ladderModels.ts";
 import { type LadderPlan, type PlanOptions, planLadder } from "./ladderPlan.ts";
@@ -17,6 +19,7 @@ import type { LadderProgress } from "./ladderProgress.ts";
 import { blendWeights, ENSEMBLE_ID, type LeaderboardEntry, sortLeaderboard } from "./leaderboard.ts";
 import { failedEntry, modelEntry } from "./modelEntry.ts";
 import { runFoldJob } from "./runFoldJob.ts";
+import { makeGate, trialReporter } from "./tuneProgress.ts";
 
 /** Runs one fold job somewhere (a worker pool, or in-process by default). */
 export type FoldRunner = (job: FoldJob, signal?: AbortSignal) => Promise<FoldResult>;
@@ -54,6 +57,11 @@ export interface LadderOptions extends PlanOptions {
   runFold?: FoldRunner;
   /** Jobs of one model in flight at once; default 1 in-process, all of them with `runFold`. */
   concurrency?: number;
+  /**
+   * Candidates per model of the hyperparameter search (nested successive halving, see
+   * src/core/automl/tune); 0 or 1 (the default) trains each model on its defaults only.
+   */
+  tune?: number;
 }
 
 /** What a ladder run gives. */
@@ -126,6 +134,28 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
   const runner: FoldRunner = opts.runFold ?? ((job, sig) => runFoldJob(frame, job, { signal: sig }));
   const limit = opts.concurrency ?? (opts.runFold ? Number.POSITIVE_INFINITY : 1);
 
+  // Tuned jobs share one gate, so a model's trials run `limit` at a time as its folds do.
+  const gate = makeGate(limit);
+  const tunings = new Map<string, ModelTuning>();
+  const searchOf = (spec: ModelSpec) => ({
+    frame,
+    plan,
+    spec,
+    params: paramsOf(spec.id),
+    trials: opts.tune ?? 0,
+    run: (job: FoldJob) => gate(() => runner(job, signal)),
+    signal,
+  });
+  const tunedResults = async (spec: ModelSpec, onJob: (job: FoldJob, r: FoldResult) => void) => {
+    const { results, tuning } = await tuneModel({
+      ...searchOf(spec),
+      onTrial: trialReporter(plan, spec.id, opts.tune ?? 0, foldProgress),
+      onFold: onJob,
+    });
+    tunings.set(spec.id, tuning);
+    return results;
+  };
+
   const entries: LeaderboardEntry[] = [];
   const predictions: Partial<Record<string, ModelPredictions>> = {};
   // Each model's refit on the whole training part, when the plan has a test part (the ensemble's members).
@@ -146,27 +176,39 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
     let entry: LeaderboardEntry;
     let modelPredictions: ModelPredictions | null = null;
     try {
-      const results = await runAll(
-        jobs,
-        async (job) => {
-          signal?.throwIfAborted();
-          foldProgress({ ...jobFields(job), done: jobsDone, total: totalJobs, message: jobName(job) });
-          const result = await runner(job, signal);
-          signal?.throwIfAborted();
-          jobsDone++;
-          foldProgress({
-            ...jobFields(job),
-            done: jobsDone,
-            total: totalJobs,
-            message: jobName(job),
-            metrics: Number.isFinite(result.score) ? { [plan.metric]: result.score } : undefined,
-          });
-          return result;
-        },
-        limit,
-      );
+      const tuned = isTuned(spec, plan, opts.tune ?? 0);
+      const onJob = (job: FoldJob, result: FoldResult) => {
+        jobsDone++;
+        foldProgress({
+          ...jobFields(job),
+          done: jobsDone,
+          total: totalJobs,
+          message: jobName(job),
+          metrics: Number.isFinite(result.score) ? { [plan.metric]: result.score } : undefined,
+        });
+      };
+      const results = tuned
+        ? await tunedResults(spec, onJob)
+        : await runAll(
+            jobs,
+            async (job) => {
+              signal?.throwIfAborted();
+              foldProgress({ ...jobFields(job), done: jobsDone, total: totalJobs, message: jobName(job) });
+              const result = await runner(job, signal);
+              signal?.throwIfAborted();
+              onJob(job, result);
+              return result;
+            },
+            limit,
+          );
       const out = modelEntry(frame, plan, spec, results, opts.criterion);
       entry = out.entry;
+      const tuning = tunings.get(spec.id);
+      if (tuning) {
+        entry.tuning = tuning;
+        // The params of the refit on the whole training part (the folds' choice), shown and kept.
+        entry.params = results.find((r) => r.fold === FINAL_FOLD)?.params ?? entry.params;
+      }
       modelPredictions = out.predictions;
       predictions[spec.id] = out.predictions;
       const final = results.find((r) => r.fold === FINAL_FOLD)?.pipeline;
@@ -212,6 +254,13 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
     modelProgress({ phase: "model", model: ENSEMBLE_ID, done: rungs, total: rungs, message: "Ensemble" });
   }
 
+  /** A refit's params: the defaults, or for a tuned model the winner of a search on the whole training part. */
+  const refitParams = (id: ModelId) => {
+    const tuning = entries.find((e) => e.model === id)?.tuning;
+    if (!tuning) return paramsOf(id);
+    const spec = specs.find((sp) => sp.id === id)!;
+    return finalParamsOf({ spec, params: paramsOf(id) }, tuning);
+  };
   const leaderboard = sortLeaderboard(entries, plan.metric);
   const best = leaderboard.find((e) => Number.isFinite(e.cv_mean)) ?? null;
   let pipeline: PipelineArtifact | null = null;
@@ -221,7 +270,8 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
     for (const [i, id] of missing.entries()) {
       // No test part (or a skipped entry): one more fit on every training row.
       signal?.throwIfAborted();
-      const job = { ...finalJob(plan, id, paramsOf(id)), validation: new Int32Array(0) };
+      const params = refitParams(id);
+      const job = { ...finalJob(plan, id, params), validation: new Int32Array(0) };
       modelProgress({
         phase: "refit",
         model: id,

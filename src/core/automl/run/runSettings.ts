@@ -9,6 +9,7 @@ import type { Task } from "../../framing/task.ts";
 import type { ModelParams } from "../../models/registry.ts";
 import type { SplitConfig } from "../../prep/splits.ts";
 import type { Recipe } from "../../prep/step.ts";
+import { TUNE_MAX_TRIALS, TUNE_PRESETS, type TuneBudget } from "../tune/tuning.ts";
 
 /**
  * How a run deals its rows: the project's split as set in Prepare, complete. Whatever its kind, a
@@ -41,6 +42,11 @@ export interface RunSettings {
   backend?: string | null;
   /** Blend the finished models into an ensemble rung at the end. */
   ensemble: boolean;
+  /**
+   * The hyperparameter search's budget: a preset or candidates per model (0: defaults only).
+   * Absent in runs stored before tuning existed, which trained (and resume) without it.
+   */
+  tune?: TuneBudget;
 }
 
 /** The one set of limits of a run's numbers. */
@@ -49,6 +55,8 @@ export const RUN_LIMITS = {
   /** 0 keeps no test part; more than half would leave too little to learn from. */
   testFraction: { min: 0, max: 0.5 },
   seed: { min: 0, max: 2 ** 32 - 1 },
+  /** Candidates per model of a numeric tuning budget. */
+  tune: { min: 0, max: TUNE_MAX_TRIALS },
 } as const;
 
 export const DEFAULT_TEST_FRACTION = 0.2;
@@ -150,6 +158,13 @@ export function validateRunSettings(value: unknown, known: KnownIds = {}): RunSe
     throw new ValidationError("The positive class must be text.");
   if (s.ensemble !== undefined && typeof s.ensemble !== "boolean")
     throw new ValidationError("The ensemble switch must be true or false.");
+  if (s.tune !== undefined && !(typeof s.tune === "string" && Object.hasOwn(TUNE_PRESETS, s.tune))) {
+    if (typeof s.tune !== "number")
+      throw new ValidationError(
+        `The tuning budget must be ${Object.keys(TUNE_PRESETS).join(", ")} or a number of trials per model (got ${shown(s.tune)}).`,
+      );
+    wholeIn("Trials per model", s.tune, RUN_LIMITS.tune);
+  }
   const out: RunSettings = {
     target: s.target,
     task: (s.task as Task | null | undefined) ?? null,
@@ -163,6 +178,7 @@ export function validateRunSettings(value: unknown, known: KnownIds = {}): RunSe
   if (s.params !== undefined) out.params = s.params as Record<string, ModelParams>;
   if (s.backend !== undefined) out.backend = s.backend as string | null;
   if (typeof s.positiveClass === "string") out.positiveClass = s.positiveClass;
+  if (s.tune !== undefined) out.tune = s.tune as TuneBudget;
   return out;
 }
 

@@ -43,6 +43,8 @@ export const GBDT_META: ModelMeta<GbdtParams> = {
     n_iter_no_change: 10,
     tol: 1e-7,
   },
+  // Tuning budgets gbdt's rungs in boosting rounds (max_iter), not rows.
+  tuneRounds: { param: "max_iter", min: 10, max: 300 },
   paramSpace: {
     learning_rate: { type: "log", range: [0.01, 0.3] },
     max_iter: { type: "int", range: [50, 500] },
