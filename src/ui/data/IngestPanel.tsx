@@ -1,5 +1,6 @@
-import { createSignal } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import type { IngestOptions, IngestSource } from "../../../workers/dataApi.ts";
+import { useClassroom } from "../share/ClassroomContext.tsx";
 import { DropZone } from "./DropZone.tsx";
 import { IngestOptionsFields } from "./IngestOptionsFields.tsx";
 import { PasteData } from "./PasteData.tsx";
@@ -27,7 +28,10 @@ export function IngestPanel(props: {
       />
       <PasteData disabled={props.busy} onLoad={(text) => load({ type: "text", text, name: "pasted.csv" })} />
       <SampleStrip disabled={props.busy} onPick={(s) => load(sampleSource(s), s.target)} />
-      <IngestOptionsFields value={options()} onChange={setOptions} />
+      {/* Reading options are an advanced control a teacher may leave out for beginners. */}
+      <Show when={!useClassroom().advancedHidden()}>
+        <IngestOptionsFields value={options()} onChange={setOptions} />
+      </Show>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { RecipeEditor } from "../recipe/RecipeEditor.tsx";
 import { RecipePhaseLayout } from "../recipe/RecipePhaseLayout.tsx";
 import { RecipePreviewPanel } from "../recipe/RecipePreviewPanel.tsx";
 import { FEATURE_CATEGORIES } from "../recipe/recipeEdits.ts";
+import { Locked } from "../share/Locked.tsx";
 import { SelectionCharts } from "./SelectionCharts.tsx";
 
 /** Features: the recipe's generated-feature and selection steps, the selection scores, and the preview. */
@@ -18,11 +19,13 @@ export function FeaturesPhase(props: { projectId: string }) {
       intro="Add features from dates, maths, pairs of columns, bins, group statistics and text, then keep the ones that carry signal. These steps sit in the same recipe as the Prepare steps, in one order, and are fitted on training rows only."
       class="features-phase"
     >
-      <RecipeEditor
-        store={store}
-        categories={FEATURE_CATEGORIES}
-        emptyText="No feature or selection step yet: add one below."
-      />
+      <Locked area="recipe">
+        <RecipeEditor
+          store={store}
+          categories={FEATURE_CATEGORIES}
+          emptyText="No feature or selection step yet: add one below."
+        />
+      </Locked>
       <SelectionCharts store={store} />
       <RecipePreviewPanel store={store} />
     </RecipePhaseLayout>

@@ -2,6 +2,7 @@ import { createEffect, on, onCleanup, Show } from "solid-js";
 import { useApp } from "../app/AppContext.tsx";
 import { dataClient } from "../bridges/dataClient.ts";
 import { projectHref } from "../router/route.ts";
+import { Locked } from "../share/Locked.tsx";
 import { ErrorAlert } from "../shared/ErrorAlert.tsx";
 import { FramingResult } from "./FramingResult.tsx";
 import { createFrameStore, selectedFrameDataset } from "./frameStore.ts";
@@ -46,7 +47,7 @@ export function FramePhase(props: { projectId: string }) {
         }
       >
         {(dataset) => (
-          <>
+          <Locked area="framing">
             <TargetPicker
               datasets={state.datasets}
               dataset={dataset()}
@@ -87,7 +88,7 @@ export function FramePhase(props: { projectId: string }) {
                 />
               )}
             </Show>
-          </>
+          </Locked>
         )}
       </Show>
       <Show when={state.saveError}>

@@ -1,13 +1,16 @@
 import { For } from "solid-js";
 import { projectHref } from "../router/route.ts";
+import { useClassroom } from "../share/ClassroomContext.tsx";
 import { PHASES, type PhaseId } from "./phases.ts";
 
-/** The life cycle as numbered steps; the current one carries aria-current. */
+/** The life cycle as numbered steps; the current one carries aria-current. A teacher's hidden phases are left out. */
 export function PhaseNav(props: { projectId: string; phase: PhaseId }) {
+  const classroom = useClassroom();
+  const shown = () => PHASES.filter((p) => !classroom.hidden(p.id));
   return (
     <nav class="phase-nav" aria-label="Life-cycle phases">
       <ol>
-        <For each={PHASES}>
+        <For each={shown()}>
           {(phase, i) => (
             <li>
               <a

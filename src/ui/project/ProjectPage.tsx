@@ -5,8 +5,13 @@ import { DeployPhase } from "../deploy/DeployPhase.tsx";
 import { ExplorePhase } from "../explore/ExplorePhase.tsx";
 import { FeaturesPhase } from "../features/FeaturesPhase.tsx";
 import { FramePhase } from "../frame/FramePhase.tsx";
+import { MonitorPhase } from "../monitor/MonitorPhase.tsx";
 import { PreparePhase } from "../prepare/PreparePhase.tsx";
 import { homeHref } from "../router/route.ts";
+import { ClassroomProvider } from "../share/ClassroomContext.tsx";
+import { PhaseIntro } from "../share/PhaseIntro.tsx";
+import { ShareDialog } from "../share/ShareDialog.tsx";
+import { SharedBanner } from "../share/SharedBanner.tsx";
 import { ErrorAlert } from "../shared/ErrorAlert.tsx";
 import { errorMessage } from "../shared/errorMessage.ts";
 import { TrainPhase } from "../train/TrainPhase.tsx";
@@ -55,12 +60,24 @@ export function ProjectPage(props: { projectId: string; phase: PhaseId }) {
           }
         >
           {(p) => (
-            <>
-              <h1 class="project-name" data-testid="project-name">
-                {p().name}
-              </h1>
+            <ClassroomProvider teacher={p().shared?.teacher}>
+              <div class="project-head">
+                <h1 class="project-name" data-testid="project-name">
+                  {p().name}
+                </h1>
+                <ShareDialog projectId={props.projectId} projectName={p().name} phase={props.phase} />
+              </div>
+              <Show when={p().shared}>
+                <SharedBanner project={p()} phase={props.phase} />
+              </Show>
               <PhaseNav projectId={props.projectId} phase={props.phase} />
+              <PhaseIntro phase={props.phase} />
               <Switch fallback={<PhasePlaceholder phase={props.phase} />}>
+                <Match when={p().shared?.teacher?.hidden.includes(props.phase)}>
+                  <p class="empty" data-testid="phase-hidden">
+                    The teacher has hidden this phase in this experiment.
+                  </p>
+                </Match>
                 <Match when={props.phase === "frame"}>
                   <FramePhase projectId={props.projectId} />
                 </Match>
@@ -82,8 +99,11 @@ export function ProjectPage(props: { projectId: string; phase: PhaseId }) {
                 <Match when={props.phase === "deploy"}>
                   <DeployPhase projectId={props.projectId} />
                 </Match>
+                <Match when={props.phase === "monitor"}>
+                  <MonitorPhase projectId={props.projectId} />
+                </Match>
               </Switch>
-            </>
+            </ClassroomProvider>
           )}
         </Show>
       </Show>

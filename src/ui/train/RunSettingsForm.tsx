@@ -1,5 +1,6 @@
 import { For, Show } from "solid-js";
 import type { LadderModelInfo } from "../../../workers/trainApi.ts";
+import { useClassroom } from "../share/ClassroomContext.tsx";
 import type { SettingsDraft } from "./runSettings.ts";
 
 /** A whole or decimal number from an input, or NaN for an empty one. */
@@ -21,7 +22,9 @@ export function RunSettingsForm(props: {
   onToggle: (id: string, on: boolean) => void;
   onChange: (change: Partial<SettingsDraft>) => void;
 }) {
-  const hasMlp = () => props.draft.models.includes("mlp");
+  const classroom = useClassroom();
+  // The epochs are an advanced control a teacher may leave out for beginners.
+  const hasMlp = () => props.draft.models.includes("mlp") && !classroom.advancedHidden();
   return (
     <div class="run-settings">
       <fieldset class="model-choices" disabled={props.disabled}>

@@ -1,6 +1,7 @@
 import { createEffect, createMemo, on, Show } from "solid-js";
 import { trainingSummary } from "../recipe/splitSettings.ts";
 import { projectHref } from "../router/route.ts";
+import { Locked } from "../share/Locked.tsx";
 import { ErrorAlert } from "../shared/ErrorAlert.tsx";
 import { useTrainStore } from "./appTrainStore.ts";
 import { FramingSummary } from "./FramingSummary.tsx";
@@ -53,19 +54,21 @@ export function TrainPhase(props: { projectId: string }) {
           </Show>
           <Show when={state.plan} fallback={<p class="status-line">Planning the ladder…</p>}>
             {(plan) => (
-              <RunSettingsForm
-                models={plan().models}
-                draft={state.draft}
-                splitText={trainingSummary(
-                  state.project?.split,
-                  plan().task === "regression" ? null : (target() ?? null),
-                )}
-                rowsText={planRowsText(plan())}
-                prepareHref={projectHref(props.projectId, "prepare")}
-                disabled={Boolean(state.active)}
-                onToggle={actions.toggleModel}
-                onChange={actions.setDraft}
-              />
+              <Locked area="run">
+                <RunSettingsForm
+                  models={plan().models}
+                  draft={state.draft}
+                  splitText={trainingSummary(
+                    state.project?.split,
+                    plan().task === "regression" ? null : (target() ?? null),
+                  )}
+                  rowsText={planRowsText(plan())}
+                  prepareHref={projectHref(props.projectId, "prepare")}
+                  disabled={Boolean(state.active)}
+                  onToggle={actions.toggleModel}
+                  onChange={actions.setDraft}
+                />
+              </Locked>
             )}
           </Show>
           <div class="run-controls">

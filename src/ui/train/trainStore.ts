@@ -101,13 +101,11 @@ export function createTrainStore(deps: { client: TrainClient }): TrainStore {
         const ctx = await readTrainContext(projectId);
         const runs = await deps.client.settleRuns(ctx.runs);
         if (state.projectId !== projectId) return;
-        setState({
-          project: ctx.project,
-          dataset: ctx.dataset,
-          runs,
-          ...openedView(projectId, runs, state.active),
-          loading: false,
-        });
+        const view = openedView(projectId, runs, state.active);
+        // A shared experiment's run choices fill the form until the project's first run.
+        const shared = ctx.project.shared?.run;
+        if (runs.length === 0 && shared) view.draft = { ...shared, models: [...shared.models] };
+        setState({ project: ctx.project, dataset: ctx.dataset, runs, ...view, loading: false });
         if (ctx.project.framing?.target && ctx.dataset) await planFor(ctx.project, ctx.dataset);
       } catch (err) {
         if (state.projectId === projectId) setState({ loading: false, error: errorMessage(err) });

@@ -1,0 +1,74 @@
+import { runSplitOf } from "../../core/automl/run/runSettings.ts";
+import { dataFingerprint } from "../../core/deploy/dataFingerprint.ts";
+import { ValidationError } from "../../core/errors.ts";
+import {
+  EXPERIMENT_FORMAT,
+  EXPERIMENT_VERSION,
+  type SharedExperiment,
+  type SharedRunSettings,
+  type TeacherSettings,
+} from "../../core/share/experiment.ts";
+import { frameToCsv } from "../../core/share/frameToCsv.ts";
+import { listDatasets, loadFrame } from "../../persist/datasets.ts";
+import { getProject } from "../../persist/projects.ts";
+import { listRuns } from "../../persist/runs.ts";
+import type { PhaseId } from "../project/phases.ts";
+import { getDb } from "../shared/appDb.ts";
+import { draftFromRun, type SettingsDraft } from "../train/runSettings.ts";
+
+/** What the share dialog adds to the project's own state. */
+export interface ShareChoices {
+  phase: PhaseId;
+  teacher: TeacherSettings | null;
+  /** The Train form as it is on screen for this project, when it is open; else the last run's. */
+  draft: SettingsDraft | null;
+}
+
+const runOf = (d: SettingsDraft): SharedRunSettings => ({
+  models: [...d.models],
+  mlpEpochs: d.mlpEpochs,
+  ensemble: d.ensemble,
+});
+
+/**
+ * The experiment of a project as stored: its framed table (else the newest) as exact CSV with its
+ * SHA-256, the framing, recipe, split (test share, folds, seed) and the Train form's choices.
+ */
+export async function buildExperiment(projectId: string, choices: ShareChoices): Promise<SharedExperiment> {
+  const db = await getDb();
+  const [project, datasets, runs] = await Promise.all([
+    getProject(db, projectId),
+    listDatasets(db, projectId),
+    listRuns(db, projectId),
+  ]);
+  const dataset = datasets.find((d) => d.id === project.framing?.datasetId) ?? datasets.at(-1);
+  if (!dataset) throw new ValidationError("Load a table first: a shared experiment carries its data.");
+  const frame = await loadFrame(db, dataset.id);
+  const framing = project.framing;
+  const draft = choices.draft ?? (runs[0] ? draftFromRun(runs[0]) : null);
+  return {
+    format: EXPERIMENT_FORMAT,
+    version: EXPERIMENT_VERSION,
+    name: project.name,
+    phase: choices.phase,
+    data: {
+      name: dataset.name,
+      csv: frameToCsv(frame),
+      rows: frame.rows,
+      columns: frame.columns.map((c) => ({ name: c.name, kind: c.kind })),
+      sha256: await dataFingerprint(frame),
+    },
+    framing: framing
+      ? {
+          target: framing.target,
+          metric: framing.metric,
+          criterion: framing.criterion,
+          positiveClass: framing.positiveClass ?? null,
+        }
+      : null,
+    recipe: project.recipe ?? null,
+    split: project.split ? runSplitOf(project.split) : null,
+    run: draft ? runOf(draft) : (project.shared?.run ?? null),
+    teacher: choices.teacher,
+  };
+}
