@@ -1,0 +1,291 @@
+import { type NeighbourHeap, squaredEuclidean } from "./nearest.ts";
+
+/**
+ * A column is kept as a list of its non-zero entries (and skipped for queries that are 0 there)
+ * when at most this share of its rows is non-zero: one-hot indicators, counts that are mostly 0.
+ * A scattered entry costs about three dense multiply-adds, and a query meets a column in
+ * proportion to its density, so even a half-full column is cheaper as a list; a quarter leaves
+ * margin for the dense kernel's blocking.
+ */
+export const SPARSE_COLUMN_SHARE = 0.25;
+
+/** 2^-53: the unit roundoff of float64. */
+const UNIT_ROUNDOFF = 2 ** -53;
+/** 2^-1022: below it, float64 loses relative precision (subnormals). */
+const SMALLEST_NORMAL = 2 ** -1022;
+
+/**
+ * Euclidean brute force through the expansion ‖x − q‖² = ‖x‖² + ‖q‖² − 2 x·q, used only to
+ * shortlist: the answer is still the exact scan's (`bruteForceSearch`), bit for bit, ties included.
+ *
+ * Why: the expansion turns a distance into a dot product, which skips what is zero. Tables the
+ * recipe one-hot encodes are mostly zeros (a 50-level category is 50 columns, one of them 1), so
+ * the dot product runs over the numeric columns densely and over each indicator column only for
+ * the rows and queries where it is non-zero (a column list, as a sparse matrix's). The dense part
+ * goes two training rows by four queries at a time, sharing each load eight ways.
+ *
+ * Exactness: the expanded sum rounds differently from the scan's Σ (x_j − q_j)², in another
+ * order, so it only brackets it. Both are within a few (columns + 10) units of roundoff of
+ * ‖x‖² + ‖q‖² (each term and each partial sum is bounded by it; Higham, Accuracy and Stability
+ * of Numerical Algorithms, §3.1), so with E = 8 (cols + 10) u (‖x‖² + ‖q‖²), every row's scanned
+ * distance lies in [D − E, D + E], D the expanded value (plus a few subnormal units, for sums
+ * that underflow). The k-th smallest upper end U bounds
+ * the scan's k-th distance from above, so a row whose lower end is above U cannot be among the
+ * scan's k nearest, nor tie with the k-th. Every other row (in practice the k nearest and exact
+ * ties) gets the scan's own distance, in increasing row order, into the same heap: same set,
+ * same order. Needs finite training rows and queries and finite norms (`build` says when not).
+ */
+export class DotShortlist {
+  /** ‖x‖² per training row. */
+  private readonly norms: Float64Array;
+  /** Dense columns' indices, and the training rows restricted to them, row-major. */
+  private readonly denseCols: Int32Array;
+  private readonly dense: Float64Array;
+  /** Sparse columns: per column index, its run in `sparseRows` / `sparseValues` (CSC). */
+  private readonly sparseStart: Int32Array;
+  private readonly sparseRows: Int32Array;
+  private readonly sparseValues: Float64Array;
+  /** Dot products of each query slot with every training row, slot-major; then its D. */
+  private dots = new Float64Array(0);
+  /** The k smallest upper ends seen, as a max-heap (root: the largest of them). */
+  private upper = new Float64Array(0);
+  private queryNorms = new Float64Array(0);
+  /** Rows noted by `shortlist` and their lower ends (room for every row). */
+  private readonly picked: Int32Array;
+  private readonly lower: Float64Array;
+
+  private constructor(
+    private readonly train: Float64Array,
+    private readonly rows: number,
+    private readonly cols: number,
+  ) {
+    this.picked = new Int32Array(rows);
+    this.lower = new Float64Array(rows);
+    this.norms = new Float64Array(rows);
+    const nonZero = new Int32Array(cols);
+    for (let r = 0; r < rows; r++) {
+      let s = 0;
+      for (let j = 0; j < cols; j++) {
+        const v = train[r * cols + j];
+        s += v * v;
+        if (v !== 0) nonZero[j]++;
+      }
+      this.norms[r] = s;
+    }
+    const denseList: number[] = [];
+    this.sparseStart = new Int32Array(cols + 1);
+    let entries = 0;
+    for (let j = 0; j < cols; j++) {
+      this.sparseStart[j] = entries;
+      if (nonZero[j] > SPARSE_COLUMN_SHARE * rows) denseList.push(j);
+      else entries += nonZero[j];
+    }
+    this.sparseStart[cols] = entries;
+    this.denseCols = Int32Array.from(denseList);
+    const nd = denseList.length;
+    this.dense = new Float64Array(rows * nd);
+    this.sparseRows = new Int32Array(entries);
+    this.sparseValues = new Float64Array(entries);
+    const fill = this.sparseStart.slice(0, cols);
+    const isDense = new Uint8Array(cols);
+    for (const j of denseList) isDense[j] = 1;
+    for (let r = 0; r < rows; r++) {
+      for (let d = 0; d < nd; d++) this.dense[r * nd + d] = train[r * cols + denseList[d]];
+      for (let j = 0; j < cols; j++) {
+        const v = train[r * cols + j];
+        if (isDense[j] || v === 0) continue;
+        this.sparseRows[fill[j]] = r;
+        this.sparseValues[fill[j]++] = v;
+      }
+    }
+  }
+
+  /**
+   * The search for a finite training matrix, or undefined when the expansion cannot bracket the
+   * scan: a norm overflows (values near 1e154) and the bounds would be infinite.
+   */
+  static build(train: Float64Array, rows: number, cols: number): DotShortlist | undefined {
+    const search = new DotShortlist(train, rows, cols);
+    for (let r = 0; r < rows; r++) if (!Number.isFinite(search.norms[r])) return undefined;
+    return search;
+  }
+
+  /**
+   * Searches the first `count` rows of `queries` (row-major, finite); heap b ends with query b's
+   * k nearest (k at most the training rows), as the exact scan would leave it. Returns false,
+   * leaving the heaps unspecified, when a query's norm overflows: the caller then scans exactly.
+   */
+  search(queries: Float64Array, heaps: NeighbourHeap[], count: number, k: number): boolean {
+    const { cols, rows } = this;
+    if (this.queryNorms.length < count) {
+      this.queryNorms = new Float64Array(count);
+      this.dots = new Float64Array(count * rows);
+    }
+    if (this.upper.length < k) this.upper = new Float64Array(k);
+    const queryNorms = this.queryNorms;
+    for (let b = 0; b < count; b++) {
+      let s = 0;
+      for (let j = 0; j < cols; j++) {
+        const v = queries[b * cols + j];
+        s += v * v;
+      }
+      if (!Number.isFinite(s)) return false;
+      queryNorms[b] = s;
+    }
+    this.denseDots(queries, count);
+    this.sparseDots(queries, count);
+    for (let b = 0; b < count; b++) this.shortlist(queries, b, heaps[b], k);
+    return true;
+  }
+
+  /** dots[b][r] = Σ over dense columns of x_rj q_bj, for every slot and training row. */
+  private denseDots(queries: Float64Array, count: number): void {
+    const { rows, cols, dense, denseCols, dots } = this;
+    const nd = denseCols.length;
+    const q = new Float64Array(4 * nd);
+    for (let b = 0; b < count; b += 4) {
+      const width = Math.min(4, count - b);
+      q.fill(0);
+      for (let i = 0; i < width; i++)
+        for (let d = 0; d < nd; d++) q[d * 4 + i] = queries[(b + i) * cols + denseCols[d]];
+      const o0 = b * rows;
+      const o1 = o0 + rows;
+      const o2 = o1 + rows;
+      const o3 = o2 + rows;
+      let r = 0;
+      for (; r + 2 <= rows; r += 2) {
+        let s00 = 0;
+        let s01 = 0;
+        let s02 = 0;
+        let s03 = 0;
+        let s10 = 0;
+        let s11 = 0;
+        let s12 = 0;
+        let s13 = 0;
+        const a0 = r * nd;
+        const a1 = a0 + nd;
+        for (let d = 0; d < nd; d++) {
+          const x0 = dense[a0 + d];
+          const x1 = dense[a1 + d];
+          const qd = d * 4;
+          const q0 = q[qd];
+          const q1 = q[qd + 1];
+          const q2 = q[qd + 2];
+          const q3 = q[qd + 3];
+          s00 += x0 * q0;
+          s01 += x0 * q1;
+          s02 += x0 * q2;
+          s03 += x0 * q3;
+          s10 += x1 * q0;
+          s11 += x1 * q1;
+          s12 += x1 * q2;
+          s13 += x1 * q3;
+        }
+        dots[o0 + r] = s00;
+        dots[o0 + r + 1] = s10;
+        if (width > 1) {
+          dots[o1 + r] = s01;
+          dots[o1 + r + 1] = s11;
+        }
+        if (width > 2) {
+          dots[o2 + r] = s02;
+          dots[o2 + r + 1] = s12;
+        }
+        if (width > 3) {
+          dots[o3 + r] = s03;
+          dots[o3 + r + 1] = s13;
+        }
+      }
+      for (; r < rows; r++) {
+        for (let i = 0; i < width; i++) {
+          let s = 0;
+          for (let d = 0; d < nd; d++) s += dense[r * nd + d] * q[d * 4 + i];
+          dots[(b + i) * rows + r] = s;
+        }
+      }
+    }
+  }
+
+  /** Adds the sparse columns' terms: for each query's non-zero there, that column's entries. */
+  private sparseDots(queries: Float64Array, count: number): void {
+    const { rows, cols, dots, sparseStart, sparseRows, sparseValues } = this;
+    for (let b = 0; b < count; b++) {
+      const o = b * rows;
+      for (let j = 0; j < cols; j++) {
+        const e1 = sparseStart[j + 1];
+        let e = sparseStart[j];
+        if (e === e1) continue;
+        const v = queries[b * cols + j];
+        if (v === 0) continue;
+        for (; e < e1; e++) dots[o + sparseRows[e]] += sparseValues[e] * v;
+      }
+    }
+  }
+
+  /**
+   * Slot b's k nearest from its dot products: bracket, shortlist, exact distances. One pass keeps
+   * the k smallest upper ends so far and notes every row whose lower end does not exceed the
+   * k-th of them at that moment; that running limit only falls, so the noted rows hold every row
+   * within the final limit, and only they are filtered again and measured exactly.
+   */
+  private shortlist(queries: Float64Array, b: number, heap: NeighbourHeap, k: number): void {
+    const { rows, cols, norms, dots, upper, train } = this;
+    const o = b * rows;
+    const nq = this.queryNorms[b];
+    const rel = 8 * (cols + 10) * UNIT_ROUNDOFF;
+    const tiny = (cols + 10) * SMALLEST_NORMAL;
+    let noted = 0;
+    let size = 0;
+    let limit = Number.POSITIVE_INFINITY;
+    const lower = this.lower;
+    const picked = this.picked;
+    for (let r = 0; r < rows; r++) {
+      const scale = norms[r] + nq;
+      const d = scale - 2 * dots[o + r];
+      const slack = rel * scale + tiny;
+      const lo = d - slack;
+      if (lo > limit) continue;
+      lower[noted] = lo;
+      picked[noted++] = r;
+      const u = d + slack;
+      if (size < k) {
+        let c = size++;
+        while (c > 0) {
+          const p = (c - 1) >> 1;
+          if (!(upper[p] < u)) break;
+          upper[c] = upper[p];
+          c = p;
+        }
+        upper[c] = u;
+        if (size === k) limit = upper[0];
+      } else if (u < limit) {
+        siftDownMax(upper, k, u);
+        limit = upper[0];
+      }
+    }
+    heap.reset(k);
+    const qo = b * cols;
+    for (let i = 0; i < noted; i++) {
+      if (lower[i] > limit) continue;
+      const r = picked[i];
+      const bound = heap.bound();
+      const exact = squaredEuclidean(train, r * cols, queries, cols, bound, qo);
+      if (!(exact > bound)) heap.push(exact, r);
+    }
+  }
+}
+
+/** Replaces a max-heap's root by `v` and restores the heap order. */
+function siftDownMax(heap: Float64Array, size: number, v: number): void {
+  let c = 0;
+  for (;;) {
+    const l = 2 * c + 1;
+    if (l >= size) break;
+    const r = l + 1;
+    const top = r < size && heap[r] > heap[l] ? r : l;
+    if (!(heap[top] > v)) break;
+    heap[c] = heap[top];
+    c = top;
+  }
+  heap[c] = v;
+}
