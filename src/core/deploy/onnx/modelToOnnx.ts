@@ -10,6 +10,7 @@
 import type { TreeEnsembleView } from "../../models/capabilities.ts";
 import type { Estimator } from "../../models/estimator.ts";
 import { capability, MODELS } from "../../models/registry.ts";
+import { float32Cut } from "./float32Cut.ts";
 import { attr, type GraphBuilder } from "./graphBuilder.ts";
 import { refuse } from "./onnxRefused.ts";
 
@@ -44,7 +45,7 @@ function treeScores(g: GraphBuilder, X: string, view: TreeEnsembleView): string 
       featureIds.push(leaf ? 0 : tree.feature[n]);
       modes.push(leaf ? "LEAF" : "BRANCH_LEQ");
       // x <= threshold goes left; Infinity sends every present value left, as in the app.
-      thresholds.push(leaf ? 0 : Math.fround(tree.threshold[n]));
+      thresholds.push(leaf ? 0 : float32Cut(tree.threshold[n]));
       trueIds.push(leaf ? 0 : tree.left[n]);
       falseIds.push(leaf ? 0 : tree.right[n]);
       missingTrue.push(leaf ? 0 : tree.missingLeft[n]);
@@ -65,10 +66,8 @@ function treeScores(g: GraphBuilder, X: string, view: TreeEnsembleView): string 
       }
     }
   });
-  // Splits are decided in float32: inputs arrive as float32, and a threshold that is itself a
-  // data value (45.2) must still send that value (45.2 in float32) left. Rounding both sides is
-  // monotonic, so a decision differs from the app's only for values within one float32 step of a
-  // threshold. Leaf values stay float64.
+  // Splits are decided on float32 values, as the inputs arrive, against thresholds moved to the
+  // float32 cut that decides as the app does (float32Cut.ts). Leaf values stay float64.
   const X32 = g.cast(g.cast(X, "float"), "double");
   const scores = g.ml("TreeEnsembleRegressor", [X32], {
     n_targets: attr.int(view.outputs),
