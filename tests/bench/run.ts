@@ -3,6 +3,7 @@
  * and prints one table per section. A section is a file exporting an async function that returns
  * rows; add it to SECTIONS below.
  */
+import { benchBoundary } from "./boundary.ts";
 import { benchCsvRead } from "./csvRead.ts";
 import { benchGbdt } from "./gbdt.ts";
 import { benchHtmlPredictor } from "./htmlPredictor.ts";
@@ -14,6 +15,8 @@ import { benchPool } from "./pool.ts";
 import { benchPredict } from "./predict.ts";
 import { benchProfile } from "./profile.ts";
 import { benchRecipe } from "./recipe.ts";
+import { benchScale } from "./scale.ts";
+import { benchShare } from "./share.ts";
 import { type BenchRow, printTable, recordRows } from "./table.ts";
 import { benchTreeShap } from "./treeShap.ts";
 
@@ -24,6 +27,12 @@ interface Section {
 }
 
 const SECTIONS: Section[] = [
+  {
+    name: "boundary",
+    title:
+      "Decision-boundary playground: one update (fit on two columns, 100 x 100 grid, two scores) per model, 1,000 and 5,000 rows, one thread",
+    run: () => benchBoundary(),
+  },
   {
     name: "csv",
     title: "CSV reading: seeded 1,000,000 x 20 file (numbers, categories, boolean, date, id, missing)",
@@ -86,6 +95,17 @@ const SECTIONS: Section[] = [
     name: "treeshap",
     title: "Exact TreeSHAP: rows explained per second by a 500-tree gradient boosting model, one thread",
     run: async () => recordRows(await benchTreeShap()),
+  },
+  {
+    name: "share",
+    title: "Shared experiment links: each bundled sample packed into a link (gzip, base64url), and read back",
+    run: () => benchShare(),
+  },
+  {
+    name: "scale",
+    title:
+      "Growth at 10k, 100k and 1M rows: ingest, profile, recipe, gbdt 3-fold CV, default ladder, beside Python peers (--sizes=, --ladder-sizes=, --stages=, --threads=)",
+    run: () => benchScale(process.argv.slice(2)),
   },
 ];
 
