@@ -83,12 +83,20 @@ function topReasons(pipeline: LoadedPipeline, frame: Frame): RowReasons | null {
   try {
     const ex = explainRows(pipeline, frame, [0], { background: [1] });
     const row = ex.rows[0];
-    const top = ex.columns
-      .map((column, c) => ({ column, contribution: row.contributions[c] }))
+    const all = ex.columns.map((column, c) => ({ column, contribution: row.contributions[c] }));
+    const top = all
       .filter((r) => Number.isFinite(r.contribution) && r.contribution !== 0)
       .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
       .slice(0, TOP_REASONS);
-    return { scale: ex.output, method: ex.method, class: row.class, top };
+    return {
+      scale: ex.output,
+      method: ex.method,
+      class: row.class,
+      top,
+      base: row.base,
+      output: row.output,
+      all,
+    };
   } catch {
     return null;
   }

@@ -30,6 +30,10 @@ export interface RowReasons {
   /** The class explained (binary: the positive one; multiclass: the predicted one); null for regression. */
   class: string | null;
   top: { column: string; contribution: number }[];
+  /** The base value and the output that every column's contribution (`all`) adds up to. */
+  base: number;
+  output: number;
+  all: { column: string; contribution: number }[];
 }
 
 /** A row the batch could not score: its row number in the file (1 = first data row) and why. */

@@ -3,6 +3,8 @@ import type { RowAnswer } from "../../../workers/predictApi.ts";
 import type { ModelCard } from "../../core/deploy/modelCard.ts";
 import type { PredictClient } from "../bridges/predictClient.ts";
 import { formatNumber } from "../charts/formatNumber.ts";
+import { WaterfallView } from "../explain/WaterfallView.tsx";
+import type { OutputScale } from "../explain/waterfallSteps.ts";
 import { ErrorAlert } from "../shared/ErrorAlert.tsx";
 import { errorMessage } from "../shared/errorMessage.ts";
 import { formDefaults, inputRange, reasonsCaption } from "./deployState.ts";
@@ -16,6 +18,8 @@ export function PredictForm(props: { versionId: string; card: ModelCard; client:
   const [answer, setAnswer] = createSignal<RowAnswer | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  // The values the shown answer is for (the form may have changed since).
+  const [asked, setAsked] = createSignal<[string, string][]>([]);
   createEffect(
     on(
       () => props.versionId,
@@ -35,7 +39,9 @@ export function PredictForm(props: { versionId: string; card: ModelCard; client:
       // Entries, then an object built key by key: a column called "__proto__" stays a key.
       const row: Record<string, string> = Object.create(null);
       for (const [k, v] of values()) row[k] = v;
+      const sent = [...values()];
       setAnswer(await props.client.predictRow(props.versionId, row));
+      setAsked(sent);
     } catch (err) {
       setAnswer(null);
       setError(errorMessage(err));
@@ -149,6 +155,25 @@ export function PredictForm(props: { versionId: string; card: ModelCard; client:
                       )}
                     </For>
                   </ul>
+                  <WaterfallView
+                    testId="predict-waterfall"
+                    data={{
+                      output: reasons().scale as OutputScale,
+                      method: reasons().method,
+                      class: reasons().class,
+                      base: reasons().base,
+                      value: reasons().output,
+                      columns: reasons().all.map((r) => r.column),
+                      contributions: reasons().all.map((r) => r.contribution),
+                    }}
+                    target={props.card.target}
+                    against={
+                      reasons().method === "tree"
+                        ? "the model's average answer on its training data"
+                        : "a typical row: training's medians and most frequent values"
+                    }
+                    values={Object.fromEntries(asked().map(([k, v]) => [k, v === "" ? "missing" : v]))}
+                  />
                 </div>
               )}
             </Show>

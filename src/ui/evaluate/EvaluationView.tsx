@@ -2,6 +2,8 @@ import { createMemo, createSignal, Match, Show, Switch } from "solid-js";
 import type { PartEvaluation } from "../../core/automl/evaluation/evaluateModel.ts";
 import { ENSEMBLE_ID, type LeaderboardEntry } from "../../core/automl/ladder/leaderboard.ts";
 import type { RunRecord } from "../../persist/types.ts";
+import { BoundarySection } from "../boundary/BoundarySection.tsx";
+import { ExplainPanel } from "../explain/ExplainPanel.tsx";
 import { Segmented } from "../explore/Segmented.tsx";
 import { ErrorAlert } from "../shared/ErrorAlert.tsx";
 import { ClassificationCharts } from "./ClassificationCharts.tsx";
@@ -13,6 +15,7 @@ import { MetricTable } from "./MetricTable.tsx";
 import { metricRows } from "./metricRows.ts";
 import { RegressionCharts } from "./RegressionCharts.tsx";
 import { TreePanel } from "./TreePanel.tsx";
+import { ValidationCurvePanel } from "./ValidationCurvePanel.tsx";
 
 type Part = "oof" | "test";
 const PART_LABELS: Record<Part, string> = { oof: "out-of-fold predictions", test: "test part" };
@@ -116,8 +119,14 @@ export function EvaluationView(props: { run: RunRecord; entry: LeaderboardEntry;
           >
             <EnsemblePanel run={props.run} entry={props.entry} />
           </Show>
+          <ValidationCurvePanel run={props.run} entry={props.entry} />
           <ImportancePanel run={props.run} entry={props.entry} insights={model.record()?.insights ?? null} />
         </div>
+        <BoundarySection
+          datasetId={props.run.datasetId}
+          settings={props.run.settings}
+          model={props.entry.model}
+        />
         <Show when={model.record()?.insights?.tree}>
           {(tree) => (
             <TreePanel
@@ -125,6 +134,10 @@ export function EvaluationView(props: { run: RunRecord; entry: LeaderboardEntry;
               classes={model.record()?.insights?.treeClasses ?? evaluation()?.classes ?? null}
             />
           )}
+        </Show>
+        {/* Keyed: another model or run starts its explanations afresh. */}
+        <Show when={`${props.run.id}\n${props.entry.model}`} keyed>
+          <ExplainPanel runId={props.run.id} model={props.entry.model} />
         </Show>
       </Show>
     </section>

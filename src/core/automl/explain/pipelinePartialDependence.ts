@@ -28,7 +28,7 @@ export interface PipelinePdp {
 /** Options of `pipelinePartialDependence`. */
 export interface PipelinePdpOptions extends GridOptions {
   /** Rows the ICE lines are drawn from (default every row). */
-  pool?: readonly number[];
+  pool?: ArrayLike<number>;
   /** ICE lines: a seeded sample of this many rows of the pool (default 50). */
   lines?: number;
   seed?: number;
@@ -55,7 +55,7 @@ export async function pipelinePartialDependence(
   const { artifact } = pipeline;
   if (!artifact.inputs.some((i) => i.name === column))
     throw new ValidationError(`"${column}" is not an input of this model`);
-  const pool = opts.pool ?? Array.from({ length: frame.rows }, (_, i) => i);
+  const pool = opts.pool ? Array.from(opts.pool) : Array.from({ length: frame.rows }, (_, i) => i);
   const picked = sampleRows(pool.length, opts.lines ?? 50, opts.seed ?? artifact.seed ?? 0);
   const rows = picked.map((i) => pool[i]);
   const classes = artifact.task === "regression" ? null : artifact.classes;

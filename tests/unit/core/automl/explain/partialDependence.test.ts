@@ -32,7 +32,7 @@ describe("pdpGrid", () => {
     const g = pdpGrid(f.columns[0], rows, { resolution: 5 });
     expect(g.kind).toBe("numeric");
     const values = (g as { values: number[] }).values;
-    [4.95, 27.225, 49.5, 71.775, 94.05].forEach((v, i) => expect(values[i]).toBeCloseTo(v, 12));
+    for (const [i, v] of [4.95, 27.225, 49.5, 71.775, 94.05].entries()) expect(values[i]).toBeCloseTo(v, 12);
     expect(() => pdpGrid(f.columns[0], rows, { resolution: 1 })).toThrow(/invalid resolution: 1/);
   });
 
@@ -64,7 +64,7 @@ describe("partialDependence", () => {
     ];
     expect(Array.from(pd.ice)).toEqual(want.flat());
     // Mean of the lines: 2g + (-1.5 + 1 - 2) / 3 = 2g - 5/6.
-    [0, 1, 4].forEach((g, i) => expect(pd.pdp[i]).toBeCloseTo(2 * g - 5 / 6, 12));
+    for (const [i, g] of [0, 1, 4].entries()) expect(pd.pdp[i]).toBeCloseTo(2 * g - 5 / 6, 12);
     expect(pd.rows).toEqual([0, 1, 3]);
   });
 
