@@ -1,8 +1,9 @@
 /**
- * `export MODEL.json --format html|json --out FILE`: turns a model saved by `train --out` (a bare
- * pipeline or a model file) into a model file with its card (json) or a single-file HTML
- * predictor (html). The model is read and checked as `predict` reads it; a damaged file is
- * refused with exit status 2 and one sentence.
+ * `export MODEL.json --format html|json|onnx --out FILE`: turns a model saved by `train --out` (a
+ * bare pipeline or a model file) into a model file with its card (json), a single-file HTML
+ * predictor (html) or one ONNX graph of the whole pipeline (onnx). The model is read and checked
+ * as `predict` reads it; a damaged file, or a pipeline ONNX cannot carry faithfully, is refused
+ * with exit status 2 and one sentence.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import type { Delimiter, ReadCsvOptions } from "../core/data/csvTypes.ts";
@@ -13,7 +14,7 @@ import { readModelPath } from "./modelPath.ts";
 import { predictorBundle } from "./predictorBundle.ts";
 import { readTableFile, UNREADABLE } from "./readTable.ts";
 
-export const EXPORT_HELP = `Usage: automl-playground export MODEL.json --format html|json --out FILE [options]
+export const EXPORT_HELP = `Usage: automl-playground export MODEL.json --format html|json|onnx --out FILE [options]
 
 Exports a model saved by "train --out" (or a model file exported before). The model is checked
 first, as "predict" checks it; a damaged or foreign file is refused.
@@ -23,9 +24,15 @@ Formats:
           were measured, classes, inputs with their ranges and levels) and a SHA-256 of both
   html    a single-file predictor: the model card, a one-row form and CSV scoring, all in one
           page that opens from disk in any current browser and sends nothing anywhere
+  onnx    the whole pipeline (recipe and model) as one ONNX graph for ONNX Runtime and other
+          engines: one input per raw column ([N, 1]; float for numbers, NaN = missing; string
+          otherwise, "" = missing), outputs "label" and "probabilities" (classification) or
+          "variable" (regression); IR version 8, opsets ai.onnx 17 and ai.onnx.ml 3. A step or
+          model without a faithful ONNX form (kNN, text features, dates read from text) is
+          refused with a sentence naming it
 
 Options:
-  --format F         html or json (required)
+  --format F         html, json or onnx (required)
   --out FILE         where to write (required)
   --data TRAIN.csv   fill the card's input ranges and levels from this training data (a model
                      file that has them keeps its own card otherwise)
@@ -48,7 +55,7 @@ export function showBytes(n: number): string {
 /** The parsed arguments of export, or the sentence saying what is wrong. */
 interface ExportArgs {
   model: string;
-  format: "html" | "json";
+  format: "html" | "json" | "onnx";
   out: string;
   data?: string;
   options: ReadCsvOptions;
@@ -83,8 +90,8 @@ function parseExportArgs(args: string[]): ExportArgs | string {
       ? 'export needs a model file, as in "automl-playground export model.json --format html --out predictor.html".'
       : "export reads one model file at a time.";
   const { format, out, data, delimiter } = values;
-  if (format !== "html" && format !== "json")
-    return `--format must be html or json (got ${format === undefined ? "nothing" : JSON.stringify(format)}).`;
+  if (format !== "html" && format !== "json" && format !== "onnx")
+    return `--format must be html, json or onnx (got ${format === undefined ? "nothing" : JSON.stringify(format)}).`;
   if (!out) return "export needs --out FILE, the file to write.";
   if (delimiter !== undefined) {
     if (!Object.hasOwn(DELIMITERS, delimiter))
@@ -130,14 +137,27 @@ export async function exportModel(args: string[], io: Io): Promise<number> {
     );
   }
   if (data === undefined) for (const note of read.notes) io.err(`Note: ${note}`);
-  const text = format === "json" ? JSON.stringify(file) : buildHtmlPredictor(file, await predictorBundle());
+  let content: string | Uint8Array;
+  if (format === "onnx") {
+    const { exportOnnx } = await import("../core/deploy/onnx/exportOnnx.ts");
+    try {
+      content = exportOnnx(file, read.pipeline, { appVersion: await appVersion() });
+    } catch (err) {
+      if ((err as Error | null)?.name !== "OnnxRefusedError") throw err;
+      io.err(`Cannot export "${model}" to ONNX. ${(err as Error).message}`);
+      return UNREADABLE;
+    }
+  } else
+    content = format === "json" ? JSON.stringify(file) : buildHtmlPredictor(file, await predictorBundle());
   try {
-    await writeFile(out, text);
+    await writeFile(out, content);
   } catch (err) {
     io.err(`Cannot write "${out}" (${(err as { code?: string }).code ?? (err as Error).message}).`);
     return UNREADABLE;
   }
-  const what = format === "json" ? "the model file" : "the HTML predictor";
-  io.out(`Wrote ${what} to ${out} (${showBytes(Buffer.byteLength(text))}).`);
+  const what =
+    format === "json" ? "the model file" : format === "onnx" ? "the ONNX model" : "the HTML predictor";
+  const size = typeof content === "string" ? Buffer.byteLength(content) : content.length;
+  io.out(`Wrote ${what} to ${out} (${showBytes(size)}).`);
   return 0;
 }

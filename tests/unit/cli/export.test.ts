@@ -84,10 +84,13 @@ describe("export", () => {
     writeFileSync(at("newer.json"), JSON.stringify(await resealed({ ...copyOf(file), format_version: 9 })));
     writeFileSync(at("text.json"), "not json");
     const cases: [string[], RegExp][] = [
-      [["export", at("model.json"), "--out", at("x")], /^--format must be html or json \(got nothing\)\.$/],
+      [
+        ["export", at("model.json"), "--out", at("x")],
+        /^--format must be html, json or onnx \(got nothing\)\.$/,
+      ],
       [
         ["export", at("model.json"), "--format", "pdf", "--out", at("x")],
-        /^--format must be html or json \(got "pdf"\)\.$/,
+        /^--format must be html, json or onnx \(got "pdf"\)\.$/,
       ],
       [["export", at("model.json"), "--format", "json"], /^export needs --out FILE/],
       [["export", "--format", "json", "--out", at("x")], /^export needs a model file/],
