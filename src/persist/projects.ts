@@ -151,10 +151,22 @@ export async function touchProject(db: AppDb, id: string): Promise<void> {
   await updateProject(db, id, (p) => ({ ...p, updatedAt: now() }));
 }
 
-/** Deletes a project, its datasets and their column records, its runs, models and registered versions, all or nothing. */
+/** Deletes a project, its datasets and their column records, its runs, models, registered versions and monitoring records, all or nothing. */
 export async function deleteProject(db: AppDb, id: string): Promise<void> {
   const tx = db.transaction(
-    ["projects", "datasets", "columns", "runs", "models", "versions", "versionFiles", "registry"],
+    [
+      "projects",
+      "datasets",
+      "columns",
+      "runs",
+      "models",
+      "versions",
+      "versionFiles",
+      "registry",
+      "monitorBatches",
+      "monitorRows",
+      "monitorDecisions",
+    ],
     "readwrite",
   );
   await commit(tx, async (write) => {
@@ -166,7 +178,16 @@ export async function deleteProject(db: AppDb, id: string): Promise<void> {
       write(columns.delete(columnRange(datasetId)));
       write(tx.objectStore("datasets").delete(datasetId));
     }
-    for (const store of ["runs", "models", "versions", "versionFiles"] as const) {
+    const owned = [
+      "runs",
+      "models",
+      "versions",
+      "versionFiles",
+      "monitorBatches",
+      "monitorRows",
+      "monitorDecisions",
+    ] as const;
+    for (const store of owned) {
       const keys = await tx.objectStore(store).index("projectId").getAllKeys(id);
       for (const key of keys) write(tx.objectStore(store).delete(key));
     }

@@ -157,6 +157,30 @@ describe("first screen and shared experiments", () => {
     await student.close();
   });
 
+  it("hands out the same experiment as a .automl file, which opens dropped on the first screen", async () => {
+    await page.goto(url);
+    await page.getByTestId("project-link").filter({ hasText: "Iris flowers" }).click();
+    await page.getByTestId("phase-train").click();
+    await page.getByTestId("share-open").click();
+    await page.getByTestId("share-create").click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("share-file").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("Iris_flowers.automl");
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 20).toString("latin1")).toBe("automl-experiment 1 ");
+    await page.goto(url);
+    await page.getByTestId("start-drop-input").setInputFiles({
+      name: "Iris_flowers.automl",
+      mimeType: "application/octet-stream",
+      buffer: bytes,
+    });
+    await expect.poll(() => page.evaluate(() => location.hash), WAIT).toMatch(/^#\/p\/[^/]+\/train$/);
+    expect(await page.getByTestId("shared-check").textContent()).toMatch(/checked/);
+    await page.getByTestId("model-option").first().waitFor(WAIT);
+  });
+
   it("refuses a damaged link with a message that says what is wrong", async () => {
     await page.goto(link.slice(0, -50));
     await expect.poll(() => page.getByTestId("open-error").textContent(), WAIT).toMatch(/cut short/);

@@ -27,7 +27,7 @@ export function Locked(props: { area: LockArea; children: JSX.Element }) {
     >
       <Show when={locked()}>
         <legend class="locked-label" data-testid="locked-label">
-          <span aria-hidden="true">🔒</span> {WHAT[props.area]} is locked by the teacher
+          {WHAT[props.area]} is locked by the teacher
         </legend>
       </Show>
       {props.children}
