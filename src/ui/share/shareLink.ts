@@ -23,12 +23,13 @@ export interface PackedShare {
 export async function packShare(
   experiment: SharedExperiment,
   base = location.origin + location.pathname,
+  maxChars = MAX_LINK_CHARS,
 ): Promise<PackedShare> {
   const packed = await packExperiment(experiment);
   const link = base + openHref(linkPayload(packed));
   const file = experimentFile(packed);
   return {
-    link: link.length <= MAX_LINK_CHARS ? link : null,
+    link: link.length <= maxChars ? link : null,
     linkChars: link.length,
     file: new Blob([file as BlobPart], { type: "application/octet-stream" }),
     fileBytes: file.length,
