@@ -8,6 +8,7 @@
  * column and reported beside the chosen test.
  */
 import { ValidationError } from "../errors.ts";
+import { DEFAULT_THRESHOLD, type DriftTestId, P_VALUE_TESTS } from "./driftTestInfo.ts";
 import {
   chi2Test,
   filledShares,
@@ -21,29 +22,7 @@ import {
 import { ksTest } from "./ksTest.ts";
 import { type CategoricalSketch, type ColumnSketch, EXACT_MAX, type NumericSketch } from "./sketch.ts";
 
-/** Ids of the drift tests. */
-export type DriftTestId = "ks" | "chi2" | "z" | "wasserstein" | "jensen_shannon" | "psi";
-export const DRIFT_TESTS: readonly DriftTestId[] = [
-  "ks",
-  "chi2",
-  "z",
-  "wasserstein",
-  "jensen_shannon",
-  "psi",
-];
-
-/** Tests that give a p-value (drift when p < threshold); the rest are distances (drift when >= threshold). */
-export const P_VALUE_TESTS: readonly DriftTestId[] = ["ks", "chi2", "z"];
-
-/** Evidently's default thresholds. */
-export const DEFAULT_THRESHOLD: Record<DriftTestId, number> = {
-  ks: 0.05,
-  chi2: 0.05,
-  z: 0.05,
-  wasserstein: 0.1,
-  jensen_shannon: 0.1,
-  psi: 0.1,
-};
+export { DEFAULT_THRESHOLD, DRIFT_TESTS, type DriftTestId, P_VALUE_TESTS } from "./driftTestInfo.ts";
 
 /** The user's choice for one column: a test, a threshold, or both. */
 export interface DriftOverride {
