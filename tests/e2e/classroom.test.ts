@@ -44,6 +44,10 @@ let student: Page;
 
 describe("teacher mode", () => {
   it("a teacher locks the framing and the run, hides Features and writes notes", async () => {
+    // The first screen with its drop target passes axe too.
+    await page.goto(url);
+    await page.getByTestId("start-drop").waitFor(WAIT);
+    expect(await violations(page)).toEqual([]);
     await openSample(page, url, "iris", "150 rows");
     await page.getByTestId("phase-frame").click();
     await expect.poll(() => page.getByTestId("target-select").inputValue(), WAIT).toBe("target");
@@ -98,6 +102,7 @@ describe("teacher mode", () => {
       location.hash = location.hash.replace(/\/prepare$/, "/features");
     });
     await student.getByTestId("phase-hidden").waitFor(WAIT);
+    expect(await student.getByTestId("phase-intro").count()).toBe(0);
   });
 
   it("'Make my own copy' gives the student an unlocked project with every phase", async () => {

@@ -71,7 +71,9 @@ export function ProjectPage(props: { projectId: string; phase: PhaseId }) {
                 <SharedBanner project={p()} phase={props.phase} />
               </Show>
               <PhaseNav projectId={props.projectId} phase={props.phase} />
-              <PhaseIntro phase={props.phase} />
+              <Show when={!p().shared?.teacher?.hidden.includes(props.phase)}>
+                <PhaseIntro phase={props.phase} />
+              </Show>
               <Switch fallback={<PhasePlaceholder phase={props.phase} />}>
                 <Match when={p().shared?.teacher?.hidden.includes(props.phase)}>
                   <p class="empty" data-testid="phase-hidden">

@@ -3,11 +3,11 @@ import type { LockArea } from "../../core/share/experiment.ts";
 import { useClassroom } from "./ClassroomContext.tsx";
 import "./share.css";
 
-const WHAT: Record<LockArea, string> = {
-  framing: "The framing",
-  recipe: "The recipe",
-  split: "The split",
-  run: "The run settings",
+const LABEL: Record<LockArea, string> = {
+  framing: "The framing is locked by the teacher",
+  recipe: "The recipe is locked by the teacher",
+  split: "The split is locked by the teacher",
+  run: "The run settings are locked by the teacher",
 };
 
 /**
@@ -27,7 +27,7 @@ export function Locked(props: { area: LockArea; children: JSX.Element }) {
     >
       <Show when={locked()}>
         <legend class="locked-label" data-testid="locked-label">
-          {WHAT[props.area]} is locked by the teacher
+          {LABEL[props.area]}
         </legend>
       </Show>
       {props.children}
