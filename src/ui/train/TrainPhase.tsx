@@ -2,6 +2,7 @@ import { createEffect, createMemo, on, Show } from "solid-js";
 import { trainingSummary } from "../recipe/splitSettings.ts";
 import { projectHref } from "../router/route.ts";
 import { Locked } from "../share/Locked.tsx";
+import { BoundarySection } from "../boundary/BoundarySection.tsx";
 import { ErrorAlert } from "../shared/ErrorAlert.tsx";
 import { useTrainStore } from "./appTrainStore.ts";
 import { FramingSummary } from "./FramingSummary.tsx";
@@ -10,7 +11,7 @@ import { RunProgress } from "./RunProgress.tsx";
 import { RunResults } from "./RunResults.tsx";
 import { RunSettingsForm } from "./RunSettingsForm.tsx";
 import { staleRecipeNote } from "./runSettings.ts";
-import { planRowsText } from "./trainState.ts";
+import { planningSettings, planRowsText } from "./trainState.ts";
 import { shownRun } from "./trainStore.ts";
 
 /** Train: the model ladder in workers, a live leaderboard, past runs and each model's evaluation. */
@@ -106,6 +107,7 @@ export function TrainPhase(props: { projectId: string }) {
               onResume={(id) => void actions.resume(id)}
             />
           </Show>
+          <BoundarySection datasetId={state.dataset!.id} settings={planningSettings(state.project!)} />
         </Show>
       </Show>
     </section>

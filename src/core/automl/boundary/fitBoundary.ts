@@ -146,11 +146,11 @@ export async function fitBoundary(
     throw new ValidationError(`model ${req.model} does not support ${data.task}`);
   const n = req.resolution ?? GRID_SIZE;
   if (!(Number.isInteger(n) && n >= 2 && n <= 400)) throw new ValidationError(`invalid resolution: ${n}`);
-  const params = playgroundParams(req.model, req.values);
   const fx = featureOf(data, req.x);
   const fy = featureOf(data, req.y);
   const put = scaler(fx.train, fy.train, spec.needsScaling);
   const train = pairMatrix(fx.train, fy.train, data.yTrain, data.weights, put);
+  const params = playgroundParams(req.model, req.values, train.X.rows);
   const valid = pairMatrix(fx.valid, fy.valid, data.yValid, null, put);
   if (train.X.rows < 2) throw new ValidationError("too few rows with both columns to fit");
 

@@ -53,7 +53,7 @@ export const PLAYGROUND_SLIDERS: Record<ModelId, readonly PlaygroundSlider[]> = 
   ],
   mlp: [
     int("hidden_units", "Hidden units", 1, 64, 16, "More units can bend the boundary more."),
-    log("learning_rate", "Learning rate", 1e-4, 0.1, 0.01, "A larger rate learns faster but less steadily."),
+    log("learning_rate", "Learning rate", 1e-4, 0.3, 0.03, "A larger rate learns faster but less steadily."),
   ],
 };
 
@@ -64,8 +64,20 @@ export const PLAYGROUND_SLIDERS: Record<ModelId, readonly PlaygroundSlider[]> = 
 const PLAYGROUND_FIXED: Partial<Record<ModelId, ModelParams>> = {
   random_forest: { oob_score: false },
   gbdt: { early_stopping: false, max_leaf_nodes: null },
-  mlp: { max_epochs: 40, early_stopping: false, dropout: 0, batch_size: 128 },
+  mlp: { early_stopping: false, dropout: 0, batch_size: 512 },
 };
+
+/**
+ * Adam steps the playground's neural net takes, whatever the row count (epochs follow from it):
+ * a step costs about the same for 100 or 512 rows (tfjs's per-op overhead dominates), and about
+ * 160 of them draw a settled two-column boundary within the update's time goal.
+ */
+export const MLP_STEPS = 160;
+
+/** Epochs giving about MLP_STEPS steps of 512 rows on `rows` training rows (10 to 200). */
+export function mlpEpochs(rows: number): number {
+  return Math.min(200, Math.max(10, Math.ceil(MLP_STEPS / Math.max(1, Math.ceil(rows / 512)))));
+}
 
 /** The sliders of a model; ValidationError for an unknown one. */
 export function slidersOf(model: string): readonly PlaygroundSlider[] {
@@ -92,16 +104,22 @@ export function sliderParam(name: string, value: number): ModelParams {
 }
 
 /**
- * The params a playground fit uses: the fixed quick settings, then the sliders' values (clamped;
- * missing ones take their defaults). Unknown slider names are rejected.
+ * The params a playground fit uses: the fixed quick settings (the neural net's epochs for
+ * `trainRows`), then the sliders' values (clamped; missing ones take their defaults). Unknown
+ * slider names are rejected.
  */
-export function playgroundParams(model: string, values: Record<string, number> = {}): ModelParams {
+export function playgroundParams(
+  model: string,
+  values: Record<string, number> = {},
+  trainRows = 1000,
+): ModelParams {
   const sliders = slidersOf(model);
   for (const name of Object.keys(values)) {
     if (!sliders.some((s) => s.name === name))
       throw new ValidationError(`unknown playground parameter for ${model}: ${name}`);
   }
   const out: ModelParams = { ...PLAYGROUND_FIXED[model as ModelId] };
+  if (model === "mlp") out.max_epochs = mlpEpochs(trainRows);
   for (const s of sliders) Object.assign(out, sliderParam(s.name, clampValue(s, values[s.name] ?? s.value)));
   return out;
 }

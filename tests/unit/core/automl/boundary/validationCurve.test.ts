@@ -61,9 +61,11 @@ describe("playground sliders", () => {
     expect(() => clampValue(k, Number.NaN)).toThrow("invalid n_neighbors: NaN");
     expect(sweepValues(k, 3)).toEqual([1, 26, 50]);
     expect(sweepValues(PLAYGROUND_SLIDERS.linear[0], 3)).toEqual([1e-4, 0.316, 1000]);
-    expect(playgroundParams("mlp", { hidden_units: 8 })).toMatchObject({
+    // About 160 Adam steps of 512 rows: 8 steps an epoch on 3,750 rows, 1 on 300.
+    expect(playgroundParams("mlp", { hidden_units: 8 }, 3750)).toMatchObject({
       hidden_layer_sizes: [8],
-      max_epochs: 40,
+      max_epochs: 20,
     });
+    expect(playgroundParams("mlp", {}, 300)).toMatchObject({ hidden_layer_sizes: [16], max_epochs: 160 });
   });
 });
