@@ -30,7 +30,10 @@ const api: ComputeWorkerApi = {
     if (latest.get(ticket.channel) !== ticket.seq) return null;
     const ex = await explainerOf(source);
     if (latest.get(ticket.channel) !== ticket.seq) return null;
-    return explainValues(ex.pipeline, ex.frame, values, ex.background, { seed: ex.seed });
+    return explainValues(ex.pipeline, ex.frame, values, ex.background, {
+      seed: ex.seed,
+      positive: ex.positive,
+    });
   },
 
   async partialDependence(callId, source, column, cls, onProgress) {

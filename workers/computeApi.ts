@@ -39,6 +39,7 @@ export interface EditorColumn {
 /** What the explainer knows of a model before any row is picked. */
 export interface ExplainSetup {
   task: "binary" | "multiclass" | "regression";
+  /** The run's classes (binary: the positive class last, the one explained). */
   classes: string[] | null;
   target: string;
   columns: EditorColumn[];

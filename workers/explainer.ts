@@ -25,6 +25,8 @@ export interface Explainer {
   /** Frame rows the models learnt from. */
   train: Int32Array;
   background: number[];
+  /** Binary: the run's positive class (explained whatever the model's own class order). */
+  positive: string | undefined;
 }
 
 /**
@@ -71,9 +73,11 @@ async function open(source: ExplainSource): Promise<Explainer> {
     offered,
     train: plan.train,
     background: picked.map((i) => plan.train[i]),
+    positive: artifact.task === "binary" && plan.classes ? plan.classes[plan.classes.length - 1] : undefined,
     setup: {
       task: artifact.task,
-      classes: artifact.classes ?? null,
+      // The run's order (binary: the positive class last), the same for every model of the run.
+      classes: plan.classes ?? artifact.classes ?? null,
       target: artifact.target,
       columns: artifact.inputs.map((i) => editorColumn(frame, i.name)),
       part,

@@ -70,16 +70,31 @@ export function WhatIfEditor(props: {
                       value={v() === null ? "" : String(v())}
                       onChange={(e) => set(e.currentTarget.value)}
                     >
-                      <option value="">(missing)</option>
-                      <option value="0">{col.labels?.[0] ?? "false"}</option>
-                      <option value="1">{col.labels?.[1] ?? "true"}</option>
+                      <option value="" selected={v() === null}>
+                        (missing)
+                      </option>
+                      <option value="0" selected={v() === 0}>
+                        {col.labels?.[0] ?? "false"}
+                      </option>
+                      <option value="1" selected={v() === 1}>
+                        {col.labels?.[1] ?? "true"}
+                      </option>
                     </select>
                   </Match>
                   <Match when={col.levels}>
                     {(levels) => (
                       <select {...common()} value={v() ?? ""} onChange={(e) => set(e.currentTarget.value)}>
-                        <option value="">(missing)</option>
-                        <For each={levels()}>{(level) => <option value={level}>{level}</option>}</For>
+                        <option value="" selected={v() === null}>
+                          (missing)
+                        </option>
+                        {/* Each option says whether it is chosen: a select's value set before its options exist is lost. */}
+                        <For each={levels()}>
+                          {(level) => (
+                            <option value={level} selected={level === v()}>
+                              {level}
+                            </option>
+                          )}
+                        </For>
                       </select>
                     )}
                   </Match>

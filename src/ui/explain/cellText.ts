@@ -8,7 +8,8 @@ export function cellText(col: EditorColumn, v: number | string | null | undefine
   if (typeof v === "string") return v;
   if (col.kind === "datetime") return dateInput(v);
   if (col.kind === "boolean") return col.labels?.[v ? 1 : 0] ?? (v ? "true" : "false");
-  return formatNumber(v);
+  // Whole numbers as written (a year reads 2007, not 2,007); others to 4 significant digits.
+  return Number.isInteger(v) && Math.abs(v) < 1e15 ? String(v) : formatNumber(v);
 }
 
 /** Every column's value as text, for the waterfall's labels. */

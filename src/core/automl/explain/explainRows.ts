@@ -51,6 +51,12 @@ export interface ExplainOptions {
   seed?: number;
   /** Sampling: antithetic permutation pairs per background row (default 2). */
   pairsPerBackground?: number;
+  /**
+   * Binary classification: the class to explain (default the model's second class). A run's
+   * positive class may be a single model's first class; its log-odds are then negated, and a
+   * probability explained as 1 - the other class's.
+   */
+  positive?: string;
   signal?: AbortSignal;
 }
 
@@ -105,11 +111,37 @@ export function explainRows(
   const picked = classes
     ? predictFrame(pipeline, pickRows(frame, sameRows(frame, rows), rows.length)).predictions
     : null;
+  if (opts.positive !== undefined && (artifact.task !== "binary" || !classes?.includes(opts.positive)))
+    throw new ValidationError(`"${opts.positive}" is not a class of this binary model`);
   const model = pipeline.model;
+  let e: Explanation;
   if (model && capability(model, "treeEnsemble"))
-    return explainTrees(pipeline, model, frame, rows, background, picked);
-  if (model && LINEAR.has(model.type)) return explainLinear(pipeline, model, frame, rows, background, picked);
-  return explainSampled(pipeline, frame, rows, background, picked, { ...opts, seed });
+    e = explainTrees(pipeline, model, frame, rows, background, picked);
+  else if (model && LINEAR.has(model.type))
+    e = explainLinear(pipeline, model, frame, rows, background, picked);
+  else e = explainSampled(pipeline, frame, rows, background, picked, { ...opts, seed });
+  return opts.positive === undefined ? e : asClass(e, opts.positive);
+}
+
+/**
+ * A binary explanation turned to the other class: log-odds negated; a probability p becomes
+ * 1 - p, so the base is 1 - base and each contribution is negated (local accuracy holds).
+ */
+function asClass(e: Explanation, positive: string): Explanation {
+  return {
+    ...e,
+    rows: e.rows.map((r) => {
+      if (r.class === positive || r.class === null) return r;
+      const shift = e.output === "probability" ? 1 : 0;
+      return {
+        ...r,
+        class: positive,
+        output: shift - r.output,
+        base: shift - r.base,
+        contributions: r.contributions.map((c) => -c),
+      };
+    }),
+  };
 }
 
 /** The model's own class index explained for row i, and its label. */

@@ -35,11 +35,16 @@ export function explainValues(
   frame: Frame,
   values: RowValues,
   background: readonly number[],
-  opts: { seed?: number; signal?: AbortSignal } = {},
+  opts: { seed?: number; signal?: AbortSignal; positive?: string } = {},
 ): ValueAnswer {
   const mixed = frameWithRow(frame, values, background);
   const bg = background.map((_, i) => i + 1);
-  const e = explainRows(pipeline, mixed, [0], { background: bg, seed: opts.seed, signal: opts.signal });
+  const e = explainRows(pipeline, mixed, [0], {
+    background: bg,
+    seed: opts.seed,
+    signal: opts.signal,
+    positive: opts.positive,
+  });
   const row = e.rows[0];
   const out = predictFrame(pipeline, frameWithRow(frame, values, []), opts.signal);
   const classes = pipeline.artifact.classes;

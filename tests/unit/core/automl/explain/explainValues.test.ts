@@ -84,4 +84,33 @@ describe("explainValues", () => {
     const e = explainRows(pipeline, shifted, [0, 2, 4], { background: [1, 2, 3, 4, 5, 6], seed: 5 });
     expect(Array.from(e.rows[0].contributions)).toEqual(a.explanation.contributions);
   });
+
+  it("explains the class asked for: the other class's log-odds negated, its probability as 1 - p", async () => {
+    const penguins = await fixture("penguins.csv");
+    const background = [0, 40, 80, 120, 160, 200];
+    for (const ids of [["gbdt"], ["logistic"], ["random_forest"], ["logistic", "gbdt"]] as const) {
+      const pipeline = await pipelineOf(penguins, "sex", "binary", [...ids], {
+        max_iter: 20,
+        n_estimators: 10,
+      });
+      const inputs = pipeline.artifact.inputs.map((i) => i.name);
+      const values = rowValues(penguins, 17, inputs);
+      const first = pipeline.artifact.classes![0];
+      const own = explainValues(pipeline, penguins, values, background, { seed: 2 });
+      const other = explainValues(pipeline, penguins, values, background, { seed: 2, positive: first });
+      expect(other.explanation.class).toBe(first);
+      const p = other.proba!.find((q) => q.label === first)!.p;
+      const shown =
+        other.explanation.output === "log_odds"
+          ? 1 / (1 + Math.exp(-other.explanation.value))
+          : other.explanation.value;
+      expect(shown).toBeCloseTo(p, 9);
+      expect(
+        Math.abs(sum(other.explanation.contributions, other.explanation.base) - other.explanation.value),
+      ).toBeLessThan(1e-9);
+      other.explanation.contributions.forEach((c, i) => {
+        expect(c).toBeCloseTo(-own.explanation.contributions[i], 12);
+      });
+    }
+  });
 });
