@@ -48,6 +48,8 @@ export const MLP_META: ModelMeta<MlpParams> = {
     tol: 1e-4,
     alpha: 1e-4,
   },
+  // Tuning budgets the net's rungs in epochs, not rows (early stopping still ends a fit sooner).
+  tuneRounds: { param: "max_epochs", min: 10, max: 200 },
   paramSpace: {
     hidden_layer_sizes: { type: "choice", choices: ["64", "64,32", "128,64", "256,128"] },
     dropout: { type: "float", range: [0, 0.5] },

@@ -16,7 +16,15 @@ import { MLP_META, type MlpParams } from "./meta.ts";
 import { readMlpParams } from "./mlpParams.ts";
 import { readMlpState } from "./mlpState.ts";
 import { type DenseLayer, glorotLayers, predictScores } from "./network.ts";
+import { trainDense } from "./trainDense.ts";
 import { type NetworkRows, trainNetwork } from "./trainNetwork.ts";
+
+/**
+ * tfjs backends that run on the CPU: there the network trains in plain typed arrays
+ * (`trainDense`, same math, no per-kernel dispatch) and the state records "js". A GPU backend,
+ * chosen by measurement (workers/backends.ts), keeps tfjs.
+ */
+const CPU_BACKENDS = new Set(["cpu", "wasm"]);
 
 const TYPE = "mlp";
 const AUTO_BATCH = 256;
@@ -76,6 +84,11 @@ function pickRows(
  */
 export class Mlp extends BaseEstimator<MlpParams, FittedMlp, MlpState> {
   static readonly artifact = ARTIFACT;
+  /**
+   * Switch for tests and benchmarks, not a parameter: "tfjs" trains with tfjs on every backend,
+   * "auto" uses `trainDense` on the CPU backends.
+   */
+  trainer: "auto" | "tfjs" = "auto";
 
   async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
     validateFitInput(X, y, opts);
@@ -120,8 +133,10 @@ export class Mlp extends BaseEstimator<MlpParams, FittedMlp, MlpState> {
       split.validation.length > 0 ? pickRows(X, targets, outputs, w, split.validation, 1) : null;
 
     await tf.ready();
-    const backend = tf.getBackend();
-    const result = await trainNetwork(
+    const tfBackend = tf.getBackend();
+    const onCpu = this.trainer === "auto" && CPU_BACKENDS.has(tfBackend);
+    const backend = onCpu ? "js" : tfBackend;
+    const result = await (onCpu ? trainDense : trainNetwork)(
       glorotLayers([X.cols, ...settings.hidden, outputs], initRng),
       train,
       validation,

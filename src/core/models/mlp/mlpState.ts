@@ -17,7 +17,10 @@ export interface MlpState {
   /** Classes; 0 for regression. */
   n_classes: number;
   features: string[];
-  /** The tfjs backend that trained the weights ("cpu", "wasm", "webgl", "webgpu"). */
+  /**
+   * What trained the weights: "js" (`trainDense`, when the measured tfjs backend runs on the CPU)
+   * or the tfjs backend ("webgl", "webgpu"; "cpu" and "wasm" in artifacts made before "js").
+   */
   backend: string;
   /** Regression targets are standardised for training: y = mean + scale * output. 0 and 1 otherwise. */
   target_mean: number;

@@ -39,18 +39,18 @@ export interface TrainResult {
 }
 
 /** Lets the event loop run, so that a worker sees an abort message between epochs. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Longest stretch, in ms, between two event-loop turns. Tiny epochs (a few ms) yield less often
  * than every epoch, since a timer turn costs about 1 ms in Node and 4 ms in browsers once nested.
  */
-const YIELD_EVERY_MS = 15;
+export const YIELD_EVERY_MS = 15;
 
 /** How often, in batches, a long epoch checks its abort signal. */
-const ABORT_CHECK_BATCHES = 20;
+export const ABORT_CHECK_BATCHES = 20;
 
-function shuffle(order: Int32Array, rng: Rng): void {
+export function shuffle(order: Int32Array, rng: Rng): void {
   for (let i = order.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     const t = order[i];
@@ -78,7 +78,7 @@ function batchRows(rows: NetworkRows, idx: Int32Array, inputs: number, outputs: 
 }
 
 /** Inverted dropout mask from the seeded generator: 0 with probability 1 - keep, else 1 / keep. */
-function dropoutMask(size: number, keep: number, rng: Rng): Float32Array {
+export function dropoutMask(size: number, keep: number, rng: Rng): Float32Array {
   const mask = new Float32Array(size);
   const scale = 1 / keep;
   for (let i = 0; i < size; i++) mask[i] = rng.next() < keep ? scale : 0;

@@ -72,12 +72,12 @@ const iris = holdout(loadDataset("iris").X, loadDataset("iris").y, 1 / 3, 7);
 const FAST = { learning_rate: 0.01, max_epochs: 120 };
 
 describe("Mlp", () => {
-  it("classifies iris on the CPU backend (holdout accuracy >= 0.9)", async () => {
+  it("classifies iris on the CPU (holdout accuracy >= 0.9), trained in typed arrays", async () => {
     const model = await new Mlp(FAST).fit(iris.train.X, iris.train.y, { seed: 1 });
     const acc = accuracy(model.predict(iris.test.X), iris.test.y);
     expect(acc).toBeGreaterThanOrEqual(0.9);
     const state = model.toJSON().state;
-    expect(state.backend).toBe("cpu");
+    expect(state.backend).toBe("js");
     expect(state.task).toBe("multiclass");
     expect(state.layers.map((l) => [l.inputs, l.outputs])).toEqual([
       [4, 64],
@@ -97,11 +97,13 @@ describe("Mlp", () => {
     expect(state.target_scale).toBeGreaterThan(50);
   });
 
-  it("trains and predicts on the WASM backend in Node", async () => {
+  it("trains and predicts with tfjs on the WASM backend in Node", async () => {
     expect(await tf.setBackend("wasm")).toBe(true);
     try {
       const before = tf.memory().numTensors;
-      const model = await new Mlp(FAST).fit(iris.train.X, iris.train.y, { seed: 1 });
+      const mlp = new Mlp(FAST);
+      mlp.trainer = "tfjs";
+      const model = await mlp.fit(iris.train.X, iris.train.y, { seed: 1 });
       expect(accuracy(model.predict(iris.test.X), iris.test.y)).toBeGreaterThanOrEqual(0.9);
       expect(model.toJSON().state.backend).toBe("wasm");
       expect(tf.memory().numTensors).toBe(before);
@@ -231,5 +233,28 @@ describe("Mlp", () => {
       /mlp diverged at epoch 1: lower learning_rate/,
     );
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("trains in typed arrays as tfjs does: the same losses to float32 precision, every head", async () => {
+    const cases = [
+      { ...synthetic("binary", 120, 11), params: { max_epochs: 12 } },
+      { ...synthetic("multiclass", 120, 12), params: { max_epochs: 12, activation: "tanh" as const } },
+      { ...synthetic("regression", 120, 13), params: { max_epochs: 12, dropout: 0.3, batch_size: 32 } },
+    ];
+    for (const { X, y, params } of cases) {
+      const dense = await new Mlp(params).fit(X, y, { seed: 4 });
+      const viaTfjs = new Mlp(params);
+      viaTfjs.trainer = "tfjs";
+      await viaTfjs.fit(X, y, { seed: 4 });
+      const [a, b] = [dense.toJSON().state, viaTfjs.toJSON().state];
+      expect([a.backend, b.backend]).toEqual(["js", "cpu"]);
+      expect(a.n_epochs).toBe(b.n_epochs);
+      for (let e = 0; e < a.n_epochs; e++) {
+        expect(a.train_loss[e]).toBeCloseTo(b.train_loss[e], 4);
+        expect(a.validation_loss![e]).toBeCloseTo(b.validation_loss![e], 4);
+      }
+      const [pa, pb] = [dense.predict(X), viaTfjs.predict(X)];
+      for (let i = 0; i < pa.length; i++) expect(pa[i]).toBeCloseTo(pb[i], 2);
+    }
   });
 });
