@@ -5,6 +5,7 @@
  * into a link or a `.automl` file and `readExperiment` checks one field by field.
  */
 import type { RunSplit } from "../automl/run/runSettings.ts";
+import type { TuneBudget } from "../automl/tune/tuning.ts";
 import type { ColumnKind } from "../data/frame.ts";
 import type { Recipe } from "../prep/step.ts";
 
@@ -36,6 +37,8 @@ export interface SharedRunSettings {
   /** The neural net's most epochs; null keeps its default. */
   mlpEpochs: number | null;
   ensemble: boolean;
+  /** The hyperparameter search's budget (a preset or trials per model); absent: the app's default. */
+  tune?: TuneBudget;
 }
 
 /** The table, as exact CSV text plus the column kinds it was used with. */

@@ -2,7 +2,8 @@
  * Checks an experiment that came from outside (a link, a file) one field at a time and returns it
  * typed; every failure is a ShareError that names the field and says what was expected.
  */
-import { validateRunSplit } from "../automl/run/runSettings.ts";
+import { RUN_LIMITS, validateRunSplit } from "../automl/run/runSettings.ts";
+import { TUNE_PRESETS, type TuneBudget } from "../automl/tune/tuning.ts";
 import { COLUMN_KINDS, type ColumnKind } from "../data/frame.ts";
 import { recipeProblems } from "../pipeline/validateRecipe.ts";
 import type { Recipe } from "../prep/step.ts";
@@ -132,7 +133,15 @@ function readRun(v: unknown, known: KnownShareIds): SharedRunSettings | null {
   });
   if (models.length === 0) bad("run.models", "at least one model", models);
   const mlpEpochs = r.mlpEpochs === null ? null : whole(r.mlpEpochs, "run.mlpEpochs", 1, 100_000);
-  return { models, mlpEpochs, ensemble: bool(r.ensemble, "run.ensemble") };
+  const run: SharedRunSettings = { models, mlpEpochs, ensemble: bool(r.ensemble, "run.ensemble") };
+  if (r.tune !== undefined) run.tune = readTune(r.tune);
+  return run;
+}
+
+function readTune(v: unknown): TuneBudget {
+  if (typeof v === "string")
+    return oneOf(v, "run.tune", Object.keys(TUNE_PRESETS) as (keyof typeof TUNE_PRESETS)[]);
+  return whole(v, "run.tune", RUN_LIMITS.tune.min, RUN_LIMITS.tune.max);
 }
 
 function readTeacher(v: unknown, known: KnownShareIds): TeacherSettings | null {

@@ -24,11 +24,13 @@ export interface ShareChoices {
   draft: SettingsDraft | null;
 }
 
-const runOf = (d: SettingsDraft): SharedRunSettings => ({
-  models: [...d.models],
-  mlpEpochs: d.mlpEpochs,
-  ensemble: d.ensemble,
-});
+function runOf(d: SettingsDraft): SharedRunSettings {
+  const run: SharedRunSettings = { models: [...d.models], mlpEpochs: d.mlpEpochs, ensemble: d.ensemble };
+  // The tuning budget changes the leaderboard, so it travels whenever the form has one.
+  const tune = (d as { tune?: SharedRunSettings["tune"] }).tune;
+  if (tune !== undefined) run.tune = tune;
+  return run;
+}
 
 /**
  * The experiment of a project as stored: its framed table (else the newest) as exact CSV with its

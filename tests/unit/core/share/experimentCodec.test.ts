@@ -35,7 +35,7 @@ const experiment: SharedExperiment = {
     steps: [{ id: "s1", type: "impute", enabled: true, columns: "auto", params: { strategy: "median" } }],
   },
   split: { type: "holdout", stratify: "target", testFraction: 0.25, folds: 3, seed: 42 },
-  run: { models: ["baseline", "gbdt"], mlpEpochs: null, ensemble: false },
+  run: { models: ["baseline", "gbdt"], mlpEpochs: null, ensemble: false, tune: "thorough" },
   teacher: {
     locked: ["framing", "split"],
     hidden: ["prepare"],
@@ -244,6 +244,24 @@ describe("experiment link and file", () => {
         }),
       "invalid",
       /^run\.ensemble: expected true or false/,
+    ],
+    [
+      "unknown tuning preset",
+      () =>
+        linkWith((e) => {
+          (e.run as Record<string, unknown>).tune = "forever";
+        }),
+      "invalid",
+      /^run\.tune: expected one of off, quick, thorough, got "forever"/,
+    ],
+    [
+      "too many trials",
+      () =>
+        linkWith((e) => {
+          (e.run as Record<string, unknown>).tune = 5000;
+        }),
+      "invalid",
+      /^run\.tune: expected a whole number from 0 to 200, got 5000/,
     ],
     [
       "unknown lock",
