@@ -24,7 +24,7 @@ import { getModel } from "../src/persist/models.ts";
 import { getVersionFile, registerVersion } from "../src/persist/registry.ts";
 import { getRun, modelRecordId } from "../src/persist/runs.ts";
 import { type BatchResult, FAILED_LIMIT, type PredictWorkerApi, type RowReasons } from "./predictApi.ts";
-import { versionFromRun } from "./versionFromRun.ts";
+import { APP_VERSION, versionFromRun } from "./versionFromRun.ts";
 
 /** Rows scored per chunk: big enough to amortise the recipe, small enough for smooth progress. */
 const CHUNK_ROWS = 20_000;
@@ -204,6 +204,19 @@ const api: PredictWorkerApi = {
       };
     } finally {
       (onProgress as Partial<Comlink.Remote<unknown>>)[Comlink.releaseProxy]?.();
+    }
+  },
+
+  async exportOnnx(versionId) {
+    const { file, pipeline } = await pipelineOf(versionId);
+    const { exportOnnx } = await import("../src/core/deploy/onnx/exportOnnx.ts");
+    try {
+      const bytes = exportOnnx(file, pipeline, { appVersion: APP_VERSION });
+      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/octet-stream" });
+      return { file: blob, refused: null };
+    } catch (err) {
+      if ((err as Error | null)?.name !== "OnnxRefusedError") throw err;
+      return { file: null, refused: (err as Error).message };
     }
   },
 };

@@ -69,6 +69,12 @@ export interface ImportResult {
   notes: string[];
 }
 
+/** A version as one ONNX file, or (file null) the sentence naming the step or model with no faithful ONNX form. */
+export interface OnnxExportResult {
+  file: Blob | null;
+  refused: string | null;
+}
+
 /** Most failed rows listed by number (the count is always exact). */
 export const FAILED_LIMIT = 100;
 
@@ -90,4 +96,6 @@ export interface PredictWorkerApi {
   predictRow(versionId: string, values: Record<string, string>): Promise<RowAnswer>;
   /** Scores a CSV file, read and scored in chunks, with progress ("read", then "score"). */
   scoreCsv(versionId: string, file: Blob, onProgress: (p: Progress) => void): Promise<BatchResult>;
+  /** The version's whole pipeline as an ONNX graph (src/core/deploy/onnx), or why it cannot be. */
+  exportOnnx(versionId: string): Promise<OnnxExportResult>;
 }

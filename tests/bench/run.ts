@@ -12,6 +12,7 @@ import { benchKnn } from "./knn.ts";
 import { benchLadder } from "./ladder.ts";
 import { benchMlp } from "./mlp.ts";
 import { benchMonitor } from "./monitor.ts";
+import { benchOnnx } from "./onnx.ts";
 import { benchPool } from "./pool.ts";
 import { benchPredict } from "./predict.ts";
 import { benchProfile } from "./profile.ts";
@@ -69,6 +70,12 @@ const SECTIONS: Section[] = [
     name: "mlp",
     title: "MLP epoch time per tfjs backend in Node (WebGPU and WebGL need a browser)",
     run: async () => recordRows(await benchMlp()),
+  },
+  {
+    name: "onnx",
+    title:
+      "ONNX export: the bench GBDT scored on 100,000 rows by ONNX Runtime (onnxruntime-web WASM, one thread) vs the app's predict, same run",
+    run: ({ rows }) => benchOnnx(rows),
   },
   {
     name: "predict",

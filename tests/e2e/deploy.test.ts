@@ -1,9 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import * as ort from "onnxruntime-web";
 import type { Browser, Page } from "playwright-core";
 import type { PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { trainedFile } from "../unit/core/deploy/modelFiles.ts";
 import { launch, newProject, startServer } from "./harness.ts";
 
 let server: PreviewServer;
@@ -275,5 +277,63 @@ describe("deploy: registry, model files and prediction", () => {
     } finally {
       await context.close();
     }
+  }, 120_000);
+
+  it("exports a version as ONNX that ONNX Runtime scores as the page does, and refuses kNN with a sentence", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      actionsOf(page, 2).getByTestId("export-onnx").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/-v2\.onnx$/);
+    const bytes = readFileSync((await download.path())!);
+    ort.env.wasm.numThreads = 1;
+    const session = await ort.InferenceSession.create(bytes, { graphOptimizationLevel: "all" });
+    // The page's scored file holds the inputs as read, then the prediction and probabilities.
+    const lines = predictions
+      .trim()
+      .split("\n")
+      .map((l) => l.split(","));
+    const header = lines[0];
+    const rows = lines.slice(1);
+    const inputs = (JSON.parse(exported).pipeline.inputs as { name: string; kind: string }[]).map((i) => {
+      const at = header.indexOf(i.name);
+      const cells = rows.map((r) => r[at].replace(/^"|"$/g, ""));
+      return [
+        i.name,
+        i.kind === "numeric"
+          ? new ort.Tensor(
+              "float32",
+              Float32Array.from(cells, (c) => (c === "" ? Number.NaN : Number(c))),
+              [rows.length, 1],
+            )
+          : new ort.Tensor("string", cells, [rows.length, 1]),
+      ] as const;
+    });
+    const out = await session.run(Object.fromEntries(inputs));
+    const label = out.label.data as string[];
+    const proba = out.probabilities.data as Float32Array;
+    const p = header.indexOf("prediction");
+    rows.forEach((r, i) => {
+      expect(label[i]).toBe(r[p]);
+      for (let c = 0; c < 3; c++)
+        expect(Math.abs(proba[i * 3 + c] - Number(r[p + 1 + c]))).toBeLessThan(1e-4);
+    });
+
+    // A kNN version: no faithful ONNX form, so the page says why and downloads nothing.
+    const knn = JSON.stringify(await trainedFile("knn", "species"));
+    await page
+      .getByTestId("import-drop-input")
+      .setInputFiles({ name: "knn.json", mimeType: "application/json", buffer: Buffer.from(knn) });
+    await expect.poll(() => heads(page).count(), WAIT).toBe(3);
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    await actionsOf(page, 3).getByTestId("export-onnx").click();
+    await expect
+      .poll(() => page.getByTestId("error-message").textContent(), WAIT)
+      .toMatch(
+        /^This version cannot be exported to ONNX\. The k-nearest-neighbours model cannot be exported/,
+      );
+    expect(downloads).toBe(0);
+    await shot(page, "deploy-onnx-refused");
   }, 120_000);
 });

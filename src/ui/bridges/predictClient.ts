@@ -2,6 +2,7 @@ import * as Comlink from "comlink";
 import type {
   BatchResult,
   ImportResult,
+  OnnxExportResult,
   PredictWorkerApi,
   RegisterRequest,
   RowAnswer,
@@ -21,6 +22,7 @@ export interface PredictClient {
   importFile(projectId: string, file: Blob, fileName: string, call?: CallOptions): Promise<ImportResult>;
   predictRow(versionId: string, values: Record<string, string>, call?: CallOptions): Promise<RowAnswer>;
   scoreCsv(versionId: string, file: Blob, call?: CallOptions): Promise<BatchResult>;
+  exportOnnx(versionId: string, call?: CallOptions): Promise<OnnxExportResult>;
   dispose(): void;
 }
 
@@ -52,6 +54,7 @@ export function makePredictClient(): PredictClient {
           Comlink.proxy((p: Progress) => call?.onProgress?.(p)),
         ),
       ),
+    exportOnnx: (versionId, call) => run(call, (w) => w.exportOnnx(versionId)),
     dispose,
   };
 }

@@ -36,6 +36,10 @@ export function DeployPhase(props: { projectId: string }) {
     const v = state.versions.find((x) => x.id === id);
     if (v) void actions.exportHtml(id, exportFileName(projectName(), v, "html"));
   };
+  const exportOnnx = (id: string) => {
+    const v = state.versions.find((x) => x.id === id);
+    if (v) void actions.exportOnnx(id, exportFileName(projectName(), v, "onnx"));
+  };
 
   return (
     <section class="panel deploy-phase" aria-labelledby="deploy-heading">
@@ -105,6 +109,7 @@ export function DeployPhase(props: { projectId: string }) {
           onDelete={(id) => void actions.remove(id)}
           onExport={exportVersion}
           onExportHtml={exportHtml}
+          onExportOnnx={exportOnnx}
           onNote={(id, note) => void actions.setNote(id, note)}
         />
       </Show>

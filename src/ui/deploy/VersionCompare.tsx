@@ -79,6 +79,7 @@ export function VersionCompare(props: {
   onDelete: (id: string) => void;
   onExport: (id: string) => void;
   onExportHtml: (id: string) => void;
+  onExportOnnx: (id: string) => void;
   onNote: (id: string, note: string) => void;
 }) {
   const rows = createMemo(() => compareRows(props.versions, formatBytes));
@@ -208,6 +209,16 @@ export function VersionCompare(props: {
                           onClick={() => props.onExportHtml(v.id)}
                         >
                           Export as HTML predictor
+                        </button>
+                        <button
+                          type="button"
+                          class="button-quiet"
+                          data-testid="export-onnx"
+                          title="The whole pipeline as one ONNX file, for ONNX Runtime in Python, Node, C# or a serving engine"
+                          disabled={props.busy}
+                          onClick={() => props.onExportOnnx(v.id)}
+                        >
+                          Export as ONNX
                         </button>
                         <ConfirmButton
                           label="Delete"

@@ -31,6 +31,11 @@ export interface DeployActions {
   exportFile(versionId: string, fileName: string): Promise<void>;
   /** Downloads a version as a single-file HTML predictor (model, code and styles inline). */
   exportHtml(versionId: string, fileName: string): Promise<void>;
+  /**
+   * Downloads a version as one ONNX file, built in the predictor worker; a pipeline with no
+   * faithful ONNX form shows the worker's sentence as the page's error and downloads nothing.
+   */
+  exportOnnx(versionId: string, fileName: string): Promise<void>;
   dismissError(): void;
 }
 
@@ -122,6 +127,20 @@ export function createDeployStore(deps: { client: PredictClient; db: () => Promi
         downloadBlob(new Blob([buildHtmlPredictor(file, predictorJs)], { type: "text/html" }), fileName);
       } catch (err) {
         setState({ error: errorMessage(err) });
+      }
+    },
+
+    async exportOnnx(versionId, fileName) {
+      if (state.busy) return;
+      setState({ busy: "Exporting to ONNX", error: null });
+      try {
+        const out = await deps.client.exportOnnx(versionId);
+        if (out.file) downloadBlob(out.file, fileName);
+        else setState({ error: `This version cannot be exported to ONNX. ${out.refused}` });
+      } catch (err) {
+        setState({ error: errorMessage(err) });
+      } finally {
+        setState({ busy: null });
       }
     },
 

@@ -10,7 +10,6 @@
 import type { TreeEnsembleView } from "../../models/capabilities.ts";
 import type { Estimator } from "../../models/estimator.ts";
 import { capability, MODELS } from "../../models/registry.ts";
-import { float32Cut } from "./float32Cut.ts";
 import { attr, type GraphBuilder } from "./graphBuilder.ts";
 import { refuse } from "./onnxRefused.ts";
 
@@ -45,7 +44,7 @@ function treeScores(g: GraphBuilder, X: string, view: TreeEnsembleView): string 
       featureIds.push(leaf ? 0 : tree.feature[n]);
       modes.push(leaf ? "LEAF" : "BRANCH_LEQ");
       // x <= threshold goes left; Infinity sends every present value left, as in the app.
-      thresholds.push(leaf ? 0 : float32Cut(tree.threshold[n]));
+      thresholds.push(leaf ? 0 : tree.threshold[n]);
       trueIds.push(leaf ? 0 : tree.left[n]);
       falseIds.push(leaf ? 0 : tree.right[n]);
       missingTrue.push(leaf ? 0 : tree.missingLeft[n]);
@@ -66,10 +65,8 @@ function treeScores(g: GraphBuilder, X: string, view: TreeEnsembleView): string 
       }
     }
   });
-  // Splits are decided on float32 values, as the inputs arrive, against thresholds moved to the
-  // float32 cut that decides as the app does (float32Cut.ts). Leaf values stay float64.
-  const X32 = g.cast(g.cast(X, "float"), "double");
-  const scores = g.ml("TreeEnsembleRegressor", [X32], {
+  // Thresholds and leaf values in float64, as the app's (ai.onnx.ml 3's *_as_tensor attributes).
+  const scores = g.ml("TreeEnsembleRegressor", [X], {
     n_targets: attr.int(view.outputs),
     aggregate_function: attr.string(view.combine === "mean" ? "AVERAGE" : "SUM"),
     post_transform: attr.string("NONE"),

@@ -81,6 +81,34 @@ export function isEmptyText(g: GraphBuilder, text: string): string {
   return g.cast(code, "bool");
 }
 
+/** Powers of ten a decimal is scaled by, exact in float64. */
+const POWERS = Array.from({ length: 18 }, (_, k) => 10 ** k);
+
+/**
+ * A float32 input [N, 1] as the float64 the app would have read from a CSV: the decimal of 6, else
+ * 7, significant digits that rounds to the same float32 (17.8 for 17.799999237), computed as
+ * round(x * 10^k) / 10^k, which for such a decimal is exactly `parseFloat`'s double; a value no
+ * such decimal explains stays the float32 it is. The recipe and model then compute on the same
+ * numbers as the app, so a tree threshold that is a data value (17.8) still sends it left.
+ */
+export function decimalOfFloat32(g: GraphBuilder, input: string): string {
+  const x = g.cast(input, "double");
+  const log10 = g.mul(g.op("Log", [g.op("Abs", [x])]), g.scalar(1 / Math.LN10));
+  // Zero, NaN and infinities have no exponent: 0 keeps them finite (their answer is x itself).
+  const bad = g.op("Or", [g.isNaN(log10), g.op("IsInf", [log10])]);
+  const exponent = g.op("Floor", [g.where(bad, g.scalar(0), log10)]);
+  const table = g.constant("double", [POWERS.length], POWERS);
+  const atDigits = (digits: number) => {
+    const k = g.op("Max", [g.op("Min", [g.sub(g.scalar(digits - 1), exponent), g.scalar(17)]), g.scalar(0)]);
+    const scale = g.op("Gather", [table, g.cast(k, "int64")], { axis: attr.int(0) });
+    const r = g.div(g.op("Round", [g.mul(x, scale)]), scale);
+    return { r, ok: g.op("Equal", [g.cast(r, "float"), input]) };
+  };
+  const six = atDigits(6);
+  const seven = atDigits(7);
+  return g.where(six.ok, six.r, g.where(seven.ok, seven.r, x));
+}
+
 /**
  * The graph inputs, one per raw column, declared once and shared by every ensemble member, with
  * each column read as a member's recipe reads it.
@@ -118,7 +146,7 @@ export class OnnxInputs {
       if (kind !== "numeric")
         refuse(`The column "${name}" is read as ${kind} by one model and as numbers by another.`);
       // The app's reader makes infinite numbers missing.
-      const x = g.cast(input.tensor, "double");
+      const x = decimalOfFloat32(g, input.tensor);
       const inf = g.op("IsInf", [x]);
       return { name, kind, type: "float", value: g.where(inf, g.scalar(Number.NaN), x) };
     }

@@ -35,7 +35,7 @@ describe("export --format onnx", () => {
       for (const [j, p] of proba.entries())
         expect(Math.abs(Number(p) - onnx.probabilities![r * 3 + j])).toBeLessThan(1e-4);
     });
-  });
+  }, 60_000);
 
   it("refuses kNN with exit status 2 and a sentence, and writes no file", async () => {
     writeFileSync(at("knn.json"), JSON.stringify(await trainedFile("knn", "species")));

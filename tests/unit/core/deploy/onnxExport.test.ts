@@ -6,13 +6,16 @@
  * faithful ONNX form are refused with a sentence naming them.
  */
 import { readFileSync } from "node:fs";
+import * as ort from "onnxruntime-web";
 import { describe, expect, it } from "vitest";
 import { predictRows } from "../../../../src/core/automl/artifact/predictRows.ts";
 import type { Frame } from "../../../../src/core/data/frame.ts";
 import { readCsvText } from "../../../../src/core/data/readCsv.ts";
 import { type ModelFile, readModelFile } from "../../../../src/core/deploy/modelFile.ts";
 import { exportOnnx } from "../../../../src/core/deploy/onnx/exportOnnx.ts";
-import { float32Cut } from "../../../../src/core/deploy/onnx/float32Cut.ts";
+import { GraphBuilder } from "../../../../src/core/deploy/onnx/graphBuilder.ts";
+import { decimalOfFloat32 } from "../../../../src/core/deploy/onnx/onnxColumns.ts";
+import { encodeModel } from "../../../../src/core/deploy/onnx/onnxModel.ts";
 import { OnnxRefusedError } from "../../../../src/core/deploy/onnx/onnxRefused.ts";
 import { ProtoWriter } from "../../../../src/core/deploy/onnx/protoWriter.ts";
 import { ensembleFile, PENGUINS, trainedFile } from "./modelFiles.ts";
@@ -98,7 +101,7 @@ describe("ONNX export scored by ONNX Runtime", () => {
       const { worst, labels } = await compare(await trainedFile(model, target), await newRows());
       expect(worst).toBeLessThan(1e-4);
       expect(labels).toBe(0);
-    });
+    }, 60_000);
   }
 
   it("an ensemble blends its members' probabilities by weight, as predict does", async () => {
@@ -109,7 +112,7 @@ describe("ONNX export scored by ONNX Runtime", () => {
     const { worst, labels } = await compare(file, await newRows());
     expect(worst).toBeLessThan(1e-4);
     expect(labels).toBe(0);
-  });
+  }, 60_000);
 
   it("a regression ensemble sums its members' values by weight", async () => {
     const file = await ensembleFile(
@@ -118,7 +121,7 @@ describe("ONNX export scored by ONNX Runtime", () => {
     );
     const { worst } = await compare(file, await newRows());
     expect(worst).toBeLessThan(1e-4);
-  });
+  }, 60_000);
 
   it("writes the class order, the inputs and the model card into metadata_props", async () => {
     const { bytes } = await compare(await trainedFile("logistic", "species"), await newRows());
@@ -153,17 +156,45 @@ describe("ONNX export refuses what it cannot translate faithfully", () => {
   });
 });
 
-describe("float32 tree thresholds", () => {
-  it("keeps a data value that is a threshold on the left", () => {
-    expect(float32Cut(45.2)).toBe(Math.fround(45.2));
-    expect(float32Cut(2008)).toBe(2008);
-  });
-
-  it("moves a midpoint one float64 step below a data value under that value's float32", () => {
-    const cut = float32Cut((17.7 + 17.9) / 2);
-    expect(Math.fround(17.8)).toBeGreaterThan(cut);
-    expect(Math.fround(17.79)).toBeLessThanOrEqual(cut);
-    expect(float32Cut(-0.15000000000000002)).toBeLessThan(Math.fround(-0.15));
+describe("float32 inputs read as the decimals a CSV holds", () => {
+  it("gives the float64 of the 6- or 7-digit decimal behind each float32, else the float32", async () => {
+    const g = new GraphBuilder(["x", "y"]);
+    g.output("y", decimalOfFloat32(g, g.input("x", "float")));
+    const bytes = encodeModel({
+      producerName: "test",
+      producerVersion: "0",
+      docString: "",
+      graphName: "decimals",
+      inputs: g.inputs,
+      outputs: [{ name: "y", type: "double", dims: ["N", 1] }],
+      nodes: g.nodes,
+      initializers: g.initializers,
+      metadata: [],
+    });
+    const values = [
+      17.8,
+      45.2,
+      0.1,
+      -3.25,
+      1234.567,
+      9999999,
+      2500000,
+      1e-7,
+      0,
+      37.123456,
+      123456.78,
+      Number.NaN,
+    ];
+    const session = await onnxSession(bytes);
+    const out = await session.run({
+      x: new ort.Tensor("float32", Float32Array.from(values), [values.length, 1]),
+    });
+    const got = Array.from(out.y.data as Float64Array);
+    // Up to 7 significant digits: the exact double parseFloat gives; more: the float32 itself.
+    expect(got.slice(0, 9)).toEqual(values.slice(0, 9));
+    expect(got[9]).toBe(Math.fround(37.123456));
+    expect(got[10]).toBe(Math.fround(123456.78));
+    expect(got[11]).toBeNaN();
   });
 });
 
