@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { dropFile, openSample, useApp } from "./harness.ts";
+import { columnKind, dropFile, openSample, useApp } from "./harness.ts";
 
 let url: string;
 let context: BrowserContext;
@@ -78,6 +78,26 @@ describe("first screen and shared experiments", () => {
     await page.getByTestId("column-table").waitFor(WAIT);
     await expect.poll(() => page.getByTestId("dataset-summary").textContent(), WAIT).toContain("344 rows");
     expect(await page.getByTestId("phase-question").textContent()).toMatch(/right column types/);
+  });
+
+  it("shares a table whose column kind was changed: the copy has that kind and the same SHA-256", async () => {
+    await page
+      .locator('[data-testid="column-row"][data-column="year"] [data-testid="kind-select"]')
+      .selectOption("categorical");
+    await page.locator('[data-testid="column-row"][data-column="year"] .inferred').waitFor(WAIT);
+    await page.getByTestId("share-open").click();
+    await page.getByTestId("share-create").click();
+    await page.getByTestId("share-link").waitFor(WAIT);
+    const penguins = await page.getByTestId("share-link").inputValue();
+    await page.getByTestId("share-close").click();
+    const other = await context.newPage();
+    await other.goto(penguins);
+    await expect.poll(() => other.evaluate(() => location.hash), WAIT).toMatch(/^#\/p\/[^/]+\/data$/);
+    expect(await other.getByTestId("shared-check").textContent()).toMatch(/checked/);
+    await other.getByTestId("column-table").waitFor(WAIT);
+    expect(await columnKind(other, "year")).toBe("categorical");
+    expect(await columnKind(other, "bill_length_mm")).toBe("numeric");
+    await other.close();
   });
 
   let link = "";
