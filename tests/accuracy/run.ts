@@ -1,7 +1,7 @@
 /**
  * `npx tsx tests/accuracy/run.ts [--sklearn-folds] [--tune N] [dataset ...]`: the default ladder
- * (every model and the ensemble, tuned with the default budget or N candidates per model, 0 for
- * defaults only; 5-fold CV, no test part, seed 0; the app's own stratified folds, or with
+ * (every model and the ensemble, tuned with the default budget (quick), or off / quick / thorough / N
+ * candidates per model; 5-fold CV, no test part, seed 0; the app's own stratified folds, or with
  * --sklearn-folds the reference's KFold folds) on the real datasets in /work/shared/datasets, against reference scores from
  * scikit-learn 1.2 / XGBoost 1.7 on the same files (5-fold CV, shuffled, seed 0, median
  * imputation + one-hot encoding, default-ish settings; see that folder's README). A dataset
@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { defaultThreads, makeFoldPool } from "../../src/cli/foldPool.ts";
 import { prepareTfjs } from "../../src/cli/tfjsBackend.ts";
 import { runLadder } from "../../src/core/automl/ladder/runLadder.ts";
-import { DEFAULT_TUNE, tuneTrials } from "../../src/core/automl/tune/tuning.ts";
+import { DEFAULT_TUNE, modelTrials, type TuneBudget } from "../../src/core/automl/tune/tuning.ts";
 import { readCsv } from "../../src/core/data/readCsv.ts";
 import type { MetricId } from "../../src/core/framing/metrics.ts";
 
@@ -57,8 +57,11 @@ const args = process.argv.slice(2);
 // (reproduced exactly, see numpyShuffle.ts), so each score is compared on the rows it was measured on.
 const sklearnFolds = args.includes("--sklearn-folds");
 const tuneAt = args.indexOf("--tune");
-const tune = tuneAt >= 0 ? Number(args[tuneAt + 1]) : tuneTrials(DEFAULT_TUNE);
-if (!(Number.isInteger(tune) && tune >= 0)) {
+const tuneText = tuneAt >= 0 ? args[tuneAt + 1] : String(DEFAULT_TUNE);
+const tune: TuneBudget = ["off", "quick", "thorough"].includes(tuneText)
+  ? (tuneText as TuneBudget)
+  : Number(tuneText);
+if (typeof tune === "number" && !(Number.isInteger(tune) && tune >= 0)) {
   console.error(`--tune must be a whole number of candidates per model (got "${args[tuneAt + 1]}").`);
   process.exit(2);
 }
@@ -91,7 +94,7 @@ for (const ref of chosen) {
     seed: 0,
     split: sklearnFolds ? { type: "kfold", shuffle: true, sklearn: true } : undefined,
     runFold: pool.runFold,
-    tune,
+    tune: (model) => modelTrials(tune, model),
   }).finally(() => pool.close());
   const best = result.best;
   const score = best?.cv_mean ?? Number.NaN;
@@ -125,7 +128,7 @@ for (const r of rows)
       .trimEnd(),
   );
 console.log(
-  `\nTuning: ${tune > 1 ? `${tune} candidates per model (nested successive halving)` : "off (defaults only)"}. Folds: ${sklearnFolds ? "scikit-learn's KFold(5, shuffle=True, random_state=0), as the reference" : "the app's own (stratified for classes), seed 0"}; neural net on tfjs ${backend}.`,
+  `\nTuning: ${tune} (${modelTrials(tune, "gbdt")} candidates per model${tune === "quick" ? ", the neural net on its defaults" : ""}; nested successive halving). Folds: ${sklearnFolds ? "scikit-learn's KFold(5, shuffle=True, random_state=0), as the reference" : "the app's own (stratified for classes), seed 0"}; neural net on tfjs ${backend}.`,
 );
 console.log(
   `\n${passed} of ${chosen.length} at or above the reference (minus 0.005 for accuracy / ROC AUC, 0.01 for R²); ${better} of ${chosen.length} better than it.`,

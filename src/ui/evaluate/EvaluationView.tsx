@@ -15,6 +15,7 @@ import { MetricTable } from "./MetricTable.tsx";
 import { metricRows } from "./metricRows.ts";
 import { RegressionCharts } from "./RegressionCharts.tsx";
 import { TreePanel } from "./TreePanel.tsx";
+import { TuningPanel } from "./TuningPanel.tsx";
 import { ValidationCurvePanel } from "./ValidationCurvePanel.tsx";
 
 type Part = "oof" | "test";
@@ -120,6 +121,7 @@ export function EvaluationView(props: { run: RunRecord; entry: LeaderboardEntry;
             <EnsemblePanel run={props.run} entry={props.entry} />
           </Show>
           <ValidationCurvePanel run={props.run} entry={props.entry} />
+          <TuningPanel run={props.run} entry={props.entry} />
           <ImportancePanel run={props.run} entry={props.entry} insights={model.record()?.insights ?? null} />
         </div>
         <BoundarySection

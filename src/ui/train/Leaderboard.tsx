@@ -4,7 +4,27 @@ import type { RunRecord } from "../../persist/types.ts";
 import { formatNumber } from "../charts/formatNumber.ts";
 import { RegisterButton } from "../deploy/RegisterButton.tsx";
 import { ScrollRegion } from "../shared/ScrollRegion.tsx";
-import { leaderboardRows, OVERFIT_RULE, pendingRows } from "./leaderboardRows.ts";
+import {
+  leaderboardRows,
+  liveTuningCell,
+  OVERFIT_RULE,
+  pendingRows,
+  type TuningCell,
+} from "./leaderboardRows.ts";
+import type { LiveTrials } from "./trainState.ts";
+
+/** A tuned model's best trial beside its defaults (inner scores of the search). */
+function TuningText(props: { cell: TuningCell | null }) {
+  return (
+    <Show when={props.cell} fallback="–">
+      {(c) => (
+        <span data-testid="tuning-cell" title={c().detail}>
+          {c().best} <span class="hint">vs defaults {c().defaults}</span>
+        </span>
+      )}
+    </Show>
+  );
+}
 
 /**
  * The run's models best first by the cross-validated metric, with the training score beside it
@@ -17,7 +37,14 @@ export function Leaderboard(props: {
   live: boolean;
   selected: string | null;
   onSelect: (model: string) => void;
+  /** Live searches of the models being tuned (the active run's), by model. */
+  trials?: Record<string, LiveTrials>;
 }) {
+  const tuned = () => props.run.entries.some((e) => e.tuning) || Object.keys(props.trials ?? {}).length > 0;
+  const liveCell = (model: string) => {
+    const t = props.trials?.[model];
+    return t ? liveTuningCell(t) : null;
+  };
   const rows = createMemo(() => leaderboardRows(props.run.entries));
   const pending = createMemo(() => pendingRows(props.run, props.labels, props.live));
   const metric = () => {
@@ -40,6 +67,14 @@ export function Leaderboard(props: {
             </th>
             <th scope="col">Train</th>
             <th scope="col">Test</th>
+            <Show when={tuned()}>
+              <th
+                scope="col"
+                title="The search's best trial beside the model's defaults, both scored on the inner validation rows of each fold's training rows (mean over the folds); the CV score is the tuned model's on rows the search never saw."
+              >
+                Tuning: best trial
+              </th>
+            </Show>
             <th scope="col">Time</th>
             <th scope="col">Backend</th>
             <th scope="col">Status</th>
@@ -98,6 +133,11 @@ export function Leaderboard(props: {
                 <td class="num" data-testid="test-score">
                   {row.test}
                 </td>
+                <Show when={tuned()}>
+                  <td class="num">
+                    <TuningText cell={row.tuning} />
+                  </td>
+                </Show>
                 <td class="num">{row.seconds}</td>
                 <td data-testid="backend">{row.backend ?? "–"}</td>
                 <td>
@@ -125,7 +165,14 @@ export function Leaderboard(props: {
               <tr data-testid="leaderboard-pending" data-model={row.model} class="pending">
                 <td class="num">–</td>
                 <td>{row.label}</td>
-                <td colSpan={5} />
+                <td colSpan={2} />
+                <td />
+                <Show when={tuned()}>
+                  <td class="num" data-testid="live-tuning">
+                    <TuningText cell={liveCell(row.model)} />
+                  </td>
+                </Show>
+                <td colSpan={2} />
                 <td class={`status-${row.status.replace(" ", "-")}`}>{row.status}</td>
                 <td />
               </tr>

@@ -4,6 +4,7 @@ import { EvaluationView } from "../evaluate/EvaluationView.tsx";
 import { formatDateTime } from "../shared/format.ts";
 import { Leaderboard } from "./Leaderboard.tsx";
 import { criterionStatus } from "./leaderboardRows.ts";
+import type { LiveTrials } from "./trainState.ts";
 
 const STATUS_TEXT: Record<RunRecord["status"], string> = {
   running: "running",
@@ -20,6 +21,8 @@ export function RunResults(props: {
   live: boolean;
   selected: string | null;
   onSelect: (model: string) => void;
+  /** The active run's live searches, by model. */
+  trials?: Record<string, LiveTrials>;
 }) {
   const criterion = createMemo(() => criterionStatus(props.run));
   const entryOf = (model: string) => props.run.entries.find((e) => e.model === model);
@@ -56,6 +59,7 @@ export function RunResults(props: {
         live={props.live}
         selected={props.selected}
         onSelect={props.onSelect}
+        trials={props.trials}
       />
       <Show when={props.run.entries.length > 0 && !props.selected}>
         <p class="hint">

@@ -2,12 +2,14 @@ import { For, Show } from "solid-js";
 import type { LadderModelInfo } from "../../../workers/trainApi.ts";
 import { useClassroom } from "../share/ClassroomContext.tsx";
 import type { SettingsDraft } from "./runSettings.ts";
+import { TuneField } from "./TuneField.tsx";
 
 /** A whole or decimal number from an input, or NaN for an empty one. */
 const numberOf = (el: HTMLInputElement) => (el.value.trim() === "" ? Number.NaN : Number(el.value));
 
 /**
- * The run's own settings: which models (ladder order), the ensemble, the net's epochs; and the
+ * The run's own settings: which models (ladder order), the ensemble, the tuning budget, the net's
+ * epochs; and the
  * project's split (test share, folds, seed), shown read-only with a link to Prepare where it is set.
  */
 export function RunSettingsForm(props: {
@@ -61,6 +63,11 @@ export function RunSettingsForm(props: {
           each fold, without that fold's rows), so its score is as honest as theirs.
         </p>
       </fieldset>
+      <TuneField
+        value={props.draft.tune}
+        disabled={props.disabled}
+        onChange={(tune) => props.onChange({ tune })}
+      />
       <section class="run-split" data-testid="run-split" aria-labelledby="run-split-heading">
         <h3 id="run-split-heading">Split</h3>
         <p data-testid="run-split-summary">{props.splitText}</p>

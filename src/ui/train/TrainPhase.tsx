@@ -1,8 +1,8 @@
 import { createEffect, createMemo, on, Show } from "solid-js";
+import { BoundarySection } from "../boundary/BoundarySection.tsx";
 import { trainingSummary } from "../recipe/splitSettings.ts";
 import { projectHref } from "../router/route.ts";
 import { Locked } from "../share/Locked.tsx";
-import { BoundarySection } from "../boundary/BoundarySection.tsx";
 import { ErrorAlert } from "../shared/ErrorAlert.tsx";
 import { useTrainStore } from "./appTrainStore.ts";
 import { FramingSummary } from "./FramingSummary.tsx";
@@ -95,6 +95,7 @@ export function TrainPhase(props: { projectId: string }) {
                 live={active()?.runId === run().id}
                 selected={state.selectedModel}
                 onSelect={actions.selectModel}
+                trials={active()?.runId === run().id ? active()?.trials : undefined}
               />
             )}
           </Show>

@@ -8,6 +8,7 @@ import { formatCriterion, parseCriterion } from "../../core/framing/criterion.ts
 import { METRICS, type MetricId } from "../../core/framing/metrics.ts";
 import type { RunRecord } from "../../persist/types.ts";
 import { formatNumber, formatScore } from "../charts/formatNumber.ts";
+import type { LiveTrials } from "./trainState.ts";
 
 /** One finished model as the leaderboard shows it. */
 export interface LeaderboardRow {
@@ -27,6 +28,38 @@ export interface LeaderboardRow {
   error: string | null;
   /** The ensemble's members with their weights, heaviest first; null for a single model. */
   members: { model: string; weight: number }[] | null;
+  /** A tuned model's search: its best trial beside the defaults (inner scores); null when untuned. */
+  tuning: TuningCell | null;
+}
+
+/** What the leaderboard's tuning cell says of a model's search (finished, or live). */
+export interface TuningCell {
+  /** "0.9874" */
+  best: string;
+  /** "0.9803" */
+  defaults: string;
+  /** "9 candidates, 45 trials" or, live, "trial 12 of ~45". */
+  detail: string;
+}
+
+/** The tuning cell of a finished entry: mean over the folds of the winner's and the defaults' inner scores. */
+export function tuningCell(e: LeaderboardEntry): TuningCell | null {
+  const t = e.tuning;
+  if (!t) return null;
+  return {
+    best: scoreText(t.best_score),
+    defaults: scoreText(t.default_score),
+    detail: `${t.candidates.length} candidates, ${t.trials.length} trials`,
+  };
+}
+
+/** The tuning cell of a model being tuned, from its latest trial report. */
+export function liveTuningCell(t: LiveTrials): TuningCell {
+  return {
+    best: scoreText(t.best),
+    defaults: scoreText(t.defaults),
+    detail: `trial ${t.done} of ~${t.total}, rung ${t.rung + 1} of ${t.rungs}`,
+  };
 }
 
 /** Models of a run that have no entry yet, with what is happening to them. */
@@ -92,6 +125,7 @@ export function leaderboardRows(entries: readonly LeaderboardEntry[]): Leaderboa
       backend: e.backend,
       error: e.error ?? null,
       members: ensembleMembers(e),
+      tuning: tuningCell(e),
     };
   });
 }

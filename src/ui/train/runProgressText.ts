@@ -1,6 +1,6 @@
 import type { LadderProgress } from "../../core/automl/ladder/ladderProgress.ts";
 
-const SHOWN: readonly LadderProgress["phase"][] = ["fold", "fit", "epoch", "backend"];
+const SHOWN: readonly LadderProgress["phase"][] = ["fold", "trial", "fit", "epoch", "backend"];
 
 /**
  * The status line of a running ladder from one progress report: "Model 3 of 5 · gbdt · fold 3 of 5",

@@ -1,4 +1,5 @@
-import { type RunSettings, runSplitOf } from "../../core/automl/run/runSettings.ts";
+import { RUN_LIMITS, type RunSettings, runSplitOf } from "../../core/automl/run/runSettings.ts";
+import { DEFAULT_TUNE, type TuneBudget } from "../../core/automl/tune/tuning.ts";
 import type { ProjectRecord, RunRecord } from "../../persist/types.ts";
 
 /**
@@ -12,12 +13,15 @@ export interface SettingsDraft {
   mlpEpochs: number | null;
   /** End with the ensemble rung, a weighted blend of the finished models. */
   ensemble: boolean;
+  /** The hyperparameter search's budget: a preset, or trials per model. */
+  tune: TuneBudget;
 }
 
 export const DEFAULT_DRAFT: SettingsDraft = {
   models: [],
   mlpEpochs: null,
   ensemble: true,
+  tune: DEFAULT_TUNE,
 };
 
 const BACKENDS = ["webgpu", "webgl", "wasm", "cpu"];
@@ -39,6 +43,12 @@ export function checkDraft(draft: SettingsDraft): string | null {
   if (draft.models.length === 0) return "Pick at least one model to train.";
   if (draft.mlpEpochs !== null && !(Number.isInteger(draft.mlpEpochs) && draft.mlpEpochs >= 1))
     return "The neural net's epochs must be a whole number, 1 or more.";
+  const { min, max } = RUN_LIMITS.tune;
+  if (
+    typeof draft.tune === "number" &&
+    !(Number.isInteger(draft.tune) && draft.tune >= min && draft.tune <= max)
+  )
+    return `Trials per model must be a whole number from ${min} to ${max}.`;
   return null;
 }
 
@@ -62,6 +72,7 @@ export function toRunSettings(
     criterion: framing.criterion,
     backend: backendOverride(),
     ensemble: draft.ensemble,
+    tune: draft.tune,
   };
   // A recipe made for another target would train on the wrong columns: the plan proposes one instead.
   if (project.recipe && !staleRecipeNote(project)) settings.recipe = project.recipe;
@@ -91,6 +102,8 @@ export function draftFromRun(run: RunRecord): SettingsDraft {
     models: [...s.models],
     mlpEpochs: typeof epochs === "number" ? epochs : null,
     ensemble: s.ensemble !== false,
+    // A run from before tuning existed trained without it; the next one starts from today's default.
+    tune: s.tune ?? DEFAULT_TUNE,
   };
 }
 

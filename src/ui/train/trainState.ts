@@ -3,7 +3,7 @@
  * Node; `createTrainStore` only wires them to a reactive store and to the train client.
  */
 import type { PlanSummary } from "../../../workers/trainApi.ts";
-import type { LadderProgress } from "../../core/automl/ladder/ladderProgress.ts";
+import type { LadderProgress, TrialProgress } from "../../core/automl/ladder/ladderProgress.ts";
 import { withEntry } from "../../core/automl/run/runRecord.ts";
 import { type RunSettings, runSettingsProblem } from "../../core/automl/run/runSettings.ts";
 import type { DatasetMeta, ProjectRecord, RunRecord } from "../../persist/types.ts";
@@ -22,7 +22,12 @@ export interface ActiveRun {
   /** "Model 3 of 5 · gbdt · fold 3 of 5", with the epoch for the neural net. */
   text: string;
   cancelling: boolean;
+  /** The search of each model being tuned: its latest trial report (best so far, the defaults). */
+  trials: Record<string, LiveTrials>;
 }
+
+/** A tuned model's search as it runs: trials done of about `total`, and the latest trial state. */
+export type LiveTrials = TrialProgress & { done: number; total: number };
 
 export interface TrainState {
   projectId: string | null;
@@ -84,12 +89,15 @@ export function startedRun(run: RunRecord): ActiveRun {
     total: null,
     text: "Starting…",
     cancelling: false,
+    trials: {},
   };
 }
 
 /** The active run after a progress report: fold counts for the bar, the status line. */
 export function withProgress(active: ActiveRun, p: LadderProgress): ActiveRun {
   const next = p.phase === "fold" ? { ...active, done: p.done, total: p.total } : { ...active };
+  if (p.phase === "trial" && p.trial && p.model)
+    next.trials = { ...active.trials, [p.model]: { ...p.trial, done: p.done, total: p.total } };
   const line = progressLine(p, active.models);
   if (line) next.text = line;
   return next;

@@ -5,7 +5,7 @@ import type { DatasetMeta, ProjectRecord, RunRecord } from "../../persist/types.
 import type { TrainClient } from "../bridges/trainClient.ts";
 import { errorMessage } from "../shared/errorMessage.ts";
 import { readTrainContext } from "./readTrainContext.ts";
-import type { SettingsDraft } from "./runSettings.ts";
+import { DEFAULT_DRAFT, type SettingsDraft } from "./runSettings.ts";
 import {
   makeTrainState,
   openedView,
@@ -104,7 +104,8 @@ export function createTrainStore(deps: { client: TrainClient }): TrainStore {
         const view = openedView(projectId, runs, state.active);
         // A shared experiment's run choices fill the form until the project's first run.
         const shared = ctx.project.shared?.run;
-        if (runs.length === 0 && shared) view.draft = { ...shared, models: [...shared.models] };
+        if (runs.length === 0 && shared)
+          view.draft = { tune: DEFAULT_DRAFT.tune, ...shared, models: [...shared.models] };
         setState({ project: ctx.project, dataset: ctx.dataset, runs, ...view, loading: false });
         if (ctx.project.framing?.target && ctx.dataset) await planFor(ctx.project, ctx.dataset);
       } catch (err) {

@@ -59,9 +59,10 @@ export interface LadderOptions extends PlanOptions {
   concurrency?: number;
   /**
    * Candidates per model of the hyperparameter search (nested successive halving, see
-   * src/core/automl/tune); 0 or 1 (the default) trains each model on its defaults only.
+   * src/core/automl/tune), or a function of the model id; 0 or 1 (the default) trains a model on
+   * its defaults only.
    */
-  tune?: number;
+  tune?: number | ((model: ModelId) => number);
 }
 
 /** What a ladder run gives. */
@@ -137,19 +138,20 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
   // Tuned jobs share one gate, so a model's trials run `limit` at a time as its folds do.
   const gate = makeGate(limit);
   const tunings = new Map<string, ModelTuning>();
+  const trialsOf = (id: ModelId) => (typeof opts.tune === "function" ? opts.tune(id) : (opts.tune ?? 0));
   const searchOf = (spec: ModelSpec) => ({
     frame,
     plan,
     spec,
     params: paramsOf(spec.id),
-    trials: opts.tune ?? 0,
+    trials: trialsOf(spec.id),
     run: (job: FoldJob) => gate(() => runner(job, signal)),
     signal,
   });
   const tunedResults = async (spec: ModelSpec, onJob: (job: FoldJob, r: FoldResult) => void) => {
     const { results, tuning } = await tuneModel({
       ...searchOf(spec),
-      onTrial: trialReporter(plan, spec.id, opts.tune ?? 0, foldProgress),
+      onTrial: trialReporter(plan, spec.id, trialsOf(spec.id), foldProgress),
       onFold: onJob,
     });
     tunings.set(spec.id, tuning);
@@ -176,7 +178,7 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
     let entry: LeaderboardEntry;
     let modelPredictions: ModelPredictions | null = null;
     try {
-      const tuned = isTuned(spec, plan, opts.tune ?? 0);
+      const tuned = isTuned(spec, plan, trialsOf(spec.id));
       const onJob = (job: FoldJob, result: FoldResult) => {
         jobsDone++;
         foldProgress({

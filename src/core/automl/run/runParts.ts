@@ -11,7 +11,7 @@ import type { ModelPredictions } from "../evaluation/modelPredictions.ts";
 import { FINAL_FOLD, type FoldResult } from "../ladder/foldJob.ts";
 import { ENSEMBLE_ID, type LeaderboardEntry } from "../ladder/leaderboard.ts";
 import type { FoldRunner, LadderOptions } from "../ladder/runLadder.ts";
-import { tuneTrials } from "../tune/tuning.ts";
+import { modelTrials } from "../tune/tuning.ts";
 import type { RunSettings } from "./runSettings.ts";
 import type { ModelParts } from "./runStore.ts";
 
@@ -46,7 +46,7 @@ export function ladderOptions(settings: RunSettings): LadderOptions {
     params: settings.params,
     criterion: criterionOf(settings.criterion),
     ensemble: settings.ensemble,
-    tune: tuneTrials(settings.tune),
+    tune: (model) => modelTrials(settings.tune, model),
   };
 }
 

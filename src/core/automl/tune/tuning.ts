@@ -51,6 +51,12 @@ export type TuneBudget = "off" | "quick" | "thorough" | number;
 /** Candidates per model of each preset. */
 export const TUNE_PRESETS = { off: 0, quick: 9, thorough: 27 } as const;
 
+/**
+ * Models the quick preset leaves on their defaults: the neural net's fits cost the most (tfjs,
+ * up to 200 epochs each), and searching it would take most of a quick run's time.
+ */
+export const QUICK_SKIPS: readonly string[] = ["mlp"];
+
 /** The most candidates per model a run may ask for. */
 export const TUNE_MAX_TRIALS = 200;
 
@@ -61,4 +67,9 @@ export const DEFAULT_TUNE: TuneBudget = "quick";
 export function tuneTrials(budget: TuneBudget | undefined | null): number {
   if (budget === undefined || budget === null) return 0;
   return typeof budget === "number" ? budget : TUNE_PRESETS[budget];
+}
+
+/** Candidates for one model under a budget: the preset's or the number, 0 for the quick preset's skips. */
+export function modelTrials(budget: TuneBudget | undefined | null, model: string): number {
+  return budget === "quick" && QUICK_SKIPS.includes(model) ? 0 : tuneTrials(budget);
 }

@@ -132,7 +132,7 @@ describe("train state", () => {
     expect(openedView("p1", [run("r3", { status: "cancelled" })], null).shownRunId).toBe("r3");
     expect(openedView("p1", [], null)).toEqual({
       shownRunId: null,
-      draft: { models: [], mlpEpochs: null, ensemble: true },
+      draft: { models: [], mlpEpochs: null, ensemble: true, tune: "off" },
     });
   });
 
@@ -144,10 +144,10 @@ describe("train state", () => {
   });
 
   it("keeps the models the plan's ladder has, or all of them", () => {
-    expect(plannedModels({ models: ["knn", "gbdt"], mlpEpochs: null, ensemble: true }, plan)).toEqual([
-      "knn",
-    ]);
-    expect(plannedModels({ models: ["gbdt"], mlpEpochs: null, ensemble: true }, plan)).toEqual([
+    expect(
+      plannedModels({ models: ["knn", "gbdt"], mlpEpochs: null, ensemble: true, tune: "off" }, plan),
+    ).toEqual(["knn"]);
+    expect(plannedModels({ models: ["gbdt"], mlpEpochs: null, ensemble: true, tune: "off" }, plan)).toEqual([
       "baseline",
       "knn",
     ]);
@@ -161,15 +161,21 @@ describe("train state", () => {
       shuffle: true,
       testFraction: 0.2,
     });
-    const ok = runToStart(project, { models: ["knn", "baseline"], mlpEpochs: null, ensemble: false }, plan);
+    const ok = runToStart(
+      project,
+      { models: ["knn", "baseline"], mlpEpochs: null, ensemble: false, tune: "off" },
+      plan,
+    );
     expect("settings" in ok && ok.settings.models).toEqual(["baseline", "knn"]);
-    expect(runToStart(project, { models: [], mlpEpochs: null, ensemble: true }, plan)).toEqual({
+    expect(runToStart(project, { models: [], mlpEpochs: null, ensemble: true, tune: "off" }, plan)).toEqual({
       problem: "Pick at least one model to train.",
     });
     // A split Prepare left out of range is caught by the one validation.
     const wide = { ...project, split: { type: "holdout" as const, testFraction: 0.7 } };
-    expect(runToStart(wide, { models: ["knn"], mlpEpochs: null, ensemble: true }, plan)).toEqual({
-      problem: "The test share must be a number from 0 to 0.5 (got 0.7).",
-    });
+    expect(runToStart(wide, { models: ["knn"], mlpEpochs: null, ensemble: true, tune: "off" }, plan)).toEqual(
+      {
+        problem: "The test share must be a number from 0 to 0.5 (got 0.7).",
+      },
+    );
   });
 });
