@@ -57,6 +57,7 @@ describe("teacher mode", () => {
     await page.getByTestId("teacher-lock-framing").check();
     await page.getByTestId("teacher-lock-run").check();
     await page.getByTestId("teacher-hide-features").check();
+    await page.getByTestId("teacher-hide-advanced").check();
     await page.getByTestId("teacher-note-frame").fill(NOTE_FRAME);
     await page.getByTestId("teacher-note-train").fill(NOTE_TRAIN);
     await page.getByTestId("share-create").click();
@@ -93,6 +94,14 @@ describe("teacher mode", () => {
     for (const box of await student.locator('[data-testid="model-option"] input').all())
       expect(await box.isDisabled()).toBe(true);
     expect(await student.getByTestId("start-run").isEnabled()).toBe(true);
+    expect(await student.getByTestId("locked-label").textContent()).toMatch(
+      /run settings are locked by the teacher/,
+    );
+    await shot(student, "student-train-locked");
+    // "Hide advanced controls": the Data phase has no reading options.
+    await student.getByTestId("phase-data").click();
+    await student.getByTestId("column-table").waitFor(WAIT);
+    expect(await student.getByTestId("delimiter-select").count()).toBe(0);
     // Prepare is not locked here: its split stays editable, with the phase's own question on top.
     await student.getByTestId("phase-prepare").click();
     await student.getByTestId("phase-question").waitFor(WAIT);
@@ -114,6 +123,9 @@ describe("teacher mode", () => {
     expect(await student.getByTestId("phase-features").count()).toBe(1);
     expect(await student.getByTestId("teacher-note").count()).toBe(0);
     expect(await student.getByTestId("phase-question").textContent()).toMatch(/predict/);
+    await student.getByTestId("phase-data").click();
+    await student.getByTestId("column-table").waitFor(WAIT);
+    expect(await student.getByTestId("delimiter-select").count()).toBe(1);
     await student.context().close();
   });
 });
