@@ -132,4 +132,30 @@ describe("explanations", () => {
     await chart("pdp").scrollIntoViewIfNeeded();
     await shot("ensemble-pdp");
   });
+
+  it("Deploy's predictor draws the typed row's full waterfall, whose output is its probability", async () => {
+    const cell = page.locator('[data-testid="register"][data-model="gbdt"]');
+    await cell.getByTestId("register-open").click();
+    await cell.getByTestId("register-confirm").click();
+    await expect.poll(() => cell.getByTestId("registered").textContent(), WAIT).toContain("v1");
+    await page.getByTestId("phase-deploy").click();
+    await page.getByTestId("predict-row").click();
+    const waterfall = page.getByTestId("predict-waterfall");
+    await expect
+      .poll(() => waterfall.locator('[data-chart="waterfall"] svg rect').count(), WAIT)
+      .toBeGreaterThan(0);
+    const scale = (await waterfall.getByTestId("waterfall-scale").textContent()) ?? "";
+    const cls = /^log-odds of (male|female)$/.exec(scale)?.[1];
+    expect(cls).toBeDefined();
+    const output = num((await waterfall.getByTestId("waterfall-output").textContent()) ?? "");
+    const proba = page
+      .getByTestId("predict-proba")
+      .locator("li")
+      .filter({ has: page.locator(".proba-label", { hasText: new RegExp(`^${cls}$`) }) });
+    const p = num((await proba.locator(".num").textContent()) ?? "");
+    expect(1 / (1 + Math.exp(-output))).toBeCloseTo(p, 2);
+    await waterfall.scrollIntoViewIfNeeded();
+    mkdirSync(SHOTS, { recursive: true });
+    await page.locator(".predict-form").screenshot({ path: join(SHOTS, "deploy-waterfall.png") });
+  });
 });
