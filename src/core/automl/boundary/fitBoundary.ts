@@ -129,7 +129,11 @@ function scaler(a: Float64Array, b: Float64Array, on: boolean) {
     if (!on) return { m: 0, s: 1 };
     let n = 0;
     let sum = 0;
-    for (const x of v) if (Number.isFinite(x)) n++, (sum += x);
+    for (const x of v) {
+      if (!Number.isFinite(x)) continue;
+      n++;
+      sum += x;
+    }
     const m = n ? sum / n : 0;
     let ss = 0;
     for (const x of v) if (Number.isFinite(x)) ss += (x - m) ** 2;
