@@ -188,4 +188,37 @@ describe("the decision boundary playground", () => {
     console.log(`[boundary] blobs (3,750 training rows) update: ${await timeModels(MODELS)}`);
     await shot("blobs-mlp");
   });
+
+  it("sits in a model's evaluation beside its validation curve", async () => {
+    await openSample(page, url, "iris", "150 rows");
+    await framedPlayground("target");
+    for (const option of await page.getByTestId("model-option").all()) {
+      await option.locator("input").setChecked((await option.getAttribute("data-model")) === "knn");
+    }
+    await page.getByTestId("start-run").click();
+    await expect.poll(() => page.getByTestId("run-state").getAttribute("data-status"), WAIT).toBe("done");
+    await page
+      .locator('[data-testid="leaderboard-row"][data-model="knn"] [data-testid="open-evaluation"]')
+      .click();
+    const evaluation = page.getByTestId("evaluation");
+    await expect.poll(() => evaluation.getAttribute("data-model"), WAIT).toBe("knn");
+
+    // The validation curve: k from 1 to 50, 3 folds each, training and validation series.
+    expect(await evaluation.getByTestId("vc-param").inputValue()).toBe("n_neighbors");
+    await evaluation.getByTestId("compute-validation-curve").click();
+    const curve = evaluation.locator('[data-chart="validation-curve"]');
+    await expect.poll(() => curve.locator("svg circle").count(), { timeout: 120_000 }).toBe(14);
+    expect(await curve.locator("figcaption").textContent()).toBe(
+      "Validation curve: Accuracy against Neighbours (k)",
+    );
+    await curve.screenshot({ path: join(SHOTS, "iris-knn-validation-curve.png") });
+
+    // The evaluated model's playground opens on that model.
+    await evaluation.getByTestId("open-boundary").click();
+    await expect.poll(() => evaluation.getByTestId("boundary-model").inputValue(), WAIT).toBe("knn");
+    await expect
+      .poll(() => evaluation.getByTestId("boundary-timing").textContent(), WAIT)
+      .toMatch(/Updated in/);
+    expect(await seriousViolations()).toEqual([]);
+  });
 });
