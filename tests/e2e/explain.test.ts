@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -22,6 +23,21 @@ const panel = () => page.getByTestId("explain-panel");
 const chart = (kind: string) => panel().locator(`[data-testid="chart"][data-chart="${kind}"]`);
 const text = async (testId: string) => (await panel().getByTestId(testId).textContent())?.trim() ?? "";
 const num = (s: string) => Number(s.replace(/[^0-9.eE+−-]/g, "").replace("−", "-"));
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Serious or critical axe-core violations inside `selector` (as the a11y test checks the phases). */
+async function axeViolations(selector: string): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
+  return page.evaluate(async (sel) => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is the global the script above defines
+    const axe = (window as any).axe;
+    const result = await axe.run(document.querySelector(sel), { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v: { impact: string }) => v.impact === "serious" || v.impact === "critical")
+      .map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`);
+  }, selector);
+}
 
 useApp(4213, (app) => {
   ({ url, page } = app);
@@ -111,6 +127,12 @@ describe("explanations", () => {
     );
     await chart("pdp").scrollIntoViewIfNeeded();
     await shot("pdp");
+    // Every control labelled, every chart named: no serious or critical axe violation in the panel.
+    await panel()
+      .locator("details")
+      .first()
+      .evaluate((d) => d.setAttribute("open", ""));
+    expect(await axeViolations('[data-testid="explain-panel"]')).toEqual([]);
   });
 
   it("a sampled explanation (the ensemble) in probability, on a category's levels too", async () => {
@@ -157,5 +179,6 @@ describe("explanations", () => {
     await waterfall.scrollIntoViewIfNeeded();
     mkdirSync(SHOTS, { recursive: true });
     await page.locator(".predict-form").screenshot({ path: join(SHOTS, "deploy-waterfall.png") });
+    expect(await axeViolations(".predict-form")).toEqual([]);
   });
 });
