@@ -49,7 +49,8 @@ export function createExperimentOpener() {
       const bytes = new Uint8Array(await file.arrayBuffer());
       return open(
         () => readExperimentFile(bytes, SHARE_IDS),
-        () => bytes,
+        // The bytes after the header line: the same as a link's, so a file and a link of one experiment match.
+        () => bytes.subarray(bytes.indexOf(10) + 1),
       );
     },
   };
