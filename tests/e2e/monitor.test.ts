@@ -32,15 +32,16 @@ async function axeViolations(p: Page): Promise<string[]> {
 }
 
 /**
- * Batches made from the penguins sample: rows `from` to `to` (1 = first data row), with the four
- * measurements scaled by `scale` (1: unchanged), with or without the species column.
+ * Batches made from the penguins sample, the rows `pick` takes (0-based; the file's rows come in
+ * male / female pairs sorted by species and year, so a fair sample takes whole pairs): the four
+ * measurements scaled by `scale` (1: unchanged; bill depth divided), with or without the species.
  */
-function batch(from: number, to: number, scale: number, labelled: boolean): string {
+function batch(pick: (row: number) => boolean, scale: number, labelled: boolean): string {
   const [header, ...rows] = readFileSync("public/samples/penguins.csv", "utf8").trim().split(/\r?\n/);
   const cols = header.split(",");
   const keep = cols.map((_, i) => labelled || i !== 0);
   const out = [cols.filter((_, i) => keep[i]).join(",")];
-  for (const line of rows.slice(from - 1, to)) {
+  for (const line of rows.filter((_, i) => pick(i))) {
     const cells = line.split(",").map((v, i) => {
       if (i < 2 || i > 5 || v === "NA" || v === "") return v;
       const factor = i === 3 ? 1 / scale : scale;
@@ -52,7 +53,9 @@ function batch(from: number, to: number, scale: number, labelled: boolean): stri
 }
 
 async function drop(p: Page, name: string, csv: string, number: number) {
-  await p.getByTestId("batch-drop-input").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await p
+    .getByTestId("batch-drop-input")
+    .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
   const report = p.locator(`[data-testid="batch-report"][data-batch="${number}"]`);
   const alert = p.locator(".monitor-phase [role=alert]");
   try {
@@ -72,7 +75,6 @@ describe("monitor: batches, timeline, retrain, compare, promote", () => {
   useApp(4211, (app) => {
     page = app.page;
     url = app.url;
-    page.on("console", (m) => console.log(`[console] ${m.type()} ${m.text()}`));
   });
 
   it("trains and registers a model on penguins with a success criterion", async () => {
@@ -91,7 +93,9 @@ describe("monitor: batches, timeline, retrain, compare, promote", () => {
     }
     await page.getByTestId("ensemble-option").setChecked(false);
     await page.getByTestId("start-run").click();
-    await expect.poll(() => page.getByTestId("run-state").getAttribute("data-status"), TRAIN_WAIT).toBe("done");
+    await expect
+      .poll(() => page.getByTestId("run-state").getAttribute("data-status"), TRAIN_WAIT)
+      .toBe("done");
     const cell = page.locator('[data-testid="register"][data-model="logistic"]');
     await cell.getByTestId("register-open").click();
     await cell.getByTestId("register-confirm").click();
@@ -103,22 +107,43 @@ describe("monitor: batches, timeline, retrain, compare, promote", () => {
     await page.getByTestId("monitor-version").waitFor(WAIT);
     expect(await page.getByTestId("no-batches").textContent()).toMatch(/No batch/);
 
-    await drop(page, "unchanged.csv", batch(1, 150, 1, false), 1);
+    await drop(
+      page,
+      "unchanged.csv",
+      batch((i) => i % 4 < 2, 1, false),
+      1,
+    );
     expect(await page.getByTestId("dataset-drift").getAttribute("data-drift")).toBe("false");
-    expect(await page.getByTestId("estimated-performance").textContent()).toMatch(/Estimated Accuracy without labels: 0\.\d+/);
+    expect(await page.getByTestId("estimated-performance").textContent()).toMatch(
+      /Estimated Accuracy without labels: 0\.\d+/,
+    );
     expect(await page.getByTestId("cbpe-assumptions").textContent()).toMatch(/calibrated/);
     expect(await page.getByTestId("drift-row").count()).toBe(7);
 
-    await drop(page, "shifted.csv", batch(1, 150, 1.3, false), 2);
+    await drop(
+      page,
+      "shifted.csv",
+      batch((i) => i % 4 >= 2, 1.3, false),
+      2,
+    );
     expect(await page.getByTestId("dataset-drift").getAttribute("data-drift")).toBe("true");
-    expect(await page.getByTestId("dataset-drift").textContent()).toMatch(/^Dataset drift: [4-7] of 7 columns drifted/);
+    expect(await page.getByTestId("dataset-drift").textContent()).toMatch(
+      /^Dataset drift: [4-7] of 7 columns drifted/,
+    );
 
     await page.getByTestId("keep-rows").check();
-    await drop(page, "shifted-labelled.csv", batch(151, 344, 1.3, true), 3);
-    expect(await page.getByTestId("performance").textContent()).toMatch(
-      /^Accuracy on the 194 labelled rows: 0\.\d+, [\d.]+ lower \(worse\) than at training/,
+    await drop(
+      page,
+      "shifted-labelled.csv",
+      batch(() => true, 1.3, true),
+      3,
     );
-    expect(await page.getByTestId("batch-report").textContent()).toContain("Its 194 rows are kept for retraining.");
+    expect(await page.getByTestId("performance").textContent()).toMatch(
+      /^Accuracy on the 344 labelled rows: 0\.\d+, [\d.]+ lower \(worse\) than at training/,
+    );
+    expect(await page.getByTestId("batch-report").textContent()).toContain(
+      "Its 344 rows are kept for retraining.",
+    );
     const verdict = await page.getByTestId("timeline-verdict").textContent();
     expect(verdict).toContain("Dataset drift first at batch #2 (shifted.csv)");
     expect(verdict).toMatch(/The success criterion \(Accuracy ≥ 0\.9\) is crossed at batch #\d/);
@@ -134,7 +159,7 @@ describe("monitor: batches, timeline, retrain, compare, promote", () => {
     await row.getByTestId("drift-threshold").press("Enter");
     await expect.poll(() => row.getAttribute("data-drift"), WAIT).toBe("false");
     await row.getByTestId("drill").click();
-    await page.locator('[data-testid="column-drill"] [data-chart="drift-distribution"] svg').waitFor(WAIT);
+    await page.locator('[data-testid="column-drill"] [data-chart="drift-distribution"] svg').first().waitFor(WAIT);
     await shot(page, "monitor-batches");
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -142,25 +167,35 @@ describe("monitor: batches, timeline, retrain, compare, promote", () => {
   it("retrains a challenger, compares it on held-out labelled rows, promotes it and rolls back", async () => {
     await page.getByTestId("retrain").click();
     await decisions(page, "retrain").waitFor(TRAIN_WAIT);
-    expect(await decisions(page, "retrain").textContent()).toMatch(/Trained v2 .* 97 rows of batch #3 held out for the comparison/);
+    expect(await decisions(page, "retrain").textContent()).toMatch(
+      /Trained v2 .* 172 rows of batch #3 held out for the comparison/,
+    );
     expect(await page.getByTestId("aliases").textContent()).toBe(
       "Champion: v1 (Logistic regression). Challenger: v2 (Logistic regression).",
     );
     await page.getByTestId("compare").click();
     await page.getByTestId("comparison").waitFor(WAIT);
-    expect(await page.getByTestId("comparison").textContent()).toMatch(/97 labelled rows of batch #3/);
-    expect(await page.getByTestId("difference").textContent()).toMatch(/95% interval -?[\d.]+ to -?[\d.]+ \(paired bootstrap, 1000 resamples/);
+    expect(await page.getByTestId("comparison").textContent()).toMatch(/172 labelled rows of batch #3/);
+    expect(await page.getByTestId("difference").textContent()).toMatch(
+      /95% interval -?[\d.]+ to -?[\d.]+ \(paired bootstrap, 1000 resamples/,
+    );
     expect(await page.getByTestId("mcnemar").textContent()).toMatch(/exact p = [\d.e-]+, mid-p = [\d.e-]+/);
     await shot(page, "monitor-compare");
 
     await page.getByTestId("promote").click();
     await decisions(page, "promote").waitFor(WAIT);
-    await expect.poll(() => page.getByTestId("aliases").textContent(), WAIT).toMatch(/^Champion: v2 .*Challenger: none/);
-    expect(await decisions(page, "promote").textContent()).toMatch(/Promoted v2 to champion; v1 is kept .* Evidence: On 97 labelled rows/);
+    await expect
+      .poll(() => page.getByTestId("aliases").textContent(), WAIT)
+      .toMatch(/^Champion: v2 .*Challenger: none/);
+    expect(await decisions(page, "promote").textContent()).toMatch(
+      /Promoted v2 to champion; v1 is kept .* Evidence: On 172 labelled rows/,
+    );
 
     await page.getByTestId("monitor-roll-back").click();
     await decisions(page, "rollback").waitFor(WAIT);
-    await expect.poll(() => page.getByTestId("aliases").textContent(), WAIT).toMatch(/^Champion: v1 .*Challenger: v2/);
+    await expect
+      .poll(() => page.getByTestId("aliases").textContent(), WAIT)
+      .toMatch(/^Champion: v1 .*Challenger: v2/);
     expect(await page.getByTestId("decision").count()).toBe(4);
     await shot(page, "monitor-decisions");
   });

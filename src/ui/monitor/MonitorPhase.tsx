@@ -1,6 +1,5 @@
 import { createEffect, createMemo, For, on, onCleanup, Show } from "solid-js";
 import { versionName } from "../../persist/registryAliases.ts";
-import { useApp } from "../app/AppContext.tsx";
 import { monitorClient } from "../bridges/monitorClient.ts";
 import { projectHref } from "../router/route.ts";
 import { getDb } from "../shared/appDb.ts";
@@ -19,7 +18,6 @@ import "./monitor.css";
  */
 export function MonitorPhase(props: { projectId: string }) {
   const [state, actions] = createMonitorStore({ client: monitorClient, db: getDb });
-  const { projects } = useApp();
   createEffect(
     on(
       () => props.projectId,
@@ -28,9 +26,12 @@ export function MonitorPhase(props: { projectId: string }) {
   );
   // Leaving the phase stops what runs for it.
   onCleanup(() => actions.cancel());
-  const criterion = () =>
-    projects[0].projects.find((p) => p.id === props.projectId)?.framing?.criterion ?? null;
   const version = createMemo(() => state.versions.find((v) => v.id === state.versionId) ?? null);
+  // The criterion as set in Frame; else the one the open version's run was trained under.
+  const criterion = () => {
+    const v = version();
+    return state.criterion ?? (v?.source.kind === "run" ? v.source.settings.criterion : null);
+  };
   const batch = createMemo(() => state.batches.find((b) => b.id === state.batchId) ?? null);
   const role = (id: string) =>
     state.registry?.champion === id

@@ -5,6 +5,7 @@ import type { Progress } from "../../core/progress.ts";
 import type { AppDb } from "../../persist/db.ts";
 import { listBatches, type MonitorBatchRecord } from "../../persist/monitorBatches.ts";
 import { addDecision, listDecisions, type MonitorDecision } from "../../persist/monitorDecisions.ts";
+import { getProject } from "../../persist/projects.ts";
 import { getVersionFile, listVersions, promoteVersion, rollBackChampion } from "../../persist/registry.ts";
 import { versionName } from "../../persist/registryAliases.ts";
 import type { ModelVersion, RegistryRecord } from "../../persist/types.ts";
@@ -34,6 +35,8 @@ export interface MonitorState {
   /** The column whose distributions are drawn. */
   drill: string | null;
   decisions: MonitorDecision[];
+  /** The success criterion as set in Frame (read from the project when the phase opens). */
+  criterion: string | null;
   keepRows: boolean;
   retrainRows: "all" | "window";
   window: number;
@@ -76,6 +79,7 @@ export function makeMonitorState(): MonitorState {
     batchId: null,
     drill: null,
     decisions: [],
+    criterion: null,
     keepRows: false,
     retrainRows: "all",
     window: 1,
@@ -106,6 +110,7 @@ const isAbort = (err: unknown) => (err as { name?: string } | null)?.name === "A
 export function createMonitorStore(deps: { client: MonitorClient; db: () => Promise<AppDb> }): MonitorStore {
   const [state, setState] = createStore<MonitorState>(makeMonitorState());
   let controller: AbortController | null = null;
+  let referenceOf: string | null = null;
 
   const nameOf = (id: string | null) => {
     const v = state.versions.find((x) => x.id === id);
@@ -116,9 +121,17 @@ export function createMonitorStore(deps: { client: MonitorClient; db: () => Prom
     const versionId = state.versionId;
     if (!versionId) return setState({ batches: [], batchId: null, reference: null });
     const db = await deps.db();
-    const [batches, file] = await Promise.all([listBatches(db, versionId), getVersionFile(db, versionId)]);
+    // A version's file never changes: its reference is read once per version opened.
+    const readRef = referenceOf !== versionId;
+    const [batches, file] = await Promise.all([
+      listBatches(db, versionId),
+      readRef ? getVersionFile(db, versionId) : null,
+    ]);
     if (state.versionId !== versionId) return;
-    setState({ reference: file.reference ?? null });
+    if (file) {
+      referenceOf = versionId;
+      setState({ reference: file.reference ?? null });
+    }
     const keep = prefer ?? (batches.some((b) => b.id === state.batchId) ? state.batchId : batches.at(-1)?.id);
     setState("batches", reconcile(batches, { key: "id" }));
     setState({ batchId: keep ?? null });
@@ -128,13 +141,19 @@ export function createMonitorStore(deps: { client: MonitorClient; db: () => Prom
     const projectId = state.projectId;
     if (!projectId) return;
     const db = await deps.db();
-    const [view, decisions] = await Promise.all([listVersions(db, projectId), listDecisions(db, projectId)]);
+    const [view, decisions, project] = await Promise.all([
+      listVersions(db, projectId),
+      listDecisions(db, projectId),
+      getProject(db, projectId),
+    ]);
     if (state.projectId !== projectId) return;
     const versionId =
       state.versionId && view.versions.some((v) => v.id === state.versionId)
         ? state.versionId
         : (view.registry.champion ?? view.versions.at(-1)?.id ?? null);
-    setState({ versions: view.versions, registry: view.registry, decisions, versionId });
+    // The Frame phase writes the framing straight to storage, so it is read from there.
+    const criterion = project.framing?.criterion ?? null;
+    setState({ versions: view.versions, registry: view.registry, decisions, versionId, criterion });
     await reloadBatches();
   };
 
