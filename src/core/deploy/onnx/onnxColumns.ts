@@ -19,6 +19,9 @@ export interface OnnxColumn {
   value: string;
 }
 
+/** One step type's translation: the frame after the step, given its fitted state (its `transform`). */
+export type Translate = (g: GraphBuilder, frame: OnnxColumn[], state: never, step: string) => OnnxColumn[];
+
 /** Every spelling of a word in any letter case ("na", "nA", "Na", "NA"). */
 export function caseVariants(word: string): string[] {
   let out = [""];
@@ -177,4 +180,36 @@ export class OnnxInputs {
     }
     return { name, kind, type: "dict", value: text };
   }
+}
+
+/** The column `name` of a translated frame; a refusal names the step when it is not there. */
+export function get(frame: OnnxColumn[], name: string, step: string): OnnxColumn {
+  const col = frame.find((c) => c.name === name);
+  if (!col) return refuse(`The step "${step}" names a column "${name}" the recipe does not have.`);
+  return col;
+}
+
+/** The column as numbers; a date or text column refuses. */
+export function floatOf(frame: OnnxColumn[], name: string, step: string): OnnxColumn & { type: "float" } {
+  const col = get(frame, name, step);
+  if (col.type === "date")
+    refuse(`The step "${step}" reads the date column "${name}", and ONNX cannot parse dates from text.`);
+  if (col.type !== "float") refuse(`The step "${step}" reads "${name}" as numbers, but it holds text.`);
+  return col as OnnxColumn & { type: "float" };
+}
+
+/** A new float column. */
+export const floatCol = (name: string, value: string, kind: OnnxColumn["kind"] = "numeric"): OnnxColumn => ({
+  name,
+  kind,
+  type: "float",
+  value,
+});
+
+/** log(1 + x) to a few ulps where log(1 + x) alone loses digits (small x), as Math.log1p. */
+export function log1p(g: GraphBuilder, x: string): string {
+  const u = g.add(x, g.scalar(1));
+  // Goldberg's log1p: log(u) * x / (u - 1) corrects the rounding of 1 + x; u = 1 means log1p(x) = x.
+  const exact = g.op("Equal", [u, g.scalar(1)]);
+  return g.where(exact, x, g.div(g.mul(g.op("Log", [u]), x), g.sub(u, g.scalar(1))));
 }

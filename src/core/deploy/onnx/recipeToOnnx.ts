@@ -7,8 +7,19 @@
 import type { FittedRecipe } from "../../pipeline/fittedRecipe.ts";
 import { getStepInfo } from "../../pipeline/stepCatalogue.ts";
 import type { StepConfig } from "../../prep/step.ts";
+import { featureSteps } from "./featuresToOnnx.ts";
 import type { GraphBuilder } from "./graphBuilder.ts";
-import { isEmptyText, lookupColumns, type OnnxColumn, type OnnxInputs } from "./onnxColumns.ts";
+import {
+  floatCol,
+  floatOf,
+  get,
+  isEmptyText,
+  log1p,
+  lookupColumns,
+  type OnnxColumn,
+  type OnnxInputs,
+  type Translate,
+} from "./onnxColumns.ts";
 import { refuse } from "./onnxRefused.ts";
 
 /** Steps whose `transform` returns new rows unchanged. */
@@ -26,15 +37,10 @@ const NO_FORM: Record<string, string> = {
   text_normalise: "ONNX's string operators do not trim, fold accents and match patterns as the app does",
   date_parts: "ONNX has no operator that parses dates from text",
   text_features: "its tokenizer and TF-IDF vocabulary have no faithful ONNX form",
-  math: "its formulas are not translated to ONNX yet",
-  pairs: "its column pairs are not translated to ONNX yet",
-  auto_pairs: "its column pairs are not translated to ONNX yet",
-  binning: "its bins are not translated to ONNX yet",
   group_aggregates: "its group statistics are not translated to ONNX yet",
 };
 
 type Frame = OnnxColumn[];
-type Translate = (g: GraphBuilder, frame: Frame, state: never, step: string) => Frame;
 
 const label = (type: string) => {
   try {
@@ -43,21 +49,6 @@ const label = (type: string) => {
     return type;
   }
 };
-
-function get(frame: Frame, name: string, step: string): OnnxColumn {
-  const col = frame.find((c) => c.name === name);
-  if (!col) return refuse(`The step "${step}" names a column "${name}" the recipe does not have.`);
-  return col;
-}
-
-/** The column as numbers; a date or text column refuses. */
-function floatOf(frame: Frame, name: string, step: string): OnnxColumn & { type: "float" } {
-  const col = get(frame, name, step);
-  if (col.type === "date")
-    refuse(`The step "${step}" reads the date column "${name}", and ONNX cannot parse dates from text.`);
-  if (col.type !== "float") refuse(`The step "${step}" reads "${name}" as numbers, but it holds text.`);
-  return col as OnnxColumn & { type: "float" };
-}
 
 function textOf(frame: Frame, name: string, step: string): OnnxColumn & { type: "dict" } {
   const col = get(frame, name, step);
@@ -72,13 +63,6 @@ function textOf(frame: Frame, name: string, step: string): OnnxColumn & { type: 
 function replace(frame: Frame, with_: Map<string, OnnxColumn[]>): Frame {
   return frame.flatMap((c) => with_.get(c.name) ?? [c]);
 }
-
-const floatCol = (name: string, value: string, kind: OnnxColumn["kind"] = "numeric"): OnnxColumn => ({
-  name,
-  kind,
-  type: "float",
-  value,
-});
 
 /** Codes of `levels` as codesOnto builds them: by text, a later duplicate winning. */
 const codeMap = (levels: readonly string[]) => new Map(levels.map((l, i) => [l, i] as [string, number]));
@@ -260,7 +244,7 @@ const STEPS: Record<string, Translate> = {
     }
     return replace(frame, out);
   },
-  log: (g, frame, state, step) => shifted(g, frame, state, step, (x) => g.op("Log", [g.add(x, g.scalar(1))])),
+  log: (g, frame, state, step) => shifted(g, frame, state, step, (x) => log1p(g, x)),
   sqrt: (g, frame, state, step) => shifted(g, frame, state, step, (x) => g.op("Sqrt", [x])),
   yeo_johnson: (
     g,
@@ -289,6 +273,7 @@ const STEPS: Record<string, Translate> = {
     }
     return replace(frame, out);
   },
+  ...featureSteps,
   standard: affine,
   minmax: affine,
   robust: affine,

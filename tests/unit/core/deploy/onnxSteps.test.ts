@@ -66,11 +66,22 @@ const step = (
   params,
 });
 
-function recipe(target: string, drop: string): Recipe {
+function recipe(target: string, drop: string, features: boolean): Recipe {
+  // Feature creation first, on the raw numbers (missing ones included), then the cleaning.
+  const created = features
+    ? [
+        step("math", "math", ["c", "b"], {
+          ops: ["log1p", "sqrt", "square", "reciprocal"],
+          keep_source: true,
+        }),
+        step("pairs", "pairs", ["a", "c", "e"], { ops: ["ratio", "difference", "product"] }),
+      ]
+    : [];
   return {
     version: 1,
     target,
     steps: [
+      ...created,
       step("drop", "drop_columns", [drop]),
       step("fill", "impute", "auto", {
         strategy: "mean",
@@ -92,21 +103,39 @@ function recipe(target: string, drop: string): Recipe {
       step("freq", "frequency", ["city"]),
       step("te", "target_encoding", ["shop"]),
       step("dedupe", "dedupe", "auto"),
+      // Binning last: it may replace its source column.
+      ...(features
+        ? [
+            step("bins", "binning", ["b"], {
+              strategy: "quantile",
+              bins: 4,
+              encode: "onehot",
+              keep_source: true,
+            }),
+            step("bins2", "binning", ["e"], {
+              strategy: "equal_width",
+              bins: 5,
+              encode: "ordinal",
+              keep_source: false,
+            }),
+          ]
+        : []),
     ],
   };
 }
 
-async function check(model: string, target: string, drop: string) {
+async function check(model: string, target: string, drop: string, features = false) {
   const { frame } = await readCsvText(table(400, 7, false));
   const run = await runLadder(frame, {
     target,
-    recipe: recipe(target, drop),
+    recipe: recipe(target, drop, features),
     models: [model],
     folds: 2,
     ensemble: false,
     seed: 0,
   } as Parameters<typeof runLadder>[1]);
-  const pipeline = run.pipeline!;
+  if (!run.pipeline) throw new Error(String(JSON.stringify(run).match(/"(error|message|reason)":"[^"]*"/g)));
+  const pipeline = run.pipeline;
   const card = makeModelCard({
     pipeline,
     frame,
@@ -116,6 +145,7 @@ async function check(model: string, target: string, drop: string) {
   });
   const read = await readModelFile(JSON.parse(JSON.stringify(await makeModelFile(pipeline, card))));
   const types = read.pipeline.recipe.steps.map((s) => s.type);
+  if (features) expect(types).toEqual(expect.arrayContaining(["math", "pairs", "binning"]));
   expect(types).toEqual(
     expect.arrayContaining(["outliers", "yeo_johnson", "one_hot", "ordinal", "frequency", "target_encoding"]),
   );
@@ -152,6 +182,14 @@ describe("ONNX export of the recipe steps", () => {
   ] as const) {
     it(`${model} on ${target} through every translated step agrees with predict`, async () => {
       const { worst, labels } = await check(model, target, drop);
+      expect(worst).toBeLessThan(1e-4);
+      expect(labels).toBe(0);
+    }, 60_000);
+  }
+
+  for (const model of ["logistic", "gbdt"]) {
+    it(`${model} through math, pairs and binning agrees with predict`, async () => {
+      const { worst, labels } = await check(model, "y", "v", true);
       expect(worst).toBeLessThan(1e-4);
       expect(labels).toBe(0);
     }, 60_000);
