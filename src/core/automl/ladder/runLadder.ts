@@ -208,6 +208,8 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
       const tuning = tunings.get(spec.id);
       if (tuning) {
         entry.tuning = tuning;
+        // Seconds of work over every job, the search's trials included.
+        entry.fit_seconds += tuning.trials.reduce((sum, t) => sum + t.seconds, 0);
         // The params of the refit on the whole training part (the folds' choice), shown and kept.
         entry.params = results.find((r) => r.fold === FINAL_FOLD)?.params ?? entry.params;
       }
