@@ -53,7 +53,7 @@ export interface BoundaryResult {
   metric: MetricId;
   grid: BoundaryGrid;
   /** Classification: the predicted class index (into `classes`) per cell; null for regression. */
-  cls: Uint8Array | null;
+  cls: Uint16Array | null;
   /** Classification: the predicted class's probability per cell. */
   prob: Float32Array | null;
   /** Regression: the predicted value per cell. */
@@ -224,12 +224,12 @@ export async function fitBoundary(
     for (let i = 0; i < grid.nx; i++) put(xs[i], ys[j], cells, 2 * (j * grid.nx + i));
   const G: Matrix = { data: cells, rows: grid.nx * grid.ny, cols: 2, names: ["x", "y"] };
   const out = predictOnce(model, G, own, all);
-  let cls: Uint8Array | null = null;
+  let cls: Uint16Array | null = null;
   let prob: Float32Array | null = null;
   let value: Float32Array | null = null;
   if (all) {
     const k = all.length;
-    cls = Uint8Array.from(out.predictions);
+    cls = Uint16Array.from(out.predictions);
     prob = new Float32Array(G.rows);
     for (let r = 0; r < G.rows; r++) prob[r] = out.proba ? out.proba[r * k + cls[r]] : 1;
   } else value = Float32Array.from(out.predictions);
