@@ -8,14 +8,36 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { FoldJob, FoldResult } from "../core/automl/ladder/foldJob.ts";
+import { runFoldJob } from "../core/automl/ladder/runFoldJob.ts";
 import type { FoldRunner } from "../core/automl/ladder/runLadder.ts";
 import { type Lane, makeLanePool } from "../core/automl/run/lanePool.ts";
 import type { Frame } from "../core/data/frame.ts";
+import { shareFrame } from "../core/data/shareFrame.ts";
 
 /** Threads by default: the machine's cores, at most 8 (each thread holds a copy of the table). */
 export function defaultThreads(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
 }
+
+/**
+ * Table cells (rows x columns) per thread: a smaller table gets fewer threads. A thread costs
+ * ~0.5-1 s to start and ~100-150 MB (its own engine, tfjs and module loader), more than the whole
+ * ladder takes on iris or wine; from a few thousand rows on, the forests and the neural net repay it.
+ */
+export const CELLS_PER_THREAD = 20_000;
+
+/** Threads worth starting for `frame`: at most `size`, one per CELLS_PER_THREAD cells, at least 1. */
+export function threadsFor(frame: Frame, size: number): number {
+  const cells = frame.rows * frame.columns.length;
+  return Math.max(1, Math.min(size, Math.floor(cells / CELLS_PER_THREAD)));
+}
+
+/**
+ * Models whose fold fits in milliseconds (closed-form or one pass): they run in this thread, so
+ * that a run of only these (a baseline check) starts no thread at all, and a ladder's first rungs
+ * do not wait for threads to start. Same job, same function, so the same results.
+ */
+const IN_PROCESS_MODELS = new Set(["baseline", "linear", "logistic", "naive_bayes"]);
 
 /** What one thread answers: a job's result, or its error as name and message. */
 interface ThreadReply {
@@ -51,14 +73,23 @@ function spawnThread(frame: Frame, died: (err: Error) => void): Lane<(job: FoldJ
   };
 }
 
-/** A pool of `size` threads over `frame`; `close` ends them (the process cannot exit before). */
+/**
+ * A pool of up to `size` threads over `frame` (fewer for a small table: `threadsFor`), started on
+ * first need; the quick models' jobs run here instead. `close` ends the threads (the process
+ * cannot exit before).
+ */
 export function makeFoldPool(
   frame: Frame,
   size: number,
 ): { runFold: FoldRunner; close: () => Promise<void> } {
-  const pool = makeLanePool((died) => spawnThread(frame, died), size);
+  // Shared memory: every thread reads the one copy of the columns instead of its own clone.
+  shareFrame(frame);
+  const pool = makeLanePool((died) => spawnThread(frame, died), threadsFor(frame, size));
   return {
-    runFold: (job, signal) => pool.run((runJob) => runJob(job), signal),
+    runFold: (job, signal) =>
+      IN_PROCESS_MODELS.has(job.model)
+        ? runFoldJob(frame, job, { signal })
+        : pool.run((runJob) => runJob(job), signal),
     close: () => pool.dispose(),
   };
 }
