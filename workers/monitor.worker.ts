@@ -272,7 +272,7 @@ const api: MonitorWorkerApi = {
         action: "retrain",
         championId: reg.champion,
         challengerId: challenger.id,
-        summary: `Trained ${versionName(challenger.number)} (${challenger.label}) with ${name}'s recipe and settings on ${frame.rows} rows: ${req.rows === "window" ? "" : `${start.rows} training rows and `}${added} labelled rows from batch${batches.length === 1 ? "" : "es"} ${batches.map((b) => `#${b.number}`).join(", ")}${heldOut ? `; ${heldOut.rows.length} rows of batch #${heldOut.number} held out for the comparison` : ""}.`,
+        summary: `Trained ${versionName(challenger.number)} (${challenger.label}) with ${name}'s recipe and settings on ${frame.rows} rows: ${req.rows === "window" ? "" : `the ${start.rows} rows of the training table (split as in its run) and `}${added} labelled rows from batch${batches.length === 1 ? "" : "es"} ${batches.map((b) => `#${b.number}`).join(", ")}${heldOut ? `; ${heldOut.rows.length} rows of batch #${heldOut.number} held out for the comparison` : ""}.`,
         evidence: {
           kind: "retrain",
           runId: run.id,

@@ -1,5 +1,6 @@
 import { createMemo, Show } from "solid-js";
 import type { DriftOverride } from "../../core/monitor/columnDrift.ts";
+import type { ReferenceSketches } from "../../core/monitor/sketch.ts";
 import type { MonitorBatchRecord } from "../../persist/monitorBatches.ts";
 import { PlotFigure } from "../charts/PlotFigure.tsx";
 import { ColumnTable } from "./ColumnTable.tsx";
@@ -13,7 +14,7 @@ import { distributionSpec } from "./specs/distributionSpec.ts";
  */
 export function BatchReport(props: {
   batch: MonitorBatchRecord;
-  reference: import("../../core/monitor/sketch.ts").ReferenceSketches | null;
+  reference: ReferenceSketches | null;
   drill: string | null;
   busy: boolean;
   onOverride: (column: string, override: DriftOverride | null) => void;
