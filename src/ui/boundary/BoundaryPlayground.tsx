@@ -29,11 +29,12 @@ let instances = 0;
  */
 export function BoundaryPlayground(props: { datasetId: string; settings: RunSettings; model?: string }) {
   const idPrefix = `boundary-${++instances}`;
+  // Equal settings rebuilt by a parent (a store update elsewhere) are the same source: no new
+  // preparation, and the person's choices stay.
   const source = createMemo(
-    (): BoundarySource => ({
-      datasetId: props.datasetId,
-      settings: structuredClone(unwrap(props.settings)),
-    }),
+    (): BoundarySource => ({ datasetId: props.datasetId, settings: structuredClone(unwrap(props.settings)) }),
+    undefined,
+    { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
   );
   const [columns] = createResource(source, (s) => boundaryClient.prepare(s));
   const [pick, setPick] = createStore({
@@ -45,8 +46,15 @@ export function BoundaryPlayground(props: { datasetId: string; settings: RunSett
   createEffect(
     on(columns, (c) => {
       if (!c) return;
-      const wanted = [props.model, ...FIRST_CHOICE].find((m) => c.models.some((x) => x.id === m));
-      setPick({ model: (wanted ?? c.models[0].id) as ModelId, x: c.axes[0], y: c.axes[1] });
+      const has = (m: string | null | undefined) => c.models.some((x) => x.id === m);
+      const named = (n: string | null) => c.features.some((f) => f.name === n);
+      // Choices still valid on the new rows are kept; the rest start afresh.
+      const wanted = [pick.model, props.model, ...FIRST_CHOICE].find(has);
+      setPick({
+        model: (wanted ?? c.models[0].id) as ModelId,
+        x: named(pick.x) ? pick.x : c.axes[0],
+        y: named(pick.y) ? pick.y : c.axes[1],
+      });
     }),
   );
   const sliders = createMemo(() => (pick.model ? slidersOf(pick.model) : []));
