@@ -4,7 +4,12 @@ import { parseCriterion } from "../../../../src/core/framing/criterion.ts";
 import type { MonitorReport } from "../../../../src/core/monitor/monitorBatch.ts";
 import type { ColumnSketch } from "../../../../src/core/monitor/sketch.ts";
 import { timelinePoints, timelineVerdict } from "../../../../src/core/monitor/timeline.ts";
-import { driftVerdict, estimateText, performanceText, predictionVerdict } from "../../../../src/ui/monitor/monitorText.ts";
+import {
+  driftVerdict,
+  estimateText,
+  performanceText,
+  predictionVerdict,
+} from "../../../../src/ui/monitor/monitorText.ts";
 import { distributionSpec } from "../../../../src/ui/monitor/specs/distributionSpec.ts";
 import { driftTimelineSpec, performanceTimelineSpec } from "../../../../src/ui/monitor/specs/timelineSpec.ts";
 import { dataOf, marksOfType } from "../charts/marks.ts";
@@ -61,7 +66,9 @@ describe("Monitor timeline", () => {
       "Every batch meets the success criterion (Accuracy ≥ 0.5).",
     );
     expect(timelineVerdict(points, null)[1]).toMatch(/^No success criterion was set in Frame/);
-    expect(timelineVerdict(points, parseCriterion("ROC AUC >= 0.8"))[1]).toMatch(/is on ROC AUC, but the model is scored with Accuracy/);
+    expect(timelineVerdict(points, parseCriterion("ROC AUC >= 0.8"))[1]).toMatch(
+      /is on ROC AUC, but the model is scored with Accuracy/,
+    );
   });
 
   it("draws drift share against the half line and the metric against the criterion", () => {
@@ -72,9 +79,13 @@ describe("Monitor timeline", () => {
     expect(drift.ariaDescription).toContain("Dataset drift in #2, #3.");
     const perf = performanceTimelineSpec(points, parseCriterion("accuracy >= 0.8"), 0.95);
     expect(marksOfType(perf, Plot.RuleY).map((m) => dataOf(m))).toEqual([[0.8], [0.95]]);
-    expect(perf.ariaDescription).toBe("#1: 0.940 (estimated), #2: 0.900 (estimated), #3: 0.710. Success criterion at 0.8.");
+    expect(perf.ariaDescription).toBe(
+      "#1: 0.940 (estimated), #2: 0.900 (estimated), #3: 0.710. Success criterion at 0.8.",
+    );
     // A criterion on another metric draws no line.
-    expect(marksOfType(performanceTimelineSpec(points, parseCriterion("roc auc >= 0.8"), null), Plot.RuleY)).toHaveLength(0);
+    expect(
+      marksOfType(performanceTimelineSpec(points, parseCriterion("roc auc >= 0.8"), null), Plot.RuleY),
+    ).toHaveLength(0);
   });
 });
 
@@ -84,7 +95,9 @@ describe("Monitor sentences", () => {
     expect(driftVerdict(r)).toBe(
       "Dataset drift: 3 of 4 columns drifted (75%). A batch counts as drifted when at least half its columns drift.",
     );
-    expect(predictionVerdict(r)).toBe("The predictions drifted: Chi-squared, p = 0.0101 (drift when p < 0.05).");
+    expect(predictionVerdict(r)).toBe(
+      "The predictions drifted: Chi-squared, p = 0.0101 (drift when p < 0.05).",
+    );
     expect(performanceText(r)).toBe(
       "Accuracy on the 50 labelled rows: 0.71, 0.24 lower (worse) than at training (0.95, cross-validated).",
     );
