@@ -1,18 +1,21 @@
 /**
- * The whole default ladder on a seeded 10,000-row synthetic table (numeric columns with missing
- * values, a low- and a high-cardinality category, a boolean; binary target), 5-fold CV plus the
- * default test part, one thread (fold jobs run in-process, one at a time). Reports the total
- * and each model's seconds of work, then the same ladder on the command line's pool of worker
- * threads (one per core, at most 8): its wall time, the speedup, and whether the leaderboard is
- * the same. Run alone with `npx tsx tests/bench/ladder.ts`.
+ * The whole default ladder beside the scikit-learn peer, model by model, on two seeded tables
+ * shaped like lending_club and wa_churn (peerTables.ts): seconds of fold work per model and the
+ * cross-validated ROC AUC of each side. Run alone with `npx tsx tests/bench/ladder.ts`.
+ * `ladderTable` (a seeded mixed 10,000-row frame) serves the pool and tune benches.
  */
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import * as tf from "@tensorflow/tfjs";
-import "@tensorflow/tfjs-backend-wasm";
-import { defaultThreads, makeFoldPool } from "../../src/cli/foldPool.ts";
+import { prepareTfjs } from "../../src/cli/tfjsBackend.ts";
 import { runLadder } from "../../src/core/automl/ladder/runLadder.ts";
 import type { Column, Frame } from "../../src/core/data/frame.ts";
+import { readCsv } from "../../src/core/data/readCsv.ts";
 import { makeRng } from "../../src/core/random.ts";
+import { runPeer } from "./peer.ts";
+import { lendingClubLike, type PeerTable, waChurnLike } from "./peerTables.ts";
+import { type BenchRow, printTable } from "./table.ts";
 
 const ROWS = 10_000;
 
@@ -75,48 +78,154 @@ export function ladderTable(rows = ROWS, seed = 42): Frame {
   };
 }
 
-/** Total and per-model seconds of the default ladder on the 10,000-row table. */
-export async function benchLadder(): Promise<Record<string, string | number>> {
-  tf.enableProdMode();
-  // The app picks the fastest measured backend; in Node that is WASM (about 3x the CPU backend).
-  await tf.setBackend("wasm");
-  const frame = ladderTable();
-  const t0 = performance.now();
-  const result = await runLadder(frame, { target: "label", folds: 5, seed: 0 });
-  const total = (performance.now() - t0) / 1000;
-  const out: Record<string, string | number> = {
-    rows: frame.rows,
-    folds: 5,
-    metric: result.plan.metric,
-    best: result.best?.model ?? "-",
-    mlp_backend: tf.getBackend(),
-    total_seconds: Number(total.toFixed(1)),
-  };
-  for (const e of result.entries) {
-    out[`${e.model}_seconds`] = Number(e.fit_seconds.toFixed(1));
-    out[`${e.model}_cv`] = Number(e.cv_mean.toFixed(4));
-  }
-  const threads = defaultThreads();
-  const pool = makeFoldPool(frame, threads);
-  const t1 = performance.now();
-  const pooled = await runLadder(frame, {
-    target: "label",
-    folds: 5,
-    seed: 0,
-    runFold: pool.runFold,
-  }).finally(() => pool.close());
-  const pooledTotal = (performance.now() - t1) / 1000;
-  const scores = (r: typeof result) => JSON.stringify(r.entries.map((e) => [e.model, e.fold_scores]));
-  out.pool_threads = threads;
-  out.pool_total_seconds = Number(pooledTotal.toFixed(1));
-  out.pool_speedup = `${(total / pooledTotal).toFixed(2)}x`;
-  out.pool_same_leaderboard = scores(pooled) === scores(result) ? "yes" : "NO";
-  return out;
+const PEER_LADDER = `
+import sys, json, time, warnings
+import numpy as np, pandas as pd
+from sklearn.compose import ColumnTransformer, make_column_selector
+from sklearn.dummy import DummyClassifier
+from sklearn.ensemble import ExtraTreesClassifier, HistGradientBoostingClassifier, RandomForestClassifier
+from sklearn.impute import SimpleImputer
+from sklearn.linear_model import LogisticRegression, RidgeClassifier
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import StratifiedKFold, train_test_split
+from sklearn.naive_bayes import GaussianNB
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.neural_network import MLPClassifier
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from sklearn.tree import DecisionTreeClassifier
+warnings.filterwarnings("ignore")
+path, target, wanted = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
+df = pd.read_csv(path)
+y = (df[target] == sorted(df[target].unique())[-1 if df[target].dtype != object else 0]).astype(int).to_numpy()
+X = df.drop(columns=[target])
+MODELS = {
+    "baseline": lambda: DummyClassifier(strategy="prior"),
+    "linear": lambda: RidgeClassifier(),
+    "logistic": lambda: LogisticRegression(max_iter=1000),
+    "naive_bayes": lambda: GaussianNB(),
+    "knn": lambda: KNeighborsClassifier(),
+    "decision_tree": lambda: DecisionTreeClassifier(random_state=0),
+    "random_forest": lambda: RandomForestClassifier(n_estimators=100, random_state=0),
+    "extra_trees": lambda: ExtraTreesClassifier(n_estimators=100, random_state=0),
+    "gbdt": lambda: HistGradientBoostingClassifier(random_state=0),
+    "mlp": lambda: MLPClassifier(hidden_layer_sizes=(64, 32), batch_size=256, early_stopping=True, random_state=0),
+}
+def pipe(model):
+    pre = ColumnTransformer([
+        ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), make_column_selector(dtype_include=np.number)),
+        ("cat", make_pipeline(SimpleImputer(strategy="most_frequent"), OneHotEncoder(handle_unknown="ignore", sparse_output=False)), make_column_selector(dtype_exclude=np.number)),
+    ])
+    return make_pipeline(pre, model)
+def score(m, Xv, yv):
+    s = m.predict_proba(Xv)[:, 1] if hasattr(m, "predict_proba") else m.decision_function(Xv)
+    return roc_auc_score(yv, s)
+Xt, Xh, yt, yh = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+out = {}
+for name in wanted:
+    if name not in MODELS: continue
+    seconds, scores = 0.0, []
+    for tr, va in StratifiedKFold(5, shuffle=True, random_state=0).split(Xt, yt):
+        t0 = time.perf_counter()
+        m = pipe(MODELS[name]()).fit(Xt.iloc[tr], yt[tr])
+        scores.append(score(m, Xt.iloc[va], yt[va]))
+        seconds += time.perf_counter() - t0
+    t0 = time.perf_counter()
+    m = pipe(MODELS[name]()).fit(Xt, yt)
+    score(m, Xh, yh)
+    seconds += time.perf_counter() - t0
+    out[name] = {"seconds": seconds, "cv": float(np.mean(scores))}
+print(json.dumps(out))
+`;
+
+/** What the two sides measured for one model: seconds of fold work (5 folds + the test part), CV ROC AUC. */
+interface Side {
+  seconds: number;
+  cv: number;
 }
 
+/**
+ * The default ladder against the scikit-learn peer on one table: ours read from the CSV as the
+ * command line reads it, 5 stratified folds + a 20% test part, seed 0, in this thread; the peer
+ * the same shape of work (StratifiedKFold 5 on an 80% split, then a fit on the 80% scored on the
+ * rest), median imputation + scaling + one-hot in a pipeline per fold, one thread (BLAS too), each
+ * model at scikit-learn's defaults but the MLP, given ours' architecture (64-32, batch 256, early
+ * stopping) so that both do the same work. The two run one after the other, so a loaded machine
+ * slows both; `uptime` before and after says how loaded it was.
+ */
+async function ladderBesidePeer(table: PeerTable): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), "ladder-peer-"));
+  const file = join(dir, `${table.name}.csv`);
+  writeFileSync(file, table.csv);
+  try {
+    const frame = (await readCsv(createReadStream(file), { totalBytes: statSync(file).size })).frame;
+    const t0 = performance.now();
+    const result = await runLadder(frame, { target: table.target, folds: 5, seed: 0 });
+    const ourTotal = (performance.now() - t0) / 1000;
+    const ours = new Map<string, Side>();
+    for (const e of result.entries) ours.set(e.model, { seconds: e.fit_seconds, cv: e.cv_mean });
+    const models = result.entries.map((e) => e.model).filter((m) => m !== "ensemble");
+    const t1 = performance.now();
+    const peer = runPeer<Record<string, Side>>(PEER_LADDER, [file, table.target, models.join(",")]);
+    const peerTotal = (performance.now() - t1) / 1000;
+    const rows: BenchRow[] = [];
+    const shape = `${table.name} (${table.rows.toLocaleString("en")} rows)`;
+    let ourSum = 0;
+    let peerSum = 0;
+    for (const m of models) {
+      const a = ours.get(m)!;
+      const b = peer?.[m];
+      ourSum += a.seconds;
+      if (b) peerSum += b.seconds;
+      rows.push({
+        measure: `${shape} ${m}`,
+        value: a.seconds.toFixed(2),
+        unit: "s",
+        note: b
+          ? `peer ${b.seconds.toFixed(2)} s, ratio ${(a.seconds / b.seconds).toFixed(2)}x; ${result.plan.metric} ${a.cv.toFixed(4)} vs ${b.cv.toFixed(4)}`
+          : `${result.plan.metric} ${a.cv.toFixed(4)}; no peer`,
+      });
+    }
+    const ens = ours.get("ensemble");
+    if (ens)
+      rows.push({
+        measure: `${shape} ensemble`,
+        value: ens.seconds.toFixed(2),
+        unit: "s",
+        note: `${result.plan.metric} ${ens.cv.toFixed(4)} (no peer rung)`,
+      });
+    rows.push({
+      measure: `${shape} sum of models`,
+      value: ourSum.toFixed(1),
+      unit: "s",
+      note: peer ? `peer ${peerSum.toFixed(1)} s, ratio ${(ourSum / peerSum).toFixed(2)}x` : "no peer",
+    });
+    rows.push({
+      measure: `${shape} wall`,
+      value: ourTotal.toFixed(1),
+      unit: "s",
+      note: `whole ladder in one thread; peer process ${peerTotal.toFixed(1)} s (Python start and reading included)`,
+    });
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Per-model seconds of the default ladder beside scikit-learn's on two seeded tables. */
+export async function benchLadder(): Promise<BenchRow[]> {
+  await prepareTfjs();
+  const rows: BenchRow[] = [
+    { measure: "load before", value: loadAverage(), unit: "", note: "1-minute load average, 2 cores" },
+  ];
+  for (const table of [waChurnLike(), lendingClubLike()]) rows.push(...(await ladderBesidePeer(table)));
+  rows.push({ measure: "load after", value: loadAverage(), unit: "", note: "1-minute load average" });
+  return rows;
+}
+
+const loadAverage = () => loadavg()[0].toFixed(2);
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const figures = await benchLadder();
-  const width = Math.max(...Object.keys(figures).map((k) => k.length));
   console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
-  for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(width)}  ${v}`);
+  printTable("Default ladder beside scikit-learn 1.2 (one thread each)", await benchLadder());
 }
