@@ -1,0 +1,67 @@
+import { Worker } from "node:worker_threads";
+import { describe, expect, it } from "vitest";
+import type { Frame } from "../../../../src/core/data/frame.ts";
+import { isShared, shareFrame } from "../../../../src/core/data/shareFrame.ts";
+
+function frame(): Frame {
+  return {
+    rows: 3,
+    columns: [
+      {
+        name: "x",
+        kind: "numeric",
+        role: "feature",
+        data: { type: "float", values: Float64Array.of(1.5, Number.NaN, -2) },
+        missing: 1,
+        unique: 2,
+      },
+      {
+        name: "c",
+        kind: "categorical",
+        role: "feature",
+        data: { type: "dict", codes: Int32Array.of(0, -1, 1), levels: ["a", "b"] },
+        missing: 1,
+        unique: 2,
+      },
+    ],
+  };
+}
+
+describe("shareFrame", () => {
+  it("moves every column into shared memory in place, values unchanged", () => {
+    const f = frame();
+    const out = shareFrame(f);
+    expect(out).toBe(f);
+    const [x, c] = f.columns;
+    if (x.data.type !== "float" || c.data.type !== "dict") throw new Error("layout changed");
+    expect(isShared(x.data.values)).toBe(true);
+    expect(isShared(c.data.codes)).toBe(true);
+    expect(Array.from(x.data.values)).toEqual([1.5, Number.NaN, -2]);
+    expect(Array.from(c.data.codes)).toEqual([0, -1, 1]);
+    expect(c.data.levels).toEqual(["a", "b"]);
+    // A second call keeps the same buffers.
+    const before = x.data.values;
+    shareFrame(f);
+    expect(f.columns[0].data.type === "float" && f.columns[0].data.values).toBe(before);
+  });
+
+  it("is one copy across threads: a worker's write is seen by the poster", async () => {
+    const f = shareFrame(frame());
+    const worker = new Worker(
+      `const { parentPort } = require("node:worker_threads");
+       parentPort.once("message", (frame) => {
+         frame.columns[0].data.values[2] = 42;
+         frame.columns[1].data.codes[1] = 7;
+         parentPort.postMessage("done");
+       });`,
+      { eval: true },
+    );
+    const done = new Promise((resolve) => worker.once("message", resolve));
+    worker.postMessage(f);
+    await done;
+    await worker.terminate();
+    const [x, c] = f.columns;
+    expect(x.data.type === "float" && x.data.values[2]).toBe(42);
+    expect(c.data.type === "dict" && c.data.codes[1]).toBe(7);
+  });
+});
