@@ -124,6 +124,7 @@ const api: BoundaryWorkerApi = {
       });
     } finally {
       calls.delete(callId);
+      (onProgress as Partial<Comlink.Remote<unknown>> | undefined)?.[Comlink.releaseProxy]?.();
     }
   },
 

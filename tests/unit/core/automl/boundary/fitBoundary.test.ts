@@ -71,7 +71,7 @@ describe("fitBoundary", () => {
     const switches = firstRow.filter((c, i) => i > 0 && c !== firstRow[i - 1]).length;
     expect(switches).toBe(1);
     // The groups are u < 4 and u > 6: the threshold lies in the gap.
-    const at = firstRow.findIndex((c) => c === b);
+    const at = firstRow.indexOf(b);
     expect(centre(x0, x1, nx, at)).toBeGreaterThan(4);
     expect(centre(x0, x1, nx, at - 1)).toBeLessThan(6);
     expect(r.trainScore).toBe(1);
