@@ -21,6 +21,7 @@ import { benchScale } from "./scale.ts";
 import { benchShare } from "./share.ts";
 import { type BenchRow, printTable, recordRows } from "./table.ts";
 import { benchTreeShap } from "./treeShap.ts";
+import { benchTuneRows } from "./tune.ts";
 
 interface Section {
   name: string;
@@ -110,6 +111,12 @@ const SECTIONS: Section[] = [
     name: "treeshap",
     title: "Exact TreeSHAP: rows explained per second by a 500-tree gradient boosting model, one thread",
     run: async () => recordRows(await benchTreeShap()),
+  },
+  {
+    name: "tune",
+    title:
+      "Tuning time per budget: the default ladder on 10,000 synthetic rows, untuned and quick, one thread",
+    run: () => benchTuneRows(),
   },
   {
     name: "share",

@@ -1,13 +1,24 @@
 /**
  * The feature-creation steps with a faithful ONNX form: math (log1p, sqrt, square, reciprocal),
  * pairs and auto pairs (ratio, difference, product), binning (ordinal index or one 0/1 column per
- * bin). Each computes what its step's `transform` computes, NaN where the app gives NaN, and puts
+ * bin), group aggregates (a lookup of the training statistics by the key's level). Each computes what its step's `transform` computes, NaN where the app gives NaN, and puts
  * the new columns where the app puts them.
  */
+
+import type { GroupAggregatesState } from "../../features/creation/groupAggregatesStep.ts";
 import type { MathState } from "../../features/creation/mathStep.ts";
 import type { PairFeature } from "../../features/creation/pairsStep.ts";
 import { attr, type GraphBuilder } from "./graphBuilder.ts";
-import { floatCol, floatOf, log1p, type OnnxColumn, type Translate } from "./onnxColumns.ts";
+import {
+  floatCol,
+  floatOf,
+  get,
+  log1p,
+  lookupColumns,
+  type OnnxColumn,
+  type Translate,
+} from "./onnxColumns.ts";
+import { refuse } from "./onnxRefused.ts";
 
 type Frame = OnnxColumn[];
 
@@ -59,6 +70,25 @@ function pairs(g: GraphBuilder, frame: Frame, features: PairFeature[], step: str
 
 /** Translations of the feature-creation steps, by type. */
 export const featureSteps: Record<string, Translate> = {
+  group_aggregates: (g, frame, state: GroupAggregatesState, step) => {
+    const added: OnnxColumn[] = [];
+    for (const t of state.tables) {
+      const key = get(frame, t.key, step);
+      if (key.type !== "dict" || key.kind !== "categorical")
+        refuse(`The step "${step}" groups by "${t.key}", which is not categorical.`);
+      // Missing and unseen keys both get the fallback: 0 for count and sum, else the global value.
+      const fallback = t.stats.map((s, j) =>
+        state.unseen === "nan" ? Number.NaN : s === "count" || s === "sum" ? 0 : (t.global[j] ?? Number.NaN),
+      );
+      const table = [...t.table.map((row) => t.stats.map((_, j) => row[j] ?? Number.NaN)), fallback];
+      const keys = new Map(t.levels.map((l, i) => [l, i] as [string, number]));
+      const values = lookupColumns(g, key.value, keys, t.levels.length, t.levels.length, table);
+      t.outputs.forEach((name, j) => {
+        added.push(floatCol(name, values[j]));
+      });
+    }
+    return [...frame, ...added];
+  },
   math: (g, frame, state: MathState, step) => {
     const added = state.columns.map(({ source, ops, outputs }): [string, OnnxColumn[]] => {
       const x = floatOf(frame, source, step).value;

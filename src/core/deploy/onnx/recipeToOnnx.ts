@@ -37,7 +37,6 @@ const NO_FORM: Record<string, string> = {
   text_normalise: "ONNX's string operators do not trim, fold accents and match patterns as the app does",
   date_parts: "ONNX has no operator that parses dates from text",
   text_features: "its tokenizer and TF-IDF vocabulary have no faithful ONNX form",
-  group_aggregates: "its group statistics are not translated to ONNX yet",
 };
 
 type Frame = OnnxColumn[];

@@ -70,6 +70,11 @@ function recipe(target: string, drop: string, features: boolean): Recipe {
   // Feature creation first, on the raw numbers (missing ones included), then the cleaning.
   const created = features
     ? [
+        step("groups", "group_aggregates", ["d", "b"], {
+          keys: ["color"],
+          stats: ["count", "mean", "sum", "min", "max"],
+          unseen: "global",
+        }),
         step("math", "math", ["c", "b"], {
           ops: ["log1p", "sqrt", "square", "reciprocal"],
           keep_source: true,
@@ -145,7 +150,8 @@ async function check(model: string, target: string, drop: string, features = fal
   });
   const read = await readModelFile(JSON.parse(JSON.stringify(await makeModelFile(pipeline, card))));
   const types = read.pipeline.recipe.steps.map((s) => s.type);
-  if (features) expect(types).toEqual(expect.arrayContaining(["math", "pairs", "binning"]));
+  if (features)
+    expect(types).toEqual(expect.arrayContaining(["group_aggregates", "math", "pairs", "binning"]));
   expect(types).toEqual(
     expect.arrayContaining(["outliers", "yeo_johnson", "one_hot", "ordinal", "frequency", "target_encoding"]),
   );
@@ -188,7 +194,7 @@ describe("ONNX export of the recipe steps", () => {
   }
 
   for (const model of ["logistic", "gbdt"]) {
-    it(`${model} through math, pairs and binning agrees with predict`, async () => {
+    it(`${model} through group aggregates, math, pairs and binning agrees with predict`, async () => {
       const { worst, labels } = await check(model, "y", "v", true);
       expect(worst).toBeLessThan(1e-4);
       expect(labels).toBe(0);
