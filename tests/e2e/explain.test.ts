@@ -181,4 +181,47 @@ describe("explanations", () => {
     await page.locator(".predict-form").screenshot({ path: join(SHOTS, "deploy-waterfall.png") });
     expect(await axeViolations(".predict-form")).toEqual([]);
   });
+
+  it("multiclass: each row explains its predicted class, and the PDP shows the class asked for", async () => {
+    await openSample(page, url, "iris", "150 rows");
+    await page.getByTestId("phase-frame").click();
+    await page.getByTestId("target-select").selectOption("target");
+    await expect.poll(() => page.getByTestId("task").textContent(), WAIT).toMatch(/multiclass/i);
+    await page.getByTestId("phase-train").click();
+    await page.getByTestId("model-option").first().waitFor(WAIT);
+    for (const option of await page.getByTestId("model-option").all()) {
+      const id = (await option.getAttribute("data-model")) ?? "";
+      await option.locator("input").setChecked(id === "random_forest");
+    }
+    await page.getByTestId("start-run").click();
+    await expect.poll(runState, { timeout: 120_000 }).toBe("done");
+    await page
+      .locator('[data-testid="leaderboard-row"][data-model="random_forest"] [data-testid="open-evaluation"]')
+      .click();
+    await page.getByTestId("open-explain").click();
+    await expect.poll(() => chart("waterfall").locator("svg rect").count(), WAIT).toBeGreaterThan(0);
+    const predicted = await text("whatif-prediction");
+    // A forest adds up probabilities: the predicted class's probability is the output.
+    expect(await text("waterfall-scale")).toBe(`probability of ${predicted}`);
+    const p = /([\w-]+) ([\d.]+)/g;
+    const proba = new Map([...(await text("whatif-proba")).matchAll(p)].map((m) => [m[1], Number(m[2])]));
+    expect(num(await text("waterfall-output"))).toBeCloseTo(proba.get(predicted)!, 3);
+    // Long, wide petals make any iris a virginica; short, narrow ones a setosa.
+    const input = (column: string) =>
+      panel().locator(`[data-testid="whatif-input"][data-column="${column}"]`);
+    await input("petal length (cm)").fill(predicted === "setosa" ? "6" : "1.2");
+    await input("petal width (cm)").fill(predicted === "setosa" ? "2.3" : "0.2");
+    await expect.poll(() => text("whatif-prediction"), WAIT).not.toBe(predicted);
+    await expect.poll(() => panel().getByTestId("whatif-pending").count(), WAIT).toBe(0);
+    expect(await text("waterfall-scale")).toBe(`probability of ${await text("whatif-prediction")}`);
+    await panel().getByTestId("pdp-column").selectOption("petal length (cm)");
+    await panel().getByTestId("pdp-class").selectOption("virginica");
+    await panel().getByTestId("compute-pdp").click();
+    await expect
+      .poll(() => chart("pdp").locator("svg path").count(), { timeout: 60_000 })
+      .toBeGreaterThan(10);
+    expect(await chart("pdp").locator("figcaption").textContent()).toContain("probability of virginica");
+    await chart("pdp").scrollIntoViewIfNeeded();
+    await shot("multiclass");
+  });
 });
