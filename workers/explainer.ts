@@ -95,18 +95,23 @@ async function tableOf(datasetId: string): Promise<Frame> {
   return table.frame;
 }
 
-// Runs' stored models never change, so a loaded one stays good for the worker's life.
+// Runs' stored models never change, so a loaded one stays good; the few used last are kept
+// (each holds its table, which may be large).
 const loaded = new Map<string, Promise<Explainer>>();
+const KEPT = 4;
 
 /** The explainer of a run's model, loaded on first use. */
 export function explainerOf(source: ExplainSource): Promise<Explainer> {
   const key = `${source.runId}|${source.model}`;
   let hit = loaded.get(key);
-  if (!hit) {
+  if (hit) loaded.delete(key);
+  else {
     hit = open(source);
-    loaded.set(key, hit);
     hit.catch(() => loaded.delete(key));
   }
+  // Map order is insertion order: re-inserting makes this the most recently used.
+  loaded.set(key, hit);
+  for (const old of loaded.keys()) if (loaded.size > KEPT) loaded.delete(old);
   return hit;
 }
 
