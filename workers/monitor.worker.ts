@@ -328,7 +328,7 @@ const api: MonitorWorkerApi = {
         `${bs.metric} ${A} ${f(bs.a)}, ${B} ${f(bs.b)}, difference ${f(bs.difference)} ` +
         `(${Math.round(bs.level * 100)}% bootstrap interval ${f(bs.lo)} to ${f(bs.hi)}, ${bs.iterations} resamples, seed ${bs.seed})` +
         (m
-          ? `; McNemar: ${m.b} rows only ${A} got right, ${m.c} only ${B}, exact p = ${m.p_exact.toPrecision(3)}, mid-p = ${m.p_mid.toPrecision(3)}.`
+          ? `; McNemar: ${m.b} row${m.b === 1 ? "" : "s"} only ${A} got right, ${m.c} only ${B}, exact p = ${m.p_exact.toPrecision(3)}, mid-p = ${m.p_mid.toPrecision(3)}.`
           : ".");
       onProgress({ phase: "compare", done: 1, total: 1, message: "Done" });
       return addDecision(store, {

@@ -182,8 +182,8 @@ export function RetrainPanel(props: { state: MonitorState; actions: MonitorActio
                     <tr>
                       <th scope="row">McNemar (right / wrong per row)</th>
                       <td data-testid="mcnemar">
-                        {m().b} rows only the champion got right, {m().c} only the challenger; exact p ={" "}
-                        {formatStat(m().p_exact)}, mid-p = {formatStat(m().p_mid)}
+                        {m().b} {m().b === 1 ? "row" : "rows"} only the champion got right, {m().c} only the
+                        challenger; exact p = {formatStat(m().p_exact)}, mid-p = {formatStat(m().p_mid)}
                       </td>
                     </tr>
                   )}
