@@ -12,6 +12,7 @@ import {
   updateBatch,
 } from "../../../src/persist/monitorBatches.ts";
 import { addDecision, listDecisions } from "../../../src/persist/monitorDecisions.ts";
+import { createProject, deleteProject } from "../../../src/persist/projects.ts";
 import { DB_VERSION } from "../../../src/persist/schema.ts";
 import { freshDb, rejection, sampleFrame } from "./fixtures.ts";
 
@@ -85,6 +86,29 @@ describe("monitor stores", () => {
     });
     expect((await listDecisions(db, "p1")).map((d) => d.id)).toEqual([one.id]);
     await expect(addDecision(db, { ...one, summary: " " })).rejects.toThrow("A decision needs a summary.");
+  });
+
+  it("go with a deleted project, and only that project's", async () => {
+    const db = await freshDb();
+    const gone = await createProject(db, "Gone");
+    const kept = await createProject(db, "Kept");
+    const of = (projectId: string) => ({ ...batch("v1", "x.csv"), projectId });
+    await addBatch(db, of(gone.id), sampleFrame());
+    const stays = await addBatch(db, of(kept.id), sampleFrame());
+    for (const projectId of [gone.id, kept.id])
+      await addDecision(db, {
+        projectId,
+        action: "keep",
+        championId: "v1",
+        challengerId: null,
+        summary: "Kept.",
+        evidence: { kind: "alias", compareId: null },
+      });
+    await deleteProject(db, gone.id);
+    expect((await listBatches(db, "v1")).map((b) => b.id)).toEqual([stays.id]);
+    expect(await db.count("monitorRows")).toBe(1);
+    expect(await listDecisions(db, gone.id)).toEqual([]);
+    expect(await listDecisions(db, kept.id)).toHaveLength(1);
   });
 
   it("upgrades a version 4 database: its registry stays, the monitor stores are added", async () => {
