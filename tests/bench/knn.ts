@@ -14,7 +14,8 @@ import type { BenchRow } from "./table.ts";
  * so their intrinsic dimension is about a third of the column count; "independent" columns are
  * i.i.d. Gaussian (the KD-tree's worst case). Also checks both give identical probabilities.
  * Then a large one-hot-heavy case (50,000 x 60, `benchLarge`): brute force one query at a time
- * against the blocked scan the estimator uses.
+ * against the blocked search the estimator uses (the dot-product shortlist, for Euclidean), and a
+ * lending_club-like table beside scikit-learn's brute force (`benchKnnPeer`).
  */
 const ROWS = 10_000;
 const TRAIN = 8_000;
@@ -86,7 +87,7 @@ export async function benchKnn(): Promise<BenchRow[]> {
   // The large case first: measured after the small ones (whose KD-tree and brute force runs leave
   // the JIT and the heap in another state), the blocked scan's gain varied from 1.0x to 1.2x.
   const large = await benchLarge();
-  const out: BenchRow[] = [...(await benchPeer())];
+  const out: BenchRow[] = [...(await benchKnnPeer())];
   const cases = [
     { cols: 8, kind: "real-ish" as const },
     { cols: 8, kind: "independent" as const },
@@ -293,10 +294,7 @@ print(json.dumps({"seconds": best, "proba": p[:, 1].tolist()}))
  * thread) on the same lending_club-like matrix: one fold's work, fit 7,886 and predict 1,971,
  * k = 5, best of 3 each, taking turns. Checks that the two agree on every probability.
  */
-export async function benchPeerOnly() {
-  return benchPeer();
-}
-async function benchPeer(): Promise<BenchRow[]> {
+export async function benchKnnPeer(): Promise<BenchRow[]> {
   const { X, y } = lendingLikeMatrix();
   const cols = X.cols;
   const trainRows = Math.round(X.rows * 0.8);
