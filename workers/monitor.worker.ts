@@ -17,7 +17,7 @@ import { isAbortError, ValidationError } from "../src/core/errors.ts";
 import { compareOnBatch } from "../src/core/monitor/compareOnBatch.ts";
 import { driftFromSketches } from "../src/core/monitor/driftFromSketches.ts";
 import { monitorBatch } from "../src/core/monitor/monitorBatch.ts";
-import { appendRows, holdOutHalf } from "../src/core/monitor/retrainRows.ts";
+import { type LabelledBatch, retrainTable } from "../src/core/monitor/retrainRows.ts";
 import type { ReferenceSketches } from "../src/core/monitor/sketch.ts";
 import { takeFrameRows } from "../src/core/prep/columns.ts";
 import { getDataset, loadFrame, saveDataset } from "../src/persist/datasets.ts";
@@ -31,7 +31,7 @@ import {
   type MonitorBatchRecord,
   updateBatch,
 } from "../src/persist/monitorBatches.ts";
-import { addDecision, listDecisions, type RetrainEvidence } from "../src/persist/monitorDecisions.ts";
+import { addDecision, listDecisions } from "../src/persist/monitorDecisions.ts";
 import { getVersion, getVersionFile, listVersions, registerVersion } from "../src/persist/registry.ts";
 import { versionName } from "../src/persist/registryAliases.ts";
 import { makeIdbRunStore, modelRecordId } from "../src/persist/runs.ts";
@@ -212,33 +212,25 @@ const api: MonitorWorkerApi = {
         throw new ValidationError(
           `No labelled rows of ${name} are kept yet: drop a batch that has the "${version.card.target}" column with “keep its rows for retraining” ticked.`,
         );
-      const window = Math.max(1, Math.floor(req.window));
-      const used = req.rows === "window" ? labelled.slice(-window) : labelled;
-      const newest = labelled[labelled.length - 1];
       onProgress({ phase: "prepare", done: 0, total: 1, message: "Gathering the training rows" });
-      const base = await loadFrame(store, source.datasetId);
-      const extra: Frame[] = [];
-      const batches: RetrainEvidence["batches"] = [];
-      let heldOut: RetrainEvidence["heldOut"] = null;
-      for (const b of used) {
+      const kept: LabelledBatch[] = [];
+      for (const b of labelled) {
         const rows = await getBatchRows(store, b.id);
-        if (!rows) continue;
-        let part = rows;
-        if (b.id === newest.id) {
-          // Half of the newest labelled batch stays out, for a fair comparison on rows neither saw.
-          const split = holdOutHalf(rows.rows, source.seed);
-          part = takeFrameRows(rows, split.train);
-          heldOut = { batchId: b.id, number: b.number, rows: Array.from(split.held) };
-        }
-        extra.push(part);
-        batches.push({ batchId: b.id, number: b.number, rows: part.rows });
+        if (rows) kept.push({ id: b.id, number: b.number, rows });
       }
-      const start = req.rows === "window" ? takeFrameRows(base, []) : base;
-      const frame = appendRows(start, extra);
+      const table = retrainTable(
+        await loadFrame(store, source.datasetId),
+        kept,
+        req.rows,
+        req.window,
+        source.seed,
+      );
+      const { frame, batches, heldOut } = table;
+      const n = batches.length;
       const added = batches.reduce((n, b) => n + b.rows, 0);
       const dataset = await saveDataset(store, {
         projectId: version.projectId,
-        name: `Retraining rows for ${name} (${req.rows === "window" ? `newest ${used.length} batch${used.length === 1 ? "" : "es"}` : `training + ${used.length} batch${used.length === 1 ? "" : "es"}`})`,
+        name: `Retraining rows for ${name} (${req.rows === "window" ? "newest" : "training +"} ${n} batch${n === 1 ? "" : "es"})`,
         source: "file",
         frame,
         report: EMPTY_REPORT(frame.rows),
@@ -272,13 +264,13 @@ const api: MonitorWorkerApi = {
         action: "retrain",
         championId: reg.champion,
         challengerId: challenger.id,
-        summary: `Trained ${versionName(challenger.number)} (${challenger.label}) with ${name}'s recipe and settings on ${frame.rows} rows: ${req.rows === "window" ? "" : `the ${start.rows} rows of the training table (split as in its run) and `}${added} labelled rows from batch${batches.length === 1 ? "" : "es"} ${batches.map((b) => `#${b.number}`).join(", ")}${heldOut ? `; ${heldOut.rows.length} rows of batch #${heldOut.number} held out for the comparison` : ""}.`,
+        summary: `Trained ${versionName(challenger.number)} (${challenger.label}) with ${name}'s recipe and settings on ${frame.rows} rows: ${req.rows === "window" ? "" : `the ${table.trainingRows} rows of the training table (split as in its run) and `}${added} labelled rows from batch${batches.length === 1 ? "" : "es"} ${batches.map((b) => `#${b.number}`).join(", ")}${heldOut ? `; ${heldOut.rows.length} rows of batch #${heldOut.number} held out for the comparison` : ""}.`,
         evidence: {
           kind: "retrain",
           runId: run.id,
           datasetId: dataset.id,
           rows: req.rows,
-          trainingRows: start.rows,
+          trainingRows: table.trainingRows,
           batches,
           heldOut,
         },

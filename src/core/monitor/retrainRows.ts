@@ -7,6 +7,7 @@
 import { convertColumn } from "../data/convertColumn.ts";
 import type { Column, ColumnData, Frame } from "../data/frame.ts";
 import { ValidationError } from "../errors.ts";
+import { takeFrameRows as takeRows } from "../prep/columns.ts";
 import { makeRng } from "../random.ts";
 
 function recount(data: ColumnData): { missing: number; unique: number } {
@@ -103,4 +104,53 @@ export function holdOutHalf(n: number, seed: number): { train: Int32Array; held:
   }
   const cut = Math.floor(n / 2);
   return { train: order.slice(0, cut).sort(), held: order.slice(cut).sort() };
+}
+
+/** A kept labelled batch: its id, number and rows. */
+export interface LabelledBatch {
+  id: string;
+  number: number;
+  rows: Frame;
+}
+
+/** The challenger's table and where its rows came from (the retrain decision's evidence). */
+export interface RetrainTable {
+  frame: Frame;
+  /** Rows of the training table in it (0 for a recent window). */
+  trainingRows: number;
+  batches: { batchId: string; number: number; rows: number }[];
+  /** The newest batch's rows held out of training, for the comparison. */
+  heldOut: { batchId: string; number: number; rows: number[] } | null;
+}
+
+/**
+ * The table a challenger trains on: `"all"`: the training table and every labelled batch (oldest
+ * first); `"window"`: only the newest `window` batches. The newest batch gives only its seeded
+ * training half; the other half is held out.
+ */
+export function retrainTable(
+  base: Frame,
+  labelled: readonly LabelledBatch[],
+  mode: "all" | "window",
+  window: number,
+  seed: number,
+): RetrainTable {
+  if (labelled.length === 0) throw new ValidationError("no labelled batch to retrain on");
+  const used = mode === "window" ? labelled.slice(-Math.max(1, Math.floor(window))) : labelled;
+  const newest = labelled[labelled.length - 1];
+  const parts: Frame[] = [];
+  const batches: RetrainTable["batches"] = [];
+  let heldOut: RetrainTable["heldOut"] = null;
+  for (const b of used) {
+    let part = b.rows;
+    if (b.id === newest.id) {
+      const split = holdOutHalf(b.rows.rows, seed);
+      part = takeRows(b.rows, split.train);
+      heldOut = { batchId: b.id, number: b.number, rows: Array.from(split.held) };
+    }
+    parts.push(part);
+    batches.push({ batchId: b.id, number: b.number, rows: part.rows });
+  }
+  const start = mode === "window" ? takeRows(base, new Int32Array(0)) : base;
+  return { frame: appendRows(start, parts), trainingRows: start.rows, batches, heldOut };
 }

@@ -4,7 +4,7 @@ import { readModelFile } from "../../../../src/core/deploy/modelFile.ts";
 import { batchValuesOfSketch, driftFromSketches } from "../../../../src/core/monitor/driftFromSketches.ts";
 import { monitorBatch } from "../../../../src/core/monitor/monitorBatch.ts";
 import { makeReferenceSketches } from "../../../../src/core/monitor/referenceSketches.ts";
-import { appendRows, holdOutHalf } from "../../../../src/core/monitor/retrainRows.ts";
+import { appendRows, holdOutHalf, retrainTable } from "../../../../src/core/monitor/retrainRows.ts";
 import { numericSketch } from "../../../../src/core/monitor/sketch.ts";
 import { takeFrameRows } from "../../../../src/core/prep/columns.ts";
 import { makeRng } from "../../../../src/core/random.ts";
@@ -156,6 +156,42 @@ describe("retraining rows", () => {
     });
     expect(y).toMatchObject({ role: "target", missing: 0, unique: 2 });
     expect(y.data).toEqual({ type: "dict", codes: new Int32Array([0, 0, 1, 0, 0]), levels: ["no", "yes"] });
+  });
+
+  it("trains on the table and every batch, or on a recent window, holding out half of the newest", () => {
+    const frame = (values: number[]): Frame => ({
+      rows: values.length,
+      columns: [
+        {
+          name: "x",
+          kind: "numeric",
+          role: "feature",
+          data: { type: "float", values: Float64Array.from(values) },
+          missing: 0,
+          unique: values.length,
+        },
+      ],
+    });
+    const base = frame([1, 2, 3, 4]);
+    const batches = [
+      { id: "a", number: 1, rows: frame([10, 11, 12]) },
+      { id: "b", number: 2, rows: frame([20, 21, 22, 23]) },
+    ];
+    const { train, held } = holdOutHalf(4, 9);
+    const all = retrainTable(base, batches, "all", 1, 9);
+    expect(all.trainingRows).toBe(4);
+    expect(all.batches).toEqual([
+      { batchId: "a", number: 1, rows: 3 },
+      { batchId: "b", number: 2, rows: 2 },
+    ]);
+    expect(all.heldOut).toEqual({ batchId: "b", number: 2, rows: Array.from(held) });
+    const values = (f: Frame) => Array.from((f.columns[0].data as { values: Float64Array }).values);
+    expect(values(all.frame)).toEqual([1, 2, 3, 4, 10, 11, 12, ...Array.from(train, (i) => 20 + i)]);
+    const recent = retrainTable(base, batches, "window", 1, 9);
+    expect(recent.trainingRows).toBe(0);
+    expect(values(recent.frame)).toEqual(Array.from(train, (i) => 20 + i));
+    expect(retrainTable(base, batches, "window", 5, 9).batches.map((b) => b.batchId)).toEqual(["a", "b"]);
+    expect(() => retrainTable(base, [], "all", 1, 9)).toThrow("no labelled batch to retrain on");
   });
 
   it("holds out a seeded half, the same for the same seed", () => {
