@@ -1,5 +1,9 @@
 import type { Column, Frame } from "../data/frame.ts";
 import { formatDate } from "../data/parseDate.ts";
+import type { Progress } from "../progress.ts";
+
+/** Rows written between two progress reports. */
+const PROGRESS_ROWS = 20_000;
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
@@ -29,14 +33,18 @@ function cellWriter(col: Column): (row: number) => string {
  * A frame as CSV text that the app's reader turns back into the same values in the same order:
  * numbers in full precision, dates as ISO text, booleans in the file's own spellings, categories
  * as they were written. Kinds the reader would infer otherwise are the caller's to set back.
+ * `onProgress` hears the rows written every few thousand rows (phase "csv").
  */
-export function frameToCsv(frame: Frame): string {
+export function frameToCsv(frame: Frame, onProgress?: (p: Progress) => void): string {
   const writers = frame.columns.map(cellWriter);
   const lines: string[] = [frame.columns.map((c) => field(c.name)).join(",")];
   for (let r = 0; r < frame.rows; r++) {
     let line = writers[0](r);
     for (let c = 1; c < writers.length; c++) line += `,${writers[c](r)}`;
     lines.push(line);
+    if (onProgress && (r + 1) % PROGRESS_ROWS === 0)
+      onProgress({ phase: "csv", done: r + 1, total: frame.rows, message: "Writing the table" });
   }
+  onProgress?.({ phase: "csv", done: frame.rows, total: frame.rows, message: "Writing the table" });
   return `${lines.join("\n")}\n`;
 }

@@ -9,7 +9,10 @@ export function OpenSharedStatus(props: { opener: ExperimentOpener }) {
       <Show when={props.opener.busy()}>
         {(text) => (
           <p class="status-line" role="status" data-testid="open-status">
-            <span class="spinner" aria-hidden="true" /> {text()}
+            <span class="spinner" aria-hidden="true" /> {text()}{" "}
+            <button type="button" data-testid="open-cancel" onClick={() => props.opener.cancel()}>
+              Cancel
+            </button>
           </p>
         )}
       </Show>

@@ -1,11 +1,13 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, onCleanup, Show } from "solid-js";
+import type { Progress } from "../../core/progress.ts";
 import type { TeacherSettings } from "../../core/share/experiment.ts";
 import { PHASES, type PhaseId } from "../project/phases.ts";
 import { downloadBlob } from "../shared/download.ts";
 import { errorMessage } from "../shared/errorMessage.ts";
 import { useTrainStore } from "../train/appTrainStore.ts";
 import { buildExperiment } from "./buildExperiment.ts";
-import { type PackedShare, packShare, sizeText } from "./shareLink.ts";
+import { shareClient } from "./shareClient.ts";
+import { appBase, maxPayloadChars, type PackedShare, shareOf, sizeText } from "./shareLink.ts";
 import { TeacherFields } from "./TeacherFields.tsx";
 
 const EMPTY_TEACHER: TeacherSettings = { locked: [], hidden: [], hideAdvanced: false, notes: {} };
@@ -19,7 +21,11 @@ export function ShareDialog(props: { projectId: string; projectName: string; pha
   const [result, setResult] = createSignal<PackedShare | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  const [progress, setProgress] = createSignal<Progress | null>(null);
   const [copied, setCopied] = createSignal(false);
+  let packing: AbortController | null = null;
+  const cancel = () => packing?.abort();
+  onCleanup(cancel);
 
   const changed = () => {
     setResult(null);
@@ -33,7 +39,11 @@ export function ShareDialog(props: { projectId: string; projectName: string; pha
   };
 
   const create = async () => {
+    cancel();
+    const controller = new AbortController();
+    packing = controller;
     setBusy(true);
+    setProgress(null);
     setError(null);
     changed();
     try {
@@ -42,13 +52,31 @@ export function ShareDialog(props: { projectId: string; projectName: string; pha
       const t = teaching() ? teacher() : null;
       if (t?.hidden.includes(phase()))
         throw new Error("The phase the experiment opens on is hidden: show it, or open on another.");
-      const experiment = await buildExperiment(props.projectId, { phase: phase(), teacher: t, draft });
-      setResult(await packShare(experiment));
+      const request = await buildExperiment(props.projectId, { phase: phase(), teacher: t, draft });
+      // The table's CSV, SHA-256 and gzip are made in the share worker: the page stays responsive.
+      const base = appBase();
+      const bytes = await shareClient.pack(
+        { ...request, maxPayloadChars: maxPayloadChars(base) },
+        { signal: controller.signal, onProgress: setProgress },
+      );
+      setResult(shareOf(bytes, base));
     } catch (err) {
-      setError(errorMessage(err));
+      if (!controller.signal.aborted) setError(errorMessage(err));
     } finally {
-      setBusy(false);
+      if (packing === controller) {
+        packing = null;
+        setBusy(false);
+        setProgress(null);
+      }
     }
+  };
+
+  const progressText = () => {
+    const p = progress();
+    if (!p) return "Packing…";
+    return p.phase === "csv" && p.total > 0
+      ? `${p.message}: ${Math.round((100 * p.done) / p.total)}%`
+      : `${p.message ?? "Packing"}…`;
   };
 
   const copy = async (link: string) => {
@@ -67,7 +95,13 @@ export function ShareDialog(props: { projectId: string; projectName: string; pha
       <button type="button" class="share-button" data-testid="share-open" onClick={open}>
         Share
       </button>
-      <dialog ref={dialog} class="share-dialog" aria-labelledby="share-heading" data-testid="share-dialog">
+      <dialog
+        ref={dialog}
+        class="share-dialog"
+        aria-labelledby="share-heading"
+        data-testid="share-dialog"
+        onClose={cancel}
+      >
         <h2 id="share-heading">Share this experiment</h2>
         <p class="hint">
           The link holds the whole experiment: the table, the framing, the recipe, the split and its seed, and
@@ -123,10 +157,20 @@ export function ShareDialog(props: { projectId: string; projectName: string; pha
           >
             {busy() ? "Packing…" : "Create link"}
           </button>
+          <Show when={busy()}>
+            <button type="button" data-testid="share-cancel" onClick={cancel}>
+              Cancel
+            </button>
+          </Show>
           <button type="button" data-testid="share-close" onClick={() => dialog.close()}>
             Close
           </button>
         </div>
+        <Show when={busy()}>
+          <p class="status-line" role="status" data-testid="share-progress">
+            <span class="spinner" aria-hidden="true" /> {progressText()}
+          </p>
+        </Show>
         <Show when={result()}>
           {(r) => (
             <section class="share-result" aria-label="Shared experiment">

@@ -1,15 +1,13 @@
+import type { PackRequest } from "../../../workers/shareApi.ts";
 import { runSplitOf } from "../../core/automl/run/runSettings.ts";
-import { dataFingerprint } from "../../core/deploy/dataFingerprint.ts";
 import { ValidationError } from "../../core/errors.ts";
 import {
   EXPERIMENT_FORMAT,
   EXPERIMENT_VERSION,
-  type SharedExperiment,
   type SharedRunSettings,
   type TeacherSettings,
 } from "../../core/share/experiment.ts";
-import { frameToCsv } from "../../core/share/frameToCsv.ts";
-import { listDatasets, loadFrame } from "../../persist/datasets.ts";
+import { listDatasets } from "../../persist/datasets.ts";
 import { getProject } from "../../persist/projects.ts";
 import { listRuns } from "../../persist/runs.ts";
 import type { PhaseId } from "../project/phases.ts";
@@ -33,10 +31,14 @@ function runOf(d: SettingsDraft): SharedRunSettings {
 }
 
 /**
- * The experiment of a project as stored: its framed table (else the newest) as exact CSV with its
- * SHA-256, the framing, recipe, split (test share, folds, seed) and the Train form's choices.
+ * The experiment of a project as stored, but for its table: the framing, recipe, split (test
+ * share, folds, seed) and the Train form's choices, and which table (the framed one, else the
+ * newest). The share worker adds the table as exact CSV with its SHA-256 and packs it.
  */
-export async function buildExperiment(projectId: string, choices: ShareChoices): Promise<SharedExperiment> {
+export async function buildExperiment(
+  projectId: string,
+  choices: ShareChoices,
+): Promise<Omit<PackRequest, "maxPayloadChars">> {
   const db = await getDb();
   const [project, datasets, runs] = await Promise.all([
     getProject(db, projectId),
@@ -45,32 +47,28 @@ export async function buildExperiment(projectId: string, choices: ShareChoices):
   ]);
   const dataset = datasets.find((d) => d.id === project.framing?.datasetId) ?? datasets.at(-1);
   if (!dataset) throw new ValidationError("Load a table first: a shared experiment carries its data.");
-  const frame = await loadFrame(db, dataset.id);
   const framing = project.framing;
   const draft = choices.draft ?? (runs[0] ? draftFromRun(runs[0]) : null);
   return {
-    format: EXPERIMENT_FORMAT,
-    version: EXPERIMENT_VERSION,
-    name: project.name,
-    phase: choices.phase,
-    data: {
-      name: dataset.name,
-      csv: frameToCsv(frame),
-      rows: frame.rows,
-      columns: frame.columns.map((c) => ({ name: c.name, kind: c.kind })),
-      sha256: await dataFingerprint(frame),
+    datasetId: dataset.id,
+    datasetName: dataset.name,
+    shell: {
+      format: EXPERIMENT_FORMAT,
+      version: EXPERIMENT_VERSION,
+      name: project.name,
+      phase: choices.phase,
+      framing: framing
+        ? {
+            target: framing.target,
+            metric: framing.metric,
+            criterion: framing.criterion,
+            positiveClass: framing.positiveClass ?? null,
+          }
+        : null,
+      recipe: project.recipe ?? null,
+      split: project.split ? runSplitOf(project.split) : null,
+      run: draft ? runOf(draft) : (project.shared?.run ?? null),
+      teacher: choices.teacher,
     },
-    framing: framing
-      ? {
-          target: framing.target,
-          metric: framing.metric,
-          criterion: framing.criterion,
-          positiveClass: framing.positiveClass ?? null,
-        }
-      : null,
-    recipe: project.recipe ?? null,
-    split: project.split ? runSplitOf(project.split) : null,
-    run: draft ? runOf(draft) : (project.shared?.run ?? null),
-    teacher: choices.teacher,
   };
 }

@@ -1,38 +1,51 @@
 import { createSignal } from "solid-js";
-import { fromBase64url } from "../../core/share/base64url.ts";
-import type { SharedExperiment } from "../../core/share/experiment.ts";
-import { readExperimentFile, readLinkPayload } from "../../core/share/experimentCodec.ts";
+import type { ShareSource } from "../../../workers/shareApi.ts";
+import type { Progress } from "../../core/progress.ts";
 import { useApp } from "../app/AppContext.tsx";
-import { dataClient } from "../bridges/dataClient.ts";
-import { projectHref } from "../router/route.ts";
+import type { PhaseId } from "../project/phases.ts";
+import { homeHref, projectHref } from "../router/route.ts";
 import { errorMessage } from "../shared/errorMessage.ts";
-import { openExperiment, SHARE_IDS } from "./openExperiment.ts";
+import { shareClient } from "./shareClient.ts";
 
-/** The bytes inside a link payload (`1.<n>.<base64url>`), for the repeat check; read already. */
-const packedOfPayload = (payload: string) => fromBase64url(payload.slice(payload.lastIndexOf(".") + 1));
+/** "Reading the table: 40%" from a share worker's report. */
+function busyText(p: Progress): string {
+  const what = p.message ?? "Opening the experiment";
+  return p.total > 0 && p.done > 0 && p.done < p.total
+    ? `${what}: ${Math.round((100 * p.done) / p.total)}%`
+    : `${what}…`;
+}
 
 /**
- * Opens shared experiments, from a link's payload or a `.automl` file: reads and checks it, rebuilds
- * the project and goes there, replacing the link's address in the history so the payload is not kept.
+ * Opens shared experiments, from a link's payload or a `.automl` file. The share worker reads and
+ * checks it and rebuilds the project (the page only shows its progress and may cancel); then the
+ * page goes there, replacing the link's address in the history so the payload is not kept.
  */
 export function createExperimentOpener() {
   const { projects } = useApp();
   const [busy, setBusy] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
+  let opening: AbortController | null = null;
 
-  async function open(read: () => Promise<SharedExperiment>, packed: () => Uint8Array) {
+  async function open(source: ShareSource) {
+    opening?.abort();
+    const controller = new AbortController();
+    opening = controller;
     setError(null);
     setBusy("Reading the experiment…");
     try {
-      const experiment = await read();
-      setBusy(`Rebuilding "${experiment.name}": loading ${experiment.data.rows} rows…`);
-      const opened = await openExperiment(experiment, packed(), { client: dataClient });
+      const opened = await shareClient.open(source, {
+        signal: controller.signal,
+        onProgress: (p) => setBusy(busyText(p)),
+      });
       await projects[1].touch(opened.projectId);
-      location.replace(projectHref(opened.projectId, opened.phase));
+      location.replace(projectHref(opened.projectId, opened.phase as PhaseId));
     } catch (err) {
-      setError(`This experiment cannot be opened. ${errorMessage(err)}`);
+      if (!controller.signal.aborted) setError(`This experiment cannot be opened. ${errorMessage(err)}`);
     } finally {
-      setBusy(null);
+      if (opening === controller) {
+        opening = null;
+        setBusy(null);
+      }
     }
   }
 
@@ -40,19 +53,13 @@ export function createExperimentOpener() {
     busy,
     error,
     dismiss: () => setError(null),
-    openLink: (payload: string) =>
-      open(
-        () => readLinkPayload(payload, SHARE_IDS),
-        () => packedOfPayload(payload),
-      ),
-    openFile: async (file: File) => {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      return open(
-        () => readExperimentFile(bytes, SHARE_IDS),
-        // The bytes after the header line: the same as a link's, so a file and a link of one experiment match.
-        () => bytes.subarray(bytes.indexOf(10) + 1),
-      );
+    /** Stops an open in progress (nothing of it is kept) and leaves the link's address. */
+    cancel: () => {
+      opening?.abort();
+      if (location.hash.startsWith("#/open/")) location.replace(homeHref());
     },
+    openLink: (payload: string) => open({ type: "link", payload }),
+    openFile: (file: File) => open({ type: "file", file }),
   };
 }
 

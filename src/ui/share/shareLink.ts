@@ -1,5 +1,5 @@
 import type { SharedExperiment } from "../../core/share/experiment.ts";
-import { experimentFile, linkPayload, packExperiment } from "../../core/share/experimentCodec.ts";
+import { type PackedBytes, packBytes } from "../../core/share/packBytes.ts";
 import { openHref } from "../router/route.ts";
 
 /**
@@ -19,22 +19,32 @@ export interface PackedShare {
   csvBytes: number;
 }
 
-/** Packs `experiment` for this app's address (origin and path; the query is the sender's own). */
+/** The app's address (origin and path; the query is the sender's own). */
+export const appBase = () => location.origin + location.pathname;
+
+/** The most payload characters a link under `maxChars` at `base` can hold. */
+export const maxPayloadChars = (base: string, maxChars = MAX_LINK_CHARS) =>
+  maxChars - (base + openHref("")).length;
+
+/** The share of bytes packed (by the share worker) for the app at `base`. */
+export function shareOf(bytes: PackedBytes, base: string): PackedShare {
+  const prefix = base + openHref("");
+  return {
+    link: bytes.payload === null ? null : prefix + bytes.payload,
+    linkChars: prefix.length + bytes.payloadChars,
+    file: new Blob([bytes.file as BlobPart], { type: "application/octet-stream" }),
+    fileBytes: bytes.file.length,
+    csvBytes: bytes.csvBytes,
+  };
+}
+
+/** Packs `experiment` in this thread (tests, the bench); the app packs in the share worker. */
 export async function packShare(
   experiment: SharedExperiment,
-  base = location.origin + location.pathname,
+  base = appBase(),
   maxChars = MAX_LINK_CHARS,
 ): Promise<PackedShare> {
-  const packed = await packExperiment(experiment);
-  const link = base + openHref(linkPayload(packed));
-  const file = experimentFile(packed);
-  return {
-    link: link.length <= maxChars ? link : null,
-    linkChars: link.length,
-    file: new Blob([file as BlobPart], { type: "application/octet-stream" }),
-    fileBytes: file.length,
-    csvBytes: new TextEncoder().encode(experiment.data.csv).length,
-  };
+  return shareOf(await packBytes(experiment, maxPayloadChars(base, maxChars)), base);
 }
 
 /** "840 B", "12.3 KB", "1.20 MB" (decimal units, as file managers show). */

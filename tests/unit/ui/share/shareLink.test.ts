@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EXPERIMENT_FORMAT, type SharedExperiment } from "../../../../src/core/share/experiment.ts";
 import { readExperimentFile, readLinkPayload } from "../../../../src/core/share/experimentCodec.ts";
 import { parseRoute } from "../../../../src/ui/router/route.ts";
-import { SHARE_IDS } from "../../../../src/ui/share/openExperiment.ts";
+import { SHARE_IDS } from "../../../../src/ui/share/shareClient.ts";
 import { packShare, sizeText } from "../../../../src/ui/share/shareLink.ts";
 
 const experiment: SharedExperiment = {
