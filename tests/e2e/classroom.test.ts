@@ -98,7 +98,10 @@ describe("teacher mode", () => {
       /run settings are locked by the teacher/,
     );
     await shot(student, "student-train-locked");
-    // "Hide advanced controls": the Data phase has no reading options.
+    // "Hide advanced controls": no tuning budget, ensemble or epochs in Train, no reading options in Data.
+    expect(await student.getByTestId("tune-settings").count()).toBe(0);
+    expect(await student.getByTestId("ensemble-option").count()).toBe(0);
+    expect(await student.getByTestId("mlp-epochs").count()).toBe(0);
     await student.getByTestId("phase-data").click();
     await student.getByTestId("column-table").waitFor(WAIT);
     expect(await student.getByTestId("delimiter-select").count()).toBe(0);
@@ -106,6 +109,9 @@ describe("teacher mode", () => {
     await student.getByTestId("phase-prepare").click();
     await student.getByTestId("phase-question").waitFor(WAIT);
     expect(await student.getByTestId("lock-split").getAttribute("data-locked")).toBe("false");
+    // Its recipe shows its steps but no way to add one (an advanced control).
+    await student.getByTestId("recipe-step").first().waitFor(WAIT);
+    expect(await student.getByTestId("add-step").count()).toBe(0);
     // A hidden phase's address shows that it is hidden, not the phase.
     await student.evaluate(() => {
       location.hash = location.hash.replace(/\/prepare$/, "/features");
@@ -126,6 +132,11 @@ describe("teacher mode", () => {
     await student.getByTestId("phase-data").click();
     await student.getByTestId("column-table").waitFor(WAIT);
     expect(await student.getByTestId("delimiter-select").count()).toBe(1);
+    await student.getByTestId("phase-train").click();
+    await student.getByTestId("tune-settings").waitFor(WAIT);
+    expect(await student.getByTestId("ensemble-option").count()).toBe(1);
+    await student.getByTestId("phase-prepare").click();
+    await student.getByTestId("add-step").first().waitFor(WAIT);
     await student.context().close();
   });
 });

@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { getStepInfo } from "../../core/pipeline/stepCatalogue.ts";
 import type { StepCategory, StepConfig } from "../../core/prep/step.ts";
+import { useClassroom } from "../share/ClassroomContext.tsx";
 import { AddStepControl } from "./AddStepControl.tsx";
 import { columnChoices } from "./columnChoices.ts";
 import { RecipeToolbar } from "./RecipeToolbar.tsx";
@@ -78,14 +79,17 @@ export function RecipeEditor(props: {
           </For>
         </ol>
       </Show>
-      <AddStepControl
-        categories={props.categories}
-        disabled={!state().recipe}
-        onAdd={(type) => {
-          const id = actions().add(type);
-          if (id) expand(id, true);
-        }}
-      />
+      {/* Adding steps is an advanced control a teacher may leave out for beginners. */}
+      <Show when={!useClassroom().advancedHidden()}>
+        <AddStepControl
+          categories={props.categories}
+          disabled={!state().recipe}
+          onAdd={(type) => {
+            const id = actions().add(type);
+            if (id) expand(id, true);
+          }}
+        />
+      </Show>
     </div>
   );
 }

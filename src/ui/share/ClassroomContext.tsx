@@ -11,7 +11,7 @@ export interface Classroom {
   locked(area: LockArea): boolean;
   hidden(phase: string): boolean;
   note(phase: string): string | null;
-  /** Controls beginners do not need are left out (reading options, the net's epochs). */
+  /** Controls beginners do not need are left out (reading options, adding recipe steps, tuning, ensemble, epochs). */
   advancedHidden(): boolean;
 }
 

@@ -39,7 +39,7 @@ export function TeacherFields(props: { value: TeacherSettings; onChange: (next: 
             checked={props.value.hideAdvanced}
             onChange={(e) => set({ hideAdvanced: e.currentTarget.checked })}
           />
-          Hide advanced controls (reading options, the neural net's epochs)
+          Hide advanced controls (reading options, adding recipe steps, tuning, ensemble, the net's epochs)
         </label>
       </fieldset>
       <fieldset>

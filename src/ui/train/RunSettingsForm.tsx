@@ -25,7 +25,7 @@ export function RunSettingsForm(props: {
   onChange: (change: Partial<SettingsDraft>) => void;
 }) {
   const classroom = useClassroom();
-  // The epochs are an advanced control a teacher may leave out for beginners.
+  // The epochs, tuning budget and ensemble are advanced controls a teacher may leave out for beginners.
   const hasMlp = () => props.draft.models.includes("mlp") && !classroom.advancedHidden();
   return (
     <div class="run-settings">
@@ -48,26 +48,31 @@ export function RunSettingsForm(props: {
             )}
           </For>
         </ul>
-        <label class="ensemble-option">
-          <input
-            type="checkbox"
-            data-testid="ensemble-option"
-            checked={props.draft.ensemble}
-            onChange={(e) => props.onChange({ ensemble: e.currentTarget.checked })}
-          />
-          Ensemble: blend the finished models, weighted by how much each helps
-        </label>
+        <Show when={!classroom.advancedHidden()}>
+          <label class="ensemble-option">
+            <input
+              type="checkbox"
+              data-testid="ensemble-option"
+              checked={props.draft.ensemble}
+              onChange={(e) => props.onChange({ ensemble: e.currentTarget.checked })}
+            />
+            Ensemble: blend the finished models, weighted by how much each helps
+          </label>
+        </Show>
         <p class="hint">
           Each model is cross-validated on the training rows, then refitted on all of them and scored on the
           held-back test rows. The ensemble picks its weights on the models' cross-validation predictions (for
           each fold, without that fold's rows), so its score is as honest as theirs.
         </p>
       </fieldset>
-      <TuneField
-        value={props.draft.tune}
-        disabled={props.disabled}
-        onChange={(tune) => props.onChange({ tune })}
-      />
+      {/* Hidden, the teacher's tuning budget and ensemble still apply: the draft keeps them. */}
+      <Show when={!classroom.advancedHidden()}>
+        <TuneField
+          value={props.draft.tune}
+          disabled={props.disabled}
+          onChange={(tune) => props.onChange({ tune })}
+        />
+      </Show>
       <section class="run-split" data-testid="run-split" aria-labelledby="run-split-heading">
         <h3 id="run-split-heading">Split</h3>
         <p data-testid="run-split-summary">{props.splitText}</p>
