@@ -6,7 +6,19 @@ import { runCli } from "./runCli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "train-cli-"));
 const IRIS = "tests/fixtures/iris.csv";
-const TRAIN = ["train", IRIS, "--target", "target", "--models", "baseline,logistic", "--folds", "3"];
+// These tests pin defaults-only numbers; tuning (the default budget) has its own test below.
+const TRAIN = [
+  "train",
+  IRIS,
+  "--target",
+  "target",
+  "--models",
+  "baseline,logistic",
+  "--folds",
+  "3",
+  "--tune",
+  "off",
+];
 
 interface Row {
   model: string;
@@ -87,7 +99,18 @@ describe("train", { timeout: 180_000 }, () => {
   it("saves an ensemble when it is best, and predict blends its members", async () => {
     const model = join(dir, "ensemble.json");
     // On log loss a tree's all-or-nothing probabilities gain from a blend with logistic regression's.
-    const args = ["train", IRIS, "--target", "target", "--models", "logistic,decision_tree", "--folds", "3"];
+    const args = [
+      "train",
+      IRIS,
+      "--target",
+      "target",
+      "--models",
+      "logistic,decision_tree",
+      "--folds",
+      "3",
+      "--tune",
+      "off",
+    ];
     const trained = await runCli(...args, "--metric", "log_loss", "--out", model, "--json");
     expect(trained.code).toBe(0);
     const json = JSON.parse(trained.stdout);
@@ -140,6 +163,40 @@ describe("train", { timeout: 180_000 }, () => {
     ]);
     expect(logistic(sk).fold_scores).not.toEqual(logistic(own).fold_scores);
     expect((await runCli(...args, "--split", "random")).code).toBe(2);
+  });
+
+  it("tunes with --tune N: nested search per fold, the chosen params, the best trial beside the defaults", async () => {
+    const args = [
+      "train",
+      IRIS,
+      "--target",
+      "target",
+      "--models",
+      "baseline,decision_tree",
+      "--folds",
+      "3",
+      "--ensemble",
+      "no",
+    ];
+    const json = JSON.parse((await runCli(...args, "--tune", "4", "--json")).stdout);
+    const tree = json.leaderboard.find((e: Row) => e.model === "decision_tree");
+    expect(tree.tuning.candidates).toBe(4);
+    // 3 folds x 4 candidates on one rung (150 rows are too few to halve).
+    expect(tree.tuning.trials).toBe(12);
+    expect(tree.tuning.best_inner).toBeGreaterThanOrEqual(tree.tuning.default_inner);
+    expect(json.leaderboard.find((e: Row) => e.model === "baseline").tuning).toBeUndefined();
+    const text = await runCli(...args, "--tune", "4");
+    expect(text.stdout).toMatch(/Tuned \(nested: each fold searched its own training rows/);
+    expect(text.stdout).toMatch(/decision_tree: 4 candidates, 12 trials, \d\.\d{4} vs \d\.\d{4}/);
+    // 0 and off train the defaults, as a run without tuning.
+    const off = JSON.parse((await runCli(...args, "--tune", "0", "--json")).stdout);
+    expect(off.leaderboard.every((e: Row) => e.tuning === undefined)).toBe(true);
+    expect((await runCli(...args, "--tune", "lots")).stderr).toBe(
+      '--tune must be off, quick, thorough or a number of trials per model (got "lots").',
+    );
+    expect((await runCli(...args, "--tune", "500")).stderr).toBe(
+      "Trials per model must be a whole number from 0 to 200 (got 500).",
+    );
   });
 
   it("exits 2 with a sentence for bad models, targets, settings and artifacts", async () => {
