@@ -86,6 +86,14 @@ describe("DotShortlist", () => {
     expectSame(near, rows, 8, base, [1, 3, 10, 60]);
   });
 
+  it("goes through many queries in chunks on a tall training set (300,000 rows: chunks of 4)", () => {
+    const rng = makeRng(10);
+    const rows = 300_000;
+    const train = Float64Array.from({ length: rows * 2 }, () => rng.int(50) / 7);
+    const queries = Float64Array.from({ length: 9 * 2 }, () => rng.int(50) / 7);
+    expectSame(train, rows, 2, queries, [3]);
+  });
+
   it("refuses training norms that overflow, and reports a query norm that does", () => {
     expect(DotShortlist.build(Float64Array.of(1e200, 1, 2, 3), 2, 2)).toBeUndefined();
     const shortlist = DotShortlist.build(Float64Array.of(1, 2, 3, 4), 2, 2)!;
