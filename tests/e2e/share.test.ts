@@ -22,7 +22,7 @@ async function shot(p: Page, name: string) {
 const WAIT = { timeout: 60_000 };
 const MODELS = ["baseline", "logistic", "decision_tree", "random_forest"];
 
-/** A run's leaderboard in full precision, as stored (every score, in ladder order). */
+/** The run's leaderboard of the project on screen in full precision, as stored (every score, in ladder order). */
 async function storedLeaderboard(p: Page): Promise<unknown[]> {
   return p.evaluate(
     () =>
@@ -32,9 +32,11 @@ async function storedLeaderboard(p: Page): Promise<unknown[]> {
         open.onsuccess = () => {
           const all = open.result.transaction("runs").objectStore("runs").getAll();
           all.onsuccess = () => {
-            const runs = (all.result as { status: string; entries: Record<string, unknown>[] }[]).filter(
-              (r) => r.status === "done",
-            );
+            // The runs of the project on screen (`#/p/<id>/...`).
+            const projectId = decodeURIComponent(location.hash.split("/")[2] ?? "");
+            const runs = (
+              all.result as { projectId: string; status: string; entries: Record<string, unknown>[] }[]
+            ).filter((r) => r.status === "done" && r.projectId === projectId);
             const entries = runs.length === 1 ? runs[0].entries : [];
             resolve(
               entries.map((e) => ({
@@ -48,6 +50,21 @@ async function storedLeaderboard(p: Page): Promise<unknown[]> {
               })),
             );
           };
+        };
+      }),
+  );
+}
+
+/** The recipes saved in the projects of this browser (null where a project has none). */
+async function savedRecipes(p: Page): Promise<unknown[]> {
+  return p.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open("automl-playground");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction("projects").objectStore("projects").getAll();
+          all.onsuccess = () => resolve((all.result as { recipe?: unknown }[]).map((r) => r.recipe ?? null));
         };
       }),
   );
@@ -163,6 +180,14 @@ describe("first screen and shared experiments", () => {
         els.filter((el) => el.querySelector("input")?.checked).map((el) => el.getAttribute("data-model")),
       );
     expect(ticked).toEqual(MODELS);
+    // The teacher never opened Prepare, so the experiment has no recipe. The student opens it: the
+    // app saves its proposed recipe, and training on it must still give the teacher's leaderboard.
+    expect(await savedRecipes(p)).toEqual([null]);
+    await p.getByTestId("phase-prepare").click();
+    await p.getByTestId("recipe-step").first().waitFor(WAIT);
+    await expect.poll(() => savedRecipes(p).then((r) => r[0] !== null), WAIT).toBe(true);
+    await p.getByTestId("phase-train").click();
+    await p.getByTestId("model-option").first().waitFor(WAIT);
     await p.getByTestId("start-run").click();
     await expect
       .poll(() => p.getByTestId("run-state").getAttribute("data-status"), { timeout: 180_000 })
@@ -207,5 +232,107 @@ describe("first screen and shared experiments", () => {
     const changed = link.replace(/#\/open\/1\./, "#/open/9.");
     await page.goto(changed);
     await expect.poll(() => page.getByTestId("open-error").textContent(), WAIT).toMatch(/newer version/);
+  });
+});
+
+/** A seeded table whose numbers (full double precision) pack to more than a link carries. */
+function bigTable(rows: number, features: number, seed = 20261206): string {
+  let s = seed >>> 0;
+  // mulberry32: the same table every run.
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const names = Array.from({ length: features }, (_, i) => `x${i + 1}`);
+  const lines = [[...names, "target"].join(",")];
+  for (let r = 0; r < rows; r++) {
+    const x = names.map(() => next() * 10);
+    const label = x[0] + x[1] + 3 * (next() - 0.5) > 10 ? "yes" : "no";
+    lines.push([...x.map(String), label].join(","));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+describe("a table bigger than a link", () => {
+  const BIG_MODELS = ["baseline", "logistic", "decision_tree"];
+
+  it("offers only the .automl file, which opens offline in a fresh browser and trains to the same leaderboard", async () => {
+    const csv = bigTable(8000, 8);
+    await page.goto(url);
+    await dropFile(page, '[data-testid="start-drop"]', "big_numbers.csv", csv);
+    await expect.poll(() => page.evaluate(() => location.hash), WAIT).toMatch(/^#\/p\/[^/]+\/data$/);
+    await page.getByTestId("column-table").waitFor(WAIT);
+    await page.getByTestId("phase-frame").click();
+    await page.getByTestId("target-select").selectOption("target");
+    await expect.poll(() => page.getByTestId("task").textContent(), WAIT).toMatch(/classification/i);
+    await page.getByTestId("phase-train").click();
+    await page.getByTestId("model-option").first().waitFor(WAIT);
+    for (const option of await page.getByTestId("model-option").all()) {
+      const id = (await option.getAttribute("data-model")) ?? "";
+      await option.locator("input").setChecked(BIG_MODELS.includes(id));
+    }
+    await page.getByTestId("start-run").click();
+    await expect
+      .poll(() => page.getByTestId("run-state").getAttribute("data-status"), { timeout: 300_000 })
+      .toBe("done");
+    const board = await storedLeaderboard(page);
+    expect(board.length).toBe(BIG_MODELS.length + 1);
+
+    await page.getByTestId("share-open").click();
+    // The page's long tasks while packing (the CSV, SHA-256 and gzip run in the share worker), reported.
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(e.duration);
+      }).observe({ type: "longtask" });
+    });
+    await page.getByTestId("share-create").click();
+    await page.getByTestId("share-too-big").waitFor(WAIT);
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    console.log(
+      `share of 8,000 x 9: page long tasks while packing ${JSON.stringify(longTasks.map(Math.round))} ms`,
+    );
+    expect(await page.getByTestId("share-link").count()).toBe(0);
+    expect(await page.getByTestId("share-too-big").textContent()).toMatch(
+      /link would be [\d.]+ (KB|MB) long/,
+    );
+    expect(await page.getByTestId("share-size").textContent()).toMatch(/MB of data packed into a file/);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("share-file").click(),
+    ]);
+    const bytes = readFileSync((await download.path())!);
+    await page.getByTestId("share-close").click();
+
+    const fresh = await context
+      .browser()!
+      .newContext({ viewport: { width: 1280, height: 900 }, timezoneId: "UTC" });
+    const p = await fresh.newPage();
+    p.on("pageerror", (err) => console.error("[student page error]", err.message));
+    await p.goto(url);
+    await p.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await p.reload();
+    expect(await p.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await fresh.setOffline(true);
+    await p.getByTestId("start-drop-input").setInputFiles({
+      name: "big_numbers.automl",
+      mimeType: "application/octet-stream",
+      buffer: bytes,
+    });
+    await expect.poll(() => p.evaluate(() => location.hash), WAIT).toMatch(/^#\/p\/[^/]+\/train$/);
+    expect(await p.getByTestId("shared-check").textContent()).toMatch(/checked/);
+    await p.getByTestId("model-option").first().waitFor(WAIT);
+    await p.getByTestId("start-run").click();
+    await expect
+      .poll(() => p.getByTestId("run-state").getAttribute("data-status"), { timeout: 300_000 })
+      .toBe("done");
+    expect(await storedLeaderboard(p)).toEqual(board);
+    await fresh.close();
   });
 });
