@@ -4,7 +4,6 @@
  * rows; add it to SECTIONS below.
  */
 import { benchBoundary } from "./boundary.ts";
-import { benchBoundary } from "./boundary.ts";
 import { benchCsvRead } from "./csvRead.ts";
 import { benchGbdt } from "./gbdt.ts";
 import { benchHtmlPredictor } from "./htmlPredictor.ts";
@@ -30,12 +29,6 @@ interface Section {
 }
 
 const SECTIONS: Section[] = [
-  {
-    name: "boundary",
-    title:
-      "Decision-boundary playground: one update (fit on two columns, 100 x 100 grid, two scores) per model, 1,000 and 5,000 rows, one thread",
-    run: () => benchBoundary(),
-  },
   {
     name: "boundary",
     title:
