@@ -226,6 +226,7 @@ const api: MonitorWorkerApi = {
         source.seed,
       );
       const { frame, batches, heldOut } = table;
+      signal.throwIfAborted();
       const n = batches.length;
       const added = batches.reduce((n, b) => n + b.rows, 0);
       const dataset = await saveDataset(store, {

@@ -159,12 +159,24 @@ describe("monitor: batches, timeline, retrain, compare, promote", () => {
     await row.getByTestId("drift-threshold").press("Enter");
     await expect.poll(() => row.getAttribute("data-drift"), WAIT).toBe("false");
     await row.getByTestId("drill").click();
-    await page.locator('[data-testid="column-drill"] [data-chart="drift-distribution"] svg').first().waitFor(WAIT);
+    await page
+      .locator('[data-testid="column-drill"] [data-chart="drift-distribution"] svg')
+      .first()
+      .waitFor(WAIT);
     await shot(page, "monitor-batches");
     expect(await axeViolations(page)).toEqual([]);
   });
 
   it("retrains a challenger, compares it on held-out labelled rows, promotes it and rolls back", async () => {
+    // A retrain stopped at once: nothing registered, no decision, no error.
+    await page.getByTestId("retrain").click();
+    await page.locator('[data-testid="monitor-busy"][data-kind="retrain"]').waitFor(WAIT);
+    await page.getByTestId("monitor-cancel").click();
+    await page.getByTestId("monitor-busy").waitFor({ state: "detached", ...WAIT });
+    expect(await page.locator(".monitor-phase [role=alert]").count()).toBe(0);
+    expect(await decisions(page, "retrain").count()).toBe(0);
+    expect(await page.getByTestId("aliases").textContent()).toMatch(/Challenger: none/);
+
     await page.getByTestId("retrain").click();
     await decisions(page, "retrain").waitFor(TRAIN_WAIT);
     expect(await decisions(page, "retrain").textContent()).toMatch(
