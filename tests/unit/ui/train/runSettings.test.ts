@@ -45,6 +45,7 @@ describe("run settings from the Train form", () => {
       criterion: "accuracy >= 0.9",
       backend: null,
       ensemble: true,
+      tune: "quick",
       params: { mlp: { max_epochs: 5 } },
     });
     expect(draftFromRun(run(s))).toEqual({ ...draft, models: ["baseline", "mlp"] });

@@ -122,7 +122,8 @@ describe("train state", () => {
     const runs = [run("r2"), run("r1")];
     expect(openedView("p1", runs, null)).toEqual({
       shownRunId: "r2",
-      draft: { models: ["baseline", "gbdt", "mlp"], mlpEpochs: 9, ensemble: true },
+      // A run stored before tuning existed: the next run starts from today's default budget.
+      draft: { models: ["baseline", "gbdt", "mlp"], mlpEpochs: 9, ensemble: true, tune: "quick" },
     });
     expect(openedView("p1", runs, { ...startedRun(run("r1")) }).shownRunId).toBe("r1");
     // A newer cancelled or failed run does not hide the finished one; an interrupted one is shown (to resume).
@@ -132,7 +133,7 @@ describe("train state", () => {
     expect(openedView("p1", [run("r3", { status: "cancelled" })], null).shownRunId).toBe("r3");
     expect(openedView("p1", [], null)).toEqual({
       shownRunId: null,
-      draft: { models: [], mlpEpochs: null, ensemble: true, tune: "off" },
+      draft: { models: [], mlpEpochs: null, ensemble: true, tune: "quick" },
     });
   });
 

@@ -18,7 +18,15 @@ const SKLEARN = [
   },
   { n: 1000, candidates: 9, min: 250, factor: 3, res: [250, 750], cand: [9, 3] },
   { n: 1000, candidates: 27, min: 250, factor: 3, res: [250, 750], cand: [27, 9] },
-  { n: 1000, candidates: 27, min: 250, factor: 3, aggressive: true, res: [250, 250, 250, 750], cand: [27, 9, 3, 1] },
+  {
+    n: 1000,
+    candidates: 27,
+    min: 250,
+    factor: 3,
+    aggressive: true,
+    res: [250, 250, 250, 750],
+    cand: [27, 9, 3, 1],
+  },
   { n: 600, candidates: 5, min: "exhaust", smallest: 8, factor: 2, res: [150, 300, 600], cand: [5, 3, 2] },
   // n_candidates="exhaust" draws max_resources // min_resources = 50 candidates.
   { n: 5000, candidates: 50, min: 100, factor: 3, res: [100, 300, 900, 2700], cand: [50, 17, 6, 2] },

@@ -23,7 +23,10 @@ const options = {
 /** An entry without its timings (the only numbers a rerun may change). */
 function untimed(e: LeaderboardEntry) {
   const { fit_seconds: _, tuning, ...rest } = e;
-  return { ...rest, tuning: tuning && { ...tuning, trials: tuning.trials.map(({ seconds: _s, ...t }) => t) } };
+  return {
+    ...rest,
+    tuning: tuning && { ...tuning, trials: tuning.trials.map(({ seconds: _s, ...t }) => t) },
+  };
 }
 
 /** A pool of `lanes` in-process lanes; lane i waits a little before each job, so jobs finish out of order. */
@@ -74,7 +77,12 @@ describe("tuning in the ladder", () => {
       jobs.push(job);
       return runFoldJob(frame, job, { signal });
     };
-    const out = await runLadder(frame, { ...options, models: ["decision_tree"], runFold: recording, concurrency: 1 });
+    const out = await runLadder(frame, {
+      ...options,
+      models: ["decision_tree"],
+      runFold: recording,
+      concurrency: 1,
+    });
     const { plan } = out;
     const test = new Set(plan.test);
     // Trials score nothing on their own training rows; the outer jobs do (the overfitting signal).
@@ -125,7 +133,12 @@ describe("finalChoice", () => {
     seconds: 0,
   });
   it("takes the folds' most frequent choice, ties to the better mean score, then the lower number", () => {
-    expect(finalChoice("accuracy", { chosen: [2, 5, 2], trials: [trial(0, 2, 0.8), trial(1, 5, 0.9), trial(2, 2, 0.7)] })).toBe(2);
+    expect(
+      finalChoice("accuracy", {
+        chosen: [2, 5, 2],
+        trials: [trial(0, 2, 0.8), trial(1, 5, 0.9), trial(2, 2, 0.7)],
+      }),
+    ).toBe(2);
     expect(finalChoice("accuracy", { chosen: [2, 5], trials: [trial(0, 2, 0.8), trial(1, 5, 0.9)] })).toBe(5);
     expect(finalChoice("rmse", { chosen: [2, 5], trials: [trial(0, 2, 0.8), trial(1, 5, 0.9)] })).toBe(2);
     expect(finalChoice("accuracy", { chosen: [4, 3], trials: [trial(0, 4, 0.8), trial(1, 3, 0.8)] })).toBe(3);
