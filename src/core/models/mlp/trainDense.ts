@@ -241,7 +241,7 @@ function forwardPass(
     if (l === layers.length - 1) break;
     const mask = masks?.[l] ?? null;
     const size = rows * outputs;
-    if (activation === "relu") for (let i = 0; i < size; i++) h[i] = z[i] > 0 ? z[i] : 0;
+    if (activation === "relu") for (let i = 0; i < size; i++) h[i] = Math.max(z[i], 0);
     else for (let i = 0; i < size; i++) h[i] = Math.tanh(z[i]);
     if (mask) for (let i = 0; i < size; i++) h[i] *= mask[i];
     input = h;
