@@ -31,7 +31,11 @@ export function ShareDialog(props: { projectId: string; projectName: string; pha
     setResult(null);
     setCopied(false);
   };
+  // The contents exist only while the dialog is open: a closed dialog's heading must not be the
+  // page's first h2, which navigation focuses.
+  const [shown, setShown] = createSignal(false);
   const open = () => {
+    setShown(true);
     setPhase(props.phase);
     changed();
     setError(null);
@@ -100,120 +104,126 @@ export function ShareDialog(props: { projectId: string; projectName: string; pha
         class="share-dialog"
         aria-labelledby="share-heading"
         data-testid="share-dialog"
-        onClose={cancel}
+        onClose={() => {
+          cancel();
+          setShown(false);
+        }}
       >
-        <h2 id="share-heading">Share this experiment</h2>
-        <p class="hint">
-          The link holds the whole experiment: the table, the framing, the recipe, the split and its seed, and
-          the run settings. It is read by the app on the other device and never sent to any server. Whoever
-          opens it and trains gets the same leaderboard.
-        </p>
-        <label class="field">
-          <span>Open on the phase</span>
-          <select
-            data-testid="share-phase"
-            value={phase()}
-            onChange={(e) => {
-              setPhase(e.currentTarget.value as PhaseId);
-              changed();
-            }}
-          >
-            <For each={PHASES}>{(p) => <option value={p.id}>{p.label}</option>}</For>
-          </select>
-        </label>
-        <label class="check">
-          <input
-            type="checkbox"
-            data-testid="teacher-mode"
-            checked={teaching()}
-            onChange={(e) => {
-              setTeaching(e.currentTarget.checked);
-              changed();
-            }}
-          />
-          Teacher mode: lock settings, hide phases, write notes for students
-        </label>
-        <Show when={teaching()}>
-          <TeacherFields
-            value={teacher()}
-            onChange={(t) => {
-              setTeacher(t);
-              changed();
-            }}
-          />
-        </Show>
-        <Show when={error()}>
-          <p role="alert" class="warn-text" data-testid="share-error">
-            {error()}
+        <Show when={shown()}>
+          <h2 id="share-heading">Share this experiment</h2>
+          <p class="hint">
+            The link holds the whole experiment: the table, the framing, the recipe, the split and its seed,
+            and the run settings. It is read by the app on the other device and never sent to any server.
+            Whoever opens it and trains gets the same leaderboard.
           </p>
-        </Show>
-        <div class="share-actions">
-          <button
-            type="button"
-            class="button-primary"
-            data-testid="share-create"
-            disabled={busy()}
-            onClick={() => void create()}
-          >
-            {busy() ? "Packing…" : "Create link"}
-          </button>
-          <Show when={busy()}>
-            <button type="button" data-testid="share-cancel" onClick={cancel}>
-              Cancel
-            </button>
+          <label class="field">
+            <span>Open on the phase</span>
+            <select
+              data-testid="share-phase"
+              value={phase()}
+              onChange={(e) => {
+                setPhase(e.currentTarget.value as PhaseId);
+                changed();
+              }}
+            >
+              <For each={PHASES}>{(p) => <option value={p.id}>{p.label}</option>}</For>
+            </select>
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              data-testid="teacher-mode"
+              checked={teaching()}
+              onChange={(e) => {
+                setTeaching(e.currentTarget.checked);
+                changed();
+              }}
+            />
+            Teacher mode: lock settings, hide phases, write notes for students
+          </label>
+          <Show when={teaching()}>
+            <TeacherFields
+              value={teacher()}
+              onChange={(t) => {
+                setTeacher(t);
+                changed();
+              }}
+            />
           </Show>
-          <button type="button" data-testid="share-close" onClick={() => dialog.close()}>
-            Close
-          </button>
-        </div>
-        <Show when={busy()}>
-          <p class="status-line" role="status" data-testid="share-progress">
-            <span class="spinner" aria-hidden="true" /> {progressText()}
-          </p>
-        </Show>
-        <Show when={result()}>
-          {(r) => (
-            <section class="share-result" aria-label="Shared experiment">
-              <Show
-                when={r().link}
-                fallback={
-                  <p data-testid="share-too-big">
-                    The link would be {sizeText(r().linkChars)} long, more than a link should carry: hand out
-                    the .automl file instead (it opens the same way, dropped on the first screen).
-                  </p>
-                }
-              >
-                {(link) => (
-                  <>
-                    <label class="field">
-                      <span>Link</span>
-                      <textarea
-                        readonly
-                        rows={3}
-                        data-testid="share-link"
-                        value={link()}
-                        onFocus={(e) => e.currentTarget.select()}
-                      />
-                    </label>
-                    <button type="button" data-testid="share-copy" onClick={() => void copy(link())}>
-                      {copied() ? "Copied" : "Copy link"}
-                    </button>
-                  </>
-                )}
-              </Show>
-              <p class="hint" data-testid="share-size">
-                {sizeText(r().csvBytes)} of data packed into a{" "}
-                {r().link ? `${sizeText(r().linkChars)} link` : "file"} ({sizeText(r().fileBytes)} as a file).
-              </p>
-              <button
-                type="button"
-                data-testid="share-file"
-                onClick={() => downloadBlob(r().file, fileName())}
-              >
-                Download .automl file
+          <Show when={error()}>
+            <p role="alert" class="warn-text" data-testid="share-error">
+              {error()}
+            </p>
+          </Show>
+          <div class="share-actions">
+            <button
+              type="button"
+              class="button-primary"
+              data-testid="share-create"
+              disabled={busy()}
+              onClick={() => void create()}
+            >
+              {busy() ? "Packing…" : "Create link"}
+            </button>
+            <Show when={busy()}>
+              <button type="button" data-testid="share-cancel" onClick={cancel}>
+                Cancel
               </button>
-            </section>
-          )}
+            </Show>
+            <button type="button" data-testid="share-close" onClick={() => dialog.close()}>
+              Close
+            </button>
+          </div>
+          <Show when={busy()}>
+            <p class="status-line" role="status" data-testid="share-progress">
+              <span class="spinner" aria-hidden="true" /> {progressText()}
+            </p>
+          </Show>
+          <Show when={result()}>
+            {(r) => (
+              <section class="share-result" aria-label="Shared experiment">
+                <Show
+                  when={r().link}
+                  fallback={
+                    <p data-testid="share-too-big">
+                      The link would be {sizeText(r().linkChars)} long, more than a link should carry: hand
+                      out the .automl file instead (it opens the same way, dropped on the first screen).
+                    </p>
+                  }
+                >
+                  {(link) => (
+                    <>
+                      <label class="field">
+                        <span>Link</span>
+                        <textarea
+                          readonly
+                          rows={3}
+                          data-testid="share-link"
+                          value={link()}
+                          onFocus={(e) => e.currentTarget.select()}
+                        />
+                      </label>
+                      <button type="button" data-testid="share-copy" onClick={() => void copy(link())}>
+                        {copied() ? "Copied" : "Copy link"}
+                      </button>
+                    </>
+                  )}
+                </Show>
+                <p class="hint" data-testid="share-size">
+                  {sizeText(r().csvBytes)} of data packed into a{" "}
+                  {r().link ? `${sizeText(r().linkChars)} link` : "file"} ({sizeText(r().fileBytes)} as a
+                  file).
+                </p>
+                <button
+                  type="button"
+                  data-testid="share-file"
+                  onClick={() => downloadBlob(r().file, fileName())}
+                >
+                  Download .automl file
+                </button>
+              </section>
+            )}
+          </Show>
         </Show>
       </dialog>
     </>
