@@ -98,6 +98,7 @@ describe("teacher mode", () => {
       /run settings are locked by the teacher/,
     );
     await shot(student, "student-train-locked");
+    expect(await violations(student)).toEqual([]);
     // "Hide advanced controls": no tuning budget, ensemble or epochs in Train, no reading options in Data.
     expect(await student.getByTestId("tune-settings").count()).toBe(0);
     expect(await student.getByTestId("ensemble-option").count()).toBe(0);
@@ -112,12 +113,26 @@ describe("teacher mode", () => {
     // Its recipe shows its steps but no way to add one (an advanced control).
     await student.getByTestId("recipe-step").first().waitFor(WAIT);
     expect(await student.getByTestId("add-step").count()).toBe(0);
+    expect(await violations(student)).toEqual([]);
+    // Every other phase a student can open passes axe with the teacher's settings in place.
+    for (const id of ["data", "explore", "deploy", "monitor"]) {
+      await student.getByTestId(`phase-${id}`).click();
+      await expect
+        .poll(() => student.getByTestId(`phase-${id}`).getAttribute("aria-current"), WAIT)
+        .toBe("page");
+      await student.getByTestId("phase-intro").waitFor(WAIT);
+      await student.waitForLoadState("networkidle");
+      expect(await violations(student), id).toEqual([]);
+    }
+    await student.getByTestId("phase-prepare").click();
+    await expect.poll(() => student.evaluate(() => location.hash), WAIT).toMatch(/\/prepare$/);
     // A hidden phase's address shows that it is hidden, not the phase.
     await student.evaluate(() => {
       location.hash = location.hash.replace(/\/prepare$/, "/features");
     });
     await student.getByTestId("phase-hidden").waitFor(WAIT);
     expect(await student.getByTestId("phase-intro").count()).toBe(0);
+    expect(await violations(student)).toEqual([]);
   });
 
   it("'Make my own copy' gives the student an unlocked project with every phase", async () => {
