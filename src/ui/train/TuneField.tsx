@@ -20,11 +20,18 @@ export function TuneField(props: {
   const custom = () => typeof props.value === "number";
   const { min, max } = RUN_LIMITS.tune;
   return (
-    <fieldset class="run-numbers" disabled={props.disabled} data-testid="tune-settings">
+    // min-width 0: a fieldset is at least as wide as its widest option otherwise, and pushed the page wider.
+    <fieldset
+      class="run-numbers"
+      style={{ "min-width": "0" }}
+      disabled={props.disabled}
+      data-testid="tune-settings"
+    >
       <legend>Tuning</legend>
       <label class="field">
         Hyperparameter search
         <select
+          style={{ "max-width": "100%" }}
           data-testid="tune-budget"
           value={custom() ? "custom" : String(props.value)}
           onChange={(e) => {
