@@ -15,7 +15,12 @@ import type { Frame } from "../src/core/data/frame.ts";
 import { readCsv, readCsvText } from "../src/core/data/readCsv.ts";
 import { writeCsv } from "../src/core/data/writeCsv.ts";
 import { CARD_LEVELS } from "../src/core/deploy/modelCard.ts";
-import { type ModelFile, parseModelJson, readModelFile } from "../src/core/deploy/modelFile.ts";
+import {
+  type ModelFile,
+  parseModelJson,
+  positiveClassOf,
+  readModelFile,
+} from "../src/core/deploy/modelFile.ts";
 import { ValidationError } from "../src/core/errors.ts";
 import { takeFrameRows } from "../src/core/prep/columns.ts";
 import { loadFrame } from "../src/persist/datasets.ts";
@@ -79,9 +84,10 @@ const TOP_REASONS = 3;
  * Row 0's largest contributions against row 1 (the typical row) by the model's own explainer;
  * null when it cannot explain this pipeline, so the form simply shows no reasons.
  */
-function topReasons(pipeline: LoadedPipeline, frame: Frame): RowReasons | null {
+function topReasons(pipeline: LoadedPipeline, frame: Frame, positive: string | null): RowReasons | null {
   try {
-    const ex = explainRows(pipeline, frame, [0], { background: [1] });
+    // Binary: the run's positive class (the card's), as the evaluation explained it.
+    const ex = explainRows(pipeline, frame, [0], { background: [1], positive: positive ?? undefined });
     const row = ex.rows[0];
     const all = ex.columns.map((column, c) => ({ column, contribution: row.contributions[c] }));
     const top = all
@@ -154,7 +160,7 @@ const api: PredictWorkerApi = {
       proba: out.proba
         ? names.slice(1).map((name, c) => ({ label: name.slice("proba_".length), p: Number(cells[c + 1]) }))
         : null,
-      reasons: topReasons(pipeline, both),
+      reasons: topReasons(pipeline, both, positiveClassOf(file)),
     };
   },
 

@@ -1,10 +1,11 @@
 /**
- * `explain MODEL.json FILE [--rows 0,5,9] [--json]`: why the model gave some rows of FILE their
+ * `explain MODEL.json FILE [--rows 0,5,9] [--positive CLASS] [--json]`: why the model gave some rows of FILE their
  * predictions: each input column's contribution, from the base value to the model's output (exact
  * TreeSHAP for tree models, exact linear contributions for linear ones, seeded sampled Shapley
  * values for the rest and for ensembles; see src/core/automl/explain).
  */
 import type { Explanation } from "../core/automl/explain/explainRows.ts";
+import type { ReadModelFile } from "../core/deploy/modelFile.ts";
 import { escapeControls, escapeJsonControls } from "../core/text/controlChars.ts";
 import type { Io } from "./io.ts";
 import { readModelPath, splitModelArg } from "./modelPath.ts";
@@ -22,19 +23,21 @@ logistic regression: exact; other models and ensembles: Shapley values estimated
 permutation sampling, with a sample of FILE's rows standing for the data. Encoded columns (one-hot
 and others) are added back to the column they came from.
 
-The output explained: regression, the predicted value; binary classification, the second class
-(log-odds for gradient boosting and logistic regression, whose sigmoid is predict's probability;
-the probability otherwise); multiclass, each row's predicted class.
+The output explained: regression, the predicted value; binary classification, the positive class
+(the one the run's evaluation scored as positive, named in the model card; a file without one: its
+second class), in log-odds for gradient boosting and logistic regression, whose sigmoid is
+predict's probability, in probability otherwise; multiclass, each row's predicted class.
 
 Options:
   --rows 0,5,9       rows of FILE to explain, counted from 0 (default: the first ${DEFAULT_ROWS})
+  --positive CLASS   binary models: explain CLASS instead of the model card's positive class
   --json             print JSON: {"output", "class", "base_value", "rows": [{"row", "output", "contributions"}]}
                      (multiclass: "class" and "base_value" per row)
   --delimiter D      read FILE with delimiter D instead of guessing: , ; | or tab
   --drop-ragged      drop rows of FILE with too few or too many fields
 `;
 
-const VALUED = ["rows", "delimiter"];
+const VALUED = ["rows", "delimiter", "positive"];
 
 /** `0,5,9` as row numbers, or the sentence saying what is wrong. */
 export function parseRows(text: string): number[] | string {
@@ -56,7 +59,7 @@ export async function explain(args: string[], io: Io): Promise<number> {
     );
     return UNREADABLE;
   }
-  const parsed = parseTableArgs("explain", rest, ["rows"]);
+  const parsed = parseTableArgs("explain", rest, ["rows", "positive"]);
   if (typeof parsed === "string") {
     io.err(parsed);
     return UNREADABLE;
@@ -68,6 +71,12 @@ export async function explain(args: string[], io: Io): Promise<number> {
   }
   const read = await readModelPath(modelPath, io);
   if (typeof read === "number") return read;
+  const positive = positiveOf(read, parsed.values.positive);
+  if (positive.error) {
+    io.err(escapeControls(positive.error, true));
+    return UNREADABLE;
+  }
+  for (const note of read.notes) io.err(`Note: ${escapeControls(note, true)}`);
   const table = await readTableFile(parsed.file, parsed.options, io);
   if (typeof table === "number") return table;
   const frame = table.frame;
@@ -79,7 +88,7 @@ export async function explain(args: string[], io: Io): Promise<number> {
   const { explainRows } = await import("../core/automl/explain/explainRows.ts");
   let e: Explanation;
   try {
-    e = explainRows(read.pipeline, frame, rows);
+    e = explainRows(read.pipeline, frame, rows, { positive: positive.value ?? undefined });
   } catch (err) {
     if ((err as Error | null)?.name !== "ValidationError") throw err;
     const why = (err as Error).message;
@@ -92,6 +101,30 @@ export async function explain(args: string[], io: Io): Promise<number> {
       : explanationText(e, read.pipeline.artifact.label),
   );
   return 0;
+}
+
+/**
+ * The class a binary explanation is about: `asked` (--positive) when it is one of the model's
+ * classes, else the file's positive class; an error sentence for a class the model lacks or a
+ * model that is not binary.
+ */
+export function positiveOf(
+  read: Pick<ReadModelFile, "pipeline" | "positive">,
+  asked: string | undefined,
+): { value: string | null; error?: string } {
+  if (asked === undefined) return { value: read.positive };
+  const { task, classes } = read.pipeline.artifact;
+  if (task !== "binary")
+    return {
+      value: null,
+      error: `--positive applies to binary models; this one is ${task === "regression" ? "a regression model" : "a multiclass model"}.`,
+    };
+  if (!classes?.includes(asked))
+    return {
+      value: null,
+      error: `--positive ${JSON.stringify(asked)} is not one of the model's classes (${(classes ?? []).map((c) => JSON.stringify(c)).join(", ")}).`,
+    };
+  return { value: asked };
 }
 
 /** The --json form: one base value and class for binary and regression, per row for multiclass. */

@@ -120,6 +120,7 @@ export async function exportModel(args: string[], io: Io): Promise<number> {
       protocol: file.card.scores.protocol,
       dataFingerprint: await dataFingerprint(table.frame),
       appVersion: await appVersion(),
+      positiveClass: file.card.positive_class,
     });
     // Scores stay the model's own; only what describes the data comes from TRAIN.csv.
     // Monitoring's reference is the training data too: sketched from TRAIN.csv when it has every input.
@@ -129,7 +130,7 @@ export async function exportModel(args: string[], io: Io): Promise<number> {
       ? makeReferenceSketches(read.pipeline, table.frame)
       : file.reference;
     file = await makeModelFile(file.pipeline, { ...card, scores: file.card.scores }, reference);
-  } else if (read.notes.length > 0) {
+  } else if (read.rewritten) {
     file = await makeModelFile(
       file.pipeline,
       { ...file.card, app_version: await appVersion() },

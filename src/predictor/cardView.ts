@@ -1,5 +1,5 @@
 import type { ModelCard } from "../core/deploy/modelCard.ts";
-import type { ModelFile } from "../core/deploy/modelFile.ts";
+import { type ModelFile, positiveClassOf } from "../core/deploy/modelFile.ts";
 import { getMetric } from "../core/framing/metrics.ts";
 import { TASK_LABELS } from "../core/framing/task.ts";
 import { el, textTable } from "./dom.ts";
@@ -24,6 +24,7 @@ function inputRange(i: ModelCard["inputs"][number]): string {
 /** The model card as a definition list and a table of inputs. */
 export function cardView(file: ModelFile, notes: readonly string[]): HTMLElement {
   const card = file.card;
+  const positive = positiveClassOf(file);
   let metric: string = card.metric;
   try {
     metric = getMetric(card.metric).label;
@@ -44,7 +45,8 @@ export function cardView(file: ModelFile, notes: readonly string[]): HTMLElement
       ...row("Task", TASK_LABELS[card.task] ?? card.task),
       ...row("Target", card.target),
       ...(card.classes ? row("Classes", card.classes.join(", ")) : []),
-      ...(card.positive_class ? row("Positive class", card.positive_class) : []),
+      // A binary file without one takes its second class (the reader's note says so).
+      ...(positive ? row("Positive class", positive) : []),
       ...row("Metric", metric),
       ...row(
         "Cross-validated score",

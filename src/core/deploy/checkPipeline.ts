@@ -204,6 +204,19 @@ function checkCard(card: ModelCard, a: PipelineArtifact): void {
       `the card lists the classes ${show(card.classes)}, the pipeline ${show(a.classes ?? null)}`,
     );
   }
+  const positive = card.positive_class;
+  if (positive !== null && positive !== undefined) {
+    if (a.task !== "binary")
+      fail(
+        "model card",
+        `the card names a positive class (${JSON.stringify(positive)}) for a ${a.task} model`,
+      );
+    if (!a.classes?.includes(positive))
+      fail(
+        "model card",
+        `the positive class ${JSON.stringify(positive)} is not one of the model's classes (${quoted(a.classes ?? [])})`,
+      );
+  }
   if (card.model.id !== a.model_id)
     fail("model card", `the card describes ${card.model.id}, the pipeline holds ${a.model_id}`);
   const names = (list: readonly { name: string; kind: string }[]) =>

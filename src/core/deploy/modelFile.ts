@@ -43,8 +43,15 @@ export interface ModelFile {
 export interface ReadModelFile {
   file: ModelFile;
   pipeline: LoadedPipeline;
-  /** What a person should know about how the file was read (migrated, no card). */
+  /**
+   * Binary models: the class explanations and reports are about, the run's positive class (the
+   * card's `positive_class`; a file without one: its second class, said in `notes`). Else null.
+   */
+  positive: string | null;
+  /** What a person should know about how the file was read (migrated, no card, no positive class). */
   notes: string[];
+  /** True when `file` is not the file as given: migrated from an older format, or a bare pipeline given a card. */
+  rewritten: boolean;
 }
 
 /**
@@ -123,6 +130,22 @@ async function currentVersion(
   return file;
 }
 
+/**
+ * The positive class of a binary model file: the card's `positive_class`, the class the run's
+ * evaluation treated as positive. A file made before cards carried it (or a bare pipeline) names
+ * none; its second class is taken, the class older versions explained. Null for other tasks.
+ */
+export function positiveClassOf(file: Pick<ModelFile, "card" | "pipeline">): string | null {
+  if (file.pipeline.task !== "binary" || !file.pipeline.classes) return null;
+  return file.card.positive_class ?? file.pipeline.classes[1] ?? null;
+}
+
+/** The note of a binary file that names no positive class (null when it names one). */
+function positiveNote(file: ModelFile): string | null {
+  if (file.pipeline.task !== "binary" || file.card.positive_class) return null;
+  return `The file names no positive class: "${positiveClassOf(file)}", the model's second class, is taken as positive.`;
+}
+
 /** Options of `readModelFile`. */
 export interface ReadModelFileOptions {
   /** Runs after the pipeline is rebuilt and before its models are probed (e.g. to ready tfjs). */
@@ -153,7 +176,9 @@ export async function readModelFile(json: unknown, opts: ReadModelFileOptions = 
     );
     await opts.beforeProbe?.(loaded);
     checkPipeline(loaded, file.card);
-    return { file, pipeline: loaded, notes };
+    const note = positiveNote(file);
+    if (note) notes.push(note);
+    return { file, pipeline: loaded, positive: positiveClassOf(file), notes, rewritten: true };
   }
   if (json.format !== MODEL_FILE_FORMAT) {
     const tag = json.format ?? json.type;
@@ -180,5 +205,8 @@ export async function readModelFile(json: unknown, opts: ReadModelFileOptions = 
   };
   await opts.beforeProbe?.(loaded);
   checkPipeline(loaded, card);
-  return { file, pipeline: loaded, notes };
+  const rewritten = notes.length > 0;
+  const note = positiveNote(file);
+  if (note) notes.push(note);
+  return { file, pipeline: loaded, positive: positiveClassOf(file), notes, rewritten };
 }

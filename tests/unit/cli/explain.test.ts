@@ -69,17 +69,21 @@ describe("explain (trained and explained through the CLI on penguins)", () => {
     }
   }, 120_000);
 
-  it("gbdt, binary: log-odds of the positive class whose sigmoid is predict's proba, exact", async () => {
+  it("gbdt, binary: log-odds of the run's positive class whose sigmoid is predict's proba, exact", async () => {
     const out = await run("explain", model("gbdt", "sex"), PENGUINS, "--rows", "0,5,9,200", "--json");
     expect(out.stderr).toBe("");
     expect(out.code).toBe(0);
     const json = JSON.parse(out.stdout) as ExplainJson;
     expect(Object.keys(json)).toEqual(["output", "class", "base_value", "rows"]);
     expect(json.output).toBe("log_odds");
-    expect(json.class).toBe("male");
+    // The class the run's evaluation scored as positive (the card's), not the model's second class.
+    const card = JSON.parse(readFileSync(model("gbdt", "sex"), "utf8")).card;
+    expect(card.positive_class).toBe("female");
+    expect(json.class).toBe("female");
     expect(json.rows.map((r) => r.row)).toEqual([0, 5, 9, 200]);
     const pred = await predicted(model("gbdt", "sex"), PENGUINS);
-    const col = pred[0].indexOf("proba_male");
+    expect(pred[0]).toEqual(["prediction", "proba_female", "proba_male"]);
+    const col = pred[0].indexOf("proba_female");
     expect(col).toBeGreaterThan(0);
     for (const r of json.rows) {
       expect(Object.keys(r)).toEqual(["row", "output", "contributions"]);
@@ -146,12 +150,44 @@ describe("explain (trained and explained through the CLI on penguins)", () => {
     const out = await run("explain", model("gbdt", "sex"), PENGUINS, "--rows", "0");
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/exact TreeSHAP, in log-odds/);
-    expect(out.stdout).toMatch(/Row 0 \(class male\): output -?[\d.]+ = base -?[\d.]+ \+ contributions/);
+    expect(out.stdout).toMatch(/Row 0 \(class female\): output -?[\d.]+ = base -?[\d.]+ \+ contributions/);
     expect(out.stdout.split("\n").filter((l) => /^ {2}\S/.test(l))).toHaveLength(7);
     // The model reads "island": a file whose column is renamed lacks it.
     const bad = await run("explain", model("gbdt", "sex"), hostile);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('The data lacks the column "island", which the model needs.');
+  });
+
+  it("--positive explains the other class: log-odds negated, the same contributions mirrored", async () => {
+    const m = model("gbdt", "sex");
+    const base = JSON.parse(
+      (await run("explain", m, PENGUINS, "--rows", "0,5", "--json")).stdout,
+    ) as ExplainJson;
+    const out = await run("explain", m, PENGUINS, "--rows", "0,5", "--positive", "male", "--json");
+    expect(out.stderr).toBe("");
+    const male = JSON.parse(out.stdout) as ExplainJson;
+    expect(male.class).toBe("male");
+    expect(male.base_value).toBe(-base.base_value!);
+    male.rows.forEach((r, i) => {
+      expect(r.output).toBe(-base.rows[i].output);
+      for (const [c, v] of Object.entries(r.contributions))
+        expect(v).toBe(-base.rows[i].contributions[c] + 0);
+    });
+    // Naming the card's own positive class changes nothing.
+    const same = await run("explain", m, PENGUINS, "--rows", "0,5", "--positive", "female", "--json");
+    expect(JSON.parse(same.stdout)).toEqual(base);
+  });
+
+  it("--positive is refused for a class the model lacks and for a model that is not binary", async () => {
+    const wrong = await run("explain", model("gbdt", "sex"), PENGUINS, "--positive", "Male");
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe('--positive "Male" is not one of the model\'s classes ("female", "male").');
+    const multi = await run("explain", model("random_forest", "species"), PENGUINS, "--positive", "Adelie");
+    expect(multi.code).toBe(2);
+    expect(multi.stderr).toBe("--positive applies to binary models; this one is a multiclass model.");
+    expect((await run("explain", model("gbdt", "sex"), PENGUINS, "--positive")).stderr).toBe(
+      "--positive needs a value.",
+    );
   });
 
   it("escapes control characters of column names and classes in the table", () => {

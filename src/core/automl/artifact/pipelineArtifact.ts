@@ -1,5 +1,6 @@
 import type { ColumnKind } from "../../data/frame.ts";
 import type { MetricId } from "../../framing/metrics.ts";
+import { naturalCompare } from "../../framing/naturalCompare.ts";
 import type { Artifact, Task } from "../../models/estimator.ts";
 import type { ModelId } from "../../models/registry.ts";
 import type { FittedRecipeJSON } from "../../pipeline/recipeJson.ts";
@@ -135,7 +136,11 @@ export function makePipelineArtifact(
 export function makeEnsembleArtifact(
   parts: ArtifactParts & {
     members: { modelId: ModelId; label: string; weight: number; recipe: FittedRecipeJSON; model: Artifact }[];
-    /** Classification: the run's classes (the order of the blended probability columns). */
+    /**
+     * Classification: the run's classes. The file lists them (and orders the blended probability
+     * columns) in the models' own natural order, as a single model's file does, whatever the run's
+     * order; the positive class travels in the model card.
+     */
     classes: string[] | null;
   },
 ): EnsemblePipelineArtifact {
@@ -145,7 +150,7 @@ export function makeEnsembleArtifact(
     for (const i of m.recipe.inputs) if (!inputs.has(i.name)) inputs.set(i.name, i.kind);
   return {
     ...header(parts.members[0].recipe, parts, {
-      classes: parts.classes,
+      classes: parts.classes ? [...parts.classes].sort(naturalCompare) : null,
       inputs: [...inputs].map(([name, kind]) => ({ name, kind })),
     }),
     model_id: ENSEMBLE_ID,

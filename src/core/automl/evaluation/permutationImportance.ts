@@ -48,6 +48,19 @@ export interface PermutationImportance {
   columns: { column: string; mean: number; std: number }[];
 }
 
+/**
+ * A pipeline's predictions moved from its file's class order to the run's (`to[c]`: the run's
+ * index of the file's class c), so that a binary metric's positive class is the run's.
+ */
+function inRunOrder(out: ReturnType<typeof predictFrame>, to: number[] | null) {
+  if (!to || to.every((t, c) => t === c)) return out;
+  const k = to.length;
+  const proba = out.proba && new Float64Array(out.proba.length);
+  if (proba && out.proba)
+    for (let i = 0; i < proba.length; i += k) for (let c = 0; c < k; c++) proba[i + to[c]] = out.proba[i + c];
+  return { predictions: out.predictions.map((c) => to[c]), proba };
+}
+
 /** Per input column, the score loss of each repeat, for one fitted pipeline on some rows. */
 function lossesOn(
   frame: Frame,
@@ -56,16 +69,19 @@ function lossesOn(
   metric: MetricId,
   repeats: number,
   seed: number,
+  runClasses: string[] | null,
   signal?: AbortSignal,
 ): { baseline: number; losses: Map<string, number[]> } {
   const { artifact } = pipeline;
   const part = takeFrameRows(frame, rows);
   const target = part.columns.find((c) => c.name === artifact.target)!;
-  const classes = artifact.classes;
+  // Scored in the run's class order (binary: its positive class last), whatever the file's.
+  const classes = artifact.classes && runClasses ? runClasses : artifact.classes;
+  const to = artifact.classes && classes ? artifact.classes.map((c) => classes.indexOf(c)) : null;
   const yTrue = encodeTarget(target, artifact.task, classes ?? undefined).values;
   const sign = getMetric(metric).direction === "higher" ? 1 : -1;
   const score = (f: Frame) => {
-    const out = predictFrame(pipeline, f, signal);
+    const out = inRunOrder(predictFrame(pipeline, f, signal), to);
     return scoreMetric(metric, {
       yTrue,
       yPred: out.predictions,
@@ -164,7 +180,16 @@ export async function permutationImportance(
       );
     }
     const rows = capRows(evalRows[i], maxRows, deriveSeed(seed, "rows", i));
-    const out = lossesOn(frame, pipeline, rows, metric, repeats, deriveSeed(seed, i), opts.signal);
+    const out = lossesOn(
+      frame,
+      pipeline,
+      rows,
+      metric,
+      repeats,
+      deriveSeed(seed, i),
+      plan.classes,
+      opts.signal,
+    );
     baselines.push(out.baseline);
     for (const [name, list] of out.losses) losses.set(name, [...(losses.get(name) ?? []), ...list]);
   }

@@ -76,6 +76,8 @@ export async function trainedFile(modelId: string, target: string, csv = PENGUIN
     protocol: "2-fold CV on 80% of the rows, seed 0; test on 20%",
     dataFingerprint: await dataFingerprint(data),
     appVersion: "test",
+    // As the app's files: the run's positive class (binary plans put it last).
+    positiveClass: run.plan.task === "binary" ? run.plan.classes!.at(-1) : null,
   });
   return makeModelFile(run.pipeline, card);
 }
