@@ -2,6 +2,7 @@ import { relative } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import solid from "vite-plugin-solid";
+import { appVersionDefine } from "./build/appVersion.ts";
 import { engineModulesIn } from "./build/engineModules.ts";
 
 /**
@@ -59,6 +60,8 @@ export default defineConfig({
       },
     }),
   ],
+  // package.json's version as __APP_VERSION__ (model cards; workers/versionFromRun.ts).
+  define: appVersionDefine(),
   worker: { format: "es" },
   optimizeDeps: {
     include: ["@tensorflow/tfjs", "comlink", "idb", "solid-js", "@observablehq/plot"],

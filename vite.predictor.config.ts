@@ -6,11 +6,14 @@
  */
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { appVersionDefine } from "./build/appVersion.ts";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   publicDir: false,
+  // The same __APP_VERSION__ as the app's bundles, should the predictor's code read it.
+  define: appVersionDefine(),
   logLevel: "warn",
   resolve: { alias: { "@tensorflow/tfjs": here("src/predictor/tfjsCpu.ts") } },
   build: {

@@ -1,9 +1,12 @@
 import { defineConfig } from "vitest/config";
+import { appVersionDefine } from "./build/appVersion.ts";
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // package.json's version as __APP_VERSION__, as vite.config.ts builds it.
+        define: appVersionDefine(),
         test: {
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],

@@ -6,8 +6,11 @@ import { ValidationError } from "../src/core/errors.ts";
 import type { NewVersion } from "../src/persist/registry.ts";
 import type { ModelRecord, RunRecord } from "../src/persist/types.ts";
 
-/** The app's version, written into every model card (package.json's "version"). */
-export const APP_VERSION = "0.1.0";
+/** Put in by Vite's `define` from package.json (build/appVersion.ts). */
+declare const __APP_VERSION__: string;
+
+/** The app's version, written into every model card: package.json's "version", at build time. */
+export const APP_VERSION: string = __APP_VERSION__;
 
 /**
  * The version a run's model becomes: the model file `train --out` would write for it (card made

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import type { UserConfig } from "vite";
 import { describe, expect, it } from "vitest";
+import { appVersion } from "../../../src/cli/export.ts";
 import { loadPipeline } from "../../../src/core/automl/artifact/loadPipeline.ts";
 import { predictRows } from "../../../src/core/automl/artifact/predictRows.ts";
 import { makeRunService } from "../../../src/core/automl/run/runService.ts";
@@ -85,4 +88,17 @@ describe("registering a run's models (the predictor worker's register)", () => {
     expect(err.name).toBe("ValidationError");
     expect(err.message).toMatch(/kept no fitted pipeline in this run, so it cannot be registered\.$/);
   }, 60_000);
+});
+
+describe("the app version in model cards", () => {
+  it("is package.json's, as the CLI reads it, and every build puts it in the same way", async () => {
+    const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8"));
+    expect(APP_VERSION).toBe(pkg.version);
+    expect(await appVersion()).toBe(pkg.version);
+    // The app (its workers included) and the HTML predictor are built with the same define.
+    const app = (await import("../../../vite.config.ts")).default as UserConfig;
+    const predictor = (await import("../../../vite.predictor.config.ts")).default as UserConfig;
+    for (const config of [app, predictor])
+      expect(config.define?.__APP_VERSION__).toBe(JSON.stringify(pkg.version));
+  });
 });
