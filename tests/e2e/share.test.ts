@@ -1,7 +1,16 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { readCsvText } from "../../src/core/data/readCsv.ts";
+import { dataFingerprint } from "../../src/core/deploy/dataFingerprint.ts";
+import {
+  EXPERIMENT_FORMAT,
+  EXPERIMENT_VERSION,
+  type SharedExperiment,
+} from "../../src/core/share/experiment.ts";
+import { experimentFile } from "../../src/core/share/experimentCodec.ts";
 import { columnKind, dropFile, openSample, useApp } from "./harness.ts";
 
 let url: string;
@@ -333,6 +342,82 @@ describe("a table bigger than a link", () => {
       .poll(() => p.getByTestId("run-state").getAttribute("data-status"), { timeout: 300_000 })
       .toBe("done");
     expect(await storedLeaderboard(p)).toEqual(board);
+    await fresh.close();
+  });
+
+  it("cancels opening a large .automl file, keeping nothing; the same file then opens", async () => {
+    const csv = bigTable(100_000, 8);
+    const { frame } = await readCsvText(csv);
+    const experiment: SharedExperiment = {
+      format: EXPERIMENT_FORMAT,
+      version: EXPERIMENT_VERSION,
+      name: "Big lesson",
+      phase: "data",
+      data: {
+        name: "big_numbers.csv",
+        csv,
+        rows: frame.rows,
+        columns: frame.columns.map((c) => ({ name: c.name, kind: c.kind })),
+        sha256: await dataFingerprint(frame),
+      },
+      framing: null,
+      recipe: null,
+      split: null,
+      run: null,
+      teacher: null,
+    };
+    const file = experimentFile(new Uint8Array(gzipSync(JSON.stringify(experiment))));
+    const fresh = await context
+      .browser()!
+      .newContext({ viewport: { width: 1280, height: 900 }, timezoneId: "UTC" });
+    const p = await fresh.newPage();
+    const projectCount = () =>
+      p.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open("automl-playground");
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction("projects").objectStore("projects").count();
+              count.onsuccess = () => resolve(count.result);
+            };
+          }),
+      );
+    const drop = () =>
+      p.getByTestId("start-drop-input").setInputFiles({
+        name: "big_numbers.automl",
+        mimeType: "application/octet-stream",
+        buffer: Buffer.from(file),
+      });
+    await p.goto(url);
+    await p.getByTestId("start-drop").waitFor(WAIT);
+    await drop();
+    await p.getByTestId("open-cancel").click();
+    await p.getByTestId("open-status").waitFor({ state: "detached", ...WAIT });
+    expect(await p.getByTestId("open-error").count()).toBe(0);
+    expect(await p.evaluate(() => location.hash)).not.toMatch(/^#\/p\//);
+    expect(await projectCount()).toBe(0);
+
+    // Every text the status line shows while the file opens, to see that it reports how far it is.
+    await p.evaluate(() => {
+      const w = window as unknown as { statusTexts: string[] };
+      w.statusTexts = [];
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="open-status"]')?.textContent;
+        if (text && w.statusTexts.at(-1) !== text) w.statusTexts.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await drop();
+    await expect
+      .poll(() => p.evaluate(() => location.hash), { timeout: 300_000 })
+      .toMatch(/^#\/p\/[^/]+\/data$/);
+    expect(await p.getByTestId("shared-check").textContent()).toMatch(/checked/);
+    expect(await projectCount()).toBe(1);
+    const texts = await p.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
+    expect(
+      texts.some((t) => /\d+%/.test(t)),
+      texts.join(" / "),
+    ).toBe(true);
     await fresh.close();
   });
 });
