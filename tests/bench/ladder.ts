@@ -125,6 +125,7 @@ out = {}
 for name in wanted:
     if name not in MODELS: continue
     seconds, scores = 0.0, []
+    c0 = time.process_time()
     for tr, va in StratifiedKFold(5, shuffle=True, random_state=0).split(Xt, yt):
         t0 = time.perf_counter()
         m = pipe(MODELS[name]()).fit(Xt.iloc[tr], yt[tr])
@@ -134,15 +135,25 @@ for name in wanted:
     m = pipe(MODELS[name]()).fit(Xt, yt)
     score(m, Xh, yh)
     seconds += time.perf_counter() - t0
-    out[name] = {"seconds": seconds, "cv": float(np.mean(scores))}
+    out[name] = {"seconds": seconds, "cpu": time.process_time() - c0, "cv": float(np.mean(scores))}
 print(json.dumps(out))
 `;
 
-/** What the two sides measured for one model: seconds of fold work (5 folds + the test part), CV ROC AUC. */
+/**
+ * What the two sides measured for one model: wall seconds of fold work (5 folds + the test part),
+ * CPU seconds of the same (steadier than wall time on a shared machine), CV ROC AUC.
+ */
 interface Side {
   seconds: number;
+  cpu: number;
   cv: number;
 }
+
+/** This process's CPU seconds (user + system) so far. */
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 /**
  * The default ladder against the scikit-learn peer on one table: ours read from the CSV as the
@@ -159,11 +170,25 @@ async function ladderBesidePeer(table: PeerTable): Promise<BenchRow[]> {
   writeFileSync(file, table.csv);
   try {
     const frame = (await readCsv(createReadStream(file), { totalBytes: statSync(file).size })).frame;
+    // CPU per rung: the ladder runs in this thread, one rung after another, and reports each end.
+    const cpu = new Map<string, number>();
+    let mark = cpuSeconds();
     const t0 = performance.now();
-    const result = await runLadder(frame, { target: table.target, folds: 5, seed: 0 });
+    const result = await runLadder(frame, {
+      target: table.target,
+      folds: 5,
+      seed: 0,
+      onProgress: (p) => {
+        if (p.phase !== "model" || !p.model) return;
+        const now = cpuSeconds();
+        cpu.set(p.model, now - mark);
+        mark = now;
+      },
+    });
     const ourTotal = (performance.now() - t0) / 1000;
     const ours = new Map<string, Side>();
-    for (const e of result.entries) ours.set(e.model, { seconds: e.fit_seconds, cv: e.cv_mean });
+    for (const e of result.entries)
+      ours.set(e.model, { seconds: e.fit_seconds, cpu: cpu.get(e.model) ?? Number.NaN, cv: e.cv_mean });
     const models = result.entries.map((e) => e.model).filter((m) => m !== "ensemble");
     const t1 = performance.now();
     const peer = runPeer<Record<string, Side>>(PEER_LADDER, [file, table.target, models.join(",")]);
@@ -172,18 +197,24 @@ async function ladderBesidePeer(table: PeerTable): Promise<BenchRow[]> {
     const shape = `${table.name} (${table.rows.toLocaleString("en")} rows)`;
     let ourSum = 0;
     let peerSum = 0;
+    let ourCpu = 0;
+    let peerCpu = 0;
     for (const m of models) {
       const a = ours.get(m)!;
       const b = peer?.[m];
       ourSum += a.seconds;
-      if (b) peerSum += b.seconds;
+      ourCpu += a.cpu;
+      if (b) {
+        peerSum += b.seconds;
+        peerCpu += b.cpu;
+      }
       rows.push({
         measure: `${shape} ${m}`,
         value: a.seconds.toFixed(2),
         unit: "s",
         note: b
-          ? `peer ${b.seconds.toFixed(2)} s, ratio ${(a.seconds / b.seconds).toFixed(2)}x; ${result.plan.metric} ${a.cv.toFixed(4)} vs ${b.cv.toFixed(4)}`
-          : `${result.plan.metric} ${a.cv.toFixed(4)}; no peer`,
+          ? `peer ${b.seconds.toFixed(2)} s (${(a.seconds / b.seconds).toFixed(2)}x); CPU ${a.cpu.toFixed(2)} vs ${b.cpu.toFixed(2)} s (${(a.cpu / b.cpu).toFixed(2)}x); ${result.plan.metric} ${a.cv.toFixed(4)} vs ${b.cv.toFixed(4)}`
+          : `CPU ${a.cpu.toFixed(2)} s; ${result.plan.metric} ${a.cv.toFixed(4)}; no peer`,
       });
     }
     const ens = ours.get("ensemble");
@@ -198,7 +229,9 @@ async function ladderBesidePeer(table: PeerTable): Promise<BenchRow[]> {
       measure: `${shape} sum of models`,
       value: ourSum.toFixed(1),
       unit: "s",
-      note: peer ? `peer ${peerSum.toFixed(1)} s, ratio ${(ourSum / peerSum).toFixed(2)}x` : "no peer",
+      note: peer
+        ? `peer ${peerSum.toFixed(1)} s (${(ourSum / peerSum).toFixed(2)}x); CPU ${ourCpu.toFixed(1)} vs ${peerCpu.toFixed(1)} s (${(ourCpu / peerCpu).toFixed(2)}x)`
+        : "no peer",
     });
     rows.push({
       measure: `${shape} wall`,
