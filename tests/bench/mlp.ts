@@ -36,10 +36,12 @@ async function ours(X: Matrix, y: Target, epochs: number, trainer: "auto" | "tfj
   const model = new Mlp({ max_epochs: epochs, patience: 10_000 });
   model.trainer = trainer;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   await model.fit(X, y, { seed: 0 });
+  const c = process.cpuUsage(c0);
   const ms = (performance.now() - t0) / epochs;
   const s = model.toJSON().state;
-  return { ms, loss: s.validation_loss?.at(-1) ?? Number.NaN };
+  return { ms, cpu: (c.user + c.system) / 1000 / epochs, loss: s.validation_loss?.at(-1) ?? Number.NaN };
 }
 
 const PEER_MLP = `
@@ -51,10 +53,10 @@ rows, epochs = int(sys.argv[1]), int(sys.argv[2])
 rng = np.random.default_rng(0)
 X = rng.standard_normal((rows, 20))
 y = (2 * X[:, 0] - X[:, 1] + np.sin(2 * X[:, 2]) + X[:, 3] * X[:, 4] + rng.standard_normal(rows) > 0).astype(int)
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 m = MLPClassifier(hidden_layer_sizes=(64, 32), batch_size=256, max_iter=epochs, early_stopping=True,
                   n_iter_no_change=10**6, random_state=0).fit(X, y)
-print(json.dumps({"ms": (time.perf_counter() - t0) * 1000 / m.n_iter_, "epochs": m.n_iter_}))
+print(json.dumps({"ms": (time.perf_counter() - t0) * 1000 / m.n_iter_, "cpu": (time.process_time() - c0) * 1000 / m.n_iter_}))
 `;
 
 export async function benchMlp(): Promise<BenchRow[]> {
@@ -73,14 +75,20 @@ export async function benchMlp(): Promise<BenchRow[]> {
       tfjs: Number.POSITIVE_INFINITY,
       peer: Number.POSITIVE_INFINITY,
     };
+    const cpu = { ...best };
     let loss = { js: 0, tfjs: 0 };
     for (let i = 0; i < 2; i++) {
       const a = await ours(X, y, epochs, "auto");
       const b = await ours(X, y, epochs, "tfjs");
-      const p = runPeer<{ ms: number }>(PEER_MLP, [String(rows), String(epochs)]);
+      const p = runPeer<{ ms: number; cpu: number }>(PEER_MLP, [String(rows), String(epochs)]);
       best.js = Math.min(best.js, a.ms);
       best.tfjs = Math.min(best.tfjs, b.ms);
-      if (p) best.peer = Math.min(best.peer, p.ms);
+      cpu.js = Math.min(cpu.js, a.cpu);
+      cpu.tfjs = Math.min(cpu.tfjs, b.cpu);
+      if (p) {
+        best.peer = Math.min(best.peer, p.ms);
+        cpu.peer = Math.min(cpu.peer, p.cpu);
+      }
       loss = { js: a.loss, tfjs: b.loss };
     }
     const shape = `${rows.toLocaleString("en")} x ${COLS}`;
@@ -90,13 +98,13 @@ export async function benchMlp(): Promise<BenchRow[]> {
         measure: `${shape}, ours (typed arrays)`,
         value: best.js.toFixed(0),
         unit: "ms/epoch",
-        note: `${(best.js / peer).toFixed(2)}x scikit-learn; held-out loss ${loss.js.toFixed(4)} after ${epochs} epochs`,
+        note: `${(best.js / peer).toFixed(2)}x scikit-learn; CPU ${cpu.js.toFixed(0)} ms (${(cpu.js / cpu.peer).toFixed(2)}x); held-out loss ${loss.js.toFixed(4)} after ${epochs} epochs`,
       },
       {
         measure: `${shape}, ours (tfjs wasm)`,
         value: best.tfjs.toFixed(0),
         unit: "ms/epoch",
-        note: `${(best.tfjs / peer).toFixed(2)}x scikit-learn; held-out loss ${loss.tfjs.toFixed(4)}`,
+        note: `${(best.tfjs / peer).toFixed(2)}x scikit-learn; CPU ${cpu.tfjs.toFixed(0)} ms (${(cpu.tfjs / cpu.peer).toFixed(2)}x); held-out loss ${loss.tfjs.toFixed(4)}`,
       },
       {
         measure: `${shape}, scikit-learn MLPClassifier`,
