@@ -3,19 +3,19 @@
  * what was already written, so a column being read costs its final size plus one block, instead
  * of the 2-3x a doubling array needs at the moment it grows.
  *
- * Blocks double from 64 Ki to 1 Mi values. Small tables stay small, and at a million rows a
- * column is a handful of large blocks rather than hundreds of 512 KB ones: when the columns are
- * joined at the end, each freed large block goes straight back to the system, whereas hundreds of
- * small blocks of twenty columns, interleaved in the heap, leave holes that the joined arrays
- * cannot reuse (measured: peak memory of reading the 1M x 20 bench file fell from 2.6x to 1.8x
- * the file).
+ * The first block holds 64 Ki values, the later ones 1 Mi. Small tables stay small, and at a
+ * million rows a column is one or a few large blocks rather than hundreds of 512 KB ones: when the
+ * columns are joined at the end, each freed large block goes straight back to the system, whereas
+ * hundreds of small blocks of twenty columns, interleaved in the heap, leave holes that the joined
+ * arrays cannot reuse (measured: peak memory of reading the 1M x 20 bench file fell from 2.6x to
+ * 1.8x the file).
  *
  * Hot loops write `block[pos++]` themselves (holding both in locals) and call `next` when the
  * block is full; `push` is the convenience for everything else.
  */
 
 const FIRST_BLOCK = 1 << 16;
-const MAX_BLOCK = 1 << 20;
+const BLOCK = 1 << 20;
 
 /** Float64 values in blocks. */
 export class Float64Chunks {
@@ -39,7 +39,7 @@ export class Float64Chunks {
   next(): Float64Array {
     this.blocks.push(this.block);
     this.stored += this.block.length;
-    this.block = new Float64Array(MAX_BLOCK);
+    this.block = new Float64Array(BLOCK);
     this.pos = 0;
     return this.block;
   }
@@ -80,7 +80,7 @@ export class Int32Chunks {
   next(): Int32Array {
     this.blocks.push(this.block);
     this.stored += this.block.length;
-    this.block = new Int32Array(MAX_BLOCK);
+    this.block = new Int32Array(BLOCK);
     this.pos = 0;
     return this.block;
   }
