@@ -5,6 +5,7 @@
  */
 import { benchBoundary } from "./boundary.ts";
 import { benchCsvRead } from "./csvRead.ts";
+import { benchExtraTrees } from "./extraTrees.ts";
 import { benchGbdt } from "./gbdt.ts";
 import { benchHtmlPredictor } from "./htmlPredictor.ts";
 import { benchKnn } from "./knn.ts";
@@ -65,6 +66,12 @@ const SECTIONS: Section[] = [
     title:
       "Neural net: ms per epoch, ours (typed arrays, tfjs WASM) beside scikit-learn's MLPClassifier, 10,000 and 100,000 rows",
     run: () => benchMlp(),
+  },
+  {
+    name: "extratrees",
+    title:
+      "Extra trees: CPU ms per tree beside scikit-learn's ExtraTreesClassifier, 10,000 x 20, 50 trees, sqrt features, one thread",
+    run: () => benchExtraTrees(),
   },
   {
     name: "onnx",

@@ -28,6 +28,11 @@ export interface Tree {
   gain: Float64Array;
 }
 
+/** Largest working arrays (in nodes) kept for the next builder: a few MB. */
+const SPARE_MAX_NODES = 1 << 16;
+/** The last finished builder's working arrays (nodeCount = capacity), taken by the next builder. */
+let spare: Tree | null = null;
+
 /** Grows a Tree node by node; arrays double as needed. */
 export class TreeBuilder {
   private cap = 0;
@@ -35,16 +40,26 @@ export class TreeBuilder {
   private t: Tree;
 
   constructor(readonly valueDim: number) {
-    this.t = allocate(0, valueDim);
-    this.grow(16);
+    if (spare && spare.valueDim === valueDim) {
+      this.t = spare;
+      this.cap = spare.nodeCount;
+      spare = null;
+    } else {
+      this.t = allocate(0, valueDim);
+      this.grow(16);
+    }
   }
 
   /** Adds a node (a leaf until `split` is called on it) and returns its index. */
   add(value: ArrayLike<number>, samples: number, weight: number, impurity: number): number {
-    if (this.n === this.cap) this.grow(this.cap * 2);
+    if (this.n === this.cap) this.grow(Math.max(16, this.cap * 2));
     const id = this.n++;
     const t = this.t;
     t.feature[id] = -1;
+    // Working arrays are reused from the previous tree, so a leaf's split fields are cleared here.
+    t.threshold[id] = 0;
+    t.missingLeft[id] = 0;
+    t.gain[id] = 0;
     t.left[id] = -1;
     t.right[id] = -1;
     for (let k = 0; k < this.valueDim; k++) t.value[id * this.valueDim + k] = value[k];
@@ -80,6 +95,14 @@ export class TreeBuilder {
       const width = key === "value" ? this.valueDim : 1;
       (t[key] as Float64Array).set((this.t[key] as Float64Array).subarray(0, this.n * width));
     }
+    // The working arrays serve the next tree (a forest grows hundreds in a row) unless huge.
+    if (this.cap <= SPARE_MAX_NODES) {
+      this.t.nodeCount = this.cap;
+      spare = this.t;
+    }
+    this.t = allocate(0, this.valueDim);
+    this.cap = 0;
+    this.n = 0;
     return t;
   }
 
