@@ -1,6 +1,7 @@
 import { For, Index, Show } from "solid-js";
 import { COLUMN_KINDS, type ColumnKind } from "../../core/data/frame.ts";
 import type { ColumnMeta, DatasetMeta } from "../../persist/types.ts";
+import { createSlices } from "../shared/createSlices.ts";
 import { formatPercent } from "../shared/format.ts";
 import { ScrollRegion } from "../shared/ScrollRegion.tsx";
 
@@ -12,6 +13,8 @@ export function ColumnTable(props: {
   pending: number | null;
   onKind: (index: number, kind: ColumnKind) => Promise<boolean>;
 }) {
+  // A wide table (ames: 74 columns) is a row per column: a slice per task keeps each task short.
+  const shown = createSlices(() => props.dataset.columns, 16);
   return (
     <section aria-labelledby="columns-heading">
       <h3 id="columns-heading">Columns</h3>
@@ -32,7 +35,7 @@ export function ColumnTable(props: {
           </thead>
           <tbody>
             {/* Index, not For: a re-typed column replaces the metadata, and rows must keep focus. */}
-            <Index each={props.dataset.columns}>
+            <Index each={shown()}>
               {(col, i) => (
                 <ColumnRow
                   column={col()}

@@ -1,5 +1,6 @@
 import { Index, Show } from "solid-js";
 import type { ColumnMeta } from "../../persist/types.ts";
+import { createSlices } from "../shared/createSlices.ts";
 import { formatInt } from "../shared/format.ts";
 import { ScrollRegion } from "../shared/ScrollRegion.tsx";
 import { PREVIEW_PAGE } from "./datasetStore.ts";
@@ -14,6 +15,8 @@ export function DataPreview(props: {
   loading: boolean;
   onMore: () => void;
 }) {
+  // 100 rows of 20 columns are thousands of cells: a slice per task keeps each task short.
+  const shown = createSlices(() => props.rows, 20);
   return (
     <section aria-labelledby="preview-heading">
       <h3 id="preview-heading">First rows</h3>
@@ -31,7 +34,7 @@ export function DataPreview(props: {
             </tr>
           </thead>
           <tbody>
-            <Index each={props.rows}>
+            <Index each={shown()}>
               {(row) => (
                 <tr>
                   <Index each={row()}>
