@@ -28,8 +28,8 @@ export interface Tree {
   gain: Float64Array;
 }
 
-/** Largest working arrays (in nodes) kept for the next builder: a few MB. */
-const SPARE_MAX_NODES = 1 << 16;
+/** Largest working arrays (in bytes) kept for the next builder. */
+const SPARE_MAX_BYTES = 8 << 20;
 /** The last finished builder's working arrays (nodeCount = capacity), taken by the next builder. */
 let spare: Tree | null = null;
 
@@ -96,7 +96,7 @@ export class TreeBuilder {
       (t[key] as Float64Array).set((this.t[key] as Float64Array).subarray(0, this.n * width));
     }
     // The working arrays serve the next tree (a forest grows hundreds in a row) unless huge.
-    if (this.cap <= SPARE_MAX_NODES) {
+    if (this.cap * nodeBytes(this.valueDim) <= SPARE_MAX_BYTES) {
       this.t.nodeCount = this.cap;
       spare = this.t;
     }
@@ -130,12 +130,17 @@ const ARRAY_KEYS = [
   "gain",
 ] as const;
 
+/** Bytes per node: six 8-byte arrays (value has valueDim per node), three 4-byte, one 1-byte. */
+function nodeBytes(valueDim: number): number {
+  return 8 * (5 + valueDim) + 4 * 3 + 1;
+}
+
 /**
  * A tree's arrays as views of one buffer (one allocation instead of ten; a forest makes hundreds
  * of trees): the 8-byte arrays first, so that every view is aligned.
  */
 function allocate(n: number, valueDim: number): Tree {
-  const buffer = new ArrayBuffer(n * (8 * (5 + valueDim) + 4 * 3 + 1));
+  const buffer = new ArrayBuffer(n * nodeBytes(valueDim));
   let at = 0;
   const f64 = (len: number) => {
     const a = new Float64Array(buffer, at, len);
