@@ -4,7 +4,7 @@ import { runLadder } from "../../../../../src/core/automl/ladder/runLadder.ts";
 import { fixtureFrame, untimed } from "./helpers.ts";
 
 describe("the neural-net rung", () => {
-  it("records the tfjs backend that trained the MLP and is reproducible", async () => {
+  it("records what trained the MLP ("js": the typed-array trainer on a CPU backend) and is reproducible", async () => {
     const iris = await fixtureFrame("iris.csv");
     const opts = {
       target: "target",
@@ -15,7 +15,7 @@ describe("the neural-net rung", () => {
     const first = await runLadder(iris, opts);
     const entry = first.entries[0];
     expect(entry.error).toBeUndefined();
-    expect(entry.backend).toBe("cpu");
+    expect(entry.backend).toBe("js");
     expect(Number.isFinite(entry.cv_mean)).toBe(true);
     expect(entry.params).toMatchObject({ max_epochs: 3, hidden_layer_sizes: [4] });
     expect((first.pipeline as SinglePipelineArtifact | null)?.model.type).toBe("mlp");
