@@ -4,7 +4,7 @@ import { runLadder } from "../../../../../src/core/automl/ladder/runLadder.ts";
 import { fixtureFrame, untimed } from "./helpers.ts";
 
 describe("the neural-net rung", () => {
-  it("records what trained the MLP ("js": the typed-array trainer on a CPU backend) and is reproducible", async () => {
+  it('records what trained the MLP ("js": the typed-array trainer on a CPU backend) and is reproducible', async () => {
     const iris = await fixtureFrame("iris.csv");
     const opts = {
       target: "target",
