@@ -38,10 +38,10 @@ describe("projects", () => {
     await expect.poll(names).toEqual(["Renamed"]);
   });
 
-  it("shows an honest placeholder for phases that come later", async () => {
+  it("opens the last phase, Monitor, with an honest empty state before any model is registered", async () => {
     await page.getByTestId("project-link").first().click();
     await page.getByTestId("phase-monitor").click();
-    expect(await page.getByTestId("phase-placeholder").textContent()).toMatch(/later/i);
+    expect(await page.getByTestId("monitor-no-versions").textContent()).toMatch(/No model versions yet/);
     expect(await page.getByTestId("phase-monitor").getAttribute("aria-current")).toBe("page");
   });
 });

@@ -101,7 +101,7 @@ describe("the model ladder", () => {
     const ensemble = page.locator('[data-testid="leaderboard-row"][data-model="ensemble"]');
     expect(await ensemble.getByTestId("ensemble-members").textContent()).toMatch(/\d+%/);
     const mlp = page.locator('[data-testid="leaderboard-row"][data-model="mlp"]');
-    expect(await mlp.getByTestId("backend").textContent()).toMatch(/^(wasm|webgl|cpu|webgpu)$/);
+    expect(await mlp.getByTestId("backend").textContent()).toMatch(/^(js|wasm|webgl|cpu|webgpu)$/);
     expect(await page.getByTestId("criterion-status").getAttribute("data-met")).toBe("true");
     expect(await page.getByTestId("criterion-status").textContent()).toMatch(/Accuracy ≥ 0\.9: met/);
     await shot("train-done");

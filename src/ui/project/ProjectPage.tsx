@@ -16,7 +16,6 @@ import { ErrorAlert } from "../shared/ErrorAlert.tsx";
 import { errorMessage } from "../shared/errorMessage.ts";
 import { TrainPhase } from "../train/TrainPhase.tsx";
 import { PhaseNav } from "./PhaseNav.tsx";
-import { PhasePlaceholder } from "./PhasePlaceholder.tsx";
 import type { PhaseId } from "./phases.ts";
 
 export function ProjectPage(props: { projectId: string; phase: PhaseId }) {
@@ -74,7 +73,7 @@ export function ProjectPage(props: { projectId: string; phase: PhaseId }) {
               <Show when={!p().shared?.teacher?.hidden.includes(props.phase)}>
                 <PhaseIntro phase={props.phase} />
               </Show>
-              <Switch fallback={<PhasePlaceholder phase={props.phase} />}>
+              <Switch>
                 <Match when={p().shared?.teacher?.hidden.includes(props.phase)}>
                   <p class="empty" data-testid="phase-hidden">
                     The teacher has hidden this phase in this experiment.

@@ -139,7 +139,14 @@ export function Leaderboard(props: {
                   </td>
                 </Show>
                 <td class="num">{row.seconds}</td>
-                <td data-testid="backend">{row.backend ?? "–"}</td>
+                <td
+                  data-testid="backend"
+                  title={
+                    row.backend === "js" ? "Trained in typed arrays on the CPU (no tfjs kernels)" : undefined
+                  }
+                >
+                  {row.backend ?? "–"}
+                </td>
                 <td>
                   <Show when={row.error} fallback={<span class="status-done">done</span>}>
                     <span class="status-failed" title={row.error ?? ""}>
