@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { ValidationError } from "../../errors.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../../progress.ts";
 import type { Rng } from "../../random.ts";
+import { EarlyStopWatch } from "./earlyStopWatch.ts";
 import { type Head, rowLosses } from "./losses.ts";
 import { type Activation, type DenseLayer, forward, type LayerTensors } from "./network.ts";
 
@@ -136,9 +137,7 @@ export async function trainNetwork(
     const trainLoss: number[] = [];
     const validationLoss: number[] | null = held && validationWeight > 0 ? [] : null;
     const order = Int32Array.from({ length: n }, (_, i) => i);
-    let best = Number.POSITIVE_INFINITY;
-    let bestEpoch = 0;
-    let stalled = 0;
+    const watch = new EarlyStopWatch(config);
     let epoch = 0;
     let lastYield = performance.now();
     while (epoch < maxEpochs) {
@@ -194,7 +193,7 @@ export async function trainNetwork(
           phase: "epoch",
           done: epoch,
           total: epoch,
-          message: `loss diverged; kept epoch ${bestEpoch}`,
+          message: `loss diverged; kept epoch ${watch.bestEpoch}`,
         });
         break;
       }
@@ -203,23 +202,17 @@ export async function trainNetwork(
       const metrics: Record<string, number> = { loss };
       if (heldLoss !== undefined) metrics.val_loss = heldLoss;
 
-      let stop = false;
-      if (config.earlyStopping) {
-        const monitored = heldLoss ?? loss;
-        if (monitored < best - config.tol) {
-          best = monitored;
-          bestEpoch = epoch;
-          stalled = 0;
-          const copy = varList.map((v) => tf.clone(v));
-          if (snapshot) tf.dispose(snapshot);
-          snapshot = copy;
-        } else stop = ++stalled >= config.patience;
-      } else bestEpoch = epoch;
+      const { improved, stop } = watch.observe(epoch, loss, heldLoss);
+      if (improved) {
+        const copy = varList.map((v) => tf.clone(v));
+        if (snapshot) tf.dispose(snapshot);
+        snapshot = copy;
+      }
       report({
         phase: "epoch",
         done: epoch,
         total: stop ? epoch : maxEpochs,
-        ...(stop ? { message: `stopped early; kept epoch ${bestEpoch}` } : {}),
+        ...(stop ? { message: `stopped early; kept epoch ${watch.bestEpoch}` } : {}),
         metrics,
       });
       if (stop) break;
@@ -237,7 +230,7 @@ export async function trainNetwork(
       weights: new Float32Array(values[2 * i]),
       bias: new Float32Array(values[2 * i + 1]),
     }));
-    return { layers, epochs: epoch, bestEpoch, trainLoss, validationLoss };
+    return { layers, epochs: epoch, bestEpoch: watch.bestEpoch, trainLoss, validationLoss };
   } finally {
     tf.dispose(owned);
     if (snapshot) tf.dispose(snapshot);
