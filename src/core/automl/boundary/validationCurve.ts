@@ -1,10 +1,9 @@
 import type { Frame } from "../../data/frame.ts";
 import { isAbortError, ValidationError } from "../../errors.ts";
-import { type Fold, kFold, stratifiedKFold, timeSeriesSplit } from "../../eval/kFold.ts";
 import type { MetricId } from "../../framing/metrics.ts";
 import { getModel, type ModelId, type ModelParams } from "../../models/registry.ts";
-import { encodeTarget } from "../../prep/targetValues.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../../progress.ts";
+import { curveFolds } from "../evaluation/curveFolds.ts";
 import { deriveSeed } from "../ladder/deriveSeed.ts";
 import type { FoldJob } from "../ladder/foldJob.ts";
 import type { LadderPlan } from "../ladder/ladderPlan.ts";
@@ -65,24 +64,7 @@ export async function validationCurve(
     throw new ValidationError(`invalid values for ${slider.name}`);
   const k = opts.folds ?? 3;
   const seed = deriveSeed(plan.seed, "validation-curve");
-  const targetCol = frame.columns.find((c) => c.name === plan.target)!;
-  const labels = plan.classes ? encodeTarget(targetCol, plan.task, plan.classes).values : null;
-  const train = plan.train;
-  const rowsOf = (f: Fold) => ({
-    train: Int32Array.from(f.train, (p) => train[p]),
-    test: Int32Array.from(f.test, (p) => train[p]),
-  });
-  const folds = (
-    plan.timeOrdered
-      ? timeSeriesSplit(train.length, k)
-      : labels
-        ? stratifiedKFold(
-            Float64Array.from(train, (r) => labels[r]),
-            k,
-            { seed },
-          )
-        : kFold(train.length, k, { seed })
-  ).map(rowsOf);
+  const { folds } = curveFolds(frame, plan, k, seed);
   const run: FoldRunner = opts.runFold ?? ((job, signal) => runFoldJob(frame, job, { signal }));
   const progress = makeThrottledProgress(opts.onProgress);
   const total = folds.length * values.length;

@@ -1,9 +1,7 @@
 import type { Frame } from "../../data/frame.ts";
 import { isAbortError, ValidationError } from "../../errors.ts";
-import { type Fold, kFold, stratifiedKFold, timeSeriesSplit } from "../../eval/kFold.ts";
 import type { MetricId } from "../../framing/metrics.ts";
 import { getModel, type ModelId, type ModelParams } from "../../models/registry.ts";
-import { encodeTarget } from "../../prep/targetValues.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../../progress.ts";
 import { makeRng } from "../../random.ts";
 import { deriveSeed } from "../ladder/deriveSeed.ts";
@@ -12,6 +10,7 @@ import type { LadderPlan } from "../ladder/ladderPlan.ts";
 import { meanStd } from "../ladder/leaderboard.ts";
 import { runFoldJob } from "../ladder/runFoldJob.ts";
 import type { FoldRunner } from "../ladder/runLadder.ts";
+import { curveFolds } from "./curveFolds.ts";
 
 /** Options of `learningCurve`. */
 export interface LearningCurveOptions extends LongCallOptions {
@@ -85,24 +84,7 @@ export async function learningCurve(
   const fractions = opts.fractions ?? [0.1, 0.325, 0.55, 0.775, 1];
   const k = opts.folds ?? 3;
   const seed = deriveSeed(plan.seed, "learning-curve");
-  const targetCol = frame.columns.find((c) => c.name === plan.target)!;
-  const labels = plan.classes ? encodeTarget(targetCol, plan.task, plan.classes).values : null;
-  const train = plan.train;
-  const rowsOf = (f: Fold) => ({
-    train: Int32Array.from(f.train, (p) => train[p]),
-    test: Int32Array.from(f.test, (p) => train[p]),
-  });
-  const folds = (
-    plan.timeOrdered
-      ? timeSeriesSplit(train.length, k)
-      : labels
-        ? stratifiedKFold(
-            Float64Array.from(train, (r) => labels[r]),
-            k,
-            { seed },
-          )
-        : kFold(train.length, k, { seed })
-  ).map(rowsOf);
+  const { folds, labels } = curveFolds(frame, plan, k, seed);
   const run: FoldRunner = opts.runFold ?? ((job, signal) => runFoldJob(frame, job, { signal }));
   const progress = makeThrottledProgress(opts.onProgress);
   const total = folds.length * fractions.length;
