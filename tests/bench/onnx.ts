@@ -8,39 +8,21 @@
  * through ONNX's checker and strict shape inference.
  */
 import { execFileSync } from "node:child_process";
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import * as ort from "onnxruntime-web";
 import { predictRows } from "../../src/core/automl/artifact/predictRows.ts";
 import { readCsv } from "../../src/core/data/readCsv.ts";
 import { parseModelJson, readModelFile } from "../../src/core/deploy/modelFile.ts";
 import { exportOnnx } from "../../src/core/deploy/onnx/exportOnnx.ts";
 import { onnxFeeds } from "../unit/core/deploy/onnxRuntime.ts";
-import { cli, TRAIN_ROWS } from "./benchModel.ts";
+import { head, TRAIN_ROWS, trainBenchModel } from "./benchModel.ts";
 import { benchCsv } from "./generateCsv.ts";
 import type { BenchRow } from "./table.ts";
 
 /** Rows scored. */
 export const ONNX_ROWS = 100_000;
-
-/** The first `n` data rows of `path` without the column `drop`, written to `out`. */
-async function headWithout(path: string, n: number, drop: string, out: string): Promise<void> {
-  const sink = createWriteStream(out);
-  const lines = createInterface({ input: createReadStream(path) });
-  let at = -1;
-  let i = 0;
-  for await (const line of lines) {
-    const cells = line.split(",");
-    if (at < 0) at = cells.indexOf(drop);
-    cells.splice(at, 1);
-    sink.write(`${cells.join(",")}\n`);
-    if (++i > n) break;
-  }
-  lines.close();
-  await new Promise((resolve) => sink.end(resolve));
-}
 
 /** ONNX's checker and strict shape inference on the file, when python3-onnx is installed. */
 function onnxChecker(path: string): string {
@@ -67,23 +49,7 @@ export async function benchOnnx(rows = ONNX_ROWS): Promise<BenchRow[]> {
   const csv = await benchCsv(Math.max(rows, TRAIN_ROWS));
   const dir = mkdtempSync(join(tmpdir(), "bench-onnx-"));
   try {
-    const train = join(dir, "train.csv");
-    const modelPath = join(dir, "model.json");
-    await headWithout(csv, TRAIN_ROWS, "signup_date", train);
-    await cli(
-      "train",
-      train,
-      "--target",
-      "active",
-      "--models",
-      "gbdt",
-      "--folds",
-      "2",
-      "--threads",
-      "1",
-      "--out",
-      modelPath,
-    );
+    const modelPath = await trainBenchModel(csv, dir, "signup_date");
     const { readFile } = await import("node:fs/promises");
     const { file, pipeline } = await readModelFile(parseModelJson(await readFile(modelPath, "utf8")));
 
@@ -94,7 +60,7 @@ export async function benchOnnx(rows = ONNX_ROWS): Promise<BenchRow[]> {
     writeFileSync(onnxPath, bytes);
 
     const scoring = join(dir, "score.csv");
-    await headWithout(csv, rows, "signup_date", scoring);
+    await head(csv, rows, scoring, "signup_date");
     const { frame } = await readCsv(createReadStream(scoring));
 
     ort.env.wasm.numThreads = 1;
