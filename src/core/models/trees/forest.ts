@@ -3,7 +3,8 @@ import { makeRng } from "../../random.ts";
 import type { FitOptions, Matrix, Target } from "../estimator.ts";
 import { argmax } from "../fitChecks.ts";
 import { cartRules, cartStats, positiveRows, prepareCart } from "./cartData.ts";
-import { TreeGrower } from "./grower.ts";
+import { CartGrower } from "./cartGrower.ts";
+import { type GrowParams, TreeGrower } from "./grower.ts";
 import { leafOf, type Tree } from "./tree.ts";
 import { choiceParam, intParam, limitParam, normalise, resolveMaxFeatures } from "./treeParams.ts";
 import type { ForestParams } from "./treeParamTypes.ts";
@@ -48,12 +49,21 @@ export function fitForest(
   opts.signal?.throwIfAborted();
 
   const data = prepareCart(X, y, opts, maxBins, type);
-  const grower = new TreeGrower(
-    data.binned,
-    data.mapper.thresholds,
-    data.k,
-    cartRules(criterion, classification, minSamplesLeaf),
-  );
+  const growParams: GrowParams = {
+    maxDepth,
+    maxLeafNodes,
+    minSamplesSplit,
+    maxFeatures,
+    splitter,
+    minGain: Number.NEGATIVE_INFINITY,
+    impurity: classification ? criterion : "mse",
+  };
+  const rules = cartRules(criterion, classification, minSamplesLeaf);
+  const thresholds = data.mapper.thresholds;
+  // Both growers make the same trees; CartGrower only covers drawn features or thresholds without a leaf cap.
+  const grower = CartGrower.canGrow(growParams, X.cols)
+    ? new CartGrower(data.binned, thresholds, data.k, rules)
+    : new TreeGrower(data.binned, thresholds, data.k, rules);
   const master = makeRng(opts.seed ?? 0);
   const rngs = Array.from({ length: nTrees }, () => master.fork());
   const n = X.rows;
@@ -75,16 +85,7 @@ export function fitForest(
       weight.set(data.weight);
     }
     const rows = positiveRows(weight);
-    const grown = grower.grow(rows, rows.length, cartStats(data, weight), {
-      maxDepth,
-      maxLeafNodes,
-      minSamplesSplit,
-      maxFeatures,
-      splitter,
-      minGain: Number.NEGATIVE_INFINITY,
-      impurity: classification ? criterion : "mse",
-      rng,
-    });
+    const grown = grower.grow(rows, rows.length, cartStats(data, weight), { ...growParams, rng });
     trees.push(grown.tree);
     const share = normalise(grown.gains);
     for (let f = 0; f < X.cols; f++) importances[f] += share[f];

@@ -50,6 +50,11 @@ export class TreeBuilder {
     }
   }
 
+  /** Nodes added so far: the index the next `add` returns. */
+  get size(): number {
+    return this.n;
+  }
+
   /** Adds a node (a leaf until `split` is called on it) and returns its index. */
   add(value: ArrayLike<number>, samples: number, weight: number, impurity: number): number {
     if (this.n === this.cap) this.grow(Math.max(16, this.cap * 2));

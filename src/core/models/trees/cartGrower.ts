@@ -1,0 +1,359 @@
+import type { Rng } from "../../random.ts";
+import type { BinnedMatrix } from "./binning.ts";
+import { addFeature, addFeatureSparse, clearBins, clearFeature } from "./featureHistogram.ts";
+import type { GrowParams } from "./grower.ts";
+import {
+  type HistLayout,
+  type HistScratch,
+  makeHistLayout,
+  makeHistScratch,
+  type RowStats,
+} from "./histogram.ts";
+import { nodeImpurity } from "./nodeImpurity.ts";
+import { randomSplit } from "./randomSplit.ts";
+import { makeCandidate, type SplitCandidate, SplitFinder, type SplitRules } from "./splitFinder.ts";
+import { type Tree, TreeBuilder } from "./tree.ts";
+
+/** A node with fewer than one row per this many bins lists its non-empty bins (as TreeGrower). */
+const SPARSE_RATIO = 4;
+
+/**
+ * Grows the trees of a forest that draws features per node (random forests) or thresholds (extra
+ * trees), depth-first and without a leaf cap: the same trees, node for node and draw for draw, as
+ * `TreeGrower` on those settings (`canGrow`), built without any allocation per node. A forest
+ * makes thousands of nodes per tree, most of them with a handful of rows, so the per-node cost
+ * (objects, small typed arrays, closures) weighed as much as the split search. After
+ * scikit-learn's `DepthFirstTreeBuilder`: the open nodes are a stack of records in typed arrays,
+ * and each node owns a contiguous range of one row array partitioned in place.
+ *
+ * Node order matches TreeGrower's: a split adds its left then its right child, each child's split
+ * is searched as it is made (left first, so the random draws come in the same order), and the
+ * right child is split before the left one (a stack).
+ */
+export class CartGrower {
+  private readonly layout: HistLayout;
+  private readonly finder: SplitFinder;
+  private readonly scratch: HistScratch;
+  private readonly partition: Uint32Array;
+  /** Feature order for the per-node draw; kept across nodes and trees, as TreeGrower's. */
+  private readonly order: Int32Array;
+  private readonly best: SplitCandidate;
+  private readonly randomSums: { left: Float64Array; missing: Float64Array };
+  private readonly value: Float64Array;
+  private featureHist: Float64Array | null = null;
+  private readonly touched = new Int32Array(256);
+  // The stack of open nodes, one record per slot: rows, depth, tree id, sums and the split found.
+  private cap = 0;
+  private sStart = new Int32Array(0);
+  private sEnd = new Int32Array(0);
+  private sDepth = new Int32Array(0);
+  private sId = new Int32Array(0);
+  private sFeature = new Int32Array(0);
+  private sBin = new Int32Array(0);
+  private sMissingLeft = new Uint8Array(0);
+  private sGain = new Float64Array(0);
+  /** Node sums, `stride` per slot. */
+  private sSums = new Float64Array(0);
+  /** The split's left sums, `stride` per slot. */
+  private sLeft = new Float64Array(0);
+  /** The popped node's sums and split left sums while its children are made. */
+  private readonly parentSums: Float64Array;
+  private readonly childSums: Float64Array;
+  private lowestRight = 0;
+
+  constructor(
+    readonly binned: BinnedMatrix,
+    readonly thresholds: Float64Array[],
+    channels: number,
+    readonly rules: SplitRules,
+  ) {
+    this.layout = makeHistLayout(binned.nBins, channels);
+    this.finder = new SplitFinder(this.layout, rules);
+    this.scratch = makeHistScratch(binned.rows);
+    this.partition = new Uint32Array(binned.rows);
+    this.order = Int32Array.from({ length: binned.cols }, (_, i) => i);
+    const S = this.layout.stride;
+    this.best = makeCandidate(S);
+    this.randomSums = { left: new Float64Array(S), missing: new Float64Array(S) };
+    this.value = new Float64Array(channels);
+    this.parentSums = new Float64Array(S);
+    this.childSums = new Float64Array(S);
+    this.reserve(64);
+  }
+
+  /** Whether these settings grow here (the same trees as TreeGrower): features or thresholds drawn, no leaf cap. */
+  static canGrow(params: GrowParams, cols: number): boolean {
+    return (
+      !Number.isFinite(params.maxLeafNodes) && (params.splitter === "random" || params.maxFeatures < cols)
+    );
+  }
+
+  /** Grows a tree on `rows[0..count)` (reordered in place); the split gains summed per feature. */
+  grow(
+    rows: Uint32Array,
+    count: number,
+    stats: RowStats,
+    params: GrowParams,
+  ): { tree: Tree; gains: Float64Array } {
+    const C = this.layout.channels;
+    const S = this.layout.stride;
+    const builder = new TreeBuilder(C);
+    const gains = new Float64Array(this.binned.cols);
+    const sums = this.parentSums;
+    sums.fill(0);
+    const { grad, classes, hess } = stats;
+    for (let k = 0; k < count; k++) {
+      const r = rows[k];
+      if (grad) sums[0] += grad[r];
+      else if (classes) sums[classes[r]] -= hess[r];
+      sums[C] += hess[r];
+    }
+    sums[C + 1] = count;
+    let top = this.open(builder, rows, 0, count, 0, sums, stats, params, 0);
+    const childSums = this.childSums;
+    while (top > 0) {
+      const slot = --top;
+      const start = this.sStart[slot];
+      const end = this.sEnd[slot];
+      const depth = this.sDepth[slot];
+      const f = this.sFeature[slot];
+      const bin = this.sBin[slot];
+      const missingLeft = this.sMissingLeft[slot] === 1;
+      const gain = this.sGain[slot];
+      for (let k = 0; k < S; k++) sums[k] = this.sSums[slot * S + k];
+      for (let k = 0; k < S; k++) childSums[k] = this.sLeft[slot * S + k];
+      const mid = this.split(rows, start, end, f, bin, missingLeft);
+      const leftId = builder.size;
+      builder.split(this.sId[slot], f, this.threshold(f, bin), missingLeft, gain, leftId, leftId + 1);
+      gains[f] += gain;
+      // Counts come from the partition itself, so that they never drift.
+      childSums[C + 1] = mid - start;
+      top = this.open(builder, rows, start, mid, depth + 1, childSums, stats, params, top);
+      for (let k = 0; k <= C; k++) childSums[k] = sums[k] - childSums[k];
+      childSums[C + 1] = end - mid;
+      top = this.open(builder, rows, mid, end, depth + 1, childSums, stats, params, top);
+    }
+    return { tree: builder.finish(), gains };
+  }
+
+  /**
+   * Adds node rows[start..end) with these sums to the tree and searches its split; a node that
+   * has one goes on the stack at `top`. Returns the new stack size.
+   */
+  private open(
+    builder: TreeBuilder,
+    rows: Uint32Array,
+    start: number,
+    end: number,
+    depth: number,
+    sums: Float64Array,
+    stats: RowStats,
+    p: GrowParams,
+    top: number,
+  ): number {
+    const C = this.layout.channels;
+    const S = this.layout.stride;
+    const impurity = nodeImpurity(p.impurity, rows, start, end, sums, C, stats);
+    const value = this.value;
+    const denom = sums[C] + this.rules.lambda;
+    // `+ 0` turns -0 (from a zero sum) into 0, as TreeGrower's leaf values.
+    for (let k = 0; k < C; k++) value[k] = denom > 0 ? -sums[k] / denom + 0 : 0;
+    const id = builder.add(value, end - start, sums[C], impurity.value);
+    const n = end - start;
+    const w = sums[C];
+    const splittable =
+      !impurity.pure &&
+      depth < p.maxDepth &&
+      n >= p.minSamplesSplit &&
+      n >= 2 * this.rules.minSamplesLeaf &&
+      w >= 2 * this.rules.minChildWeight;
+    if (!splittable || !this.findSplit(rows, start, end, sums, stats, p)) return top;
+    if (top === this.cap) this.reserve(2 * this.cap);
+    const best = this.best;
+    this.sStart[top] = start;
+    this.sEnd[top] = end;
+    this.sDepth[top] = depth;
+    this.sId[top] = id;
+    this.sFeature[top] = best.feature;
+    this.sBin[top] = best.bin;
+    this.sMissingLeft[top] = best.missingLeft ? 1 : 0;
+    this.sGain[top] = best.gain;
+    for (let k = 0; k < S; k++) {
+      this.sSums[top * S + k] = sums[k];
+      this.sLeft[top * S + k] = best.left[k];
+    }
+    return top + 1;
+  }
+
+  /**
+   * The node's best split into `this.best`; false when there is none worth making. Features in a
+   * random order until maxFeatures non-constant ones were looked at (scikit-learn's rule), or all
+   * in order.
+   */
+  private findSplit(
+    rows: Uint32Array,
+    start: number,
+    end: number,
+    sums: Float64Array,
+    stats: RowStats,
+    p: GrowParams,
+  ): boolean {
+    const best = this.best;
+    best.gain = Number.NEGATIVE_INFINITY;
+    best.feature = -1;
+    best.bin = -1;
+    best.missingLeft = false;
+    const score = this.finder.score(sums);
+    const cols = this.binned.cols;
+    const draw = p.maxFeatures < cols;
+    const order = this.order;
+    const rng = p.rng as Rng;
+    const random = p.splitter === "random";
+    gather(rows, start, end, stats, this.scratch);
+    let visited = 0;
+    for (let drawn = 0; drawn < cols && visited < p.maxFeatures; drawn++) {
+      let f = drawn;
+      if (draw) {
+        const j = drawn + rng.int(cols - drawn);
+        f = order[j];
+        order[j] = order[drawn];
+        order[drawn] = f;
+      }
+      const varies = random
+        ? randomSplit(
+            this.finder,
+            this.binned,
+            f,
+            rows,
+            start,
+            end,
+            stats,
+            this.scratch,
+            sums,
+            score,
+            rng,
+            best,
+            this.randomSums,
+          )
+        : this.bestSplit(f, rows, start, end, sums, score, stats);
+      if (varies) visited++;
+    }
+    return best.feature >= 0 && best.gain > p.minGain;
+  }
+
+  /** Feature f's histogram built from the node's rows and scanned (TreeGrower's `scanDirect`). */
+  private bestSplit(
+    f: number,
+    rows: Uint32Array,
+    start: number,
+    end: number,
+    sums: Float64Array,
+    score: number,
+    stats: RowStats,
+  ): boolean {
+    const { layout, binned, finder, scratch, best } = this;
+    const hist = (this.featureHist ??= new Float64Array(layout.size));
+    if ((end - start) * SPARSE_RATIO < layout.nBins[f]) {
+      const touched = this.touched;
+      const count = addFeatureSparse(hist, layout, binned, f, rows, start, end, stats, scratch, touched);
+      const missingRows = hist[layout.offsets[f] + layout.nBins[f] * layout.stride + layout.stride - 1];
+      const varies = count + (missingRows > 0 ? 1 : 0) >= 2;
+      if (varies) finder.scanBins(hist, f, touched, count, sums, score, best);
+      clearBins(hist, layout, f, touched, count);
+      return varies;
+    }
+    addFeature(hist, layout, binned, f, rows, start, end, stats, scratch);
+    const varies = finder.scan(hist, f, sums, score, best);
+    clearFeature(hist, layout, f);
+    return varies;
+  }
+
+  /**
+   * Stable in-place partition of rows[start..end) on the split; returns where the right child
+   * starts, and notes the lowest value bin sent right for `threshold` (as TreeGrower's).
+   */
+  private split(
+    rows: Uint32Array,
+    start: number,
+    end: number,
+    f: number,
+    bin: number,
+    missingLeft: boolean,
+  ): number {
+    const codes = this.binned.codes;
+    const col = f * this.binned.rows;
+    const missing = this.binned.nBins[f];
+    const buf = this.partition;
+    let l = start;
+    let r = 0;
+    let lowestRight = missing;
+    const missRight = missingLeft ? 0 : 1;
+    // Branch-free: (bin - c) >>> 31 is 1 exactly when c > bin (codes < 256).
+    for (let k = start; k < end; k++) {
+      const row = rows[k];
+      const c = codes[col + row];
+      const right = c === missing ? missRight : (bin - c) >>> 31;
+      rows[l] = row;
+      buf[r] = row;
+      l += 1 - right;
+      r += right;
+      lowestRight = Math.min(lowestRight, c + (1 - right) * 256);
+    }
+    for (let k = 0; k < r; k++) rows[l + k] = buf[k];
+    this.lowestRight = lowestRight;
+    return l;
+  }
+
+  /** The raw threshold after bin `bin` of feature f: mid-gap to the lowest bin sent right (TreeGrower's). */
+  private threshold(f: number, bin: number): number {
+    const edges = this.thresholds[f];
+    if (bin >= edges.length) return Number.POSITIVE_INFINITY;
+    const next = this.lowestRight;
+    if (next >= this.binned.nBins[f] || next <= bin + 1) return edges[bin];
+    return (edges[bin] + edges[next - 1]) / 2;
+  }
+
+  private reserve(cap: number): void {
+    const S = this.layout.stride;
+    const grow = <T extends Int32Array | Uint8Array | Float64Array>(
+      a: T,
+      make: (n: number) => T,
+      w = 1,
+    ): T => {
+      const b = make(cap * w);
+      b.set(a);
+      return b;
+    };
+    this.sStart = grow(this.sStart, (n) => new Int32Array(n));
+    this.sEnd = grow(this.sEnd, (n) => new Int32Array(n));
+    this.sDepth = grow(this.sDepth, (n) => new Int32Array(n));
+    this.sId = grow(this.sId, (n) => new Int32Array(n));
+    this.sFeature = grow(this.sFeature, (n) => new Int32Array(n));
+    this.sBin = grow(this.sBin, (n) => new Int32Array(n));
+    this.sMissingLeft = grow(this.sMissingLeft, (n) => new Uint8Array(n));
+    this.sGain = grow(this.sGain, (n) => new Float64Array(n));
+    this.sSums = grow(this.sSums, (n) => new Float64Array(n), S);
+    this.sLeft = grow(this.sLeft, (n) => new Float64Array(n), S);
+    this.cap = cap;
+  }
+}
+
+/** Copies the node's row statistics into `scratch` in row order (histogram.ts's `gatherRows`). */
+function gather(rows: Uint32Array, start: number, end: number, stats: RowStats, scratch: HistScratch): void {
+  const n = end - start;
+  const { g, h, c } = scratch;
+  const { grad, classes, hess } = stats;
+  if (grad) {
+    for (let j = 0; j < n; j++) {
+      const r = rows[start + j];
+      g[j] = grad[r];
+      h[j] = hess[r];
+    }
+  } else if (classes) {
+    for (let j = 0; j < n; j++) {
+      const r = rows[start + j];
+      c[j] = classes[r];
+      h[j] = hess[r];
+    }
+  }
+}
