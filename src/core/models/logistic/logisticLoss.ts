@@ -1,4 +1,5 @@
 import type { ValueAndGradient } from "./lbfgs.ts";
+import { type SparseRows, sparseRows } from "./sparseRows.ts";
 
 /**
  * The data term of logistic regression, (1 / sum w) * sum_i w_i * loss_i, with its gradient.
@@ -47,15 +48,80 @@ export function blockCount(k: number): number {
   return k === 2 ? 1 : k;
 }
 
+/** Linear score of CSR row i under the block at `base`: as `linearScore`, skipping zeros. */
+function sparseScore(theta: ArrayLike<number>, base: number, p: number, rows: SparseRows, i: number) {
+  const { start, col, value } = rows;
+  let z = theta[base + p];
+  for (let e = start[i], end = start[i + 1]; e < end; e++) z += theta[base + col[e]] * value[e];
+  return z;
+}
+
 /**
  * Data loss plus `l2 / 2 * ||coefficients||^2` (intercepts unpenalised), as a value-and-gradient
- * function for the optimisers.
+ * function for the optimisers. Loss and gradient come from one pass over the rows. A mostly-zero
+ * matrix (one-hot columns) is read through its non-zero entries (`sparseRows`), with the same
+ * sums bit for bit; `sparse` overrides that choice (tests and benchmarks).
  */
-export function makeLogisticObjective(problem: LogisticProblem, l2: number): ValueAndGradient {
-  const { data, n, p, y, w, k } = problem;
-  const blocks = blockCount(k);
+export function makeLogisticObjective(
+  problem: LogisticProblem,
+  l2: number,
+  sparse: SparseRows | null = sparseRows(problem.data, problem.n, problem.p) ?? null,
+): ValueAndGradient {
+  const { n, w } = problem;
   let sw = 0;
   for (let i = 0; i < n; i++) sw += w[i];
+  const data =
+    blockCount(problem.k) === 1 ? binaryLoss(problem, sw, sparse) : softmaxLoss(problem, sw, sparse);
+  if (!(l2 > 0)) return data;
+  const { p, k } = problem;
+  return (theta, grad) => {
+    let loss = data(theta, grad);
+    for (let c = 0; c < blockCount(k); c++) {
+      const base = c * (p + 1);
+      for (let j = 0; j < p; j++) {
+        loss += (l2 / 2) * theta[base + j] ** 2;
+        grad[base + j] += l2 * theta[base + j];
+      }
+    }
+    return loss;
+  };
+}
+
+/**
+ * The binary data term, the hot loop of the ladder's logistic rung: its own closure, so the
+ * engine compiles it for one shape of row (dense or sparse). Loss and residual use softplus and
+ * sigmoid through their one shared exponential, e^-|z|: the same values as `softplus(z)` and
+ * `sigmoid(z)` give, one Math.exp fewer per row.
+ */
+function binaryLoss(problem: LogisticProblem, sw: number, sparse: SparseRows | null): ValueAndGradient {
+  const { data, n, p, y, w } = problem;
+  const start = sparse?.start ?? new Int32Array(0);
+  const col = sparse?.col ?? new Int32Array(0);
+  const value = sparse?.value ?? new Float64Array(0);
+  return (theta, grad) => {
+    grad.fill(0);
+    let loss = 0;
+    for (let i = 0; i < n; i++) {
+      const wi = w[i] / sw;
+      if (wi === 0) continue;
+      let z = theta[p];
+      if (sparse) for (let e = start[i], end = start[i + 1]; e < end; e++) z += theta[col[e]] * value[e];
+      else for (let j = 0, o = i * p; j < p; j++) z += theta[j] * data[o + j];
+      const e = Math.exp(z > 0 ? -z : z);
+      loss += wi * ((z > 0 ? z + Math.log1p(e) : Math.log1p(e)) - y[i] * z);
+      const r = wi * ((z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y[i]);
+      if (r === 0) continue;
+      if (sparse) for (let e = start[i], end = start[i + 1]; e < end; e++) grad[col[e]] += r * value[e];
+      else for (let j = 0, o = i * p; j < p; j++) grad[j] += r * data[o + j];
+      grad[p] += r;
+    }
+    return loss;
+  };
+}
+
+/** The multinomial data term (softmax over k parameter blocks). */
+function softmaxLoss(problem: LogisticProblem, sw: number, sparse: SparseRows | null): ValueAndGradient {
+  const { data, n, p, y, w, k: blocks } = problem;
   const z = new Float64Array(blocks);
   const resid = new Float64Array(blocks);
   return (theta, grad) => {
@@ -64,37 +130,25 @@ export function makeLogisticObjective(problem: LogisticProblem, l2: number): Val
     for (let i = 0; i < n; i++) {
       const wi = w[i] / sw;
       if (wi === 0) continue;
-      if (blocks === 1) {
-        const zi = linearScore(theta, 0, data, i, p);
-        loss += wi * (softplus(zi) - y[i] * zi);
-        resid[0] = wi * (sigmoid(zi) - y[i]);
-      } else {
-        let max = Number.NEGATIVE_INFINITY;
-        for (let c = 0; c < blocks; c++) {
-          z[c] = linearScore(theta, c, data, i, p);
-          if (z[c] > max) max = z[c];
-        }
-        let sum = 0;
-        for (let c = 0; c < blocks; c++) sum += Math.exp(z[c] - max);
-        const logSum = max + Math.log(sum);
-        loss += wi * (logSum - z[y[i]]);
-        for (let c = 0; c < blocks; c++) resid[c] = wi * (Math.exp(z[c] - logSum) - (y[i] === c ? 1 : 0));
+      let max = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < blocks; c++) {
+        z[c] = sparse ? sparseScore(theta, c * (p + 1), p, sparse, i) : linearScore(theta, c, data, i, p);
+        if (z[c] > max) max = z[c];
       }
+      let sum = 0;
+      for (let c = 0; c < blocks; c++) sum += Math.exp(z[c] - max);
+      const logSum = max + Math.log(sum);
+      loss += wi * (logSum - z[y[i]]);
+      for (let c = 0; c < blocks; c++) resid[c] = wi * (Math.exp(z[c] - logSum) - (y[i] === c ? 1 : 0));
       for (let c = 0; c < blocks; c++) {
         const r = resid[c];
         if (r === 0) continue;
         const base = c * (p + 1);
-        for (let j = 0; j < p; j++) grad[base + j] += r * data[i * p + j];
+        if (sparse) {
+          const { start, col, value } = sparse;
+          for (let e = start[i], end = start[i + 1]; e < end; e++) grad[base + col[e]] += r * value[e];
+        } else for (let j = 0; j < p; j++) grad[base + j] += r * data[i * p + j];
         grad[base + p] += r;
-      }
-    }
-    if (l2 > 0) {
-      for (let c = 0; c < blocks; c++) {
-        const base = c * (p + 1);
-        for (let j = 0; j < p; j++) {
-          loss += (l2 / 2) * theta[base + j] ** 2;
-          grad[base + j] += l2 * theta[base + j];
-        }
       }
     }
     return loss;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Matrix } from "../../../../src/core/models/estimator.ts";
+import { lbfgs } from "../../../../src/core/models/logistic/lbfgs.ts";
+import { makeLogisticObjective } from "../../../../src/core/models/logistic/logisticLoss.ts";
 import { LogisticRegression } from "../../../../src/core/models/logistic/logisticRegression.ts";
+import { sparseRows } from "../../../../src/core/models/logistic/sparseRows.ts";
+import { makeRng } from "../../../../src/core/random.ts";
 import { loadDataset, synthetic } from "./datasets.ts";
 
 const f = (...v: number[]) => Float64Array.from(v);
@@ -71,5 +75,46 @@ describe("LogisticRegression", () => {
     expect(() => new LogisticRegression({ C: 0 }).fit(X, { values: f(0, 1), classes: ["a", "b"] })).toThrow(
       /invalid C: 0/,
     );
+  });
+
+  it("reads a one-hot matrix through its non-zeros with the dense loop's numbers, bit for bit", () => {
+    // 3 standardised-ish numbers, then two one-hot blocks (6 and 4 levels), 0/1 as the recipe
+    // makes them; a few negative zeros and a very small value where sums cancel.
+    const rng = makeRng(5);
+    const n = 300;
+    const p = 13;
+    const data = new Float64Array(n * p);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < 3; j++) data[i * p + j] = rng.next() * 4 - 2;
+      data[i * p + 3 + rng.int(6)] = 1;
+      data[i * p + 9 + rng.int(4)] = 1;
+      if (i % 7 === 0) data[i * p + 1] = -0;
+      if (i % 11 === 0) data[i * p + 2] = 1e-300;
+    }
+    const sparse = sparseRows(data, n, p);
+    expect(sparse).toBeDefined();
+    expect(sparse!.col.length).toBeLessThan(n * 6);
+    expect(sparseRows(data, n, p, 0.2)).toBeUndefined();
+    for (const k of [2, 3]) {
+      const y = Float64Array.from(
+        { length: n },
+        (_, i) => (data[i * p] + data[i * p + 3] > 0.3 ? 1 : 0) + (k === 3 && data[i * p + 9] === 1 ? 1 : 0),
+      );
+      const w = Float64Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 0 : 1 + (i % 3)));
+      const problem = { data, n, p, y, w, k };
+      const size = (k === 2 ? 1 : k) * (p + 1);
+      const fromSparse = makeLogisticObjective(problem, 0.01, sparse!);
+      const fromDense = makeLogisticObjective(problem, 0.01, null);
+      const theta = Float64Array.from({ length: size }, () => rng.next() - 0.5);
+      const g1 = new Float64Array(size);
+      const g2 = new Float64Array(size);
+      expect(Object.is(fromSparse(theta, g1), fromDense(theta, g2))).toBe(true);
+      expect(Array.from(g1).every((v, i) => Object.is(v, g2[i]))).toBe(true);
+      const a = lbfgs(fromSparse, new Float64Array(size), { maxIter: 200, gtol: 1e-8 });
+      const b = lbfgs(fromDense, new Float64Array(size), { maxIter: 200, gtol: 1e-8 });
+      expect(a.iterations).toBe(b.iterations);
+      expect(a.iterations).toBeGreaterThan(5);
+      expect(Array.from(a.x).every((v, i) => Object.is(v, b.x[i]))).toBe(true);
+    }
   });
 });
