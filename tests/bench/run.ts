@@ -10,6 +10,7 @@ import { benchGbdt } from "./gbdt.ts";
 import { benchHtmlPredictor } from "./htmlPredictor.ts";
 import { benchKnn } from "./knn.ts";
 import { benchLadder } from "./ladder.ts";
+import { benchLogistic } from "./logistic.ts";
 import { benchMlp } from "./mlp.ts";
 import { benchMonitor } from "./monitor.ts";
 import { benchOnnx } from "./onnx.ts";
@@ -53,13 +54,20 @@ const SECTIONS: Section[] = [
   },
   {
     name: "gbdt",
-    title: "Gradient boosting: 20,000 x 20 numeric, 100 iterations, 31 leaves, 255 bins, one thread",
-    run: async () => recordRows(await benchGbdt()),
+    title:
+      "Gradient boosting CV beside scikit-learn's HistGradientBoostingClassifier: same rows, folds, 100 iterations, 31 leaves, 255 bins, threads (--cases=20000x5,1000000x3 --threads=1,2)",
+    run: () => benchGbdt(process.argv.slice(2)),
   },
   {
     name: "knn",
     title: "k-nearest neighbours: KD-tree vs brute force, fit 8,000 + predict 2,000 rows, k = 5, one thread",
     run: () => benchKnn(),
+  },
+  {
+    name: "logistic",
+    title:
+      "Logistic regression: one ladder fold of the lending_club- and wa_churn-like tables, beside scikit-learn's LogisticRegression, one thread",
+    run: () => benchLogistic(),
   },
   {
     name: "mlp",
