@@ -1,12 +1,15 @@
 import type { Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
 import { takeRows } from "../../eval/takeRows.ts";
-import { getModel } from "../../models/registry.ts";
+import type { Estimator, Matrix, Target } from "../../models/estimator.ts";
+import { getModel, type ModelSpec } from "../../models/registry.ts";
 import { fitRecipe } from "../../pipeline/fitRecipe.ts";
+import type { FittedRecipe, RecipeFit } from "../../pipeline/fittedRecipe.ts";
 import { recipeForModel } from "../../pipeline/recipeForModel.ts";
 import { fittedRecipeToJSON } from "../../pipeline/recipeJson.ts";
+import { forEachRecipeBlock, recipeMatrix, refitsRowByRow } from "../../pipeline/recipeRows.ts";
 import { toMatrix } from "../../pipeline/toMatrix.ts";
-import { takeFrameRows } from "../../prep/columns.ts";
+import { takeColumnRows, takeFrameRows } from "../../prep/columns.ts";
 import { encodeTarget } from "../../prep/targetValues.ts";
 import { sampleRows } from "../../profile/sample.ts";
 import type { LongCallOptions } from "../../progress.ts";
@@ -18,61 +21,89 @@ import { matrixOf, predictIn } from "./predictIn.ts";
 export const TRAIN_SCORE_ROWS = 2000;
 
 /**
+ * A model matrix larger than this (bytes) is built and predicted a block of rows at a time
+ * (recipeRows.ts) instead of from one whole recipe output: at a million rows the one-hot table
+ * and its matrix, alive together, were most of a fold's memory. Smaller ones take the plain path.
+ */
+export const BLOCKED_MATRIX_BYTES = 32 * 2 ** 20;
+
+/** Options of `runFoldJob`. */
+export interface FoldJobOptions extends LongCallOptions {
+  /** Matrices above this many bytes go by row blocks (default BLOCKED_MATRIX_BYTES; tests lower it). */
+  blockedBytes?: number;
+  /** Rows per block on that path (default RECIPE_BLOCK_ROWS). */
+  blockRows?: number;
+}
+
+/** When and how to go by row blocks. */
+interface Blocks {
+  limit: number;
+  blockRows?: number;
+}
+
+/** The fold's fitted recipe, target, weights and training matrix (null once it may be freed). */
+interface TrainingPart {
+  fitted: FittedRecipe;
+  y: Target;
+  weights: Float64Array | null;
+  X: Matrix | null;
+}
+
+/**
  * Runs one fold job: fits the recipe on the job's training rows only and applies it unchanged to
  * its validation rows (so no statistic of a validation row reaches training), fits the model
  * (recipe row weights, e.g. class weights, become sample weights), predicts the validation rows
  * and scores them, and (when asked) a seeded sample of at most TRAIN_SCORE_ROWS training rows.
  * Plain data in and out, so a worker can run it on its copy of the frame.
  */
-export async function runFoldJob(
-  frame: Frame,
-  job: FoldJob,
-  opts: LongCallOptions = {},
-): Promise<FoldResult> {
+export async function runFoldJob(frame: Frame, job: FoldJob, opts: FoldJobOptions = {}): Promise<FoldResult> {
   const t0 = performance.now();
   const { signal } = opts;
   signal?.throwIfAborted();
   const spec = getModel(job.model);
-  const fit = fitRecipe(recipeForModel(job.recipe, spec), takeFrameRows(frame, job.train), {
-    target: job.target,
-    task: job.task,
-    seed: job.seed,
-    signal,
-  });
-  if (!fit.y) throw new ValidationError(`no target "${job.target}" to train on`);
-  const X = toMatrix(fit.frame, { names: fit.fitted.features });
+  const limit = opts.blockedBytes ?? BLOCKED_MATRIX_BYTES;
+  const blocks = { limit, blockRows: opts.blockRows };
+  const part = trainingPart(frame, job, spec, blocks, signal);
+  const { fitted, y } = part;
   const model = spec.create(job.params, job.task);
-  await model.fit(X, fit.y, {
+  await model.fit(part.X!, y, {
     seed: job.seed,
-    sampleWeight: fit.weights ?? undefined,
+    sampleWeight: part.weights ?? undefined,
     signal,
     onProgress: opts.onProgress,
   });
   signal?.throwIfAborted();
 
-  const own = fit.fitted.classes;
+  const own = fitted.classes;
   const k = job.classes?.length;
   let trainScore: number | null = null;
   if (job.trainScore) {
     // A seeded sample is enough for the overfitting signal, and spares slow predictors (kNN).
+    const X = part.X!;
     const pick = sampleRows(X.rows, TRAIN_SCORE_ROWS, job.seed);
     const Xs = pick.length === X.rows ? X : takeRows(X, pick);
     const out = predictIn(model, Xs, own, job.classes);
-    const yFit = Float64Array.from(pick, (r) => fit.y!.values[r]);
+    const yFit = Float64Array.from(pick, (r) => y.values[r]);
     const yTrue = own ? Float64Array.from(yFit, (c) => job.classes!.indexOf(own[c])) : yFit;
     trainScore = scoreMetric(job.metric, { yTrue, yPred: out.predictions, proba: out.proba, nClasses: k });
   }
+  // The training matrix is dead weight from here on (the model keeps what it needs).
+  part.X = null;
 
   let predictions: Float64Array = new Float64Array(0);
   let proba: Float64Array | null = job.classes ? new Float64Array(0) : null;
   let score = Number.NaN;
   if (job.validation.length > 0) {
-    const valid = takeFrameRows(frame, job.validation);
-    const out = predictIn(model, matrixOf(fit.fitted, valid, signal), own, job.classes);
+    const out = predictRows(model, spec, fitted, frame, job.validation, job.classes, blocks, signal);
     predictions = out.predictions;
     proba = out.proba;
-    const targetCol = valid.columns.find((c) => c.name === job.target)!;
-    const yTrue = encodeTarget(targetCol, job.task, job.classes ?? undefined).values;
+    const targetCol = frame.columns.find((c) => c.name === job.target);
+    if (!targetCol) throw new ValidationError(`no target column "${job.target}"`);
+    const yTrue = encodeTarget(
+      takeColumnRows(targetCol, job.validation),
+      job.task,
+      job.classes ?? undefined,
+    ).values;
     score = scoreMetric(job.metric, { yTrue, yPred: predictions, proba, nClasses: k });
   }
 
@@ -91,7 +122,101 @@ export async function runFoldJob(
     params: { ...(model.params as object) },
     seconds: (performance.now() - t0) / 1000,
     backend,
-    pipeline:
-      job.keepPipeline && artifact ? { recipe: fittedRecipeToJSON(fit.fitted), model: artifact } : null,
+    pipeline: job.keepPipeline && artifact ? { recipe: fittedRecipeToJSON(fitted), model: artifact } : null,
   };
+}
+
+/**
+ * Fits the recipe on the job's training rows and makes the model's matrix. A big matrix is
+ * rebuilt a block of rows at a time from the fitted recipe after the recipe's own training frame
+ * is gone (the same values: see `refitsRowByRow`), so the two never coexist. A job that trains on
+ * every row of the table (a refit without a test part) reads the table itself instead of a copy.
+ */
+function trainingPart(
+  frame: Frame,
+  job: FoldJob,
+  spec: ModelSpec,
+  blocks: Blocks,
+  signal?: AbortSignal,
+): TrainingPart {
+  const whole = isEveryRow(job.train, frame.rows);
+  let fit: RecipeFit | null = fitRecipe(
+    recipeForModel(job.recipe, spec),
+    whole ? frame : takeFrameRows(frame, job.train),
+    { target: job.target, task: job.task, seed: job.seed, signal },
+  );
+  const { fitted, y, weights } = fit;
+  if (!y) throw new ValidationError(`no target "${job.target}" to train on`);
+  const bytes = fit.frame.rows * fitted.features.length * 8;
+  if (bytes <= blocks.limit || !refitsRowByRow(fitted)) {
+    return { fitted, y, weights, X: toMatrix(fit.frame, { names: fitted.features }) };
+  }
+  const rows = labelledRows(frame, job.train, job.target);
+  if (rows.length !== fit.frame.rows) {
+    return { fitted, y, weights, X: toMatrix(fit.frame, { names: fitted.features }) };
+  }
+  fit = null;
+  return {
+    fitted,
+    y,
+    weights,
+    X: recipeMatrix(fitted, frame, rows, { signal, blockRows: blocks.blockRows }),
+  };
+}
+
+/**
+ * Predictions of `rows` in the run's class order; a big matrix a block of rows at a time. A tfjs
+ * model always predicts in one call (its batched kernels need not give a row the same bits in
+ * another batch); every other model predicts each row on its own, so blocks change nothing.
+ */
+function predictRows(
+  model: Estimator,
+  spec: ModelSpec,
+  fitted: FittedRecipe,
+  frame: Frame,
+  rows: Int32Array,
+  classes: string[] | null,
+  blocks: Blocks,
+  signal?: AbortSignal,
+): { predictions: Float64Array; proba: Float64Array | null } {
+  const own = fitted.classes;
+  const bytes = rows.length * fitted.features.length * 8;
+  if (bytes <= blocks.limit || spec.usesTfjs)
+    return predictIn(model, matrixOf(fitted, takeFrameRows(frame, rows), signal), own, classes);
+  const k = classes?.length ?? 0;
+  const predictions = new Float64Array(rows.length);
+  let proba: Float64Array | null = null;
+  forEachRecipeBlock(
+    fitted,
+    frame,
+    rows,
+    (X, k0) => {
+      const out = predictIn(model, X, own, classes);
+      predictions.set(out.predictions, k0);
+      if (out.proba) (proba ??= new Float64Array(rows.length * k)).set(out.proba, k0 * k);
+    },
+    { signal, blockRows: blocks.blockRows },
+  );
+  return { predictions, proba };
+}
+
+/** Whether `rows` is 0, 1, ..., n - 1. */
+function isEveryRow(rows: Int32Array, n: number): boolean {
+  if (rows.length !== n) return false;
+  for (let i = 0; i < n; i++) if (rows[i] !== i) return false;
+  return true;
+}
+
+/** The rows of `rows` with a target value: those `fitRecipe` keeps, in the same order. */
+function labelledRows(frame: Frame, rows: Int32Array, target: string): Int32Array {
+  const col = frame.columns.find((c) => c.name === target);
+  if (!col) return rows;
+  const data = col.data;
+  const missing = (r: number) => (data.type === "float" ? Number.isNaN(data.values[r]) : data.codes[r] < 0);
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) if (!missing(rows[i])) n++;
+  if (n === rows.length) return rows;
+  const out = new Int32Array(n);
+  for (let i = 0, j = 0; i < rows.length; i++) if (!missing(rows[i])) out[j++] = rows[i];
+  return out;
 }
