@@ -86,9 +86,10 @@ export class Mlp extends BaseEstimator<MlpParams, FittedMlp, MlpState> {
   static readonly artifact = ARTIFACT;
   /**
    * Switch for tests and benchmarks, not a parameter: "tfjs" trains with tfjs on every backend,
-   * "auto" uses `trainDense` on the CPU backends.
+   * "auto" uses `trainDense` on the CPU backends (WebAssembly SIMD kernels where the host has
+   * them), "js" uses it there with the JS kernels (same numbers).
    */
-  trainer: "auto" | "tfjs" = "auto";
+  trainer: "auto" | "js" | "tfjs" = "auto";
 
   async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
     validateFitInput(X, y, opts);
@@ -134,16 +135,21 @@ export class Mlp extends BaseEstimator<MlpParams, FittedMlp, MlpState> {
 
     await tf.ready();
     const tfBackend = tf.getBackend();
-    const onCpu = this.trainer === "auto" && CPU_BACKENDS.has(tfBackend);
+    const onCpu = this.trainer !== "tfjs" && CPU_BACKENDS.has(tfBackend);
     const backend = onCpu ? "js" : tfBackend;
-    const result = await (onCpu ? trainDense : trainNetwork)(
-      glorotLayers([X.cols, ...settings.hidden, outputs], initRng),
-      train,
-      validation,
-      { ...settings, head, batchSize: settings.batchSize ?? Math.min(AUTO_BATCH, train.rows) },
-      trainRng,
-      opts,
-    );
+    const layers = glorotLayers([X.cols, ...settings.hidden, outputs], initRng);
+    const config = { ...settings, head, batchSize: settings.batchSize ?? Math.min(AUTO_BATCH, train.rows) };
+    const result = onCpu
+      ? await trainDense(
+          layers,
+          train,
+          validation,
+          config,
+          trainRng,
+          opts,
+          this.trainer === "js" ? "js" : "auto",
+        )
+      : await trainNetwork(layers, train, validation, config, trainRng, opts);
     this.state = {
       layers: result.layers,
       task: head,

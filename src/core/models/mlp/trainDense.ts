@@ -1,12 +1,11 @@
 import { ValidationError } from "../../errors.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../../progress.ts";
 import type { Rng } from "../../random.ts";
-import { multiplyTransposed, transpose } from "./denseProduct.ts";
+import { type HeapLayer, type HeapNetwork, heapNetwork } from "./denseLayers.ts";
 import { EarlyStopWatch } from "./earlyStopWatch.ts";
 import type { Activation, DenseLayer } from "./network.ts";
 import {
   ABORT_CHECK_BATCHES,
-  dropoutMask,
   type NetworkRows,
   nextTask,
   shuffle,
@@ -26,38 +25,18 @@ const FLOAT32_MAX = 3.4028234663852886e38;
 /** Finite in float32, where tfjs computes (NaN is not). */
 const finite32 = (v: number) => Math.abs(v) <= FLOAT32_MAX;
 
-/** One layer while training: weights inputs x outputs row-major, its Adam moments, its gradients. */
-interface Layer {
-  inputs: number;
-  outputs: number;
-  w: Float64Array;
-  /** w transposed (outputs x inputs), refreshed before each forward pass. */
-  wt: Float64Array;
-  b: Float64Array;
-  gw: Float64Array;
-  gb: Float64Array;
-  mw: Float64Array;
-  vw: Float64Array;
-  mb: Float64Array;
-  vb: Float64Array;
-  /** Pre-activation z and output h (after activation and dropout) for the batch, row-major. */
-  z: Float64Array;
-  h: Float64Array;
-  /** Gradient of the loss with respect to z, then (reused) with respect to the layer's input. */
-  dz: Float64Array;
-}
-
 /**
  * `trainNetwork` without tfjs, for CPUs: the same network, loss, L2 term, dropout draws, Adam
  * (tfjs' update, epsilon 1e-7), shuffles, early stopping and progress, with the forward and
- * backward passes written out over float64 typed arrays. Why: on a CPU tfjs spends its time in
+ * backward passes as float64 matrix kernels in WebAssembly SIMD (src/core/wasm, the same kernels
+ * in JS where the host lacks it; both give the same bits). Why: on a CPU tfjs spends its time in
  * dispatch, not arithmetic (the default 64-32 network costs ~2.5 M multiply-adds a batch of 256,
  * about 60 kernel calls each way), measured 10x-15x scikit-learn's MLP on 10,000 rows on the WASM
- * backend; here a batch is three blocked matrix products per layer and a few loops. Float64
- * arithmetic, so its numbers differ from tfjs' float32 ones in the last digits (iris' pinned
- * ladder: the MLP's log loss in the fifth); the weights come out as float32, as there, and a loss
- * beyond float32's range counts as diverged, as it does there. Deterministic: the same seed gives
- * the same weights.
+ * backend. Float64 arithmetic, so its numbers differ from tfjs' float32 ones in the last digits
+ * (iris' pinned ladder: the MLP's log loss in the fifth); the weights come out as float32, as
+ * there, and a loss beyond float32's range counts as diverged, as it does there. Deterministic:
+ * the same seed gives the same weights. The held-out rows are scored a batch at a time, so the
+ * heap holds one batch whatever the row count.
  */
 export async function trainDense(
   initial: DenseLayer[],
@@ -66,54 +45,34 @@ export async function trainDense(
   config: TrainConfig,
   rng: Rng,
   opts: LongCallOptions = {},
+  use: "auto" | "js" = "auto",
 ): Promise<TrainResult> {
   const { signal } = opts;
   const report = makeThrottledProgress(opts.onProgress);
-  const inputs = initial[0].inputs;
   const outputs = initial[initial.length - 1].outputs;
   const { head, activation, alpha, maxEpochs, learningRate } = config;
   const keep = 1 - config.dropout;
+  // The mask's value where a unit is kept: 1 / keep as float32, as in tfjs' mask tensor.
+  const kept32 = Math.fround(1 / keep);
   const n = train.rows;
   const batchSize = Math.min(config.batchSize, n);
   const shuffleRng = rng.fork();
-  const dropoutRng = rng.fork();
+  // rng.fork() is makeRng(Math.floor(rng.next() * 2 ** 32)): the masks draw that generator's
+  // stream (mulberry32) in the dropout kernel, its state kept here.
+  let maskState = Math.floor(rng.next() * 4294967296) | 0;
   const held = validation && validation.rows > 0 ? validation : null;
-  const scratchRows = Math.max(batchSize, held?.rows ?? 0);
-  const layers: Layer[] = initial.map((l) => {
-    const size = l.inputs * l.outputs;
-    return {
-      inputs: l.inputs,
-      outputs: l.outputs,
-      w: Float64Array.from(l.weights),
-      wt: new Float64Array(size),
-      b: Float64Array.from(l.bias),
-      gw: new Float64Array(size),
-      gb: new Float64Array(l.outputs),
-      mw: new Float64Array(size),
-      vw: new Float64Array(size),
-      mb: new Float64Array(l.outputs),
-      vb: new Float64Array(l.outputs),
-      z: new Float64Array(scratchRows * l.outputs),
-      h: new Float64Array(scratchRows * l.outputs),
-      dz: new Float64Array(scratchRows * l.outputs),
-    };
-  });
-  const xb = new Float64Array(batchSize * inputs);
+  const net = heapNetwork(initial, batchSize, use);
+  const { kernels, layers } = net;
+  const last = layers[layers.length - 1];
   const tb = new Float64Array(batchSize * outputs);
   const wb = new Float64Array(batchSize);
-  const masks: (Float32Array | null)[] = layers.map(() => null);
-  const widest = Math.max(...layers.map((l) => Math.max(l.inputs, l.outputs)));
-  const scratch: Scratch = {
-    inputT: new Float64Array(batchSize * widest),
-    dzT: new Float64Array(batchSize * widest),
-  };
   let validationWeight = 0;
   if (held) for (const w of held.weights) validationWeight += w;
-  const xv = held ? Float64Array.from(held.x) : null;
 
   const trainLoss: number[] = [];
   const validationLoss: number[] | null = held && validationWeight > 0 ? [] : null;
   const order = Int32Array.from({ length: n }, (_, i) => i);
+  const heldOrder = held ? Int32Array.from({ length: held.rows }, (_, i) => i) : null;
   const watch = new EarlyStopWatch(config);
   let epoch = 0;
   let snapshot: { w: Float64Array; b: Float64Array }[] | null = null;
@@ -127,47 +86,72 @@ export async function trainDense(
     let lossSum = 0;
     for (let start = 0, step = 1; start < n; start += batchSize, step++) {
       if (step % ABORT_CHECK_BATCHES === 0) signal?.throwIfAborted();
-      const end = Math.min(n, start + batchSize);
-      const b = end - start;
-      for (let i = 0; i < b; i++) {
-        const r = order[start + i];
-        for (let j = 0; j < inputs; j++) xb[i * inputs + j] = train.x[r * inputs + j];
-        for (let j = 0; j < outputs; j++) tb[i * outputs + j] = train.targets[r * outputs + j];
-        wb[i] = train.weights[r];
-      }
+      const b = Math.min(n, start + batchSize) - start;
+      gatherRows(net, train, order, start, b, tb, wb);
       // Masks drawn in tfjs' order: one per hidden layer, rows x units, before the step.
-      for (let l = 0; l + 1 < layers.length; l++)
-        masks[l] = keep < 1 ? dropoutMask(b * layers[l].outputs, keep, dropoutRng) : null;
-      forwardPass(layers, xb, b, activation, masks);
-      const last = layers[layers.length - 1];
+      const masked = keep < 1;
+      if (masked)
+        for (let l = 0; l + 1 < layers.length; l++)
+          maskState = kernels.dropoutMask(layers[l].mask, b * layers[l].outputs, maskState, keep, kept32);
+      forwardPass(net, b, activation, masked);
       let data = 0;
       for (let i = 0; i < b; i++)
-        data += rowLossAndGradient(last.z, tb, i, outputs, head, last.dz, wb[i] / b) * wb[i];
+        data += rowLossAndGradient(last.zView, tb, i, outputs, head, last.dzView, wb[i] / b) * wb[i];
       let cost = data / b;
       if (alpha > 0) {
         let squares = 0;
-        for (const layer of layers) for (const v of layer.w) squares += v * v;
+        for (const layer of layers) {
+          const w = layer.wView;
+          for (let i = 0; i < w.length; i++) squares += w[i] * w[i];
+        }
         cost += (alpha / (2 * b)) * squares;
       }
       lossSum += cost * b;
-      backwardPass(layers, xb, b, activation, masks, alpha / b, scratch);
+      backwardPass(net, b, activation, masked, alpha / b);
       const oneMinusAcc1 = 1 - accBeta1;
       const oneMinusAcc2 = 1 - accBeta2;
-      for (const layer of layers) {
-        adam(layer.w, layer.gw, layer.mw, layer.vw, learningRate, oneMinusAcc1, oneMinusAcc2);
-        adam(layer.b, layer.gb, layer.mb, layer.vb, learningRate, oneMinusAcc1, oneMinusAcc2);
+      for (const l of layers) {
+        kernels.adam(
+          l.w,
+          l.gw,
+          l.mw,
+          l.vw,
+          l.inputs * l.outputs,
+          learningRate,
+          BETA1,
+          BETA2,
+          oneMinusAcc1,
+          oneMinusAcc2,
+          EPSILON,
+        );
+        kernels.adam(
+          l.b,
+          l.gb,
+          l.mb,
+          l.vb,
+          l.outputs,
+          learningRate,
+          BETA1,
+          BETA2,
+          oneMinusAcc1,
+          oneMinusAcc2,
+          EPSILON,
+        );
       }
       accBeta1 *= BETA1;
       accBeta2 *= BETA2;
     }
     const loss = lossSum / n;
     let heldLoss: number | undefined;
-    if (validationLoss && held && xv) {
-      forwardPass(layers, xv, held.rows, activation, null);
-      const last = layers[layers.length - 1];
+    if (validationLoss && held && heldOrder) {
       let sum = 0;
-      for (let i = 0; i < held.rows; i++)
-        sum += rowLossAndGradient(last.z, held.targets, i, outputs, head, null, 0) * held.weights[i];
+      for (let start = 0; start < held.rows; start += batchSize) {
+        const b = Math.min(held.rows, start + batchSize) - start;
+        gatherRows(net, held, heldOrder, start, b, tb, wb);
+        forwardPass(net, b, activation, false);
+        for (let i = 0; i < b; i++)
+          sum += rowLossAndGradient(last.zView, tb, i, outputs, head, null, 0) * wb[i];
+      }
       heldLoss = sum / validationWeight;
     }
     if (!finite32(loss) || (heldLoss !== undefined && !finite32(heldLoss))) {
@@ -187,7 +171,7 @@ export async function trainDense(
     const metrics: Record<string, number> = { loss };
     if (heldLoss !== undefined) metrics.val_loss = heldLoss;
     const { improved, stop } = watch.observe(epoch, loss, heldLoss);
-    if (improved) snapshot = layers.map((l) => ({ w: l.w.slice(), b: l.b.slice() }));
+    if (improved) snapshot = layers.map((l) => ({ w: l.wView.slice(), b: l.bView.slice() }));
     report({
       phase: "epoch",
       done: epoch,
@@ -201,13 +185,13 @@ export async function trainDense(
       lastYield = performance.now();
     }
   }
-  const kept = snapshot ?? layers.map((l) => ({ w: l.w, b: l.b }));
+  const result = snapshot ?? layers.map((l) => ({ w: l.wView, b: l.bView }));
   return {
     layers: initial.map((l, i) => ({
       inputs: l.inputs,
       outputs: l.outputs,
-      weights: Float32Array.from(kept[i].w),
-      bias: Float32Array.from(kept[i].b),
+      weights: Float32Array.from(result[i].w),
+      bias: Float32Array.from(result[i].b),
     })),
     epochs: epoch,
     bestEpoch: watch.bestEpoch,
@@ -216,28 +200,48 @@ export async function trainDense(
   };
 }
 
-/** z = h W + b for each layer; hidden layers then apply the activation and the dropout mask. */
-function forwardPass(
-  layers: Layer[],
-  x: Float64Array,
-  rows: number,
-  activation: Activation,
-  masks: (Float32Array | null)[] | null,
+/** Rows order[start .. start + b) into the heap's batch input (as float64), their targets and weights. */
+function gatherRows(
+  net: HeapNetwork,
+  rows: NetworkRows,
+  order: Int32Array,
+  start: number,
+  b: number,
+  tb: Float64Array,
+  wb: Float64Array,
 ): void {
-  let input = x;
-  for (let l = 0; l < layers.length; l++) {
-    const { inputs, outputs, w, wt, b, z, h } = layers[l];
-    transpose(w, inputs, outputs, wt);
-    multiplyTransposed(input, wt, rows, outputs, inputs, z);
-    for (let r = 0; r < rows; r++) for (let j = 0; j < outputs; j++) z[r * outputs + j] += b[j];
-    if (l === layers.length - 1) break;
-    const mask = masks?.[l] ?? null;
-    const size = rows * outputs;
-    if (activation === "relu") for (let i = 0; i < size; i++) h[i] = Math.max(z[i], 0);
-    else for (let i = 0; i < size; i++) h[i] = Math.tanh(z[i]);
-    if (mask) for (let i = 0; i < size; i++) h[i] *= mask[i];
-    input = h;
+  const inputs = net.layers[0].inputs;
+  const outputs = net.layers[net.layers.length - 1].outputs;
+  const xb = net.xView;
+  const { x, targets, weights } = rows;
+  for (let i = 0; i < b; i++) {
+    const r = order[start + i];
+    for (let j = 0; j < inputs; j++) xb[i * inputs + j] = x[r * inputs + j];
+    for (let j = 0; j < outputs; j++) tb[i * outputs + j] = targets[r * outputs + j];
+    wb[i] = weights[r];
   }
+}
+
+/** z = h W + b for each layer; hidden layers then apply the activation and the dropout mask. */
+function forwardPass(net: HeapNetwork, rows: number, activation: Activation, masked: boolean): void {
+  const { kernels, layers } = net;
+  let input = net.x;
+  for (let l = 0; l < layers.length; l++) {
+    const layer = layers[l];
+    const { inputs, outputs } = layer;
+    kernels.gemmNN(input, layer.w, layer.z, rows, outputs, inputs, 1, layer.b, 0);
+    if (l === layers.length - 1) break;
+    const size = rows * outputs;
+    if (activation === "relu") kernels.relu(layer.z, layer.h, masked ? layer.mask : -1, size);
+    else tanhForward(layer, size, masked);
+    input = layer.h;
+  }
+}
+
+function tanhForward(layer: HeapLayer, size: number, masked: boolean): void {
+  const { zView: z, hView: h, maskView: mask } = layer;
+  for (let i = 0; i < size; i++) h[i] = Math.tanh(z[i]);
+  if (masked) for (let i = 0; i < size; i++) h[i] *= mask[i];
 }
 
 /**
@@ -293,67 +297,39 @@ function rowLossAndGradient(
  * below's dz. `l2` is alpha / batch rows, the derivative of alpha / (2 rows) Σ W².
  */
 function backwardPass(
-  layers: Layer[],
-  x: Float64Array,
+  net: HeapNetwork,
   rows: number,
   activation: Activation,
-  masks: (Float32Array | null)[],
+  masked: boolean,
   l2: number,
-  scratch: Scratch,
 ): void {
+  const { kernels, layers } = net;
   for (let l = layers.length - 1; l >= 0; l--) {
-    const { inputs, outputs, w, gw, gb, dz } = layers[l];
-    const input = l > 0 ? layers[l - 1].h : x;
-    transpose(input, rows, inputs, scratch.inputT);
-    transpose(dz, rows, outputs, scratch.dzT);
-    multiplyTransposed(scratch.inputT, scratch.dzT, inputs, outputs, rows, gw);
-    for (let i = 0; i < gw.length; i++) gw[i] += l2 * w[i];
-    for (let j = 0; j < outputs; j++) {
-      let s = 0;
-      for (let r = 0; r < rows; r++) s += scratch.dzT[j * rows + r];
-      gb[j] = s;
-    }
+    const layer = layers[l];
+    const { inputs, outputs } = layer;
+    const input = l > 0 ? layers[l - 1].h : net.x;
+    kernels.gemmTN(input, layer.dz, layer.gw, inputs, outputs, rows, 2, layer.w, l2);
+    kernels.columnSums(layer.dz, layer.gb, rows, outputs);
     if (l === 0) break;
     const below = layers[l - 1];
-    const dzBelow = below.dz;
-    multiplyTransposed(dz, w, rows, inputs, outputs, dzBelow);
-    const mask = masks[l - 1];
+    transpose(layer.wView, inputs, outputs, layer.wtView);
+    kernels.gemmNN(layer.dz, layer.wt, below.dz, rows, inputs, outputs, 0, 0, 0);
     const size = rows * inputs;
-    const zb = below.z;
-    if (activation === "relu") {
-      for (let i = 0; i < size; i++) if (!(zb[i] > 0)) dzBelow[i] = 0;
-    } else {
-      for (let i = 0; i < size; i++) {
-        const t = Math.tanh(zb[i]);
-        dzBelow[i] *= 1 - t * t;
-      }
-    }
-    if (mask) for (let i = 0; i < size; i++) dzBelow[i] *= mask[i];
+    if (activation === "relu") kernels.reluGrad(below.dz, below.z, masked ? below.mask : -1, size);
+    else tanhBackward(below, size, masked);
   }
 }
 
-/** Buffers for the transposes the backward pass takes. */
-interface Scratch {
-  inputT: Float64Array;
-  dzT: Float64Array;
+function tanhBackward(layer: HeapLayer, size: number, masked: boolean): void {
+  const { zView: z, dzView: dz, maskView: mask } = layer;
+  for (let i = 0; i < size; i++) {
+    const t = Math.tanh(z[i]);
+    dz[i] *= 1 - t * t;
+  }
+  if (masked) for (let i = 0; i < size; i++) dz[i] *= mask[i];
 }
 
-/** tfjs' Adam step for one variable (moments updated in place, bias-corrected step). */
-function adam(
-  value: Float64Array,
-  grad: Float64Array,
-  m: Float64Array,
-  v: Float64Array,
-  lr: number,
-  oneMinusAcc1: number,
-  oneMinusAcc2: number,
-): void {
-  for (let i = 0; i < value.length; i++) {
-    const g = grad[i];
-    const mi = BETA1 * m[i] + (1 - BETA1) * g;
-    const vi = BETA2 * v[i] + (1 - BETA2) * g * g;
-    m[i] = mi;
-    v[i] = vi;
-    value[i] -= (lr * (mi / oneMinusAcc1)) / (Math.sqrt(vi / oneMinusAcc2) + EPSILON);
-  }
+/** out (cols x rows) = a (rows x cols) transposed. */
+function transpose(a: Float64Array, rows: number, cols: number, out: Float64Array): void {
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = a[r * cols + c];
 }

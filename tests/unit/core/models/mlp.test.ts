@@ -257,4 +257,33 @@ describe("Mlp", () => {
       for (let i = 0; i < pa.length; i++) expect(pa[i]).toBeCloseTo(pb[i], 2);
     }
   });
+
+  it("gives the same weights with the WebAssembly kernels as with the JS ones, every head and shape", async () => {
+    const cases = [
+      { ...synthetic("binary", 300, 21), params: { max_epochs: 6, hidden_layer_sizes: [7, 5] } },
+      {
+        ...synthetic("multiclass", 211, 22),
+        params: { max_epochs: 6, activation: "tanh" as const, batch_size: 33 },
+      },
+      {
+        ...synthetic("regression", 257, 23),
+        params: { max_epochs: 6, dropout: 0.3, hidden_layer_sizes: [9] },
+      },
+      {
+        ...synthetic("binary", 150, 24),
+        params: { max_epochs: 4, dropout: 0, alpha: 0, early_stopping: false },
+      },
+    ];
+    for (const { X, y, params } of cases) {
+      const wasm = await new Mlp(params).fit(X, y, { seed: 5 });
+      const js = new Mlp(params);
+      js.trainer = "js";
+      await js.fit(X, y, { seed: 5 });
+      const [a, b] = [wasm.toJSON().state, js.toJSON().state];
+      expect(a.n_epochs).toBeGreaterThan(0);
+      expect(a.train_loss).toEqual(b.train_loss);
+      expect(a.validation_loss).toEqual(b.validation_loss);
+      expect(a.layers).toEqual(b.layers);
+    }
+  });
 });

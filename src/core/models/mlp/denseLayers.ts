@@ -1,0 +1,96 @@
+import { type DenseKernels, denseKernels } from "../../wasm/denseKernels.ts";
+import type { DenseLayer } from "./network.ts";
+
+/**
+ * One layer of the typed-array trainer inside the kernels' heap: each field is an element index
+ * (for the kernels) with, for the JS side, a view of the same values.
+ */
+export interface HeapLayer {
+  inputs: number;
+  outputs: number;
+  /** Weights inputs x outputs row-major, and transposed (outputs x inputs) for the backward pass. */
+  w: number;
+  wt: number;
+  b: number;
+  gw: number;
+  gb: number;
+  mw: number;
+  vw: number;
+  mb: number;
+  vb: number;
+  /** Pre-activation z, output h (after activation and dropout), gradient dz, all rows x outputs. */
+  z: number;
+  h: number;
+  dz: number;
+  /** The dropout mask, rows x outputs (hidden layers). */
+  mask: number;
+  wView: Float64Array;
+  wtView: Float64Array;
+  bView: Float64Array;
+  zView: Float64Array;
+  hView: Float64Array;
+  dzView: Float64Array;
+  maskView: Float64Array;
+}
+
+/** The kernels, their heap laid out for `initial`'s layers and `rows` rows a pass, and the batch input. */
+export interface HeapNetwork {
+  kernels: DenseKernels;
+  layers: HeapLayer[];
+  /** The batch's inputs, rows x inputs. */
+  x: number;
+  xView: Float64Array;
+}
+
+/** Lays the layers out in one heap (one allocation, so that no view is detached later) and copies the weights in. */
+export function heapNetwork(initial: DenseLayer[], rows: number, use: "auto" | "js"): HeapNetwork {
+  let size = 0;
+  const take = (n: number) => {
+    const at = size;
+    // Even offsets keep two-lane vectors 16-byte aligned.
+    size += n + (n & 1);
+    return at;
+  };
+  const x = take(rows * initial[0].inputs);
+  const plan = initial.map((l) => {
+    const weights = l.inputs * l.outputs;
+    const units = rows * l.outputs;
+    return {
+      inputs: l.inputs,
+      outputs: l.outputs,
+      w: take(weights),
+      wt: take(weights),
+      b: take(l.outputs),
+      gw: take(weights),
+      gb: take(l.outputs),
+      mw: take(weights),
+      vw: take(weights),
+      mb: take(l.outputs),
+      vb: take(l.outputs),
+      z: take(units),
+      h: take(units),
+      dz: take(units),
+      mask: take(units),
+    };
+  });
+  const kernels = denseKernels(size, use);
+  const view = (at: number, n: number) => kernels.heap.subarray(at, at + n);
+  const layers = plan.map((p, i): HeapLayer => {
+    const weights = p.inputs * p.outputs;
+    const units = rows * p.outputs;
+    const layer = {
+      ...p,
+      wView: view(p.w, weights),
+      wtView: view(p.wt, weights),
+      bView: view(p.b, p.outputs),
+      zView: view(p.z, units),
+      hView: view(p.h, units),
+      dzView: view(p.dz, units),
+      maskView: view(p.mask, units),
+    };
+    layer.wView.set(initial[i].weights);
+    layer.bView.set(initial[i].bias);
+    return layer;
+  });
+  return { kernels, layers, x, xView: view(x, rows * initial[0].inputs) };
+}

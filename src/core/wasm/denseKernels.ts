@@ -1,0 +1,165 @@
+import { denseJs } from "./denseJs.ts";
+import { DENSE_WASM_BASE64 } from "./denseWasmBytes.ts";
+
+/**
+ * Dense float64 kernels over one heap of `elements` float64 values: WebAssembly SIMD (denseWat.ts)
+ * where the host compiles it, else the same functions in JS (denseJs.ts), with the same results
+ * to the bit. Every argument naming an array is an element index into `heap`. Allocate the heap
+ * once at its full size: it is the module's memory, and views of it would be detached by growth.
+ */
+export interface DenseKernels {
+  readonly kind: "wasm" | "js";
+  readonly heap: Float64Array;
+  /** C (m x n) = A (m x p) B (p x n), all row-major; mode 1 adds the row vector `extra`, 2 adds scale times the m x n matrix `extra`. */
+  gemmNN(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    n: number,
+    p: number,
+    mode: 0 | 1 | 2,
+    extra: number,
+    scale: number,
+  ): void;
+  /** C (m x n) = Aᵀ B with A p x m row-major; epilogue as gemmNN. */
+  gemmTN(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    n: number,
+    p: number,
+    mode: 0 | 1 | 2,
+    extra: number,
+    scale: number,
+  ): void;
+  /** out = max(z, 0), times the mask at `mask` unless it is -1. */
+  relu(z: number, out: number, mask: number, size: number): void;
+  /** dx = 0 where !(z > 0), then times the mask unless it is -1. */
+  reluGrad(dx: number, z: number, mask: number, size: number): void;
+  /** out[j] = sum of column j of the rows x cols matrix a. */
+  columnSums(a: number, out: number, rows: number, cols: number): void;
+  /** tfjs' Adam step on `size` values (a1, a2: one minus the accumulated beta1, beta2). */
+  adam(
+    w: number,
+    grad: number,
+    m: number,
+    v: number,
+    size: number,
+    lr: number,
+    b1: number,
+    b2: number,
+    a1: number,
+    a2: number,
+    eps: number,
+  ): void;
+  /**
+   * Dropout mask from the mulberry32 state `state` (random.ts' makeRng): kept where the next
+   * uniform draw is below keep, else 0. Returns the new state (as an int32).
+   */
+  dropoutMask(mask: number, size: number, state: number, keep: number, kept: number): number;
+}
+
+/** The few WebAssembly shapes used here (core's tsconfig has no DOM lib, and a host may lack it). */
+interface WasmHost {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+}
+
+type Exports = {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  gemm_nn: DenseKernels["gemmNN"];
+  gemm_tn: DenseKernels["gemmTN"];
+  relu: DenseKernels["relu"];
+  relu_grad: DenseKernels["reluGrad"];
+  column_sums: DenseKernels["columnSums"];
+  adam: DenseKernels["adam"];
+  dropout_mask: DenseKernels["dropoutMask"];
+};
+
+const PAGE = 65536;
+let compiled: object | null | undefined;
+
+/**
+ * The compiled module, once per thread; null where WebAssembly or its SIMD is missing or a
+ * synchronous compile is refused (Chrome's main thread allows only small modules that way).
+ */
+function wasmModule(): object | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
+  const host = (globalThis as { WebAssembly?: WasmHost }).WebAssembly;
+  if (!host) return compiled;
+  try {
+    const bytes = decodeBase64(DENSE_WASM_BASE64);
+    if (host.validate(bytes)) compiled = new host.Module(bytes);
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+/** Kernels over a fresh heap of `elements` float64s; `use` "js" skips WebAssembly (tests, benches). */
+export function denseKernels(elements: number, use: "auto" | "js" = "auto"): DenseKernels {
+  const module = use === "auto" ? wasmModule() : null;
+  if (module) {
+    try {
+      const host = (globalThis as { WebAssembly?: WasmHost }).WebAssembly!;
+      const e = new host.Instance(module, {}).exports as Exports;
+      const bytes = elements * 8;
+      const have = e.memory.buffer.byteLength;
+      if (bytes > have) e.memory.grow(Math.ceil((bytes - have) / PAGE));
+      return {
+        kind: "wasm",
+        heap: new Float64Array(e.memory.buffer, 0, elements),
+        gemmNN: e.gemm_nn,
+        gemmTN: e.gemm_tn,
+        relu: e.relu,
+        reluGrad: e.relu_grad,
+        columnSums: e.column_sums,
+        adam: e.adam,
+        dropoutMask: e.dropout_mask,
+      };
+    } catch {
+      // Out of WebAssembly memory (4 GiB at most): the JS kernels take any size.
+    }
+  }
+  const heap = new Float64Array(elements);
+  return {
+    kind: "js",
+    heap,
+    gemmNN: (a, b, c, m, n, p, mode, extra, scale) =>
+      denseJs.gemmNN(heap, a, b, c, m, n, p, mode, extra, scale),
+    gemmTN: (a, b, c, m, n, p, mode, extra, scale) =>
+      denseJs.gemmTN(heap, a, b, c, m, n, p, mode, extra, scale),
+    relu: (z, out, mask, size) => denseJs.relu(heap, z, out, mask, size),
+    reluGrad: (dx, z, mask, size) => denseJs.reluGrad(heap, dx, z, mask, size),
+    columnSums: (a, out, rows, cols) => denseJs.columnSums(heap, a, out, rows, cols),
+    adam: (w, grad, m, v, size, lr, b1, b2, a1, a2, eps) =>
+      denseJs.adam(heap, w, grad, m, v, size, lr, b1, b2, a1, a2, eps),
+    dropoutMask: (mask, size, state, keep, kept) => denseJs.dropoutMask(heap, mask, size, state, keep, kept),
+  };
+}
+
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Standard base64 to bytes (core has no atob type, and Node's Buffer is not everywhere). */
+export function decodeBase64(text: string): Uint8Array {
+  const clean = text.replace(/=+$/, "");
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let value = 0;
+  let o = 0;
+  for (const ch of clean) {
+    const d = ALPHABET.indexOf(ch);
+    if (d < 0) throw new Error(`invalid base64 character: ${ch}`);
+    value = (value << 6) | d;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (value >> bits) & 255;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,288 @@
+/**
+ * The text (WAT) of the dense float64 kernels in WebAssembly SIMD, generated here so that the
+ * register-blocked loops are written once; the unit test tests/unit/core/wasm/denseWasmBytes.test.ts
+ * assembles it with wabt and checks the committed bytes (denseWasmBytes.ts) against it
+ * (`npm run build:wasm` rewrites them).
+ *
+ * Every kernel takes float64 element indices into the exported memory (not byte offsets) and
+ * keeps the summation order of a plain loop: products are vectorised across output columns, two
+ * lanes each, and every lane sums over k from 0 upwards starting at +0, one rounding per multiply
+ * and per add (WebAssembly has no fused multiply-add), so results are bit for bit those of the JS
+ * kernels in denseJs.ts.
+ */
+
+/** Rows of C per register block; with two vectors (four columns) that is eight accumulators. */
+const ROWS = 4;
+
+type Variant = "nn" | "tn";
+
+/** One block of `rows` rows by `vecs` vectors of two columns (vecs 0: one scalar column). */
+function block(variant: Variant, rows: number, vecs: number): string {
+  const out: string[] = [];
+  const scalar = vecs === 0;
+  const width = scalar ? 1 : 2 * vecs;
+  // A's first row of the block: row-major (nn) rows are p apart, transposed (tn) ones adjacent.
+  out.push(
+    variant === "nn"
+      ? "(local.set $pa (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $rowA))))"
+      : "(local.set $pa (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))",
+  );
+  if (variant === "nn")
+    for (let r = 1; r < rows; r++)
+      out.push(`(local.set $pa${r} (i32.add (local.get $pa) (i32.mul (i32.const ${r}) (local.get $rowA))))`);
+  out.push("(local.set $pb (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))");
+  for (let r = 0; r < rows; r++)
+    for (let v = 0; v < Math.max(vecs, 1); v++)
+      out.push(scalar ? `(local.set $t${r} (f64.const 0))` : `(local.set $s${r}${v} (v128.const f64x2 0 0))`);
+  out.push("(local.set $k (local.get $p))");
+  out.push("(block $done (loop $next");
+  out.push("(br_if $done (i32.eqz (local.get $k)))");
+  for (let v = 0; v < vecs; v++) out.push(`(local.set $b${v} (v128.load offset=${16 * v} (local.get $pb)))`);
+  if (scalar) out.push("(local.set $y (f64.load (local.get $pb)))");
+  for (let r = 0; r < rows; r++) {
+    const addr =
+      variant === "nn" ? `(local.get ${r === 0 ? "$pa" : `$pa${r}`})` : `offset=${8 * r} (local.get $pa)`;
+    if (scalar) {
+      out.push(`(local.set $t${r} (f64.add (local.get $t${r}) (f64.mul (f64.load ${addr}) (local.get $y))))`);
+      continue;
+    }
+    out.push(`(local.set $x (v128.load64_splat ${addr}))`);
+    for (let v = 0; v < vecs; v++)
+      out.push(
+        `(local.set $s${r}${v} (f64x2.add (local.get $s${r}${v}) (f64x2.mul (local.get $x) (local.get $b${v}))))`,
+      );
+  }
+  out.push("(local.set $pa (i32.add (local.get $pa) (local.get $stepA)))");
+  if (variant === "nn")
+    for (let r = 1; r < rows; r++)
+      out.push(`(local.set $pa${r} (i32.add (local.get $pa${r}) (local.get $stepA)))`);
+  out.push("(local.set $pb (i32.add (local.get $pb) (local.get $rowB)))");
+  out.push("(local.set $k (i32.sub (local.get $k) (i32.const 1)))");
+  out.push("(br $next)))");
+  // Epilogue: C = S, S + bias[j] (mode 1) or S + scale * extra[i][j] (mode 2).
+  for (let r = 0; r < rows; r++) {
+    out.push(
+      `(local.set $pc (i32.shl (i32.add (i32.mul (i32.add (local.get $i) (i32.const ${r})) (local.get $n)) (local.get $j)) (i32.const 3)))`,
+    );
+    for (let v = 0; v < Math.max(vecs, 1); v++) {
+      const o = scalar ? 0 : 16 * v;
+      const s = scalar ? `(local.get $t${r})` : `(local.get $s${r}${v})`;
+      const T = scalar ? "f64" : "v128";
+      const add = scalar ? "f64.add" : "f64x2.add";
+      const mul = scalar ? "f64.mul" : "f64x2.mul";
+      const scale = scalar ? "(local.get $scale)" : "(local.get $scaleV)";
+      const bias = `(${T}.load offset=${o} (i32.add (local.get $extra) (i32.shl (local.get $j) (i32.const 3))))`;
+      const term = `(${T}.load offset=${o} (i32.add (local.get $extra) (local.get $pc)))`;
+      out.push(
+        `(${T}.store offset=${o} (i32.add (local.get $c) (local.get $pc)) (if (result ${T}) (i32.eq (local.get $mode) (i32.const 1)) (then (${add} ${s} ${bias})) (else (if (result ${T}) (i32.eq (local.get $mode) (i32.const 2)) (then (${add} ${s} (${mul} ${scale} ${term}))) (else ${s})))))`,
+      );
+    }
+  }
+  out.push(`(local.set $j (i32.add (local.get $j) (i32.const ${width})))`);
+  return out.join("\n");
+}
+
+/** The column loop for a band of `rows` rows: four columns at a time, then two, then one. */
+function band(variant: Variant, rows: number): string {
+  return [
+    "(local.set $j (i32.const 0))",
+    "(block $wide (loop $more",
+    "(br_if $wide (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $n)))",
+    block(variant, rows, 2),
+    "(br $more)))",
+    `(if (i32.le_u (i32.add (local.get $j) (i32.const 2)) (local.get $n)) (then ${block(variant, rows, 1)}))`,
+    `(if (i32.lt_u (local.get $j) (local.get $n)) (then ${block(variant, rows, 0)}))`,
+  ].join("\n");
+}
+
+/**
+ * C (m x n) = A B with B (p x n) row-major; A is m x p row-major ("nn") or p x m row-major, used
+ * transposed ("tn"). mode 0: C = A B; 1: plus the row vector extra (a bias); 2: plus scale times
+ * the m x n matrix extra (an L2 term).
+ */
+function gemm(variant: Variant): string {
+  const locals = [
+    "(local $i i32) (local $j i32) (local $k i32) (local $pa i32) (local $pb i32) (local $pc i32)",
+    "(local $rowA i32) (local $stepA i32) (local $rowB i32) (local $x v128) (local $y f64) (local $scaleV v128)",
+    ...Array.from({ length: ROWS - 1 }, (_, r) => `(local $pa${r + 1} i32)`),
+    ...Array.from({ length: ROWS }, (_, r) => `(local $t${r} f64) (local $s${r}0 v128) (local $s${r}1 v128)`),
+    "(local $b0 v128) (local $b1 v128)",
+  ];
+  return `(func (export "gemm_${variant}") (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $p i32) (param $mode i32) (param $extra i32) (param $scale f64)
+${locals.join("\n")}
+(local.set $a (i32.shl (local.get $a) (i32.const 3)))
+(local.set $b (i32.shl (local.get $b) (i32.const 3)))
+(local.set $c (i32.shl (local.get $c) (i32.const 3)))
+(local.set $extra (i32.shl (local.get $extra) (i32.const 3)))
+(local.set $scaleV (f64x2.splat (local.get $scale)))
+(local.set $rowB (i32.shl (local.get $n) (i32.const 3)))
+${
+  variant === "nn"
+    ? "(local.set $rowA (i32.shl (local.get $p) (i32.const 3))) (local.set $stepA (i32.const 8))"
+    : "(local.set $rowA (i32.const 8)) (local.set $stepA (i32.shl (local.get $m) (i32.const 3)))"
+}
+(local.set $i (i32.const 0))
+(block $bands (loop $band
+(br_if $bands (i32.gt_u (i32.add (local.get $i) (i32.const ${ROWS})) (local.get $m)))
+${band(variant, ROWS)}
+(local.set $i (i32.add (local.get $i) (i32.const ${ROWS})))
+(br $band)))
+(block $rest (loop $row
+(br_if $rest (i32.ge_u (local.get $i) (local.get $m)))
+${band(variant, 1)}
+(local.set $i (i32.add (local.get $i) (i32.const 1)))
+(br $row)))
+)`;
+}
+
+/** A loop over `size` elements two at a time, then the odd one; `body2` / `body1` see byte offset $o. */
+function elementwise(body2: string, body1: string): string {
+  return `(local.set $end (i32.shl (i32.and (local.get $size) (i32.const -2)) (i32.const 3)))
+(local.set $o (i32.const 0))
+(block $done (loop $next
+(br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+${body2}
+(local.set $o (i32.add (local.get $o) (i32.const 16)))
+(br $next)))
+(if (i32.and (local.get $size) (i32.const 1)) (then ${body1}))`;
+}
+
+const at = (ptr: string, T: "v128" | "f64") => `(${T}.load (i32.add (local.get ${ptr}) (local.get $o)))`;
+const put = (ptr: string, T: "v128" | "f64", value: string) =>
+  `(${T}.store (i32.add (local.get ${ptr}) (local.get $o)) ${value})`;
+const bytes = (...names: string[]) =>
+  names.map((n) => `(local.set ${n} (i32.shl (local.get ${n}) (i32.const 3)))`).join("\n");
+
+/** h = max(z, 0), times the dropout mask where mask >= 0. */
+const RELU = `(func (export "relu") (param $z i32) (param $h i32) (param $mask i32) (param $size i32)
+(local $o i32) (local $end i32) (local $zero v128)
+(if (i32.lt_s (local.get $mask) (i32.const 0)) (then
+${bytes("$z", "$h")}
+${elementwise(put("$h", "v128", `(f64x2.max ${at("$z", "v128")} (local.get $zero))`), put("$h", "f64", `(f64.max ${at("$z", "f64")} (f64.const 0))`))}
+return))
+${bytes("$z", "$h", "$mask")}
+${elementwise(
+  put("$h", "v128", `(f64x2.mul (f64x2.max ${at("$z", "v128")} (local.get $zero)) ${at("$mask", "v128")})`),
+  put("$h", "f64", `(f64.mul (f64.max ${at("$z", "f64")} (f64.const 0)) ${at("$mask", "f64")})`),
+)}
+)`;
+
+/** dx = (z > 0 ? dx : 0), times the dropout mask where mask >= 0. */
+const RELU_GRAD = `(func (export "relu_grad") (param $dx i32) (param $z i32) (param $mask i32) (param $size i32)
+(local $o i32) (local $end i32) (local $zero v128)
+(if (i32.lt_s (local.get $mask) (i32.const 0)) (then
+${bytes("$dx", "$z")}
+${elementwise(
+  put("$dx", "v128", `(v128.and ${at("$dx", "v128")} (f64x2.gt ${at("$z", "v128")} (local.get $zero)))`),
+  put("$dx", "f64", `(select ${at("$dx", "f64")} (f64.const 0) (f64.gt ${at("$z", "f64")} (f64.const 0)))`),
+)}
+return))
+${bytes("$dx", "$z", "$mask")}
+${elementwise(
+  put(
+    "$dx",
+    "v128",
+    `(f64x2.mul (v128.and ${at("$dx", "v128")} (f64x2.gt ${at("$z", "v128")} (local.get $zero))) ${at("$mask", "v128")})`,
+  ),
+  put(
+    "$dx",
+    "f64",
+    `(f64.mul (select ${at("$dx", "f64")} (f64.const 0) (f64.gt ${at("$z", "f64")} (f64.const 0))) ${at("$mask", "f64")})`,
+  ),
+)}
+)`;
+
+/** out[j] = sum over rows r of a[r][j], r upwards: the bias gradient. */
+const COLUMN_SUMS = `(func (export "column_sums") (param $a i32) (param $out i32) (param $rows i32) (param $cols i32)
+(local $j i32) (local $r i32) (local $p i32) (local $row i32) (local $s v128) (local $t f64)
+${bytes("$a", "$out")}
+(local.set $row (i32.shl (local.get $cols) (i32.const 3)))
+(local.set $j (i32.const 0))
+(block $wide (loop $more
+(br_if $wide (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $cols)))
+(local.set $p (i32.add (local.get $a) (i32.shl (local.get $j) (i32.const 3))))
+(local.set $s (v128.const f64x2 0 0))
+(local.set $r (local.get $rows))
+(block $done (loop $next
+(br_if $done (i32.eqz (local.get $r)))
+(local.set $s (f64x2.add (local.get $s) (v128.load (local.get $p))))
+(local.set $p (i32.add (local.get $p) (local.get $row)))
+(local.set $r (i32.sub (local.get $r) (i32.const 1)))
+(br $next)))
+(v128.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (local.get $s))
+(local.set $j (i32.add (local.get $j) (i32.const 2)))
+(br $more)))
+(if (i32.lt_u (local.get $j) (local.get $cols)) (then
+(local.set $p (i32.add (local.get $a) (i32.shl (local.get $j) (i32.const 3))))
+(local.set $t (f64.const 0))
+(local.set $r (local.get $rows))
+(block $done (loop $next
+(br_if $done (i32.eqz (local.get $r)))
+(local.set $t (f64.add (local.get $t) (f64.load (local.get $p))))
+(local.set $p (i32.add (local.get $p) (local.get $row)))
+(local.set $r (i32.sub (local.get $r) (i32.const 1)))
+(br $next)))
+(f64.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (local.get $t))))
+)`;
+
+/**
+ * tfjs' Adam step, element by element: m = b1 m + (1 - b1) g; v = b2 v + ((1 - b2) g) g;
+ * w -= (lr (m / oma1)) / (sqrt(v / oma2) + eps), oma being one minus the accumulated betas.
+ */
+function adamBody(T: "v128" | "f64"): string {
+  const f = T === "v128" ? "f64x2" : "f64";
+  const c = (name: string) => `(local.get ${name}${T === "v128" ? "V" : ""})`;
+  return `(local.set $g${T} ${at("$grad", T)})
+(local.set $m${T} (${f}.add (${f}.mul ${c("$b1")} ${at("$m", T)}) (${f}.mul ${c("$c1")} (local.get $g${T}))))
+(local.set $v${T} (${f}.add (${f}.mul ${c("$b2")} ${at("$v", T)}) (${f}.mul (${f}.mul ${c("$c2")} (local.get $g${T})) (local.get $g${T}))))
+${put("$m", T, `(local.get $m${T})`)}
+${put("$v", T, `(local.get $v${T})`)}
+${put("$w", T, `(${f}.sub ${at("$w", T)} (${f}.div (${f}.mul ${c("$lr")} (${f}.div (local.get $m${T}) ${c("$a1")})) (${f}.add (${f}.sqrt (${f}.div (local.get $v${T}) ${c("$a2")})) ${c("$eps")})))`)}`;
+}
+
+const ADAM = `(func (export "adam") (param $w i32) (param $grad i32) (param $m i32) (param $v i32) (param $size i32)
+(param $lr f64) (param $b1 f64) (param $b2 f64) (param $a1 f64) (param $a2 f64) (param $eps f64)
+(local $o i32) (local $end i32) (local $c1 f64) (local $c2 f64)
+(local $lrV v128) (local $b1V v128) (local $b2V v128) (local $a1V v128) (local $a2V v128) (local $epsV v128) (local $c1V v128) (local $c2V v128)
+(local $gv128 v128) (local $mv128 v128) (local $vv128 v128) (local $gf64 f64) (local $mf64 f64) (local $vf64 f64)
+${bytes("$w", "$grad", "$m", "$v")}
+(local.set $c1 (f64.sub (f64.const 1) (local.get $b1)))
+(local.set $c2 (f64.sub (f64.const 1) (local.get $b2)))
+${["lr", "b1", "b2", "a1", "a2", "eps", "c1", "c2"].map((n) => `(local.set $${n}V (f64x2.splat (local.get $${n})))`).join("\n")}
+${elementwise(adamBody("v128"), adamBody("f64"))}
+)`;
+
+/**
+ * Dropout mask from mulberry32 (random.ts' makeRng, whose state is `state`): mask[i] = kept where
+ * the next uniform draw u = x / 2^32 is below keep, else 0. Returns the generator's new state.
+ */
+const DROPOUT_MASK = `(func (export "dropout_mask") (param $mask i32) (param $size i32) (param $state i32) (param $keep f64) (param $kept f64) (result i32)
+(local $end i32) (local $t i32)
+(local.set $mask (i32.shl (local.get $mask) (i32.const 3)))
+(local.set $end (i32.add (local.get $mask) (i32.shl (local.get $size) (i32.const 3))))
+(block $done (loop $next
+(br_if $done (i32.ge_u (local.get $mask) (local.get $end)))
+(local.set $state (i32.add (local.get $state) (i32.const 0x6d2b79f5)))
+(local.set $t (i32.mul (i32.xor (local.get $state) (i32.shr_u (local.get $state) (i32.const 15))) (i32.or (local.get $state) (i32.const 1))))
+(local.set $t (i32.xor (local.get $t) (i32.add (local.get $t) (i32.mul (i32.xor (local.get $t) (i32.shr_u (local.get $t) (i32.const 7))) (i32.or (local.get $t) (i32.const 61))))))
+(local.set $t (i32.xor (local.get $t) (i32.shr_u (local.get $t) (i32.const 14))))
+(f64.store (local.get $mask) (select (local.get $kept) (f64.const 0) (f64.lt (f64.mul (f64.convert_i32_u (local.get $t)) (f64.const 0x1p-32)) (local.get $keep))))
+(local.set $mask (i32.add (local.get $mask) (i32.const 8)))
+(br $next)))
+(local.get $state)
+)`;
+
+/** The whole module: one exported memory (grown by the caller) and the kernels. */
+export function denseWat(): string {
+  return `(module
+(memory (export "memory") 1)
+${gemm("nn")}
+${gemm("tn")}
+${RELU}
+${RELU_GRAD}
+${COLUMN_SUMS}
+${ADAM}
+${DROPOUT_MASK}
+)
+`;
+}
