@@ -14,6 +14,7 @@ import {
   subtractHistogram,
   sumRows,
 } from "./histogram.ts";
+import { WasmHistograms } from "./histWasm.ts";
 import { buildHistogram, buildRootHistogram } from "./nodeHistogram.ts";
 import { type ImpurityKind, nodeImpurity } from "./nodeImpurity.ts";
 import { randomSplit } from "./randomSplit.ts";
@@ -73,6 +74,8 @@ export class TreeGrower {
   private featureHist: Float64Array | null = null;
   private touched: Int32Array | null = null;
   private rowMajor: Uint8Array | null = null;
+  /** One-channel histograms in WebAssembly, made on first use; null: none (JS kernels and pool). */
+  private wasm: WasmHistograms | null | undefined;
   /** Root counts for `sameRoot` growth, built on the first tree. */
   private rootCounts: Float64Array | null = null;
   private randomSums: { left: Float64Array; missing: Float64Array } | null = null;
@@ -101,9 +104,57 @@ export class TreeGrower {
     return this.rowMajor;
   }
 
+  /** Where whole-node histograms come from: WebAssembly slots for one channel, else the JS pool. */
+  private hists(): HistogramPool | WasmHistograms {
+    if (this.wasm === undefined) this.wasm = WasmHistograms.create(this.binned, this.layout);
+    return this.wasm ?? this.pool;
+  }
+
+  /** The node's whole histogram into `hist`. */
+  private buildNode(
+    hist: Float64Array,
+    rows: Uint32Array,
+    start: number,
+    end: number,
+    stats: RowStats,
+  ): void {
+    const wasm = this.hists();
+    if (wasm instanceof WasmHistograms) {
+      wasm.build(hist, rows, start, end, stats);
+      return;
+    }
+    gatherRows(rows, start, end, stats, this.scratch);
+    buildHistogram(
+      hist,
+      this.layout,
+      this.rowCodes(),
+      this.binned.cols,
+      rows,
+      start,
+      end,
+      stats,
+      this.scratch,
+    );
+  }
+
+  /** A `sameRoot` tree's root histogram: every row in order, the counts built once per grower. */
+  private buildRoot(hist: Float64Array, rows: Uint32Array, count: number, stats: RowStats): void {
+    if (!this.rootCounts) {
+      this.rootCounts = new Float64Array(this.layout.size);
+      this.buildNode(this.rootCounts, rows, 0, count, stats);
+    }
+    const wasm = this.hists();
+    if (wasm instanceof WasmHistograms) {
+      wasm.buildRoot(hist, count, stats, this.rootCounts);
+      return;
+    }
+    buildRootHistogram(hist, this.layout, this.rowCodes(), this.binned.cols, count, stats, this.rootCounts);
+  }
+
   /** Grows a tree on `rows[0..count)` (reordered in place). Leaf values are -G / (H + lambda), unshrunk. */
   grow(rows: Uint32Array, count: number, stats: RowStats, params: GrowParams): GrownTree {
     const C = this.layout.channels;
+    this.wasm?.startTree();
     const cols = this.binned.cols;
     const builder = new TreeBuilder(C);
     const gains = new Float64Array(cols);
@@ -112,7 +163,7 @@ export class TreeGrower {
     const capped = Number.isFinite(params.maxLeafNodes);
     const frontier = new Frontier(capped);
     const finish = (node: OpenNode) => {
-      this.pool.release(node.hist);
+      if (node.hist) this.hists().release(node.hist);
       node.hist = null;
       leaves.push({ node: node.id, start: node.start, end: node.end });
     };
@@ -132,28 +183,9 @@ export class TreeGrower {
 
     const root = open(0, count, 0, sumRows(rows, 0, count, stats, C));
     if (root.split && subtract && this.worthHistogram(root)) {
-      root.hist = this.pool.acquire();
-      if (params.sameRoot && stats.grad) {
-        if (!this.rootCounts) {
-          this.rootCounts = new Float64Array(this.layout.size);
-          gatherRows(rows, 0, count, stats, this.scratch);
-          buildHistogram(
-            this.rootCounts,
-            this.layout,
-            this.rowCodes(),
-            cols,
-            rows,
-            0,
-            count,
-            stats,
-            this.scratch,
-          );
-        }
-        buildRootHistogram(root.hist, this.layout, this.rowCodes(), cols, count, stats, this.rootCounts);
-      } else {
-        gatherRows(rows, 0, count, stats, this.scratch);
-        buildHistogram(root.hist, this.layout, this.rowCodes(), cols, rows, 0, count, stats, this.scratch);
-      }
+      root.hist = this.hists().acquire();
+      if (params.sameRoot && stats.grad) this.buildRoot(root.hist, rows, count, stats);
+      else this.buildNode(root.hist, rows, 0, count, stats);
     }
     settle(root);
     let nLeaves = 1;
@@ -363,31 +395,21 @@ export class TreeGrower {
     parent.hist = null;
     const wantLarge = large.split !== null && this.worthHistogram(large);
     const wantSmall = small.split !== null && this.worthHistogram(small);
+    const pool = this.hists();
     if (!wantLarge && !wantSmall) {
-      this.pool.release(parentHist);
+      pool.release(parentHist);
       return;
     }
-    const hist = this.pool.acquire();
-    gatherRows(rows, small.start, small.end, stats, this.scratch);
-    buildHistogram(
-      hist,
-      this.layout,
-      this.rowCodes(),
-      this.binned.cols,
-      rows,
-      small.start,
-      small.end,
-      stats,
-      this.scratch,
-    );
+    const hist = pool.acquire();
+    this.buildNode(hist, rows, small.start, small.end, stats);
     if (wantLarge) {
       subtractHistogram(parentHist, hist, this.layout.size);
       large.hist = parentHist;
     } else {
-      this.pool.release(parentHist);
+      pool.release(parentHist);
     }
     // Once built, the small child's histogram is used even if the node is small.
     if (small.split) small.hist = hist;
-    else this.pool.release(hist);
+    else pool.release(hist);
   }
 }

@@ -1,0 +1,202 @@
+import { decodeBase64 } from "../../wasm/denseKernels.ts";
+import type { BinnedMatrix } from "./binning.ts";
+import type { HistLayout, RowStats } from "./histogram.ts";
+import { HIST_WASM_BASE64 } from "./histWasmBytes.ts";
+
+// One-channel whole-node histograms (gradient boosting) built in WebAssembly (histWat.ts): the
+// same sums as nodeHistogram.ts's JS kernels, bit for bit, about three times faster.
+
+/** The few WebAssembly shapes used here (core's tsconfig has no DOM lib, and a host may lack it). */
+interface WasmHost {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+}
+
+type Kernel = (
+  codes: number,
+  cols: number,
+  rows: number,
+  n: number,
+  g: number,
+  h: number,
+  hist: number,
+  offs: number,
+) => void;
+
+interface Exports {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  rows_g: Kernel;
+  rows_gh: Kernel;
+  root_g: Kernel;
+  root_gh: Kernel;
+}
+
+const PAGE = 65536;
+/** Histogram slots kept in WebAssembly memory: at most this many, and at most this many bytes. */
+const MAX_SLOTS = 64;
+const SLOT_BYTES = 32 * 1024 * 1024;
+
+let compiled: object | null | undefined;
+
+/** The compiled module, once per thread; null where WebAssembly is missing or refuses a sync compile. */
+function wasmModule(): object | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
+  const host = (globalThis as { WebAssembly?: WasmHost }).WebAssembly;
+  if (!host) return compiled;
+  try {
+    const bytes = decodeBase64(HIST_WASM_BASE64);
+    if (host.validate(bytes)) compiled = new host.Module(bytes);
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+const align = (bytes: number) => (bytes + 63) & ~63;
+
+/**
+ * A grower's histograms in one WebAssembly memory: the row-major bin codes, the rows' gradients
+ * and hessians (copied in once per tree), an index buffer, and a pool of histogram slots handed
+ * out as Float64Array views, so that split search reads them like any histogram. Beyond the slots,
+ * histograms are ordinary arrays built in a scratch slot and copied out. The memory is sized once
+ * and never grown afterwards (growing would detach every view).
+ */
+export class WasmHistograms {
+  private readonly e: Exports;
+  private readonly free: Float64Array[] = [];
+  private readonly aCodes: number;
+  private readonly aRows: number;
+  private readonly aG: number;
+  private readonly aH: number;
+  private readonly aOffs: number;
+  private readonly aScratch: number;
+  private readonly rowsView: Uint32Array;
+  private readonly gView: Float64Array;
+  private readonly hView: Float64Array;
+  private readonly scratch: Float64Array;
+  private readonly cols: number;
+  private loaded: RowStats | null = null;
+
+  private constructor(
+    e: Exports,
+    binned: BinnedMatrix,
+    private readonly layout: HistLayout,
+  ) {
+    this.e = e;
+    const { rows, cols, codes } = binned;
+    this.cols = cols;
+    const histBytes = layout.size * 8;
+    const slots = Math.max(2, Math.min(MAX_SLOTS, Math.floor(SLOT_BYTES / histBytes)));
+    let top = 0;
+    const take = (bytes: number) => {
+      const at = top;
+      top += align(bytes);
+      return at;
+    };
+    this.aCodes = take(rows * cols);
+    this.aRows = take(rows * 4);
+    this.aG = take(rows * 8);
+    this.aH = take(rows * 8);
+    this.aOffs = take(cols * 4);
+    this.aScratch = take(histBytes);
+    const aSlots = take(histBytes * (slots - 1));
+    const have = e.memory.buffer.byteLength;
+    if (top > have) e.memory.grow(Math.ceil((top - have) / PAGE));
+    const buf = e.memory.buffer;
+    // Row-major codes: one row's codes are one contiguous read (see nodeHistogram.ts).
+    const out = new Uint8Array(buf, this.aCodes, rows * cols);
+    for (let f = 0; f < cols; f++) {
+      const col = f * rows;
+      for (let r = 0; r < rows; r++) out[r * cols + f] = codes[col + r];
+    }
+    const offs = new Int32Array(buf, this.aOffs, cols);
+    for (let f = 0; f < cols; f++) offs[f] = layout.offsets[f] * 8;
+    this.rowsView = new Uint32Array(buf, this.aRows, rows);
+    this.gView = new Float64Array(buf, this.aG, rows);
+    this.hView = new Float64Array(buf, this.aH, rows);
+    this.scratch = new Float64Array(buf, this.aScratch, layout.size);
+    for (let s = slots - 2; s >= 0; s--)
+      this.free.push(new Float64Array(buf, aSlots + s * histBytes, layout.size));
+  }
+
+  /** Histograms for one-channel growth on `binned`, or null where WebAssembly is unavailable. */
+  static create(binned: BinnedMatrix, layout: HistLayout): WasmHistograms | null {
+    if (layout.channels !== 1) return null;
+    const module = wasmModule();
+    if (!module) return null;
+    try {
+      const host = (globalThis as { WebAssembly?: WasmHost }).WebAssembly!;
+      const e = new host.Instance(module, {}).exports as unknown as Exports;
+      return new WasmHistograms(e, binned, layout);
+    } catch {
+      // Out of WebAssembly memory (4 GiB at most): the JS kernels take any size.
+      return null;
+    }
+  }
+
+  acquire(): Float64Array {
+    return this.free.pop() ?? new Float64Array(this.layout.size);
+  }
+
+  release(hist: Float64Array | null): void {
+    if (hist) this.free.push(hist);
+  }
+
+  /** Copies a tree's row statistics in; call at the start of every tree (they change per tree). */
+  startTree(): void {
+    this.loaded = null;
+  }
+
+  private load(stats: RowStats): void {
+    if (this.loaded === stats) return;
+    this.gView.set(stats.grad!);
+    if (stats.constantHess === undefined) this.hView.set(stats.hess);
+    this.loaded = stats;
+  }
+
+  /** Where a kernel writes `hist`: its own bytes when it is a slot, else the scratch slot. */
+  private target(hist: Float64Array): number {
+    return hist.buffer === this.e.memory.buffer ? hist.byteOffset : this.aScratch;
+  }
+
+  private finish(hist: Float64Array, at: number): void {
+    if (at === this.aScratch) hist.set(this.scratch);
+  }
+
+  /** nodeHistogram's `buildHistogram` (gradient channel) on rows[start..end). */
+  build(hist: Float64Array, rows: Uint32Array, start: number, end: number, stats: RowStats): void {
+    this.load(stats);
+    const at = this.target(hist);
+    const view = at === this.aScratch ? this.scratch : hist;
+    view.fill(0);
+    const n = end - start;
+    this.rowsView.set(rows.subarray(start, end));
+    const constant = stats.constantHess !== undefined;
+    const kernel = constant ? this.e.rows_g : this.e.rows_gh;
+    kernel(this.aCodes, this.cols, this.aRows, n, this.aG, this.aH, at, this.aOffs);
+    if (constant) weightsFromCounts(view, this.layout.size, stats.constantHess!);
+    this.finish(hist, at);
+  }
+
+  /** nodeHistogram's `buildRootHistogram`: every row in order, counts from `counts`. */
+  buildRoot(hist: Float64Array, n: number, stats: RowStats, counts: Float64Array): void {
+    this.load(stats);
+    const at = this.target(hist);
+    const view = at === this.aScratch ? this.scratch : hist;
+    view.fill(0);
+    const constant = stats.constantHess !== undefined;
+    const kernel = constant ? this.e.root_g : this.e.root_gh;
+    kernel(this.aCodes, this.cols, this.aRows, n, this.aG, this.aH, at, this.aOffs);
+    const size = this.layout.size;
+    for (let p = 2; p < size; p += 3) view[p] = counts[p];
+    if (constant) weightsFromCounts(view, size, stats.constantHess!);
+    this.finish(hist, at);
+  }
+}
+
+/** Weight = count x the constant hessian, as nodeHistogram's. */
+function weightsFromCounts(hist: Float64Array, size: number, h: number): void {
+  for (let p = 1; p < size; p += 3) hist[p] = hist[p + 1] * h;
+}

@@ -1,0 +1,88 @@
+/**
+ * The text (WAT) of the whole-node histogram kernels in WebAssembly, generated here so that the
+ * unrolled loops are written once; the unit test tests/unit/core/models/gbdt/histWasmBytes.test.ts
+ * assembles it with wabt and checks the committed bytes (histWasmBytes.ts) against it
+ * (`npm run build:wasm` rewrites them, or the test with -u).
+ *
+ * The kernels are nodeHistogram.ts's one-channel loops (gradient, optional hessian, optional
+ * count) over row-major bin codes, with the same additions in the same order, so the histograms
+ * are the JS kernels' to the bit; WebAssembly has no bounds checks in the scatter, which is what
+ * made the JS loop three times slower than scikit-learn's Cython one. Every argument is a byte
+ * address in the exported memory: `offs` holds each feature's block start in bytes (i32), and a
+ * histogram slot is 24 bytes (gradient, hessian, count as f64).
+ */
+
+/** The kernels' names and shapes: rows through an index list or every row in order, hessian or not. */
+const KERNELS = [
+  { name: "rows_g", indexed: true, hess: false, count: true },
+  { name: "rows_gh", indexed: true, hess: true, count: true },
+  { name: "root_g", indexed: false, hess: false, count: false },
+  { name: "root_gh", indexed: false, hess: true, count: false },
+] as const;
+
+type Kernel = (typeof KERNELS)[number];
+
+/** One feature's update at byte `i` of the row's codes and `4 i` of the offsets. */
+function update(k: Kernel, i: number): string {
+  const out = [
+    `(local.set $p (i32.add (local.get $hist) (i32.add (i32.load offset=${4 * i} (local.get $po)) (i32.mul (i32.load8_u offset=${i} (local.get $at)) (i32.const 24)))))`,
+    "(f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (local.get $gj)))",
+  ];
+  if (k.hess)
+    out.push(
+      "(f64.store offset=8 (local.get $p) (f64.add (f64.load offset=8 (local.get $p)) (local.get $hj)))",
+    );
+  if (k.count)
+    out.push(
+      "(f64.store offset=16 (local.get $p) (f64.add (f64.load offset=16 (local.get $p)) (f64.const 1)))",
+    );
+  return out.join("\n    ");
+}
+
+/**
+ * (func $name (codes cols rows n g h hist offs)): for j < n, row r = rows[j] (indexed) or j;
+ * adds g[r] (and h[r], and 1) to the slot of every feature's code of row r.
+ */
+function kernel(k: Kernel): string {
+  const row = k.indexed
+    ? "(i32.load (i32.add (local.get $rows) (i32.shl (local.get $j) (i32.const 2))))"
+    : "(local.get $j)";
+  return `(func (export "${k.name}") (param $codes i32) (param $cols i32) (param $rows i32) (param $n i32)
+  (param $g i32) (param $h i32) (param $hist i32) (param $offs i32)
+  (local $j i32) (local $r i32) (local $at i32) (local $f i32) (local $p i32) (local $po i32)
+  (local $cols4 i32) (local $gj f64) (local $hj f64)
+  (local.set $cols4 (i32.and (local.get $cols) (i32.const -4)))
+  (block $done (loop $row
+    (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
+    (local.set $r ${row})
+    (local.set $at (i32.add (local.get $codes) (i32.mul (local.get $r) (local.get $cols))))
+    (local.set $gj (f64.load (i32.add (local.get $g) (i32.shl (local.get $r) (i32.const 3)))))
+    ${k.hess ? "(local.set $hj (f64.load (i32.add (local.get $h) (i32.shl (local.get $r) (i32.const 3)))))" : ""}
+    (local.set $f (i32.const 0))
+    (local.set $po (local.get $offs))
+    (block $fours (loop $four
+      (br_if $fours (i32.ge_u (local.get $f) (local.get $cols4)))
+    ${[0, 1, 2, 3].map((i) => update(k, i)).join("\n    ")}
+      (local.set $f (i32.add (local.get $f) (i32.const 4)))
+      (local.set $at (i32.add (local.get $at) (i32.const 4)))
+      (local.set $po (i32.add (local.get $po) (i32.const 16)))
+      (br $four)))
+    (block $ones (loop $one
+      (br_if $ones (i32.ge_u (local.get $f) (local.get $cols)))
+    ${update(k, 0)}
+      (local.set $f (i32.add (local.get $f) (i32.const 1)))
+      (local.set $at (i32.add (local.get $at) (i32.const 1)))
+      (local.set $po (i32.add (local.get $po) (i32.const 4)))
+      (br $one)))
+    (local.set $j (i32.add (local.get $j) (i32.const 1)))
+    (br $row))))`;
+}
+
+/** The module: one memory (grown by the host), the four kernels. */
+export function histWat(): string {
+  return `(module
+(memory (export "memory") 1)
+${KERNELS.map(kernel).join("\n")}
+)
+`;
+}
