@@ -60,6 +60,8 @@ export class CartGrower {
   private readonly parentSums: Float64Array;
   private readonly childSums: Float64Array;
   private lowestRight = 0;
+  /** Every row of the current tree weighs 1: extra trees then count instead of summing weights. */
+  private unitWeights = false;
 
   constructor(
     readonly binned: BinnedMatrix,
@@ -109,6 +111,9 @@ export class CartGrower {
       sums[C] += hess[r];
     }
     sums[C + 1] = count;
+    let unit = true;
+    for (let k = 0; k < count && unit; k++) unit = hess[rows[k]] === 1;
+    this.unitWeights = unit && params.splitter === "random";
     let top = this.open(builder, rows, 0, count, 0, sums, stats, params, 0);
     const childSums = this.childSums;
     while (top > 0) {
@@ -209,7 +214,7 @@ export class CartGrower {
     const order = this.order;
     const rng = p.rng as Rng;
     const random = p.splitter === "random";
-    gather(rows, start, end, stats, this.scratch);
+    gather(rows, start, end, stats, this.scratch, this.unitWeights);
     let visited = 0;
     for (let drawn = 0; drawn < cols && visited < p.maxFeatures; drawn++) {
       let f = drawn;
@@ -234,6 +239,7 @@ export class CartGrower {
             rng,
             best,
             this.randomSums,
+            this.unitWeights,
           )
         : this.bestSplit(f, rows, start, end, sums, score, stats);
       if (varies) visited++;
@@ -338,22 +344,22 @@ export class CartGrower {
   }
 }
 
-/** Copies the node's row statistics into `scratch` in row order (histogram.ts's `gatherRows`). */
-function gather(rows: Uint32Array, start: number, end: number, stats: RowStats, scratch: HistScratch): void {
+/**
+ * Copies the node's row statistics into `scratch` in row order (histogram.ts's `gatherRows`);
+ * the weights only when they are not all 1 (`randomSplit` then counts).
+ */
+function gather(
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  stats: RowStats,
+  scratch: HistScratch,
+  unitWeights: boolean,
+): void {
   const n = end - start;
   const { g, h, c } = scratch;
   const { grad, classes, hess } = stats;
-  if (grad) {
-    for (let j = 0; j < n; j++) {
-      const r = rows[start + j];
-      g[j] = grad[r];
-      h[j] = hess[r];
-    }
-  } else if (classes) {
-    for (let j = 0; j < n; j++) {
-      const r = rows[start + j];
-      c[j] = classes[r];
-      h[j] = hess[r];
-    }
-  }
+  if (grad) for (let j = 0; j < n; j++) g[j] = grad[rows[start + j]];
+  else if (classes) for (let j = 0; j < n; j++) c[j] = classes[rows[start + j]];
+  if (!unitWeights) for (let j = 0; j < n; j++) h[j] = hess[rows[start + j]];
 }

@@ -34,8 +34,10 @@ let nodeCodes = new Uint8Array(0);
  * Extremely randomised trees (Geurts, Ernst & Wehenkel 2006), one feature of one node: a single
  * threshold drawn uniformly in value between the node's lowest and highest value bins (`drawCut`),
  * offered to `finder` with missing values on either side. No histogram: one pass gathers the
- * node's codes and finds the range, one sums the left side over the gathered codes. The row statistics must have been
- * gathered (`gatherRows`). Returns false when the feature is constant in the node.
+ * node's codes and finds the range, one sums the left side over the gathered codes. The row
+ * statistics must have been gathered (`gatherRows`); with `unitWeights` (every weight 1) the
+ * gathered weights are not read, and need not have been gathered. Returns false when the feature
+ * is constant in the node.
  */
 export function randomSplit(
   finder: SplitFinder,
@@ -51,6 +53,7 @@ export function randomSplit(
   rng: Rng,
   best: SplitCandidate,
   sums: { left: Float64Array; missing: Float64Array },
+  unitWeights = false,
 ): boolean {
   const codes = binned.codes;
   const col = f * binned.rows;
@@ -74,41 +77,133 @@ export function randomSplit(
   if (hi < 0 || (lo === hi && nMissing === 0)) return false;
   // When all values share one bin, the only split left is NaN against the rest.
   const bin = lo === hi ? missing - 1 : drawCut(binned.thresholds?.[f], lo, hi, rng);
-  const { left, missing: miss } = sums;
+  const left = sums.left;
   const C = left.length - 2;
-  left.fill(0);
-  miss.fill(0);
-  const { g, h, c: cls } = scratch;
-  const gradient = stats.grad !== undefined;
-  if (nMissing === 0 && !gradient) {
-    // Classification without missing values, branch-free (which side a row goes is a coin flip
-    // near the root). Right rows add 0 to the left sums, which leaves every sum unchanged.
-    let weight = 0;
-    let count = 0;
-    for (let j = 0; j < n; j++) {
-      const isLeft = 1 - ((bin - buf[j]) >>> 31);
-      const w = h[j] * isLeft;
-      left[cls[j]] -= w;
-      weight += w;
-      count += isLeft;
-    }
-    left[C] = weight;
-    left[C + 1] = count;
-  } else {
-    for (let j = 0; j < n; j++) {
-      const c = buf[j];
-      const s = c === missing ? miss : c <= bin ? left : null;
-      if (!s) continue;
-      if (gradient) s[0] += g[j];
-      else s[cls[j]] -= h[j];
-      s[C] += h[j];
-      s[C + 1] += 1;
-    }
-  }
+  if (nMissing === 0) leftSums(left, C, buf, n, bin, stats.grad !== undefined, scratch, unitWeights);
+  else
+    leftSumsMissing(
+      left,
+      sums.missing,
+      C,
+      buf,
+      n,
+      bin,
+      missing,
+      stats.grad !== undefined,
+      scratch,
+      unitWeights,
+    );
   finder.offer(left, f, bin, false, nMissing > 0, parent, parentScore, best);
   if (nMissing > 0 && lo < hi) {
+    const miss = sums.missing;
     for (let k = 0; k < left.length; k++) left[k] += miss[k];
     finder.offer(left, f, bin, true, true, parent, parentScore, best);
   }
   return true;
+}
+
+/**
+ * The left side's sums (channels, weight, count) of "code <= bin" over the node's gathered codes,
+ * none missing. Branch-free: which side a row goes is a coin flip near the root. Right rows add 0
+ * (or -0, which leaves a sum that starts at +0 unchanged), so every sum is the same as adding the
+ * left rows alone, in row order; with unit weights the sums are integer counts, exact either way.
+ */
+function leftSums(
+  left: Float64Array,
+  C: number,
+  buf: Uint8Array,
+  n: number,
+  bin: number,
+  gradient: boolean,
+  scratch: HistScratch,
+  unitWeights: boolean,
+): void {
+  const { g, h, c: cls } = scratch;
+  let count = 0;
+  if (gradient) {
+    let gl = 0;
+    let hl = 0;
+    for (let j = 0; j < n; j++) {
+      const isLeft = 1 - ((bin - buf[j]) >>> 31);
+      gl += g[j] * isLeft;
+      if (!unitWeights) hl += h[j] * isLeft;
+      count += isLeft;
+    }
+    left[0] = gl;
+    left[1] = unitWeights ? count : hl;
+    left[2] = count;
+    return;
+  }
+  if (unitWeights && C === 2) {
+    let ones = 0;
+    for (let j = 0; j < n; j++) {
+      const isLeft = 1 - ((bin - buf[j]) >>> 31);
+      ones += isLeft & cls[j];
+      count += isLeft;
+    }
+    // `0 - x` keeps an empty class at +0, as the sum of nothing.
+    left[0] = 0 - (count - ones);
+    left[1] = 0 - ones;
+    left[2] = count;
+    left[3] = count;
+    return;
+  }
+  if (C === 2) {
+    let s0 = 0;
+    let s1 = 0;
+    let weight = 0;
+    for (let j = 0; j < n; j++) {
+      const isLeft = 1 - ((bin - buf[j]) >>> 31);
+      const w = h[j] * isLeft;
+      const one = cls[j];
+      s0 -= w * (1 - one);
+      s1 -= w * one;
+      weight += w;
+      count += isLeft;
+    }
+    left[0] = s0;
+    left[1] = s1;
+    left[2] = weight;
+    left[3] = count;
+    return;
+  }
+  for (let k = 0; k < C; k++) left[k] = 0;
+  let weight = 0;
+  for (let j = 0; j < n; j++) {
+    const isLeft = 1 - ((bin - buf[j]) >>> 31);
+    const w = unitWeights ? isLeft : h[j] * isLeft;
+    left[cls[j]] -= w;
+    weight += w;
+    count += isLeft;
+  }
+  left[C] = weight;
+  left[C + 1] = count;
+}
+
+/** As `leftSums` with missing values in the node: their sums go to `miss`. */
+function leftSumsMissing(
+  left: Float64Array,
+  miss: Float64Array,
+  C: number,
+  buf: Uint8Array,
+  n: number,
+  bin: number,
+  missing: number,
+  gradient: boolean,
+  scratch: HistScratch,
+  unitWeights: boolean,
+): void {
+  const { g, h, c: cls } = scratch;
+  left.fill(0);
+  miss.fill(0);
+  for (let j = 0; j < n; j++) {
+    const c = buf[j];
+    const s = c === missing ? miss : c <= bin ? left : null;
+    if (!s) continue;
+    const w = unitWeights ? 1 : h[j];
+    if (gradient) s[0] += g[j];
+    else s[cls[j]] -= w;
+    s[C] += w;
+    s[C + 1] += 1;
+  }
 }
