@@ -10,6 +10,7 @@ import { benchGbdt } from "./gbdt.ts";
 import { benchHtmlPredictor } from "./htmlPredictor.ts";
 import { benchKnn } from "./knn.ts";
 import { benchLadder } from "./ladder.ts";
+import { benchLadderWhole } from "./ladderWhole.ts";
 import { benchLogistic } from "./logistic.ts";
 import { benchMlp } from "./mlp.ts";
 import { benchMonitor } from "./monitor.ts";
@@ -115,6 +116,12 @@ const SECTIONS: Section[] = [
     title:
       "Default ladder beside scikit-learn 1.2, per model: lending_club- and wa_churn-like tables, 5 folds + test part, one thread each",
     run: () => benchLadder(),
+  },
+  {
+    name: "ladder-whole",
+    title:
+      "The whole default ladder charged part by part (models' folds, refit and trials, ensemble, recipe steps, app extras), one thread, beside the same rungs in scikit-learn (--tables=ames,10k,wa_churn,lending_club --tune=off,quick --cli)",
+    run: () => benchLadderWhole(process.argv.slice(2)),
   },
   {
     name: "treeshap",
