@@ -23,6 +23,19 @@ type Kernel = (
   hist: number,
   offs: number,
 ) => void;
+type ColumnKernel = (
+  codes: number,
+  total: number,
+  cols: number,
+  rows: number,
+  n: number,
+  g: number,
+  h: number,
+  hist: number,
+  offs: number,
+  gg: number,
+  hh: number,
+) => void;
 
 interface Exports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -30,12 +43,19 @@ interface Exports {
   rows_gh: Kernel;
   root_g: Kernel;
   root_gh: Kernel;
+  cols_g: ColumnKernel;
+  cols_gh: ColumnKernel;
 }
 
 const PAGE = 65536;
 /** Histogram slots kept in WebAssembly memory: at most this many, and at most this many bytes. */
 const MAX_SLOTS = 64;
 const SLOT_BYTES = 32 * 1024 * 1024;
+/**
+ * A node with fewer than one in this many of the rows is built from column-major codes: measured
+ * at 667k x 20, 2x faster at a tenth of the rows, even at half of them.
+ */
+const COLUMN_SPARSITY = 4;
 
 let compiled: object | null | undefined;
 
@@ -67,6 +87,8 @@ export class WasmHistograms {
   private readonly e: Exports;
   private readonly free: Float64Array[] = [];
   private readonly aCodes: number;
+  private readonly aColumns: number;
+  private readonly aOrdered: number;
   private readonly aRows: number;
   private readonly aG: number;
   private readonly aH: number;
@@ -77,6 +99,7 @@ export class WasmHistograms {
   private readonly hView: Float64Array;
   private readonly scratch: Float64Array;
   private readonly cols: number;
+  private readonly total: number;
   private loaded: RowStats | null = null;
 
   private constructor(
@@ -87,6 +110,7 @@ export class WasmHistograms {
     this.e = e;
     const { rows, cols, codes } = binned;
     this.cols = cols;
+    this.total = rows;
     const histBytes = layout.size * 8;
     const slots = Math.max(2, Math.min(MAX_SLOTS, Math.floor(SLOT_BYTES / histBytes)));
     let top = 0;
@@ -96,6 +120,9 @@ export class WasmHistograms {
       return at;
     };
     this.aCodes = take(rows * cols);
+    this.aColumns = take(rows * cols);
+    // Gathered gradients then hessians of a column-major build.
+    this.aOrdered = take(rows * 16);
     this.aRows = take(rows * 4);
     this.aG = take(rows * 8);
     this.aH = take(rows * 8);
@@ -111,6 +138,7 @@ export class WasmHistograms {
       const col = f * rows;
       for (let r = 0; r < rows; r++) out[r * cols + f] = codes[col + r];
     }
+    new Uint8Array(buf, this.aColumns, rows * cols).set(codes.subarray(0, rows * cols));
     const offs = new Int32Array(buf, this.aOffs, cols);
     for (let f = 0; f < cols; f++) offs[f] = layout.offsets[f] * 8;
     this.rowsView = new Uint32Array(buf, this.aRows, rows);
@@ -174,8 +202,14 @@ export class WasmHistograms {
     const n = end - start;
     this.rowsView.set(rows.subarray(start, end));
     const constant = stats.constantHess !== undefined;
-    const kernel = constant ? this.e.rows_g : this.e.rows_gh;
-    kernel(this.aCodes, this.cols, this.aRows, n, this.aG, this.aH, at, this.aOffs);
+    if (n * COLUMN_SPARSITY < this.total) {
+      const kernel = constant ? this.e.cols_g : this.e.cols_gh;
+      const { aColumns, total, cols, aRows, aG, aH, aOffs, aOrdered } = this;
+      kernel(aColumns, total, cols, aRows, n, aG, aH, at, aOffs, aOrdered, aOrdered + total * 8);
+    } else {
+      const kernel = constant ? this.e.rows_g : this.e.rows_gh;
+      kernel(this.aCodes, this.cols, this.aRows, n, this.aG, this.aH, at, this.aOffs);
+    }
     if (constant) weightsFromCounts(view, this.layout.size, stats.constantHess!);
     this.finish(hist, at);
   }

@@ -78,11 +78,55 @@ function kernel(k: Kernel): string {
     (br $row))))`;
 }
 
-/** The module: one memory (grown by the host), the four kernels. */
+/**
+ * (func $name (codes rowsTotal cols rows n g h hist offs gg hh)): the same sums from column-major
+ * codes (`codes[f * rowsTotal + r]`), one feature at a time, after gathering the rows' statistics
+ * into gg (and hh) in order. For nodes with few rows spread over a big table: each feature's column
+ * and histogram block stay in cache, where a row-major row costs a cache line per row.
+ */
+function columnKernel(hess: boolean): string {
+  const stat = (to: string, from: string) =>
+    `(f64.store (i32.add (local.get ${to}) (i32.shl (local.get $j) (i32.const 3))) (f64.load (i32.add (local.get ${from}) (i32.shl (local.get $r) (i32.const 3)))))`;
+  const add = (offset: number, value: string) =>
+    `(f64.store offset=${offset} (local.get $p) (f64.add (f64.load offset=${offset} (local.get $p)) ${value}))`;
+  const ordered = (at: string) =>
+    `(f64.load (i32.add (local.get ${at}) (i32.shl (local.get $j) (i32.const 3))))`;
+  return `(func (export "${hess ? "cols_gh" : "cols_g"}") (param $codes i32) (param $total i32) (param $cols i32)
+  (param $rows i32) (param $n i32) (param $g i32) (param $h i32) (param $hist i32) (param $offs i32)
+  (param $gg i32) (param $hh i32)
+  (local $j i32) (local $r i32) (local $f i32) (local $p i32) (local $col i32) (local $block i32)
+  (block $gathered (loop $gather
+    (br_if $gathered (i32.ge_u (local.get $j) (local.get $n)))
+    (local.set $r (i32.load (i32.add (local.get $rows) (i32.shl (local.get $j) (i32.const 2)))))
+    ${stat("$gg", "$g")}
+    ${hess ? stat("$hh", "$h") : ""}
+    (local.set $j (i32.add (local.get $j) (i32.const 1)))
+    (br $gather)))
+  (block $features (loop $feature
+    (br_if $features (i32.ge_u (local.get $f) (local.get $cols)))
+    (local.set $col (i32.add (local.get $codes) (i32.mul (local.get $f) (local.get $total))))
+    (local.set $block (i32.add (local.get $hist) (i32.load (i32.add (local.get $offs) (i32.shl (local.get $f) (i32.const 2))))))
+    (local.set $j (i32.const 0))
+    (block $done (loop $row
+      (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
+      (local.set $r (i32.load (i32.add (local.get $rows) (i32.shl (local.get $j) (i32.const 2)))))
+      (local.set $p (i32.add (local.get $block) (i32.mul (i32.load8_u (i32.add (local.get $col) (local.get $r))) (i32.const 24))))
+      ${add(0, ordered("$gg"))}
+      ${hess ? add(8, ordered("$hh")) : ""}
+      ${add(16, "(f64.const 1)")}
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $row)))
+    (local.set $f (i32.add (local.get $f) (i32.const 1)))
+    (br $feature))))`;
+}
+
+/** The module: one memory (grown by the host), the row-major kernels, the column-major ones. */
 export function histWat(): string {
   return `(module
 (memory (export "memory") 1)
 ${KERNELS.map(kernel).join("\n")}
+${columnKernel(false)}
+${columnKernel(true)}
 )
 `;
 }

@@ -26,14 +26,15 @@ function problem() {
   const binned = applyBins(X, fitBins(X, 64));
   const grad = Float64Array.from({ length: rows }, () => rng.next() - 0.5);
   const hess = Float64Array.from({ length: rows }, () => rng.next() * 0.25);
-  // Every third row, ascending, as a node's rows after stable partitions.
-  const subset = Uint32Array.from({ length: rows / 3 }, (_, i) => 3 * i + 1);
-  return { binned, layout: makeHistLayout(binned.nBins, 1), grad, hess, subset, rows };
+  // Ascending, as a node's rows after stable partitions: every third row (row-major kernel), and
+  // every seventh (fewer than a quarter of the rows: column-major kernel).
+  const subsets = [3, 7].map((k) => Uint32Array.from({ length: Math.floor(rows / k) }, (_, i) => k * i + 1));
+  return { binned, layout: makeHistLayout(binned.nBins, 1), grad, hess, subsets, rows };
 }
 
 describe("WebAssembly histograms", () => {
   it("are the JS kernels' histograms to the bit (node rows, root, hessian or constant)", () => {
-    const { binned, layout, grad, hess, subset, rows } = problem();
+    const { binned, layout, grad, hess, subsets, rows } = problem();
     const wasm = WasmHistograms.create(binned, layout);
     expect(wasm).not.toBeNull();
     const codes = rowMajorCodes(binned);
@@ -44,13 +45,15 @@ describe("WebAssembly histograms", () => {
       { grad, hess: new Float64Array(rows).fill(2), constantHess: 2 },
     ] as RowStats[]) {
       wasm!.startTree();
-      const js = new Float64Array(layout.size);
-      gatherRows(subset, 0, subset.length, stats, scratch);
-      buildHistogram(js, layout, codes, binned.cols, subset, 0, subset.length, stats, scratch);
       const ours = wasm!.acquire();
-      wasm!.build(ours, subset, 0, subset.length, stats);
-      expect(Array.from(ours)).toEqual(Array.from(js));
-      expect(js.some((v) => v !== 0)).toBe(true);
+      for (const subset of subsets) {
+        const js = new Float64Array(layout.size);
+        gatherRows(subset, 0, subset.length, stats, scratch);
+        buildHistogram(js, layout, codes, binned.cols, subset, 0, subset.length, stats, scratch);
+        wasm!.build(ours, subset, 0, subset.length, stats);
+        expect(Array.from(ours)).toEqual(Array.from(js));
+        expect(js.some((v) => v !== 0)).toBe(true);
+      }
 
       const counts = new Float64Array(layout.size);
       gatherRows(all, 0, rows, stats, scratch);
