@@ -30,13 +30,14 @@ export function runFold(d: FoldInput, f: number): number {
   const ytr = new Float64Array(nTrain);
   const Xte = new Float64Array(nTest * d.cols);
   const yte = new Uint8Array(nTest);
+  const { X, cols } = d;
   for (let i = 0, a = 0, b = 0; i < d.rows; i++) {
-    const row = d.X.subarray(i * d.cols, (i + 1) * d.cols);
+    const from = i * cols;
     if (d.fold[i] === f) {
-      Xte.set(row, b * d.cols);
+      for (let c = 0; c < cols; c++) Xte[b * cols + c] = X[from + c];
       yte[b++] = d.y[i];
     } else {
-      Xtr.set(row, a * d.cols);
+      for (let c = 0; c < cols; c++) Xtr[a * cols + c] = X[from + c];
       ytr[a++] = d.y[i];
     }
   }

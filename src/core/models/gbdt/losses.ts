@@ -172,7 +172,10 @@ export function multinomialLogLoss(k: number): BoostLoss {
 }
 
 function sigmoid(x: number): number {
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  // One exponential for both uses (the same value, so the same result as computing it twice).
+  const e = Math.exp(x);
+  return e / (1 + e);
 }
 
 function softmaxRows(raw: Float64Array, n: number, k: number, out: Float64Array): void {
