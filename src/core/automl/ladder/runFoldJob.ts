@@ -1,8 +1,9 @@
 import type { Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
 import { takeRows } from "../../eval/takeRows.ts";
-import type { Estimator, Matrix, Target } from "../../models/estimator.ts";
+import type { Estimator, FitOptions, Matrix, Target } from "../../models/estimator.ts";
 import { getModel, type ModelSpec } from "../../models/registry.ts";
+import type { RowSource } from "../../models/trees/rowSource.ts";
 import { fitRecipe } from "../../pipeline/fitRecipe.ts";
 import type { FittedRecipe, RecipeFit } from "../../pipeline/fittedRecipe.ts";
 import { recipeForModel } from "../../pipeline/recipeForModel.ts";
@@ -41,13 +42,26 @@ interface Blocks {
   blockRows?: number;
 }
 
-/** The fold's fitted recipe, target, weights and training matrix (null once it may be freed). */
+/**
+ * The fold's fitted recipe, target and weights, and the model's input: the training matrix (null
+ * once it may be freed), or for a big one and a model that bins its input, a source of its rows
+ * made a block at a time (`rows`: the raw rows behind them).
+ */
 interface TrainingPart {
   fitted: FittedRecipe;
   y: Target;
   weights: Float64Array | null;
   X: Matrix | null;
+  source: { rows: Int32Array; of: RowSource } | null;
 }
+
+/** A model that can also fit on a RowSource (gbdt). */
+interface RowsFitter {
+  fitRows(source: RowSource, y: Target, opts?: FitOptions): unknown;
+}
+
+const fitsRows = (model: Estimator): model is Estimator & RowsFitter =>
+  typeof (model as Partial<RowsFitter>).fitRows === "function";
 
 /**
  * Runs one fold job: fits the recipe on the job's training rows only and applies it unchanged to
@@ -63,15 +77,17 @@ export async function runFoldJob(frame: Frame, job: FoldJob, opts: FoldJobOption
   const spec = getModel(job.model);
   const limit = opts.blockedBytes ?? BLOCKED_MATRIX_BYTES;
   const blocks = { limit, blockRows: opts.blockRows };
-  const part = trainingPart(frame, job, spec, blocks, signal);
-  const { fitted, y } = part;
   const model = spec.create(job.params, job.task);
-  await model.fit(part.X!, y, {
+  const part = trainingPart(frame, job, spec, { ...blocks, rowsFit: fitsRows(model) }, signal);
+  const { fitted, y } = part;
+  const fitOpts = {
     seed: job.seed,
     sampleWeight: part.weights ?? undefined,
     signal,
     onProgress: opts.onProgress,
-  });
+  };
+  if (part.source && fitsRows(model)) await model.fitRows(part.source.of, y, fitOpts);
+  else await model.fit(part.X!, y, fitOpts);
   signal?.throwIfAborted();
 
   const own = fitted.classes;
@@ -79,9 +95,19 @@ export async function runFoldJob(frame: Frame, job: FoldJob, opts: FoldJobOption
   let trainScore: number | null = null;
   if (job.trainScore) {
     // A seeded sample is enough for the overfitting signal, and spares slow predictors (kNN).
-    const X = part.X!;
-    const pick = sampleRows(X.rows, TRAIN_SCORE_ROWS, job.seed);
-    const Xs = pick.length === X.rows ? X : takeRows(X, pick);
+    const X = part.X;
+    const source = part.source;
+    const pick = sampleRows(y.values.length, TRAIN_SCORE_ROWS, job.seed);
+    const Xs = X
+      ? pick.length === X.rows
+        ? X
+        : takeRows(X, pick)
+      : recipeMatrix(
+          fitted,
+          frame,
+          Int32Array.from(pick, (r) => source!.rows[r]),
+          { signal },
+        );
     const out = predictIn(model, Xs, own, job.classes);
     const yFit = Float64Array.from(pick, (r) => y.values[r]);
     const yTrue = own ? Float64Array.from(yFit, (c) => job.classes!.indexOf(own[c])) : yFit;
@@ -89,6 +115,7 @@ export async function runFoldJob(frame: Frame, job: FoldJob, opts: FoldJobOption
   }
   // The training matrix is dead weight from here on (the model keeps what it needs).
   part.X = null;
+  part.source = null;
 
   let predictions: Float64Array = new Float64Array(0);
   let proba: Float64Array | null = job.classes ? new Float64Array(0) : null;
@@ -136,7 +163,7 @@ function trainingPart(
   frame: Frame,
   job: FoldJob,
   spec: ModelSpec,
-  blocks: Blocks,
+  blocks: Blocks & { rowsFit: boolean },
   signal?: AbortSignal,
 ): TrainingPart {
   const whole = isEveryRow(job.train, frame.rows);
@@ -149,19 +176,30 @@ function trainingPart(
   if (!y) throw new ValidationError(`no target "${job.target}" to train on`);
   const bytes = fit.frame.rows * fitted.features.length * 8;
   if (bytes <= blocks.limit || !refitsRowByRow(fitted)) {
-    return { fitted, y, weights, X: toMatrix(fit.frame, { names: fitted.features }) };
+    return { fitted, y, weights, X: toMatrix(fit.frame, { names: fitted.features }), source: null };
   }
   const rows = labelledRows(frame, job.train, job.target);
   if (rows.length !== fit.frame.rows) {
-    return { fitted, y, weights, X: toMatrix(fit.frame, { names: fitted.features }) };
+    return { fitted, y, weights, X: toMatrix(fit.frame, { names: fitted.features }), source: null };
   }
   fit = null;
-  return {
-    fitted,
-    y,
-    weights,
-    X: recipeMatrix(fitted, frame, rows, { signal, blockRows: blocks.blockRows }),
+  const block = { signal, blockRows: blocks.blockRows };
+  if (!blocks.rowsFit)
+    return { fitted, y, weights, X: recipeMatrix(fitted, frame, rows, block), source: null };
+  const of: RowSource = {
+    rows: rows.length,
+    cols: fitted.features.length,
+    names: [...fitted.features],
+    forEachBlock: (idx, visit) =>
+      forEachRecipeBlock(
+        fitted,
+        frame,
+        Int32Array.from(idx, (i) => rows[i]),
+        visit,
+        block,
+      ),
   };
+  return { fitted, y, weights, X: null, source: { rows, of } };
 }
 
 /**

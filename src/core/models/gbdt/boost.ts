@@ -3,8 +3,9 @@ import { makeThrottledProgress } from "../../progress.ts";
 import { makeRng } from "../../random.ts";
 import type { FitOptions, Matrix, Target } from "../estimator.ts";
 import { readWeights } from "../fitChecks.ts";
-import { applyBins, fitBins } from "../trees/binning.ts";
+import { applyBins, type BinMapper, type BinnedMatrix, fitBins } from "../trees/binning.ts";
 import { type GrowParams, TreeGrower } from "../trees/grower.ts";
+import { binSource, gatherRows, type RowSource } from "../trees/rowSource.ts";
 import { leafOf, type Tree } from "../trees/tree.ts";
 import { intParam, limitParam, numberParam } from "../trees/treeParams.ts";
 import { type BoostLoss, binaryLogLoss, multinomialLogLoss, squaredError } from "./losses.ts";
@@ -31,9 +32,11 @@ export interface Boosted {
  * leaf-wise to the gradients and hessians, leaf values -lr * sum(g) / (sum(h) + l2), and early
  * stopping on a seeded held-out split when the loss has not improved by more than `tol` for
  * `n_iter_no_change` iterations (all iterations are kept, as scikit-learn does).
+ * X may be a RowSource (rows made a block at a time): then only the bin codes and the
+ * early-stopping rows' values are held, never the whole Float64 matrix; same bins, same trees.
  */
 export function boost(
-  X: Matrix,
+  X: Matrix | RowSource,
   y: Target,
   classes: number,
   params: GbdtParams,
@@ -81,8 +84,20 @@ export function boost(
     trainRows = Uint32Array.from({ length: X.rows }, (_, i) => i);
   }
   opts.signal?.throwIfAborted();
-  const mapper = fitBins(X, maxBins, { seed: opts.seed, rows: trainRows });
-  const binned = applyBins(X, mapper, trainRows);
+  let mapper: BinMapper;
+  let binned: BinnedMatrix;
+  // The tree walk of the early-stopping rows reads their raw values: X itself, or a copy of them.
+  let valData: Float64Array | Float32Array;
+  let valAt: Uint32Array | null = valRows;
+  if ("data" in X) {
+    mapper = fitBins(X, maxBins, { seed: opts.seed, rows: trainRows });
+    binned = applyBins(X, mapper, trainRows);
+    valData = X.data;
+  } else {
+    ({ mapper, binned } = binSource(X, maxBins, { seed: opts.seed, rows: trainRows }));
+    valData = valRows ? gatherRows(X, valRows).data : new Float64Array(0);
+    valAt = valRows && Uint32Array.from({ length: valRows.length }, (_, j) => j);
+  }
   const grower = new TreeGrower(binned, mapper.thresholds, 1, rules);
 
   const n = trainRows.length;
@@ -124,7 +139,7 @@ export function boost(
       }
       if (valRows && rawVal) {
         for (let j = 0; j < valRows.length; j++) {
-          rawVal[j * dim + k] += tree.value[leafOf(tree, X.data, valRows[j] * X.cols)];
+          rawVal[j * dim + k] += tree.value[leafOf(tree, valData, valAt![j] * X.cols)];
         }
       }
       for (let f = 0; f < gains.length; f++) gains[f] += grown.gains[f];

@@ -10,6 +10,7 @@ import {
 } from "../estimator.ts";
 import { argmax, checkPredictInput, classCount } from "../fitChecks.ts";
 import type { StateReader } from "../stateReader.ts";
+import type { RowSource } from "../trees/rowSource.ts";
 import { leafOf, readTree, type Tree, type TreeJSON, treeToJSON } from "../trees/tree.ts";
 import { normalise } from "../trees/treeParams.ts";
 import { boost } from "./boost.ts";
@@ -96,6 +97,20 @@ export class Gbdt extends BaseEstimator<GbdtParams, FittedGbdt, GbdtState> {
 
   fit(X: Matrix, y: Target, opts?: FitOptions): this {
     validateFitInput(X, y, opts);
+    return this.fitOn(X, y, opts);
+  }
+
+  /**
+   * `fit` on rows made a block at a time (a fold job's recipe output at a million rows): the same
+   * model as `fit` on the whole matrix, while only the bin codes are held (see RowSource).
+   */
+  fitRows(source: RowSource, y: Target, opts?: FitOptions): this {
+    // The shape and target checks of fit, on a matrix of no columns with the source's rows.
+    validateFitInput({ data: new Float64Array(0), rows: source.rows, cols: 0, names: [] }, y, opts);
+    return this.fitOn(source, y, opts);
+  }
+
+  private fitOn(X: Matrix | RowSource, y: Target, opts?: FitOptions): this {
     const k = y.classes ? classCount(y, TYPE, 2) : 0;
     const result = boost(X, y, k, this.params, opts);
     this.state = {

@@ -170,7 +170,7 @@ function identity(n: number): Uint32Array {
 }
 
 /** `size` rows drawn without replacement (partial Fisher-Yates), kept in their original order. */
-function sampleRows(rows: ArrayLike<number>, size: number, seed: number): Uint32Array {
+export function sampleRows(rows: ArrayLike<number>, size: number, seed: number): Uint32Array {
   const rng = makeRng(seed);
   const pool = Uint32Array.from(rows as ArrayLike<number>);
   for (let i = 0; i < size; i++) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type FoldJob, type FoldResult, foldJobs } from "../../../../../src/core/automl/ladder/foldJob.ts";
 import { planLadder } from "../../../../../src/core/automl/ladder/ladderPlan.ts";
 import { runFoldJob } from "../../../../../src/core/automl/ladder/runFoldJob.ts";
+import type { ModelId } from "../../../../../src/core/models/registry.ts";
 import { makeRng } from "../../../../../src/core/random.ts";
 import { frameOf } from "../../prep/helpers.ts";
 import { regressionFrame } from "./helpers.ts";
@@ -31,7 +32,8 @@ describe("runFoldJob by row blocks", () => {
   it("gives the same result as the whole-matrix path, to the last bit (classification)", async () => {
     const frame = mixedFrame(400);
     const plan = planLadder(frame, { target: "label", folds: 3, seed: 4 });
-    for (const model of ["gbdt", "random_forest", "knn", "logistic", "naive_bayes", "decision_tree"]) {
+    const models: ModelId[] = ["gbdt", "random_forest", "knn", "logistic", "naive_bayes", "decision_tree"];
+    for (const model of models) {
       for (const job of foldJobs(plan, model, model === "gbdt" ? { max_iter: 15 } : {}, { final: true })) {
         const plain = await runFoldJob(frame, job);
         const blocked = await runFoldJob(frame, job, BLOCKED);

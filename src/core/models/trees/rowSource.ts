@@ -1,0 +1,74 @@
+import type { Matrix } from "../estimator.ts";
+import { applyBins, type BinMapper, type BinnedMatrix, fitBins, sampleRows } from "./binning.ts";
+
+/**
+ * The rows of a model matrix made on demand, a block of rows at a time (a fold job makes them by
+ * putting raw rows through its fitted recipe), for inputs too big to hold whole: a model that
+ * bins its input reads the blocks once and keeps only the uint8 codes, never the Float64 matrix.
+ */
+export interface RowSource {
+  rows: number;
+  cols: number;
+  names: string[];
+  /**
+   * Calls `visit` with the matrix of `rows` (row numbers of this source, ascending), in order and
+   * in consecutive blocks; `k0` is the position in `rows` of the block's first row.
+   */
+  forEachBlock(rows: Uint32Array, visit: (block: Matrix, k0: number) => void): void;
+}
+
+/** Numbers gathered at once while fitting bins (as binning.ts: 2M doubles = 16 MB). */
+const GATHER_BUDGET = 2_000_000;
+
+/** Rows fitBins looks at per feature, as its default. */
+const SUBSAMPLE = 200_000;
+
+/**
+ * `fitBins` then `applyBins` on the `rows` of a source, with the same edges and codes as on the
+ * whole matrix: the same seeded subsample, each feature's values gathered in the same row order
+ * (a few features per pass over the sampled rows, within GATHER_BUDGET), and the codes of each
+ * block copied into place.
+ */
+export function binSource(
+  source: RowSource,
+  maxBins: number,
+  opts: { seed?: number; rows: Uint32Array },
+): { mapper: BinMapper; binned: BinnedMatrix } {
+  const { cols } = source;
+  const sample = opts.rows.length > SUBSAMPLE ? sampleRows(opts.rows, SUBSAMPLE, opts.seed ?? 0) : opts.rows;
+  const m = sample.length;
+  const group = Math.max(1, Math.min(cols, Math.floor(GATHER_BUDGET / Math.max(1, m))));
+  const thresholds: Float64Array[] = [];
+  const nBins = new Int32Array(cols);
+  for (let f0 = 0; f0 < cols; f0 += group) {
+    const g = Math.min(group, cols - f0);
+    const part = new Float64Array(m * g);
+    source.forEachBlock(sample, (block, k0) => {
+      for (let i = 0; i < block.rows; i++) {
+        const from = i * cols + f0;
+        part.set(block.data.subarray(from, from + g), (k0 + i) * g);
+      }
+    });
+    const names = source.names.slice(f0, f0 + g);
+    // Exactly the sample's rows, fewer than the subsample size: fitBins draws no sample of its own.
+    const fitted = fitBins({ data: part, rows: m, cols: g, names }, maxBins, { seed: opts.seed });
+    thresholds.push(...fitted.thresholds);
+    nBins.set(fitted.nBins, f0);
+  }
+  const mapper: BinMapper = { thresholds, nBins };
+  const n = opts.rows.length;
+  const codes = new Uint8Array(n * cols);
+  source.forEachBlock(opts.rows, (block, k0) => {
+    const b = applyBins(block, mapper);
+    for (let f = 0; f < cols; f++) codes.set(b.codes.subarray(f * b.rows, (f + 1) * b.rows), f * n + k0);
+  });
+  return { mapper, binned: { codes, rows: n, cols, nBins, thresholds } };
+}
+
+/** The `rows` of a source (ascending) as one row-major Float64 matrix. */
+export function gatherRows(source: RowSource, rows: Uint32Array): Matrix {
+  const { cols } = source;
+  const data = new Float64Array(rows.length * cols);
+  source.forEachBlock(rows, (block, k0) => data.set(block.data.subarray(0, block.rows * cols), k0 * cols));
+  return { data, rows: rows.length, cols, names: [...source.names] };
+}
