@@ -1,3 +1,4 @@
+import { type DenseKernels, denseKernels } from "../../wasm/denseKernels.ts";
 import { type NeighbourHeap, squaredEuclidean } from "./nearest.ts";
 
 /**
@@ -10,9 +11,28 @@ import { type NeighbourHeap, squaredEuclidean } from "./nearest.ts";
  * 258 / 218 / 235 ms.
  */
 export const SPARSE_COLUMN_SHARE = 0.5;
+/**
+ * The same threshold when the dense products run in WebAssembly SIMD (about 4x the JS kernel's
+ * speed), where a list pays only up to p ~ 0.3. Measured (CPU time, search of one ladder fold's
+ * 1,577 / 1,127 validation rows, best of 7, load 24): wa_churn-like (4,507 x 41), shares 0.15 /
+ * 0.25 / 0.35 / 0.5: 54 / 52 / 55 / 64 ms; lending_club-like (6,308 x 117): 88 / 90 / 90 / 91 ms.
+ */
+export const WASM_SPARSE_COLUMN_SHARE = 0.25;
 
-/** Most bytes of dot products held at once (query chunk x training rows, float64): 8 MiB. */
-const DOTS_BYTES = 1 << 23;
+/**
+ * Most bytes of dot products held at once (query chunk x training rows, float64): 512 KiB, so
+ * that the shortlist reads them back from cache, not memory. Measured (CPU time, search of one
+ * ladder fold, WebAssembly product, load 23): 512 KiB / 1 MiB / 8 MiB: wa_churn-like 59 / 67 /
+ * 69 ms, lending_club-like 83 / 117 / 108 ms (the JS product likewise, 145 / 158 / 203 ms).
+ */
+const DOTS_BYTES = 1 << 19;
+/** Most queries per chunk (the estimator's blocks hold 64). */
+const MAX_CHUNK = 64;
+/**
+ * The WebAssembly product holds the dense training part (transposed) in its own memory, in
+ * place of the JS copy; above this many values (256 MiB) the JS kernel keeps its row-major copy.
+ */
+const WASM_MAX_DENSE = 1 << 25;
 /** 2^-53: the unit roundoff of float64. */
 const UNIT_ROUNDOFF = 2 ** -53;
 /** 2^-1022: below it, float64 loses relative precision (subnormals). */
@@ -40,17 +60,27 @@ const SMALLEST_NORMAL = 2 ** -1022;
  * same order. Needs finite training rows and queries and finite norms (`build` says when not).
  */
 export class DotShortlist {
-  /** ‖x‖² per training row. */
+  /** ‖x‖² per training row, and the largest of them. */
   private readonly norms: Float64Array;
-  /** Dense columns' indices, and the training rows restricted to them, row-major. */
+  private maxNorm = 0;
+  /** Dense columns' indices, and the training rows restricted to them, row-major (JS kernel). */
   private readonly denseCols: Int32Array;
   private readonly dense: Float64Array;
+  /**
+   * The WebAssembly SIMD product (src/core/wasm), when the host has it: its heap holds the dense
+   * training part transposed (nd x rows) at 0, a chunk of queries' dense values (chunk x nd) at
+   * `queryAt`, and the chunk's dot products at `dotsAt` (which `dots` views).
+   */
+  private readonly kernels?: DenseKernels;
+  private readonly queryAt: number = 0;
+  /** Queries per chunk: as many as keep the dot products within DOTS_BYTES, at most MAX_CHUNK. */
+  private readonly chunkMax: number;
   /** Sparse columns: per column index, its run in `sparseRows` / `sparseValues` (CSC). */
   private readonly sparseStart: Int32Array;
   private readonly sparseRows: Int32Array;
   private readonly sparseValues: Float64Array;
   /** Dot products of each query slot with every training row, slot-major; then its D. */
-  private dots = new Float64Array(0);
+  private readonly dots: Float64Array;
   /** The k smallest upper ends seen, as a max-heap (root: the largest of them). */
   private upper = new Float64Array(0);
   private queryNorms = new Float64Array(0);
@@ -62,7 +92,8 @@ export class DotShortlist {
     private readonly train: Float64Array,
     private readonly rows: number,
     private readonly cols: number,
-    sparseShare: number,
+    sparseShare: number | undefined,
+    product: "auto" | "js",
   ) {
     this.picked = new Int32Array(rows);
     this.lower = new Float64Array(rows);
@@ -76,26 +107,58 @@ export class DotShortlist {
         if (v !== 0) nonZero[j]++;
       }
       this.norms[r] = s;
+      if (s > this.maxNorm) this.maxNorm = s;
     }
-    const denseList: number[] = [];
+    // With the WebAssembly product a dense column costs about a quarter of a JS one, so fewer
+    // columns pay as lists (see WASM_SPARSE_COLUMN_SHARE); the split waits for the kernel.
+    const denseAt = (share: number) => {
+      const list: number[] = [];
+      for (let j = 0; j < cols; j++) if (nonZero[j] > share * rows) list.push(j);
+      return list;
+    };
+    this.chunkMax = Math.min(MAX_CHUNK, Math.max(4, Math.floor(DOTS_BYTES / (8 * rows)) & ~3));
+    let denseList = denseAt(
+      sparseShare ?? (product === "auto" ? WASM_SPARSE_COLUMN_SHARE : SPARSE_COLUMN_SHARE),
+    );
+    let nd = denseList.length;
+    let kernels =
+      product === "auto" && nd > 0 && nd * rows <= WASM_MAX_DENSE
+        ? denseKernels(nd * rows + this.chunkMax * (nd + rows))
+        : undefined;
+    if (kernels?.kind !== "wasm") {
+      kernels = undefined;
+      denseList = denseAt(sparseShare ?? SPARSE_COLUMN_SHARE);
+      nd = denseList.length;
+    }
+    this.denseCols = Int32Array.from(denseList);
+    const isDense = new Uint8Array(cols);
+    for (const j of denseList) isDense[j] = 1;
     this.sparseStart = new Int32Array(cols + 1);
     let entries = 0;
     for (let j = 0; j < cols; j++) {
       this.sparseStart[j] = entries;
-      if (nonZero[j] > sparseShare * rows) denseList.push(j);
-      else entries += nonZero[j];
+      if (!isDense[j]) entries += nonZero[j];
     }
     this.sparseStart[cols] = entries;
-    this.denseCols = Int32Array.from(denseList);
-    const nd = denseList.length;
-    this.dense = new Float64Array(rows * nd);
+    if (kernels) {
+      this.kernels = kernels;
+      this.queryAt = nd * rows;
+      const dotsAt = this.queryAt + this.chunkMax * nd;
+      this.dots = kernels.heap.subarray(dotsAt, dotsAt + this.chunkMax * rows);
+      this.dense = new Float64Array(0);
+      const heap = kernels.heap;
+      for (let r = 0; r < rows; r++)
+        for (let d = 0; d < nd; d++) heap[d * rows + r] = train[r * cols + denseList[d]];
+    } else {
+      this.dots = new Float64Array(this.chunkMax * rows);
+      this.dense = new Float64Array(rows * nd);
+      for (let r = 0; r < rows; r++)
+        for (let d = 0; d < nd; d++) this.dense[r * nd + d] = train[r * cols + denseList[d]];
+    }
     this.sparseRows = new Int32Array(entries);
     this.sparseValues = new Float64Array(entries);
     const fill = this.sparseStart.slice(0, cols);
-    const isDense = new Uint8Array(cols);
-    for (const j of denseList) isDense[j] = 1;
     for (let r = 0; r < rows; r++) {
-      for (let d = 0; d < nd; d++) this.dense[r * nd + d] = train[r * cols + denseList[d]];
       for (let j = 0; j < cols; j++) {
         const v = train[r * cols + j];
         if (isDense[j] || v === 0) continue;
@@ -107,17 +170,25 @@ export class DotShortlist {
 
   /**
    * The search for a finite training matrix, or undefined when the expansion cannot bracket the
-   * scan: a norm overflows (values near 1e154) and the bounds would be infinite.
+   * scan: a norm overflows (values near 1e154) and the bounds would be infinite. `product` "js"
+   * keeps the dense products in JS where WebAssembly SIMD exists (tests, benchmarks): the
+   * neighbours are the same either way (only the shortlist's bracket sees the products).
    */
   static build(
     train: Float64Array,
     rows: number,
     cols: number,
-    sparseShare = SPARSE_COLUMN_SHARE,
+    sparseShare?: number,
+    product: "auto" | "js" = "auto",
   ): DotShortlist | undefined {
-    const search = new DotShortlist(train, rows, cols, sparseShare);
+    const search = new DotShortlist(train, rows, cols, sparseShare, product);
     for (let r = 0; r < rows; r++) if (!Number.isFinite(search.norms[r])) return undefined;
     return search;
+  }
+
+  /** Which kernel computes the dense products: WebAssembly SIMD or JS. */
+  get product(): "wasm" | "js" {
+    return this.kernels ? "wasm" : "js";
   }
 
   /**
@@ -126,12 +197,11 @@ export class DotShortlist {
    * leaving the heaps unspecified, when a query's norm overflows: the caller then scans exactly.
    */
   search(queries: Float64Array, heaps: NeighbourHeap[], count: number, k: number): boolean {
-    const { cols, rows } = this;
-    // Queries go through in chunks whose dot products fit in DOTS_BYTES (a whole block of 64
-    // on lending_club's 7,900 training rows; 8 at a time on 100,000).
-    const chunk = Math.min(count, Math.max(4, Math.floor(DOTS_BYTES / (8 * rows)) & ~3));
+    const cols = this.cols;
+    // Queries go through in chunks whose dot products fit in DOTS_BYTES (8 at a time on
+    // lending_club's 7,900 training rows; 4, the least, on 100,000).
+    const chunk = Math.min(count, this.chunkMax);
     if (this.queryNorms.length < count) this.queryNorms = new Float64Array(count);
-    if (this.dots.length < chunk * rows) this.dots = new Float64Array(chunk * rows);
     if (this.upper.length < k) this.upper = new Float64Array(k);
     const queryNorms = this.queryNorms;
     for (let b = 0; b < count; b++) {
@@ -153,10 +223,23 @@ export class DotShortlist {
     return true;
   }
 
-  /** dots[b][r] = Σ over dense columns of x_rj q_bj, for every slot and training row. */
+  /**
+   * dots[b][r] = Σ over dense columns of x_rj q_bj, for every slot and training row: by the
+   * WebAssembly SIMD product where there is one (about 4x the JS kernel's speed on
+   * lending_club's 17 dense columns), else two training rows by four queries at a time in JS.
+   * Any summation order will do: the shortlist's bracket holds for every order.
+   */
   private denseDots(queries: Float64Array, count: number): void {
-    const { rows, cols, dense, denseCols, dots } = this;
+    const { rows, cols, dense, denseCols, dots, kernels } = this;
     const nd = denseCols.length;
+    if (kernels) {
+      const heap = kernels.heap;
+      const at = this.queryAt;
+      for (let b = 0; b < count; b++)
+        for (let d = 0; d < nd; d++) heap[at + b * nd + d] = queries[b * cols + denseCols[d]];
+      kernels.gemmNN(at, 0, at + this.chunkMax * nd, count, rows, nd, 0, 0, 0);
+      return;
+    }
     const q = new Float64Array(4 * nd);
     for (let b = 0; b < count; b += 4) {
       const width = Math.min(4, count - b);
@@ -253,9 +336,14 @@ export class DotShortlist {
     let limit = Number.POSITIVE_INFINITY;
     const lower = this.lower;
     const picked = this.picked;
+    // The largest slack any row can get: rounding is monotone, so norms[r] <= maxNorm gives
+    // slack <= widest and d - slack >= d - widest, and a row with d - widest > limit would fail
+    // the full test below too. The cheap test skips most rows without computing their slack.
+    const widest = rel * (this.maxNorm + nq) + tiny;
     for (let r = 0; r < rows; r++) {
       const scale = norms[r] + nq;
       const d = scale - 2 * dots[o + r];
+      if (d - widest > limit) continue;
       const slack = rel * scale + tiny;
       const lo = d - slack;
       if (lo > limit) continue;

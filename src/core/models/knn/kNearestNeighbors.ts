@@ -107,6 +107,11 @@ export class KNearestNeighbors extends BaseEstimator<KnnParams, KnnState, KnnSta
    * a time (`bruteForceSearch`) instead of by blocks of queries. Same predictions either way.
    */
   blocked = true;
+  /**
+   * Switch for tests and benchmarks, like `search`: "js" computes the Euclidean shortlist's dense
+   * products in JS even where WebAssembly SIMD exists (see DotShortlist). Same predictions.
+   */
+  product: "auto" | "js" = "auto";
   /** KD-tree over state.x; built in fit when used, lazily after fromJSON, never saved. */
   private tree?: KdTree;
   /** The "auto" verdict on the tree for the current fit; undefined until decided. */
@@ -248,7 +253,7 @@ export class KNearestNeighbors extends BaseEstimator<KnnParams, KnnState, KnnSta
       // times faster where one-hot columns are mostly zeros.
       const block = new BlockedBruteForce(train, s.rows, cols, m);
       if (metric === "euclidean" && this.shortlistCache === undefined)
-        this.shortlistCache = DotShortlist.build(train, s.rows, cols) ?? null;
+        this.shortlistCache = DotShortlist.build(train, s.rows, cols, undefined, this.product) ?? null;
       const shortlist = metric === "euclidean" ? this.shortlistCache : null;
       const slot = new Int32Array(block.capacity);
       for (let r0 = 0; r0 < X.rows; r0 += block.capacity) {
