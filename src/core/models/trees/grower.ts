@@ -106,8 +106,12 @@ export class TreeGrower {
 
   /** Where whole-node histograms come from: WebAssembly slots for one channel, else the JS pool. */
   private hists(): HistogramPool | WasmHistograms {
+    return this.wasmHistograms() ?? this.pool;
+  }
+
+  private wasmHistograms(): WasmHistograms | null {
     if (this.wasm === undefined) this.wasm = WasmHistograms.create(this.binned, this.layout);
-    return this.wasm ?? this.pool;
+    return this.wasm;
   }
 
   /** The node's whole histogram into `hist`. */
@@ -152,14 +156,16 @@ export class TreeGrower {
   }
 
   /** Grows a tree on `rows[0..count)` (reordered in place). Leaf values are -G / (H + lambda), unshrunk. */
-  grow(rows: Uint32Array, count: number, stats: RowStats, params: GrowParams): GrownTree {
+  grow(input: Uint32Array, count: number, stats: RowStats, params: GrowParams): GrownTree {
     const C = this.layout.channels;
-    this.wasm?.startTree();
     const cols = this.binned.cols;
+    const subtract = params.splitter === "best" && params.maxFeatures >= cols;
+    // With WebAssembly histograms the rows are partitioned in the module's memory, then copied back.
+    const wasm = subtract ? this.wasmHistograms() : null;
+    const rows = wasm ? wasm.startTree(input, count) : input;
     const builder = new TreeBuilder(C);
     const gains = new Float64Array(cols);
     const leaves: GrownTree["leaves"] = [];
-    const subtract = params.splitter === "best" && params.maxFeatures >= cols;
     const capped = Number.isFinite(params.maxLeafNodes);
     const frontier = new Frontier(capped);
     const finish = (node: OpenNode) => {
@@ -214,6 +220,7 @@ export class TreeGrower {
       settle(left);
       settle(right);
     }
+    if (rows !== input) input.set(rows.subarray(0, count));
     return { tree: builder.finish(), gains, leaves };
   }
 
@@ -338,6 +345,12 @@ export class TreeGrower {
     bin: number,
     missingLeft: boolean,
   ): number {
+    const wasm = this.wasm;
+    if (wasm && rows === wasm.rows) {
+      const mid = wasm.partition(f, start, end, bin, missingLeft);
+      this.lowestRight = wasm.lowestRight();
+      return mid;
+    }
     const codes = this.binned.codes;
     const col = f * this.binned.rows;
     const missing = this.binned.nBins[f];

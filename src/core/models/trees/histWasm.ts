@@ -45,6 +45,17 @@ interface Exports {
   root_gh: Kernel;
   cols_g: ColumnKernel;
   cols_gh: ColumnKernel;
+  partition(
+    column: number,
+    rows: number,
+    start: number,
+    end: number,
+    buf: number,
+    bin: number,
+    missing: number,
+    missRight: number,
+    lowest: number,
+  ): number;
 }
 
 const PAGE = 65536;
@@ -94,7 +105,11 @@ export class WasmHistograms {
   private readonly aH: number;
   private readonly aOffs: number;
   private readonly aScratch: number;
-  private readonly rowsView: Uint32Array;
+  /** The tree's rows while it grows (startTree), partitioned here. */
+  readonly rows: Uint32Array;
+  private readonly aLowest: number;
+  private readonly lowestView: Int32Array;
+  private readonly nBins: Int32Array;
   private readonly gView: Float64Array;
   private readonly hView: Float64Array;
   private readonly scratch: Float64Array;
@@ -127,6 +142,7 @@ export class WasmHistograms {
     this.aG = take(rows * 8);
     this.aH = take(rows * 8);
     this.aOffs = take(cols * 4);
+    this.aLowest = take(4);
     this.aScratch = take(histBytes);
     const aSlots = take(histBytes * (slots - 1));
     const have = e.memory.buffer.byteLength;
@@ -141,7 +157,9 @@ export class WasmHistograms {
     new Uint8Array(buf, this.aColumns, rows * cols).set(codes.subarray(0, rows * cols));
     const offs = new Int32Array(buf, this.aOffs, cols);
     for (let f = 0; f < cols; f++) offs[f] = layout.offsets[f] * 8;
-    this.rowsView = new Uint32Array(buf, this.aRows, rows);
+    this.rows = new Uint32Array(buf, this.aRows, rows);
+    this.lowestView = new Int32Array(buf, this.aLowest, 1);
+    this.nBins = binned.nBins;
     this.gView = new Float64Array(buf, this.aG, rows);
     this.hView = new Float64Array(buf, this.aH, rows);
     this.scratch = new Float64Array(buf, this.aScratch, layout.size);
@@ -172,9 +190,38 @@ export class WasmHistograms {
     if (hist) this.free.push(hist);
   }
 
-  /** Copies a tree's row statistics in; call at the start of every tree (they change per tree). */
-  startTree(): void {
+  /**
+   * Starts a tree on rows[0..count): returns the module's copy, which the grower partitions (and
+   * copies back at the end); the row statistics are copied in on first use (they change per tree).
+   */
+  startTree(rows: Uint32Array, count: number): Uint32Array {
     this.loaded = null;
+    this.rows.set(rows.subarray(0, count));
+    return this.rows;
+  }
+
+  /**
+   * grower.ts's partition of this.rows[start..end) on feature f at `bin` (see the WAT); returns
+   * where the right side starts, and `lowestRight()` the lowest code sent right.
+   */
+  partition(f: number, start: number, end: number, bin: number, missingLeft: boolean): number {
+    const column = this.aColumns + f * this.total;
+    // The column-major build's gather buffer is free while partitioning.
+    return this.e.partition(
+      column,
+      this.aRows,
+      start,
+      end,
+      this.aOrdered,
+      bin,
+      this.nBins[f],
+      missingLeft ? 0 : 1,
+      this.aLowest,
+    );
+  }
+
+  lowestRight(): number {
+    return this.lowestView[0];
   }
 
   private load(stats: RowStats): void {
@@ -200,15 +247,19 @@ export class WasmHistograms {
     const view = at === this.aScratch ? this.scratch : hist;
     view.fill(0);
     const n = end - start;
-    this.rowsView.set(rows.subarray(start, end));
+    let aRows = this.aRows + start * 4;
+    if (rows !== this.rows) {
+      this.rows.set(rows.subarray(start, end));
+      aRows = this.aRows;
+    }
     const constant = stats.constantHess !== undefined;
     if (n * COLUMN_SPARSITY < this.total) {
       const kernel = constant ? this.e.cols_g : this.e.cols_gh;
-      const { aColumns, total, cols, aRows, aG, aH, aOffs, aOrdered } = this;
+      const { aColumns, total, cols, aG, aH, aOffs, aOrdered } = this;
       kernel(aColumns, total, cols, aRows, n, aG, aH, at, aOffs, aOrdered, aOrdered + total * 8);
     } else {
       const kernel = constant ? this.e.rows_g : this.e.rows_gh;
-      kernel(this.aCodes, this.cols, this.aRows, n, this.aG, this.aH, at, this.aOffs);
+      kernel(this.aCodes, this.cols, aRows, n, this.aG, this.aH, at, this.aOffs);
     }
     if (constant) weightsFromCounts(view, this.layout.size, stats.constantHess!);
     this.finish(hist, at);

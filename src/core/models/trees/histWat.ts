@@ -120,13 +120,53 @@ function columnKernel(hess: boolean): string {
     (br $feature))))`;
 }
 
-/** The module: one memory (grown by the host), the row-major kernels, the column-major ones. */
+/**
+ * (func partition (column rows start end buf bin missing missRight lowest) -> mid): grower.ts's
+ * stable in-place partition of rows[start..end) on "code <= bin goes left" (the missing code goes
+ * right when missRight is 1), branch-free; stores the lowest code sent right (or missing) at
+ * `lowest` and returns where the right side starts.
+ */
+const PARTITION = `(func (export "partition") (param $column i32) (param $rows i32) (param $start i32) (param $end i32)
+  (param $buf i32) (param $bin i32) (param $missing i32) (param $missRight i32) (param $lowest i32) (result i32)
+  (local $k i32) (local $l i32) (local $r i32) (local $row i32) (local $c i32) (local $right i32) (local $low i32)
+  (local $at i32) (local $cand i32)
+  (local.set $k (local.get $start))
+  (local.set $l (local.get $start))
+  (local.set $low (local.get $missing))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $k) (local.get $end)))
+    (local.set $row (i32.load (i32.add (local.get $rows) (i32.shl (local.get $k) (i32.const 2)))))
+    (local.set $c (i32.load8_u (i32.add (local.get $column) (local.get $row))))
+    (local.set $right (select (local.get $missRight)
+      (i32.shr_u (i32.sub (local.get $bin) (local.get $c)) (i32.const 31))
+      (i32.eq (local.get $c) (local.get $missing))))
+    (i32.store (i32.add (local.get $rows) (i32.shl (local.get $l) (i32.const 2))) (local.get $row))
+    (i32.store (i32.add (local.get $buf) (i32.shl (local.get $r) (i32.const 2))) (local.get $row))
+    (local.set $l (i32.add (local.get $l) (i32.sub (i32.const 1) (local.get $right))))
+    (local.set $r (i32.add (local.get $r) (local.get $right)))
+    (local.set $cand (i32.add (local.get $c) (i32.shl (i32.sub (i32.const 1) (local.get $right)) (i32.const 8))))
+    (local.set $low (select (local.get $cand) (local.get $low) (i32.lt_u (local.get $cand) (local.get $low))))
+    (local.set $k (i32.add (local.get $k) (i32.const 1)))
+    (br $next)))
+  (local.set $k (i32.const 0))
+  (local.set $at (i32.add (local.get $rows) (i32.shl (local.get $l) (i32.const 2))))
+  (block $copied (loop $copy
+    (br_if $copied (i32.ge_u (local.get $k) (local.get $r)))
+    (i32.store (i32.add (local.get $at) (i32.shl (local.get $k) (i32.const 2)))
+      (i32.load (i32.add (local.get $buf) (i32.shl (local.get $k) (i32.const 2)))))
+    (local.set $k (i32.add (local.get $k) (i32.const 1)))
+    (br $copy)))
+  (i32.store (local.get $lowest) (local.get $low))
+  (local.get $l))`;
+
+/** The module: one memory (grown by the host), the row-major kernels, the column-major ones, the partition. */
 export function histWat(): string {
   return `(module
 (memory (export "memory") 1)
 ${KERNELS.map(kernel).join("\n")}
 ${columnKernel(false)}
 ${columnKernel(true)}
+${PARTITION}
 )
 `;
 }

@@ -44,7 +44,7 @@ describe("WebAssembly histograms", () => {
       { grad, hess },
       { grad, hess: new Float64Array(rows).fill(2), constantHess: 2 },
     ] as RowStats[]) {
-      wasm!.startTree();
+      wasm!.startTree(all, rows);
       const ours = wasm!.acquire();
       for (const subset of subsets) {
         const js = new Float64Array(layout.size);
