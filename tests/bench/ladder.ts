@@ -173,6 +173,7 @@ async function ladderBesidePeer(table: PeerTable): Promise<BenchRow[]> {
     // CPU per rung: the ladder runs in this thread, one rung after another, and reports each end.
     const cpu = new Map<string, number>();
     let mark = cpuSeconds();
+    const cpu0 = mark;
     const t0 = performance.now();
     const result = await runLadder(frame, {
       target: table.target,
@@ -186,6 +187,7 @@ async function ladderBesidePeer(table: PeerTable): Promise<BenchRow[]> {
       },
     });
     const ourTotal = (performance.now() - t0) / 1000;
+    const ourTotalCpu = cpuSeconds() - cpu0;
     const ours = new Map<string, Side>();
     for (const e of result.entries)
       ours.set(e.model, { seconds: e.fit_seconds, cpu: cpu.get(e.model) ?? Number.NaN, cv: e.cv_mean });
@@ -237,7 +239,7 @@ async function ladderBesidePeer(table: PeerTable): Promise<BenchRow[]> {
       measure: `${shape} wall`,
       value: ourTotal.toFixed(1),
       unit: "s",
-      note: `whole ladder in one thread; peer process ${peerTotal.toFixed(1)} s (Python start and reading included)`,
+      note: `whole ladder in one thread (ensemble, refits and the rest included), CPU ${ourTotalCpu.toFixed(1)} s${peer ? ` (${(ourTotalCpu / peerCpu).toFixed(2)}x the peer's models' CPU)` : ""}; peer process ${peerTotal.toFixed(1)} s (Python start and reading included)`,
     });
     return rows;
   } finally {
