@@ -1,5 +1,6 @@
 /**
- * `npx tsx tests/accuracy/run.ts [--sklearn-folds] [--tune N] [dataset ...]`: the default ladder
+ * `npx tsx tests/accuracy/run.ts [--sklearn-folds] [--tune N] [--models a,b] [--detail] [dataset ...]`:
+ * the default ladder
  * (every model and the ensemble, tuned with the default budget (quick), or off / quick / thorough / N
  * candidates per model; 5-fold CV, no test part, seed 0; the app's own stratified folds, or with
  * --sklearn-folds the reference's KFold folds) on the real datasets in /work/shared/datasets, against reference scores from
@@ -8,6 +9,8 @@
  * passes when the best cross-validated score is at least the reference minus 0.005 (accuracy,
  * ROC AUC) or 0.01 (R²); it beats the reference when it is above it. Tuned scores are nested
  * (each fold searched its own training rows), so they compare honestly with the reference's.
+ * `--models` runs only those models (and their ensemble); `--detail` prints each model's fold
+ * scores and, when tuned, each fold's chosen candidate with its inner score beside the defaults'.
  * Not part of `npm test`: it takes several minutes.
  */
 import { createReadStream } from "node:fs";
@@ -15,6 +18,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { defaultThreads, makeFoldPool } from "../../src/cli/foldPool.ts";
 import { prepareTfjs } from "../../src/cli/tfjsBackend.ts";
+import type { LeaderboardEntry } from "../../src/core/automl/ladder/leaderboard.ts";
 import { runLadder } from "../../src/core/automl/ladder/runLadder.ts";
 import { DEFAULT_TUNE, modelTrials, type TuneBudget } from "../../src/core/automl/tune/tuning.ts";
 import { readCsv } from "../../src/core/data/readCsv.ts";
@@ -45,6 +49,20 @@ const REFERENCES: Reference[] = [
   { file: "seattle-weather", target: "weather", metric: "accuracy", score: 0.853, model: "random forest" },
 ];
 
+/** One model's fold scores, its search's choices (inner scores: chosen vs defaults) or its blend. */
+function describeEntry(e: LeaderboardEntry): string {
+  const f4 = (x: number) => x.toFixed(4);
+  let line = `  ${e.model.padEnd(14)} ${f4(e.cv_mean)} folds ${e.fold_scores.map(f4).join(" ")}`;
+  const t = e.tuning;
+  if (t) {
+    line += ` | chose ${t.chosen.join(",")} (final ${t.final}) inner ${f4(t.best_score)} vs defaults ${f4(t.default_score)}`;
+    line += ` | final ${JSON.stringify(t.candidates[t.final])}`;
+  }
+  if (e.ensemble)
+    line += ` | ${e.ensemble.members.map((m, i) => `${m} ${e.ensemble!.weights[i].toFixed(2)}`).join(", ")}`;
+  return line;
+}
+
 const tolerance = (metric: MetricId) => (metric === "r2" ? 0.01 : 0.005);
 
 async function readFrame(path: string) {
@@ -65,7 +83,11 @@ if (typeof tune === "number" && !(Number.isInteger(tune) && tune >= 0)) {
   console.error(`--tune must be a whole number of candidates per model (got "${args[tuneAt + 1]}").`);
   process.exit(2);
 }
-const wanted = args.filter((a, i) => !a.startsWith("--") && !(tuneAt >= 0 && i === tuneAt + 1));
+const modelsAt = args.indexOf("--models");
+const models = modelsAt >= 0 ? args[modelsAt + 1].split(",") : undefined;
+const detail = args.includes("--detail");
+const valueAt = new Set([tuneAt, modelsAt].filter((i) => i >= 0).map((i) => i + 1));
+const wanted = args.filter((a, i) => !a.startsWith("--") && !valueAt.has(i));
 const chosen = wanted.length ? REFERENCES.filter((r) => wanted.includes(r.file)) : REFERENCES;
 if (chosen.length === 0) {
   console.error(
@@ -94,6 +116,7 @@ for (const ref of chosen) {
     seed: 0,
     split: sklearnFolds ? { type: "kfold", shuffle: true, sklearn: true } : undefined,
     runFold: pool.runFold,
+    models,
     tune: (model) => modelTrials(tune, model),
   }).finally(() => pool.close());
   const best = result.best;
@@ -114,6 +137,7 @@ for (const ref of chosen) {
     ((performance.now() - t0) / 1000).toFixed(0),
     second ? `${second.model} ${second.cv_mean.toFixed(4)}` : "-",
   ]);
+  if (detail) for (const e of result.entries) console.error(describeEntry(e));
   const failed = result.entries.filter((e) => e.error).map((e) => `${e.model}: ${e.error}`);
   console.error(
     `${ref.file}: ${result.leaderboard.map((e) => `${e.model} ${e.cv_mean.toFixed(4)} (${e.fit_seconds.toFixed(1)} s)`).join(", ")}${failed.length ? `; failed ${failed.join("; ")}` : ""}`,
