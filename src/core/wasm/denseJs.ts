@@ -83,15 +83,15 @@ export const denseJs = {
     keep: number,
     kept: number,
   ): number {
-    let a = state >>> 0;
+    // The state as an int32 (the same bits as makeRng's uint32): V8 keeps it unboxed.
+    let a = state | 0;
     for (let i = 0; i < size; i++) {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
       t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
       h[mask + i] = ((t ^ (t >>> 14)) >>> 0) / 4294967296 < keep ? kept : 0;
     }
-    return a | 0;
+    return a;
   },
 };
 
