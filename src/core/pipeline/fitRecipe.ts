@@ -18,6 +18,11 @@ export interface FitRecipeOptions extends LongCallOptions {
   /** Task of the target; detected from the column when not given. */
   task?: Task | null;
   seed?: number;
+  /**
+   * false: the last step's output on the training rows is not built (a fold job builds the model's
+   * input from `applyRecipe` a block of rows at a time); `frame` then has its columns, no rows.
+   */
+  finalFrame?: boolean;
 }
 
 /**
@@ -116,7 +121,8 @@ export function fitRecipe(recipe: Recipe, frame: Frame, opts: FitRecipeOptions =
     } else {
       const state = def.fit(current, config, ctx);
       steps.push({ id: config.id, type: config.type, state });
-      current = def.transform(current, state, config);
+      const last = opts.finalFrame === false && k === enabled.length - 1;
+      current = def.transform(last ? takeFrameRows(current, []) : current, state, config);
     }
     trace.push(traceOf(config, before, current, performance.now() - t0));
   });

@@ -1,6 +1,7 @@
 import type { Frame } from "../data/frame.ts";
 import type { Matrix } from "../models/estimator.ts";
 import { takeFrameRows } from "../prep/columns.ts";
+import type { Recipe } from "../prep/step.ts";
 import { applyRecipe } from "./applyRecipe.ts";
 import type { FittedRecipe } from "./fittedRecipe.ts";
 import { getStep } from "./stepRegistry.ts";
@@ -10,13 +11,13 @@ import { toMatrix } from "./toMatrix.ts";
 export const RECIPE_BLOCK_ROWS = 16_384;
 
 /**
- * Whether `applyRecipe` on a fitted recipe's training rows gives exactly the frame `fitRecipe`
+ * Whether `applyRecipe` on a recipe's training rows, once fitted, gives exactly the frame `fitRecipe`
  * left behind: true when no enabled step has a training-only `fitTransform` (resampling, row
  * dropping, out-of-fold encodings, weights), since every other step's training output is its
  * `transform`, which works row by row.
  */
-export function refitsRowByRow(fitted: FittedRecipe): boolean {
-  return fitted.recipe.steps.every((s) => !s.enabled || !getStep(s.type).fitTransform);
+export function refitsRowByRow(recipe: Recipe): boolean {
+  return recipe.steps.every((s) => !s.enabled || !getStep(s.type).fitTransform);
 }
 
 /**

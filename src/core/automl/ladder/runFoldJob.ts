@@ -5,7 +5,7 @@ import type { Estimator, FitOptions, Matrix, Target } from "../../models/estimat
 import { getModel, type ModelSpec } from "../../models/registry.ts";
 import type { RowSource } from "../../models/trees/rowSource.ts";
 import { fitRecipe } from "../../pipeline/fitRecipe.ts";
-import type { FittedRecipe, RecipeFit } from "../../pipeline/fittedRecipe.ts";
+import type { FittedRecipe } from "../../pipeline/fittedRecipe.ts";
 import { recipeForModel } from "../../pipeline/recipeForModel.ts";
 import { fittedRecipeToJSON } from "../../pipeline/recipeJson.ts";
 import { forEachRecipeBlock, recipeMatrix, refitsRowByRow } from "../../pipeline/recipeRows.ts";
@@ -154,10 +154,12 @@ export async function runFoldJob(frame: Frame, job: FoldJob, opts: FoldJobOption
 }
 
 /**
- * Fits the recipe on the job's training rows and makes the model's matrix. A big matrix is
- * rebuilt a block of rows at a time from the fitted recipe after the recipe's own training frame
- * is gone (the same values: see `refitsRowByRow`), so the two never coexist. A job that trains on
- * every row of the table (a refit without a test part) reads the table itself instead of a copy.
+ * Fits the recipe on the job's training rows and makes the model's input. For a big table the
+ * recipe's last step is not run on the training rows at all (fitRecipe's `finalFrame: false`);
+ * the model's input is made from the fitted recipe a block of rows at a time instead (the same
+ * values: see `refitsRowByRow`): as a whole matrix, or, for a model that bins its input, as a
+ * RowSource it reads block by block. A job that trains on every row of the table (a refit without
+ * a test part) reads the table itself instead of a copy.
  */
 function trainingPart(
   frame: Frame,
@@ -167,22 +169,22 @@ function trainingPart(
   signal?: AbortSignal,
 ): TrainingPart {
   const whole = isEveryRow(job.train, frame.rows);
-  let fit: RecipeFit | null = fitRecipe(
-    recipeForModel(job.recipe, spec),
-    whole ? frame : takeFrameRows(frame, job.train),
-    { target: job.target, task: job.task, seed: job.seed, signal },
-  );
+  const recipe = recipeForModel(job.recipe, spec);
+  // The table's own size decides (the recipe's output size is known only after fitting).
+  const big = job.train.length * frame.columns.length * 8 > blocks.limit && refitsRowByRow(recipe);
+  const fit = fitRecipe(recipe, whole ? frame : takeFrameRows(frame, job.train), {
+    target: job.target,
+    task: job.task,
+    seed: job.seed,
+    signal,
+    finalFrame: !big,
+  });
   const { fitted, y, weights } = fit;
   if (!y) throw new ValidationError(`no target "${job.target}" to train on`);
-  const bytes = fit.frame.rows * fitted.features.length * 8;
-  if (bytes <= blocks.limit || !refitsRowByRow(fitted)) {
-    return { fitted, y, weights, X: toMatrix(fit.frame, { names: fitted.features }), source: null };
-  }
+  if (!big) return { fitted, y, weights, X: toMatrix(fit.frame, { names: fitted.features }), source: null };
   const rows = labelledRows(frame, job.train, job.target);
-  if (rows.length !== fit.frame.rows) {
-    return { fitted, y, weights, X: toMatrix(fit.frame, { names: fitted.features }), source: null };
-  }
-  fit = null;
+  if (rows.length !== y.values.length || weights)
+    throw new Error(`fold job: ${rows.length} labelled rows for ${y.values.length} targets`);
   const block = { signal, blockRows: blocks.blockRows };
   if (!blocks.rowsFit)
     return { fitted, y, weights, X: recipeMatrix(fitted, frame, rows, block), source: null };
