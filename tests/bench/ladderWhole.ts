@@ -18,7 +18,7 @@ import { ladderTable } from "./ladder.ts";
 import { type Breakdown, breakdownRows, ladderBreakdown, readTable } from "./ladderBreakdown.ts";
 import { PEER_PYTHON } from "./peer.ts";
 import { lendingClubLike, waChurnLike } from "./peerTables.ts";
-import type { BenchRow } from "./table.ts";
+import { type BenchRow, printTable } from "./table.ts";
 
 const AMES = "/work/shared/datasets/ames.csv";
 
@@ -145,7 +145,11 @@ const listArg = (args: string[], name: string, fallback: string[]) =>
     ?.slice(name.length + 3)
     .split(",") ?? fallback;
 
-/** The section: each table x budget, ours then the peer, then (with --cli) the command line. */
+/**
+ * The section: each table x budget, ours then (once per table) the peer, then (with --cli) the
+ * command line. Each block is printed as soon as it is measured (a loaded machine takes minutes
+ * per block); the returned rows are the load averages around the whole section.
+ */
 export async function benchLadderWhole(args: string[]): Promise<BenchRow[]> {
   const tables = listArg(args, "tables", ["ames", "10k"]);
   const budgets = listArg(args, "tune", ["off"]).map((t) =>
@@ -164,16 +168,20 @@ export async function benchLadderWhole(args: string[]): Promise<BenchRow[]> {
     for (const name of tables) {
       const { file, target } = tableFile(name, dir);
       const frame = await readTable(file);
+      let peer: PeerRun | null | undefined;
       for (const tune of budgets) {
+        const before = load();
         const b = await ladderBreakdown(name, frame, target, tune);
-        rows.push(...besidePeer(b, runPeerLadder(file, target, b)));
-        rows.push({ measure: `load after ${name} tune ${tune}`, value: load(), unit: "", note: "" });
+        peer ??= runPeerLadder(file, target, b);
+        const block = besidePeer(b, peer);
         if (args.includes("--cli"))
-          rows.push({ ...runCli(file, target, tune), measure: `${name} command line, tune ${tune}` });
+          block.push({ ...runCli(file, target, tune), measure: `${name} command line, tune ${tune}` });
+        printTable(`${name}, tune ${tune} (load before ${before}, after ${load()})`, block);
       }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  rows.push({ measure: "load after", value: load(), unit: "", note: "" });
   return rows;
 }
