@@ -1,7 +1,8 @@
 /**
  * Tuning time per budget: the default ladder (5-fold CV plus the default test part, one thread,
  * fold jobs in-process) on the seeded 10,000-row table of the ladder bench, untuned and with each
- * tuning budget, beside each other: wall time, the ratio to the untuned run, the best model and
+ * tuning budget, beside each other: wall time and this process's CPU time (steadier on a shared
+ * machine: the run is one thread), their ratios to the untuned run, the best model and
  * its score, and each tuned model's seconds. `thorough` (the neural net searched too) runs only
  * when named: `npx tsx tests/bench/tune.ts [off,quick,thorough]`.
  */
@@ -24,8 +25,10 @@ export async function benchTune(
   const frame = ladderTable();
   const rows: Record<string, string | number>[] = [];
   let untuned = Number.NaN;
+  let untunedCpu = Number.NaN;
   for (const budget of budgets) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const result = await runLadder(frame, {
       target: "label",
       folds: 5,
@@ -33,7 +36,12 @@ export async function benchTune(
       tune: (m) => modelTrials(budget, m),
     });
     const seconds = (performance.now() - t0) / 1000;
-    if (budget === "off") untuned = seconds;
+    const used = process.cpuUsage(c0);
+    const cpu = (used.user + used.system) / 1e6;
+    if (budget === "off") {
+      untuned = seconds;
+      untunedCpu = cpu;
+    }
     const slow = [...result.entries]
       .sort((a, b) => b.fit_seconds - a.fit_seconds)
       .slice(0, 4)
@@ -44,6 +52,8 @@ export async function benchTune(
       rows: frame.rows,
       seconds: Number(seconds.toFixed(1)),
       vs_untuned: Number.isFinite(untuned) ? `${(seconds / untuned).toFixed(2)}x` : "-",
+      cpu_seconds: Number(cpu.toFixed(1)),
+      cpu_vs_untuned: Number.isFinite(untunedCpu) ? `${(cpu / untunedCpu).toFixed(2)}x` : "-",
       best: result.best?.model ?? "-",
       best_cv: Number((result.best?.cv_mean ?? Number.NaN).toFixed(4)),
       tuned_models: result.entries.filter((e) => e.tuning).length,
@@ -60,7 +70,7 @@ export async function benchTuneRows(budgets?: TuneBudget[]): Promise<BenchRow[]>
     measure: `tune ${r.budget}`,
     value: String(r.seconds),
     unit: "s",
-    note: `${r.vs_untuned} of untuned; ${r.tuned_models} models tuned, ${r.trials} trials; best ${r.best} ${r.best_cv}; ${r.slowest}`,
+    note: `${r.vs_untuned} of untuned (CPU ${r.cpu_seconds} s, ${r.cpu_vs_untuned}); ${r.tuned_models} models tuned, ${r.trials} trials; best ${r.best} ${r.best_cv}; ${r.slowest}`,
   }));
 }
 
