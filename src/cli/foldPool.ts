@@ -1,6 +1,6 @@
 /**
- * The command line's fold pool: worker threads that each hold a copy of the table and run fold
- * jobs (fit the recipe and model on a fold's rows, predict the rest), so the folds of a model train
+ * The command line's fold pool: worker threads that share one copy of the table (its columns in
+ * SharedArrayBuffers, see shareFrame) and run fold jobs (fit the recipe and model on a fold's rows, predict the rest), so the folds of a model train
  * side by side on a machine's cores. Jobs are plain data and seeded on their own, so the results
  * are the same as in one thread, whatever the number of threads. Queueing and cancel are the core
  * lane pool's (the app's worker pool uses the same); this file only makes threads.
@@ -14,7 +14,7 @@ import { type Lane, makeLanePool } from "../core/automl/run/lanePool.ts";
 import type { Frame } from "../core/data/frame.ts";
 import { shareFrame } from "../core/data/shareFrame.ts";
 
-/** Threads by default: the machine's cores, at most 8 (each thread holds a copy of the table). */
+/** Threads by default: the machine's cores, at most 8 (each thread costs its own engine and module graph). */
 export function defaultThreads(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
 }

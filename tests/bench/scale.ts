@@ -123,7 +123,7 @@ const PEER: Record<string, string> = {
 const OURS: Record<string, string> = {
   ingest: "readCsv -> Frame",
   profile: "profileFrame (target label)",
-  recipe: "propose + fit + apply + toMatrix",
+  recipe: "propose + fit + matrix by row blocks",
   gbdt: "train --models gbdt --folds 3",
   ladder: "train (default ladder, 5 folds, test 0.2)",
 };

@@ -6,10 +6,9 @@
  */
 import { createReadStream, statSync } from "node:fs";
 import { readCsv } from "../../src/core/data/readCsv.ts";
-import { applyRecipe } from "../../src/core/pipeline/applyRecipe.ts";
 import { fitRecipe } from "../../src/core/pipeline/fitRecipe.ts";
 import { proposeRecipe } from "../../src/core/pipeline/proposeRecipe.ts";
-import { toMatrix } from "../../src/core/pipeline/toMatrix.ts";
+import { recipeMatrix } from "../../src/core/pipeline/recipeRows.ts";
 import { profileFrame } from "../../src/core/profile/profileFrame.ts";
 
 const [stage, file] = process.argv.slice(2);
@@ -22,10 +21,15 @@ const t1 = performance.now();
 if (stage === "profile") {
   profileFrame(frame, { seed: 0, target: "label" });
 } else if (stage === "recipe") {
-  // The default recipe as a run makes it: proposed, fitted on the rows, applied, made a matrix.
+  // The default recipe as a big fold job makes it (runFoldJob): proposed, fitted on the rows
+  // without the last step's whole output, then the model matrix filled a block of rows at a time.
   const recipe = proposeRecipe(frame, { target: "label", task: "binary" });
-  const fit = fitRecipe(recipe, frame, { target: "label", task: "binary", seed: 0 });
-  toMatrix(applyRecipe(fit.fitted, frame), { names: fit.fitted.features });
+  const fit = fitRecipe(recipe, frame, { target: "label", task: "binary", seed: 0, finalFrame: false });
+  recipeMatrix(
+    fit.fitted,
+    frame,
+    Int32Array.from({ length: frame.rows }, (_, i) => i),
+  );
 } else if (stage !== "ingest") {
   throw new Error(`unknown stage ${stage}`);
 }
