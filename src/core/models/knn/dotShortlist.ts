@@ -46,7 +46,7 @@ const SMALLEST_NORMAL = 2 ** -1022;
  * recipe one-hot encodes are mostly zeros (a 50-level category is 50 columns, one of them 1), so
  * the dot product runs over the numeric columns densely and over each indicator column only for
  * the rows and queries where it is non-zero (a column list, as a sparse matrix's). The dense part
- * goes two training rows by four queries at a time, sharing each load eight ways.
+ * is a matrix product, by WebAssembly SIMD where the host has it (src/core/wasm), else in JS.
  *
  * Exactness: the expanded sum rounds differently from the scan's Σ (x_j − q_j)², in another
  * order, so it only brackets it. Both are within a few (columns + 10) units of roundoff of
