@@ -9,8 +9,8 @@ import {
   makeHistScratch,
   type RowStats,
 } from "./histogram.ts";
-import { nodeImpurity } from "./nodeImpurity.ts";
-import { randomSplit } from "./randomSplit.ts";
+import { type NodeImpurity, nodeImpurityInto } from "./nodeImpurity.ts";
+import { RandomSplitter } from "./randomSplit.ts";
 import { makeCandidate, type SplitCandidate, SplitFinder, type SplitRules } from "./splitFinder.ts";
 import { type Tree, TreeBuilder } from "./tree.ts";
 
@@ -38,7 +38,7 @@ export class CartGrower {
   /** Feature order for the per-node draw; kept across nodes and trees, as TreeGrower's. */
   private readonly order: Int32Array;
   private readonly best: SplitCandidate;
-  private readonly randomSums: { left: Float64Array; missing: Float64Array };
+  private readonly splitter: RandomSplitter;
   private readonly value: Float64Array;
   private featureHist: Float64Array | null = null;
   private readonly touched = new Int32Array(256);
@@ -60,6 +60,7 @@ export class CartGrower {
   private readonly parentSums: Float64Array;
   private readonly childSums: Float64Array;
   private lowestRight = 0;
+  private readonly impurity: NodeImpurity = { value: 0, pure: false };
   /** Every row of the current tree weighs 1: extra trees then count instead of summing weights. */
   private unitWeights = false;
 
@@ -76,7 +77,7 @@ export class CartGrower {
     this.order = Int32Array.from({ length: binned.cols }, (_, i) => i);
     const S = this.layout.stride;
     this.best = makeCandidate(S);
-    this.randomSums = { left: new Float64Array(S), missing: new Float64Array(S) };
+    this.splitter = new RandomSplitter(this.finder, binned);
     this.value = new Float64Array(channels);
     this.parentSums = new Float64Array(S);
     this.childSums = new Float64Array(S);
@@ -114,6 +115,8 @@ export class CartGrower {
     let unit = true;
     for (let k = 0; k < count && unit; k++) unit = hess[rows[k]] === 1;
     this.unitWeights = unit && params.splitter === "random";
+    if (params.splitter === "random")
+      this.splitter.setTree(stats, this.scratch, params.rng as Rng, this.best, this.unitWeights);
     let top = this.open(builder, rows, 0, count, 0, sums, stats, params, 0);
     const childSums = this.childSums;
     while (top > 0) {
@@ -158,7 +161,7 @@ export class CartGrower {
   ): number {
     const C = this.layout.channels;
     const S = this.layout.stride;
-    const impurity = nodeImpurity(p.impurity, rows, start, end, sums, C, stats);
+    const impurity = nodeImpurityInto(p.impurity, rows, start, end, sums, C, stats, this.impurity);
     const value = this.value;
     const denom = sums[C] + this.rules.lambda;
     // `+ 0` turns -0 (from a zero sum) into 0, as TreeGrower's leaf values.
@@ -215,6 +218,7 @@ export class CartGrower {
     const rng = p.rng as Rng;
     const random = p.splitter === "random";
     gather(rows, start, end, stats, this.scratch, this.unitWeights);
+    if (random) this.splitter.setNode(rows, start, end, sums, score);
     let visited = 0;
     for (let drawn = 0; drawn < cols && visited < p.maxFeatures; drawn++) {
       let f = drawn;
@@ -225,22 +229,7 @@ export class CartGrower {
         order[drawn] = f;
       }
       const varies = random
-        ? randomSplit(
-            this.finder,
-            this.binned,
-            f,
-            rows,
-            start,
-            end,
-            stats,
-            this.scratch,
-            sums,
-            score,
-            rng,
-            best,
-            this.randomSums,
-            this.unitWeights,
-          )
+        ? this.splitter.tryFeature(f)
         : this.bestSplit(f, rows, start, end, sums, score, stats);
       if (varies) visited++;
     }

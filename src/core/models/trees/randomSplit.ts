@@ -10,25 +10,120 @@ import type { SplitCandidate, SplitFinder } from "./splitFinder.ts";
  * edge to bin hi's upper edge and takes the first edge at or above it. Without edges, every bin
  * boundary is equally likely.
  */
-function drawCut(edges: Float64Array | undefined, lo: number, hi: number, rng: Rng): number {
+function drawCut(
+  edges: Float64Array | undefined,
+  index: CutIndex | null,
+  lo: number,
+  hi: number,
+  rng: Rng,
+): number {
   if (!edges || edges.length < hi) return lo + rng.int(hi - lo);
   const from = lo > 0 ? edges[lo - 1] : edges[lo];
   const to = hi < edges.length ? edges[hi] : edges[hi - 1];
   const t = from + rng.next() * (to - from);
-  // The first bin in lo..hi-1 whose upper edge is at or above t (else hi - 1), by bisection:
-  // edges ascend, and a wide node spans many bins.
-  let a = lo;
-  let b = hi - 1;
-  while (a < b) {
-    const m = (a + b) >>> 1;
-    if (edges[m] < t) a = m + 1;
-    else b = m;
+  // The first bin in lo..hi-1 whose upper edge is at or above t, else hi - 1.
+  if (hi - lo <= NARROW || !index) {
+    let a = lo;
+    while (a < hi - 1 && edges[a] < t) a++;
+    return a;
   }
-  return a;
+  // A wide range: the first edge at or above t over all edges, started from the index's guess and
+  // walked to the exact place, then clamped to lo..hi-1 (edges ascend, so this is the same bin).
+  const { table, e0, scale } = index;
+  let b = Math.floor((t - e0) * scale);
+  b = b < 0 ? 0 : b >= table.length ? table.length - 1 : b;
+  let i = table[b];
+  while (i > 0 && edges[i - 1] >= t) i--;
+  while (i < edges.length && edges[i] < t) i++;
+  return Math.max(lo, Math.min(i, hi - 1));
+}
+
+/** Bin ranges up to this wide are searched by a linear walk. */
+const NARROW = 8;
+
+/**
+ * A guess at the first edge at or above a value, from a table over equal steps between the lowest
+ * and highest edge: a lookup and a step or two instead of a bisection's eight unpredictable
+ * branches (a regression forest draws hundreds of thousands of cuts per tree).
+ */
+interface CutIndex {
+  table: Int32Array;
+  e0: number;
+  scale: number;
+}
+
+function makeCutIndex(edges: Float64Array): CutIndex | null {
+  const n = edges.length;
+  const span = n > 1 ? edges[n - 1] - edges[0] : 0;
+  if (n <= NARROW || !(span > 0) || !Number.isFinite(span)) return null;
+  const steps = 4 * n;
+  const scale = steps / span;
+  const table = new Int32Array(steps + 1);
+  for (let b = 0, i = 0; b <= steps; b++) {
+    const at = edges[0] + b / scale;
+    while (i < n && edges[i] < at) i++;
+    table[b] = i;
+  }
+  return { table, e0: edges[0], scale };
+}
+
+/** The cut indexes of the last fit's edges (one list of edges per fit; rebuilt when it changes). */
+let indexedEdges: Float64Array[] | undefined;
+let cutIndexes: (CutIndex | null | undefined)[] = [];
+
+function cutIndexOf(thresholds: Float64Array[], f: number): CutIndex | null {
+  if (thresholds !== indexedEdges) {
+    indexedEdges = thresholds;
+    cutIndexes = new Array(thresholds.length);
+  }
+  let index = cutIndexes[f];
+  if (index === undefined) index = cutIndexes[f] = makeCutIndex(thresholds[f]);
+  return index;
 }
 
 /** The node's codes for one feature, shared by every call (grown to the matrix's rows once). */
 let nodeCodes = new Uint8Array(0);
+/** What `gatherCodes` found: the lowest and highest value bin, and the missing values. */
+let rangeLo = 0;
+let rangeHi = 0;
+let rangeMissing = 0;
+
+/**
+ * One gather of the node's codes for feature f (random access) into `nodeCodes`, which serves the
+ * sums pass in order; notes the range in `rangeLo`, `rangeHi` and `rangeMissing`.
+ */
+function gatherCodes(binned: BinnedMatrix, f: number, rows: Uint32Array, start: number, end: number) {
+  const codes = binned.codes;
+  const col = f * binned.rows;
+  const missing = binned.nBins[f];
+  if (nodeCodes.length < end - start) nodeCodes = new Uint8Array(binned.rows);
+  const buf = nodeCodes;
+  let lo = missing;
+  let hi = -1;
+  let nMissing = 0;
+  for (let k = start, j = 0; k < end; k++, j++) {
+    const c = codes[col + rows[k]];
+    buf[j] = c;
+    if (c === missing) nMissing++;
+    else {
+      if (c < lo) lo = c;
+      if (c > hi) hi = c;
+    }
+  }
+  rangeLo = lo;
+  rangeHi = hi;
+  rangeMissing = nMissing;
+}
+
+/** The cut bin for the gathered range (`gatherCodes`); when all values share one bin, NaN against the rest. */
+function cutOf(binned: BinnedMatrix, f: number, rng: Rng): number {
+  const lo = rangeLo;
+  const hi = rangeHi;
+  if (lo === hi) return binned.nBins[f] - 1;
+  const thresholds = binned.thresholds;
+  if (!thresholds) return drawCut(undefined, null, lo, hi, rng);
+  return drawCut(thresholds[f], hi - lo > NARROW ? cutIndexOf(thresholds, f) : null, lo, hi, rng);
+}
 
 /**
  * Extremely randomised trees (Geurts, Ernst & Wehenkel 2006), one feature of one node: a single
@@ -37,7 +132,7 @@ let nodeCodes = new Uint8Array(0);
  * node's codes and finds the range, one sums the left side over the gathered codes. The row
  * statistics must have been gathered (`gatherRows`); with `unitWeights` (every weight 1) the
  * gathered weights are not read, and need not have been gathered. Returns false when the feature
- * is constant in the node.
+ * is constant in the node. (`RandomSplitter` is the same search with its per-node state held.)
  */
 export function randomSplit(
   finder: SplitFinder,
@@ -55,41 +150,27 @@ export function randomSplit(
   sums: { left: Float64Array; missing: Float64Array },
   unitWeights = false,
 ): boolean {
-  const codes = binned.codes;
-  const col = f * binned.rows;
-  const missing = binned.nBins[f];
-  const n = end - start;
-  if (nodeCodes.length < n) nodeCodes = new Uint8Array(binned.rows);
-  const buf = nodeCodes;
-  let lo = missing;
-  let hi = -1;
-  let nMissing = 0;
-  // One gather of the node's codes (random access) serves both passes; the second reads them in order.
-  for (let k = start, j = 0; k < end; k++, j++) {
-    const c = codes[col + rows[k]];
-    buf[j] = c;
-    if (c === missing) nMissing++;
-    else {
-      if (c < lo) lo = c;
-      if (c > hi) hi = c;
-    }
-  }
-  if (hi < 0 || (lo === hi && nMissing === 0)) return false;
-  // When all values share one bin, the only split left is NaN against the rest.
-  const bin = lo === hi ? missing - 1 : drawCut(binned.thresholds?.[f], lo, hi, rng);
+  gatherCodes(binned, f, rows, start, end);
+  const nMissing = rangeMissing;
+  if (rangeHi < 0 || (rangeLo === rangeHi && nMissing === 0)) return false;
+  const lo = rangeLo;
+  const hi = rangeHi;
+  const bin = cutOf(binned, f, rng);
   const left = sums.left;
   const C = left.length - 2;
-  if (nMissing === 0) leftSums(left, C, buf, n, bin, stats.grad !== undefined, scratch, unitWeights);
+  const gradient = stats.grad !== undefined;
+  const n = end - start;
+  if (nMissing === 0) leftSums(left, C, nodeCodes, n, bin, gradient, scratch, unitWeights);
   else
     leftSumsMissing(
       left,
       sums.missing,
       C,
-      buf,
+      nodeCodes,
       n,
       bin,
-      missing,
-      stats.grad !== undefined,
+      binned.nBins[f],
+      gradient,
       scratch,
       unitWeights,
     );
@@ -100,6 +181,129 @@ export function randomSplit(
     finder.offer(left, f, bin, true, true, parent, parentScore, best);
   }
   return true;
+}
+
+/**
+ * `randomSplit` with the tree's and the node's state held in fields, set once per tree
+ * (`setTree`) and per node (`setNode`), so that trying a feature passes one number: V8 boxes a
+ * floating-point argument (the node's score) on every call that is not inlined, and a regression
+ * forest tries hundreds of thousands of features per tree. Candidates are scored here as
+ * `SplitFinder.offer` scores them (same operations, same order, so the same gains), without the
+ * call; entropy goes through `offer`.
+ */
+export class RandomSplitter {
+  private stats: RowStats = { hess: new Float64Array(0) };
+  private scratch: HistScratch | null = null;
+  private rng: Rng | null = null;
+  private best: SplitCandidate | null = null;
+  private unitWeights = false;
+  private rows: Uint32Array = new Uint32Array(0);
+  private start = 0;
+  private end = 0;
+  private parent: Float64Array = new Float64Array(0);
+  private parentScore = 0;
+  private readonly left: Float64Array;
+  private readonly missing: Float64Array;
+  private readonly squared: boolean;
+
+  constructor(
+    private readonly finder: SplitFinder,
+    private readonly binned: BinnedMatrix,
+  ) {
+    this.left = new Float64Array(finder.layout.stride);
+    this.missing = new Float64Array(finder.layout.stride);
+    this.squared = finder.rules.score === "squared";
+  }
+
+  /** The tree's row statistics (gathered per node into `scratch`), draws and best-split record. */
+  setTree(stats: RowStats, scratch: HistScratch, rng: Rng, best: SplitCandidate, unitWeights: boolean): void {
+    this.stats = stats;
+    this.scratch = scratch;
+    this.rng = rng;
+    this.best = best;
+    this.unitWeights = unitWeights;
+  }
+
+  /** The node: its rows `rows[start..end)`, sums and score. */
+  setNode(rows: Uint32Array, start: number, end: number, parent: Float64Array, parentScore: number): void {
+    this.rows = rows;
+    this.start = start;
+    this.end = end;
+    this.parent = parent;
+    this.parentScore = parentScore;
+  }
+
+  /** `randomSplit` on feature f of the node: false when f is constant there. */
+  tryFeature(f: number): boolean {
+    const { binned, start, end } = this;
+    gatherCodes(binned, f, this.rows, start, end);
+    const nMissing = rangeMissing;
+    if (rangeHi < 0 || (rangeLo === rangeHi && nMissing === 0)) return false;
+    const lo = rangeLo;
+    const hi = rangeHi;
+    const bin = cutOf(binned, f, this.rng as Rng);
+    const left = this.left;
+    const C = left.length - 2;
+    const gradient = this.stats.grad !== undefined;
+    const scratch = this.scratch as HistScratch;
+    const n = end - start;
+    if (nMissing === 0) leftSums(left, C, nodeCodes, n, bin, gradient, scratch, this.unitWeights);
+    else
+      leftSumsMissing(
+        left,
+        this.missing,
+        C,
+        nodeCodes,
+        n,
+        bin,
+        binned.nBins[f],
+        gradient,
+        scratch,
+        this.unitWeights,
+      );
+    this.offer(f, bin, false, nMissing > 0);
+    if (nMissing > 0 && lo < hi) {
+      const miss = this.missing;
+      for (let k = 0; k < left.length; k++) left[k] += miss[k];
+      this.offer(f, bin, true, true);
+    }
+    return true;
+  }
+
+  /** `SplitFinder.offer` of the left sums in `this.left`. */
+  private offer(f: number, bin: number, missingLeft: boolean, hasMissing: boolean): void {
+    const best = this.best as SplitCandidate;
+    const { left, parent } = this;
+    if (!this.squared) {
+      this.finder.offer(left, f, bin, missingLeft, hasMissing, parent, this.parentScore, best);
+      return;
+    }
+    const { minSamplesLeaf, minChildWeight, lambda } = this.finder.rules;
+    const C = left.length - 2;
+    const nl = left[C + 1];
+    const nr = parent[C + 1] - nl;
+    if (nl < minSamplesLeaf || nr < minSamplesLeaf) return;
+    const hl = left[C];
+    const hr = parent[C] - hl;
+    if (hl < minChildWeight || hr < minChildWeight) return;
+    const dl = hl + lambda;
+    const dr = hr + lambda;
+    let sl = 0;
+    let sr = 0;
+    for (let k = 0; k < C; k++) {
+      const r = parent[k] - left[k];
+      sl += (left[k] * left[k]) / dl;
+      sr += (r * r) / dr;
+    }
+    const gain = sl + sr - this.parentScore;
+    if (gain > best.gain) {
+      best.gain = gain;
+      best.feature = f;
+      best.bin = bin;
+      best.missingLeft = hasMissing ? missingLeft : nl >= nr;
+      best.left.set(left);
+    }
+  }
 }
 
 /**
