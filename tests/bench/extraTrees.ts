@@ -1,20 +1,80 @@
 import { loadavg } from "node:os";
+import { DecisionTree } from "../../src/core/models/decisionTree/decisionTree.ts";
 import type { Matrix, Target } from "../../src/core/models/estimator.ts";
 import { ExtraTrees } from "../../src/core/models/extraTrees/extraTrees.ts";
+import { RandomForest } from "../../src/core/models/randomForest/randomForest.ts";
 import { makeRng } from "../../src/core/random.ts";
 import { runPeer } from "./peer.ts";
 import type { BenchRow } from "./table.ts";
 
 /**
- * Extra trees per tree beside scikit-learn's ExtraTreesClassifier on a seeded 10,000 x 20 table
- * (binary label from a few columns, an interaction and noise): same tree count, unlimited depth,
- * max_features sqrt, one thread. CPU time (process time on both sides), the two taking turns
- * three times, best of each, so a loaded machine slows them alike; the 1-minute load is printed.
+ * The CART families per tree beside scikit-learn 1.2 on a seeded 10,000 x 20 table (a label or a
+ * value from a few columns, an interaction and noise): extra trees (classifier, sqrt features;
+ * regressor, all features), the random forest (classifier, sqrt features, bootstrap; no OOB score
+ * on either side) and a single decision tree, each with the peer's defaults, unlimited depth, one
+ * thread. CPU time (process time on both sides), the two taking turns three times, best of each,
+ * so a loaded machine slows them alike; the 1-minute load is printed.
  */
 const COLS = 20;
-const TREES = 50;
+const ROWS = 10_000;
 
-function dataset(rows: number, seed: number): { X: Matrix; y: Target } {
+interface Case {
+  /** Our model and its params (the peer's defaults where they differ from ours). */
+  make: () => { fit(X: Matrix, y: Target, opts: { seed: number }): unknown };
+  regression: boolean;
+  /** Trees per fit: the figure is per tree. */
+  trees: number;
+  /** Fits per measure (several for a single tree, whose fit is short). */
+  fits: number;
+  /** The scikit-learn estimator, constructed in the peer script. */
+  peer: string;
+  label: string;
+}
+
+const CASES: Case[] = [
+  {
+    label: "extra trees, classifier, 50 trees",
+    make: () => new ExtraTrees({ n_estimators: 50 }),
+    regression: false,
+    trees: 50,
+    fits: 1,
+    peer: 'ExtraTreesClassifier(n_estimators=trees, max_features="sqrt", random_state=0, n_jobs=1)',
+  },
+  {
+    label: "extra trees, regressor, 10 trees",
+    make: () => new ExtraTrees({ n_estimators: 10 }),
+    regression: true,
+    trees: 10,
+    fits: 1,
+    peer: "ExtraTreesRegressor(n_estimators=trees, max_features=1.0, random_state=0, n_jobs=1)",
+  },
+  {
+    label: "random forest, classifier, 50 trees",
+    make: () => new RandomForest({ n_estimators: 50, oob_score: false }),
+    regression: false,
+    trees: 50,
+    fits: 1,
+    peer: 'RandomForestClassifier(n_estimators=trees, max_features="sqrt", random_state=0, n_jobs=1)',
+  },
+  {
+    label: "decision tree, classifier, 10 fits",
+    make: () => new DecisionTree({}),
+    regression: false,
+    trees: 1,
+    fits: 10,
+    peer: "DecisionTreeClassifier(random_state=0)",
+  },
+  {
+    label: "decision tree, regressor, 10 fits",
+    make: () => new DecisionTree({}),
+    regression: true,
+    trees: 1,
+    fits: 10,
+    peer: "DecisionTreeRegressor(random_state=0)",
+  },
+];
+
+function dataset(rows: number, seed: number, regression: boolean): { X: Matrix; y: Target } {
   const rng = makeRng(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
   const data = new Float64Array(rows * COLS);
@@ -22,70 +82,87 @@ function dataset(rows: number, seed: number): { X: Matrix; y: Target } {
   const values = new Float64Array(rows);
   for (let r = 0; r < rows; r++) {
     const x = (c: number) => data[r * COLS + c];
-    values[r] = 2 * x(0) - x(1) + Math.sin(2 * x(2)) + x(3) * x(4) + normal() > 0 ? 1 : 0;
+    const v = 2 * x(0) - x(1) + Math.sin(2 * x(2)) + x(3) * x(4) + normal();
+    values[r] = regression ? v : v > 0 ? 1 : 0;
   }
   const names = Array.from({ length: COLS }, (_, c) => `x${c}`);
-  return { X: { data, rows, cols: COLS, names }, y: { values, classes: ["no", "yes"] } };
+  return {
+    X: { data, rows, cols: COLS, names },
+    y: regression ? { values } : { values, classes: ["no", "yes"] },
+  };
 }
 
-/** CPU and wall ms per tree of one fit. */
-export async function fitExtraTrees(X: Matrix, y: Target, trees: number) {
-  const model = new ExtraTrees({ n_estimators: trees });
+/** CPU and wall ms per tree over the case's fits. */
+function fitOurs(c: Case, X: Matrix, y: Target) {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  await model.fit(X, y, { seed: 0 });
-  const c = process.cpuUsage(c0);
-  return { ms: (performance.now() - t0) / trees, cpu: (c.user + c.system) / 1000 / trees };
+  for (let i = 0; i < c.fits; i++) c.make().fit(X, y, { seed: i });
+  const used = process.cpuUsage(c0);
+  const trees = c.fits * c.trees;
+  return { ms: (performance.now() - t0) / trees, cpu: (used.user + used.system) / 1000 / trees };
 }
 
-const PEER_EXTRA_TREES = `
+const PEER = `
 import sys, time, json
 import numpy as np
-from sklearn.ensemble import ExtraTreesClassifier
-rows, trees = int(sys.argv[1]), int(sys.argv[2])
+from sklearn.ensemble import ExtraTreesClassifier, ExtraTreesRegressor, RandomForestClassifier
+from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+rows, trees, fits, regression, make = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1", sys.argv[5]
 rng = np.random.default_rng(0)
 X = rng.standard_normal((rows, 20))
-y = (2 * X[:, 0] - X[:, 1] + np.sin(2 * X[:, 2]) + X[:, 3] * X[:, 4] + rng.standard_normal(rows) > 0).astype(int)
+v = 2 * X[:, 0] - X[:, 1] + np.sin(2 * X[:, 2]) + X[:, 3] * X[:, 4] + rng.standard_normal(rows)
+y = v if regression else (v > 0).astype(int)
 t0, c0 = time.perf_counter(), time.process_time()
-ExtraTreesClassifier(n_estimators=trees, max_features="sqrt", random_state=0, n_jobs=1).fit(X, y)
-print(json.dumps({"ms": (time.perf_counter() - t0) * 1000 / trees, "cpu": (time.process_time() - c0) * 1000 / trees}))
+for i in range(fits):
+    eval(make).fit(X, y)
+n = fits * trees
+print(json.dumps({"ms": (time.perf_counter() - t0) * 1000 / n, "cpu": (time.process_time() - c0) * 1000 / n}))
 `;
 
 export async function benchExtraTrees(): Promise<BenchRow[]> {
-  const rows = 10_000;
-  const { X, y } = dataset(rows, 42);
-  await fitExtraTrees(X, y, 5); // warm-up: JIT
-  const best = { ours: Number.POSITIVE_INFINITY, peer: Number.POSITIVE_INFINITY };
-  const cpu = { ...best };
-  for (let i = 0; i < 3; i++) {
-    const a = await fitExtraTrees(X, y, TREES);
-    const p = runPeer<{ ms: number; cpu: number }>(PEER_EXTRA_TREES, [String(rows), String(TREES)]);
-    best.ours = Math.min(best.ours, a.ms);
-    cpu.ours = Math.min(cpu.ours, a.cpu);
-    if (p) {
-      best.peer = Math.min(best.peer, p.ms);
-      cpu.peer = Math.min(cpu.peer, p.cpu);
+  const out: BenchRow[] = [];
+  for (const c of CASES) {
+    const { X, y } = dataset(ROWS, 42, c.regression);
+    c.make().fit(X, y, { seed: 99 }); // warm-up: JIT
+    const wall = { ours: Number.POSITIVE_INFINITY, peer: Number.POSITIVE_INFINITY };
+    const cpu = { ...wall };
+    for (let i = 0; i < 3; i++) {
+      const a = fitOurs(c, X, y);
+      const p = runPeer<{ ms: number; cpu: number }>(PEER, [
+        String(ROWS),
+        String(c.trees),
+        String(c.fits),
+        c.regression ? "1" : "0",
+        c.peer,
+      ]);
+      wall.ours = Math.min(wall.ours, a.ms);
+      cpu.ours = Math.min(cpu.ours, a.cpu);
+      if (p) {
+        wall.peer = Math.min(wall.peer, p.ms);
+        cpu.peer = Math.min(cpu.peer, p.cpu);
+      }
     }
+    const unit = "CPU ms/tree";
+    out.push(
+      {
+        measure: `${c.label}, ours`,
+        value: cpu.ours.toFixed(2),
+        unit,
+        note: `${(cpu.ours / cpu.peer).toFixed(2)}x scikit-learn's CPU; wall ${wall.ours.toFixed(2)} ms (${(wall.ours / wall.peer).toFixed(2)}x)`,
+      },
+      {
+        measure: `${c.label}, scikit-learn`,
+        value: cpu.peer.toFixed(2),
+        unit,
+        note: `wall ${wall.peer.toFixed(2)} ms; ${c.peer.replace("trees", String(c.trees))}`,
+      },
+    );
   }
-  const shape = `${rows.toLocaleString("en")} x ${COLS}, ${TREES} trees`;
-  return [
-    {
-      measure: `${shape}, ours`,
-      value: cpu.ours.toFixed(2),
-      unit: "CPU ms/tree",
-      note: `${(cpu.ours / cpu.peer).toFixed(2)}x scikit-learn's CPU; wall ${best.ours.toFixed(2)} ms (${(best.ours / best.peer).toFixed(2)}x)`,
-    },
-    {
-      measure: `${shape}, scikit-learn ExtraTreesClassifier`,
-      value: cpu.peer.toFixed(2),
-      unit: "CPU ms/tree",
-      note: `wall ${best.peer.toFixed(2)} ms; n_jobs=1, max_features sqrt, no depth limit`,
-    },
-    {
-      measure: "load after",
-      value: loadavg()[0].toFixed(2),
-      unit: "",
-      note: "1-minute load average, 2 cores",
-    },
-  ];
+  out.push({
+    measure: "load after",
+    value: loadavg()[0].toFixed(2),
+    unit: "",
+    note: "1-minute load average, 2 cores",
+  });
+  return out;
 }
