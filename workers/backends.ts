@@ -4,6 +4,8 @@ import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import wasmPlain from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url";
 import wasmSimd from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url";
 import wasmThreaded from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url";
+import { timeDenseStep } from "../src/core/models/mlp/timeDenseStep.ts";
+import { chooseBackend } from "./chooseBackend.ts";
 import type { BackendMeasure, BackendReport } from "./computeApi.ts";
 
 // The .wasm files are emitted by Vite (and precached by the service worker), never fetched from a CDN.
@@ -68,17 +70,12 @@ async function measure(backend: BackendName): Promise<BackendMeasure> {
   }
 }
 
-/** Fastest measured backend, leaving out a software WebGPU adapter. */
-export function chooseBackend(measures: BackendMeasure[]): BackendName {
-  const usable = measures.filter((m) => m.available && m.msPerStep !== null && m.note !== "software adapter");
-  usable.sort((a, b) => (a.msPerStep ?? 0) - (b.msPerStep ?? 0));
-  return usable[0]?.backend ?? "cpu";
-}
-
 export async function probeBackends(): Promise<BackendReport> {
   const measures: BackendMeasure[] = [];
   for (const b of ORDER) measures.push(await measure(b));
-  const chosen = chooseBackend(measures);
+  const timed = timeDenseStep(8);
+  const dense = { msPerStep: timed.ms, kind: timed.kind };
+  const chosen = chooseBackend(measures, dense.msPerStep);
   await tf.setBackend(chosen);
-  return { measures, chosen };
+  return { measures, chosen, dense };
 }

@@ -16,8 +16,13 @@ export interface BackendMeasure {
 
 export interface BackendReport {
   measures: BackendMeasure[];
-  /** The backend training will use: the fastest available one, never a software WebGPU adapter. */
+  /**
+   * The backend training will use: the fastest available one, never a software WebGPU adapter, and
+   * a CPU one where the neural net's typed-array trainer (`dense`) beats the fastest GPU backend.
+   */
   chosen: BackendMeasure["backend"];
+  /** The typed-array trainer on the probe's step (WebAssembly SIMD kernels, or their JS twins). */
+  dense: { msPerStep: number; kind: "wasm" | "js" };
 }
 
 /** The model explained: a leaderboard entry of a run (a model family or "ensemble"). */

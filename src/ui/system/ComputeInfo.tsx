@@ -56,6 +56,14 @@ export function ComputeInfo() {
                   </tr>
                 )}
               </For>
+              <tr data-testid="backend-row" data-backend="dense">
+                <th scope="row">neural net's own kernels</th>
+                <td>{`${r().dense.msPerStep.toFixed(1)} ms`}</td>
+                <td>
+                  {r().dense.kind === "wasm" ? "WebAssembly SIMD" : "JavaScript"}: the net trains with these
+                  on a CPU backend; a GPU backend is chosen only where it is faster
+                </td>
+              </tr>
             </tbody>
           </table>
         )}
