@@ -103,12 +103,22 @@ export function searchRungs(spec: ModelSpec, candidates: number, trainRows: numb
         minResources: { exhaust: rounds.min },
         factor: HALVING_FACTOR,
       })
-    : halvingSchedule({
-        candidates,
-        maxResources: Math.min(trainRows, MAX_RUNG_ROWS),
-        minResources: { exhaust: MIN_RUNG_ROWS },
-        factor: HALVING_FACTOR,
-      });
+    : rowRungs(candidates, Math.min(trainRows, MAX_RUNG_ROWS));
+}
+
+/**
+ * Rungs in rows. "exhaust" makes the last rung learn from every row, but under the floor of
+ * MIN_RUNG_ROWS a small table gets fewer rungs that start at the floor, so the last one saw a
+ * fraction of the rows (concrete's 549 inner rows: one rung of 200). Such rungs are scaled up
+ * until the last one learns from all rows again: fewer rows rank candidates by their luck, and
+ * favour whatever does well on little data (ridge's strongest penalties, the shallowest trees).
+ */
+function rowRungs(candidates: number, maxResources: number): Rung[] {
+  const opts = { candidates, maxResources, factor: HALVING_FACTOR };
+  const rungs = halvingSchedule({ ...opts, minResources: { exhaust: MIN_RUNG_ROWS } });
+  if (rungs[rungs.length - 1].resources >= maxResources) return rungs;
+  const start = Math.floor(maxResources / HALVING_FACTOR ** (rungs.length - 1));
+  return halvingSchedule({ ...opts, minResources: start });
 }
 
 /**

@@ -9,7 +9,8 @@ import type { Frame } from "../../../../../src/core/data/frame.ts";
 import { signalFrame } from "../ladder/helpers.ts";
 
 // 1,800 rows, a 20% test part and 3 folds: each fold trains on 960 rows, whose 3 inner folds train
-// on 640, so 9 candidates run two rungs: 9 on 200 rows, the best 3 (and the defaults) on 600.
+// on 640, so 9 candidates run two rungs: 9 on 213 rows, the best 3 (and the defaults) on 639 (the
+// floor of 200 rows allows two rungs, scaled up so the last one learns from all inner rows).
 const frame = signalFrame(1800, 21);
 const options = {
   target: "label",
@@ -53,11 +54,11 @@ describe("tuning in the ladder", () => {
     expect(two.entries.map(untimed)).toEqual(one.entries.map(untimed));
     const tree = one.entries.find((e) => e.model === "decision_tree")!;
     expect(tree.tuning).toBeDefined();
-    // Successive halving as scikit-learn schedules it, in every fold.
+    // Successive halving as scikit-learn schedules it (the rungs scaled to end on every row), in every fold.
     for (const fold of ["0", "1", "2"])
       expect(tree.tuning!.rungs[fold]).toEqual([
-        { candidates: 9, resources: 200 },
-        { candidates: 3, resources: 600 },
+        { candidates: 9, resources: 213 },
+        { candidates: 3, resources: 639 },
       ]);
     const fold0 = tree.tuning!.trials.filter((t) => t.fold === 0);
     expect(fold0.filter((t) => t.rung === 0).map((t) => t.candidate)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
