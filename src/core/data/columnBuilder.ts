@@ -7,7 +7,7 @@
  * Cells arrive as runs of one column across a batch of records (see `FieldBatch`), so each column
  * runs one tight loop: a numeric column mostly copies the values the tokenizer already parsed.
  */
-import { Float64Chunks } from "./chunkedArray.ts";
+import { Float64Chunks, type RowEstimate } from "./chunkedArray.ts";
 import type { Encoding } from "./csvTypes.ts";
 import { unescapeQuoted } from "./decode.ts";
 import { type DistinctStats, distinctOfDecimals } from "./distinct.ts";
@@ -21,6 +21,8 @@ import type { TextSums } from "./textSums.ts";
 export interface BuildContext {
   decimalComma: boolean;
   encoding: Encoding;
+  /** The table's expected rows, so a column's storage can be one block of about that size. */
+  estimate: RowEstimate;
 }
 
 /** A finished column before its kind is decided. */
@@ -59,7 +61,7 @@ const INFINITE_LINES = 10;
 /** Accumulates one column's cells (numeric blocks, then dictionary codes if a word appears). */
 export class ColumnBuilder {
   private numeric = true;
-  private values: Float64Chunks | null = new Float64Chunks();
+  private values: Float64Chunks | null;
   private strings: StringColumn | null = null;
   /** Missing cells while numeric (the string column counts its own). */
   private missing = 0;
@@ -84,7 +86,9 @@ export class ColumnBuilder {
     readonly name: string,
     private readonly ctx: BuildContext,
     private readonly onBadBytes: (rec: number) => void,
-  ) {}
+  ) {
+    this.values = new Float64Chunks(ctx.estimate);
+  }
 
   /** Distinct strings so far (0 while numeric). */
   get levels(): number {
@@ -129,8 +133,9 @@ export class ColumnBuilder {
     let i = 0;
     for (let k = k0; i < n; i++, k += stride) {
       if (pos === block.length) {
+        values.pos = pos;
         block = values.next();
-        pos = 0;
+        pos = values.pos;
       }
       const v = numbers[k];
       // Not NaN: a number the tokenizer read.
@@ -217,7 +222,7 @@ export class ColumnBuilder {
     const values = this.values!.finish();
     this.values = null;
     this.numeric = false;
-    const dict = new StringColumn(this.ctx.encoding);
+    const dict = new StringColumn(this.ctx.encoding, this.ctx.estimate);
     dict.missing = this.missing;
     const codes = dict.codes;
     let bytes = new Uint8Array(32);

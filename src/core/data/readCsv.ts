@@ -122,10 +122,18 @@ export async function readCsv(source: ByteSource, opts: ReadCsvOptions = {}): Pr
       if (utf8.length > 0) tokenizer.push(utf8);
     };
 
+    // With the file's size known, its rows are guessed from the bytes per row so far (the columns
+    // size their storage by it, and look at it only when their first block of 64 Ki values is full).
+    const total = opts.totalBytes ?? 0;
+    const estimate = () => {
+      if (total > bytes && assembler.rows > 0)
+        assembler.expectRows(Math.ceil((assembler.rows * total) / bytes));
+    };
     for (let i = 0; i < bodyParts.length; i++) feed(bodyParts[i], ended && i === bodyParts.length - 1);
     report(bytes, assembler.rows, false);
     while (!ended) {
       signal?.throwIfAborted();
+      estimate();
       const r = await chunks.next();
       if (r.done) break;
       bytes += r.value.length;

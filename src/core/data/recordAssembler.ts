@@ -53,7 +53,15 @@ export class RecordAssembler implements BatchSink {
   private badCells: number[] = [];
 
   constructor(private readonly opts: AssemblerOptions) {
-    this.ctx = { decimalComma: opts.decimalComma, encoding: opts.encoding };
+    this.ctx = { decimalComma: opts.decimalComma, encoding: opts.encoding, estimate: { rows: 0 } };
+  }
+
+  /**
+   * The rows the whole table is expected to have (the reader's guess from the file's size): the
+   * columns then store their values in one block of about that size (see chunkedArray.ts).
+   */
+  expectRows(rows: number): void {
+    this.ctx.estimate.rows = rows;
   }
 
   private badBytes(row: number, column: string): void {

@@ -14,7 +14,7 @@
  * end (`hasDuplicates`), so codes, counts and levels come out exactly as the table would make them.
  */
 import { ByteDict, HASH_SEED, hashBytes, hashFinish, hashStep, viewOf, wordAt } from "./byteDict.ts";
-import { Int32Chunks } from "./chunkedArray.ts";
+import { Int32Chunks, type RowEstimate } from "./chunkedArray.ts";
 import type { Encoding } from "./csvTypes.ts";
 import { unescapeQuoted } from "./decode.ts";
 import { FIELD_ESCAPED, FIELD_QUOTED, type FieldBatch } from "./fieldBatch.ts";
@@ -43,7 +43,7 @@ export interface StringColumnData {
 /** Dictionary codes of one column's cells. */
 export class StringColumn extends ByteDict {
   /** Codes in cell order. */
-  readonly codes = new Int32Chunks();
+  readonly codes: Int32Chunks;
   missing = 0;
   /** The batch buffer last seen, and its view. */
   private buf: Uint8Array | null = null;
@@ -63,8 +63,13 @@ export class StringColumn extends ByteDict {
   private codeHashes: Int32Array = new Int32Array(0);
   private recent = new Int32Array(0);
 
-  constructor(private readonly encoding: Encoding) {
+  /** `estimate`: the table's expected rows, for the codes' storage (see chunkedArray.ts). */
+  constructor(
+    private readonly encoding: Encoding,
+    estimate: RowEstimate | null = null,
+  ) {
     super();
+    this.codes = new Int32Chunks(estimate);
   }
 
   /**
@@ -116,8 +121,9 @@ export class StringColumn extends ByteDict {
     let { table, mask, offsets, pool, poolView: pv, counts } = this;
     for (let i = 0, k = k0; i < n; i++, k += stride) {
       if (pos === block.length) {
+        codes.pos = pos;
         block = codes.next();
-        pos = 0;
+        pos = codes.pos;
       }
       let code = -1;
       if ((flags[k] & FIELD_QUOTED) === 0) {
@@ -217,8 +223,9 @@ export class StringColumn extends ByteDict {
     let pos = codes.pos;
     for (let i = 0, k = k0; i < n; i++, k += stride) {
       if (pos === block.length) {
+        codes.pos = pos;
         block = codes.next();
-        pos = 0;
+        pos = codes.pos;
       }
       // The value as `encodeTable` reads it.
       let src = buf;

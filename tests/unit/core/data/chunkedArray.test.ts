@@ -11,8 +11,9 @@ describe("chunked arrays", () => {
     let { block, pos } = c;
     for (let i = 1000; i < n; i++) {
       if (pos === block.length) {
+        c.pos = pos;
         block = c.next();
-        pos = 0;
+        pos = c.pos;
       }
       block[pos++] = i / 4;
       c.pos = pos;
@@ -33,6 +34,59 @@ describe("chunked arrays", () => {
     expect(out.length).toBe(n);
     let wrong = 0;
     for (let i = 0; i < n; i++) if (out[i] !== (i % 7 === 0 ? -1 : 10 + (i % 5))) wrong++;
+    expect(wrong).toBe(0);
+  });
+
+  /** Writes 0 .. n - 1 the way the column loops do; returns the storage, not yet finished. */
+  function written(c: Float64Chunks, count: number): Float64Chunks {
+    let { block, pos } = c;
+    for (let i = 0; i < count; i++) {
+      if (pos === block.length) {
+        c.pos = pos;
+        block = c.next();
+        pos = c.pos;
+      }
+      block[pos++] = i;
+    }
+    c.pos = pos;
+    return c;
+  }
+
+  it("with a close row estimate, grows into one block and hands it out without a copy", () => {
+    const estimate = { rows: 1_000_000 };
+    const c = written(new Float64Chunks(estimate), 990_000);
+    const block = c.block;
+    const out = c.finish();
+    expect(out.length).toBe(990_000);
+    // The same memory: a view of the grown block, not a joined copy.
+    expect(out.buffer).toBe(block.buffer);
+    expect(out[0]).toBe(0);
+    expect(out[65_536]).toBe(65_536);
+    expect(out[989_999]).toBe(989_999);
+  });
+
+  it("copies when the estimate was far off, either way, and keeps every value", () => {
+    for (const rows of [600_000, 1_000_000]) {
+      const c = written(new Float64Chunks({ rows }), 800_000);
+      const before = c.block.buffer;
+      const out = c.finish();
+      expect(out.length).toBe(800_000);
+      expect(out.buffer.byteLength).toBe(800_000 * 8);
+      expect(out.buffer).not.toBe(before);
+      let wrong = 0;
+      for (let i = 0; i < 800_000; i++) if (out[i] !== i) wrong++;
+      expect(wrong).toBe(0);
+    }
+  });
+
+  it("Int32Chunks grows by the estimate too, and push still lands in order", () => {
+    const c = new Int32Chunks({ rows: 100_000 });
+    for (let i = 0; i < 100_000; i++) c.push(i);
+    const out = c.finish();
+    expect(out.length).toBe(100_000);
+    expect(out.buffer.byteLength).toBeGreaterThan(100_000 * 4);
+    let wrong = 0;
+    for (let i = 0; i < 100_000; i++) if (out[i] !== i) wrong++;
     expect(wrong).toBe(0);
   });
 
