@@ -20,9 +20,9 @@ import { trainDense } from "./trainDense.ts";
 import { type NetworkRows, trainNetwork } from "./trainNetwork.ts";
 
 /**
- * tfjs backends that run on the CPU: there the network trains in plain typed arrays
- * (`trainDense`, same math, no per-kernel dispatch) and the state records "js". A GPU backend,
- * chosen by measurement (workers/backends.ts), keeps tfjs.
+ * tfjs backends that run on the CPU: there the network trains in float64 typed arrays with
+ * WebAssembly SIMD kernels (`trainDense`, same math, no per-kernel dispatch) and the state records
+ * "js". A GPU backend, chosen by measurement (workers/backends.ts), keeps tfjs.
  */
 const CPU_BACKENDS = new Set(["cpu", "wasm"]);
 
