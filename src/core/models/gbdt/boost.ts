@@ -119,15 +119,21 @@ export function boost(
     loss.name === "squared_error" && wTrain.every((v) => v === wTrain[0]) ? wTrain[0] : undefined;
   const trees: Tree[] = [];
   const gains = new Float64Array(X.cols);
-  loss.prepare(raw, n, prob);
-  const trainLoss = [loss.mean(raw, yTrain, wTrain, prob)];
+  // One pass per iteration for the binary loss: probabilities, training loss, next gradients.
+  const unitWeights = wTrain.every((v) => v === 1) ? null : wTrain;
+  const step = (): number => {
+    if (loss.step) return loss.step(raw, n, prob, yTrain, unitWeights, grad, hess);
+    loss.prepare(raw, n, prob);
+    return loss.mean(raw, yTrain, wTrain, prob);
+  };
+  const trainLoss = [step()];
   const validationLoss = rawVal ? [loss.mean(rawVal, yVal!, wVal!)] : null;
   const report = makeThrottledProgress(opts.onProgress);
   let iterations = 0;
   for (let it = 0; it < maxIter; it++) {
     opts.signal?.throwIfAborted();
     for (let k = 0; k < dim; k++) {
-      loss.gradients(k, raw, prob, yTrain, wTrain, grad, hess);
+      if (!loss.step) loss.gradients(k, raw, prob, yTrain, wTrain, grad, hess);
       for (let i = 0; i < n; i++) rows[i] = i;
       const grown = grower.grow(rows, n, { grad, hess, constantHess }, growParams);
       const tree = grown.tree;
@@ -147,8 +153,7 @@ export function boost(
     }
     iterations = it + 1;
     // Probabilities for this iteration's loss and the next one's gradients.
-    loss.prepare(raw, n, prob);
-    trainLoss.push(loss.mean(raw, yTrain, wTrain, prob));
+    trainLoss.push(step());
     if (validationLoss && rawVal) validationLoss.push(loss.mean(rawVal, yVal!, wVal!));
     const metrics: Record<string, number> = { train_loss: trainLoss[iterations] };
     if (validationLoss) metrics.validation_loss = validationLoss[iterations];

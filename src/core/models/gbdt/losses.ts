@@ -34,6 +34,20 @@ export interface BoostLoss {
   mean(raw: Float64Array, y: Float64Array, w: Float64Array, prob?: Float64Array): number;
   /** Predictions from raw scores: the value (regression) or class probabilities (rows x classes). */
   transform(raw: Float64Array, n: number): Float64Array;
+  /**
+   * One-score losses may offer `prepare`, `mean` and `gradients(0, ...)` in one pass over the rows,
+   * with the same numbers: returns the mean loss. `w` null means every weight is 1 (a product
+   * with 1 is exact, so skipping it changes nothing but the reads).
+   */
+  step?(
+    raw: Float64Array,
+    n: number,
+    prob: Float64Array,
+    y: Float64Array,
+    w: Float64Array | null,
+    grad: Float64Array,
+    hess: Float64Array,
+  ): number;
 }
 
 /** Keeps log-odds and log shares finite when a class is (nearly) absent. */
@@ -107,6 +121,27 @@ export const binaryLogLoss: BoostLoss = {
         s += w[i] * (softplus - y[i] * r);
       }
       t += w[i];
+    }
+    return t > 0 ? s / t : 0;
+  },
+  step(raw, n, prob, y, w, grad, hess) {
+    let s = 0;
+    let t = 0;
+    for (let i = 0; i < n; i++) {
+      const r = raw[i];
+      const p = sigmoid(r);
+      prob[i] = p;
+      const wi = w === null ? 1 : w[i];
+      // As `gradients` and `mean` (whose order of sums this keeps).
+      grad[i] = w === null ? p - y[i] : wi * (p - y[i]);
+      hess[i] = w === null ? p * (1 - p) : wi * p * (1 - p);
+      const q = y[i] === 1 ? p : 1 - p;
+      if (q > 1e-12) s += w === null ? -Math.log(q) : -wi * Math.log(q);
+      else {
+        const softplus = r > 0 ? r + Math.log1p(Math.exp(-r)) : Math.log1p(Math.exp(r));
+        s += w === null ? softplus - y[i] * r : wi * (softplus - y[i] * r);
+      }
+      t += wi;
     }
     return t > 0 ? s / t : 0;
   },
