@@ -22,9 +22,10 @@ import { matrixOf, predictIn } from "./predictIn.ts";
 export const TRAIN_SCORE_ROWS = 2000;
 
 /**
- * A model matrix larger than this (bytes) is built and predicted a block of rows at a time
- * (recipeRows.ts) instead of from one whole recipe output: at a million rows the one-hot table
- * and its matrix, alive together, were most of a fold's memory. Smaller ones take the plain path.
+ * Above this many bytes (the training rows of the table, 8 bytes a cell; the validation matrix)
+ * a fold goes by row blocks (recipeRows.ts) instead of whole recipe outputs: at a million rows the
+ * one-hot table and its matrix, alive together, were most of a fold's memory. Smaller folds take
+ * the plain path.
  */
 export const BLOCKED_MATRIX_BYTES = 32 * 2 ** 20;
 
