@@ -12,9 +12,13 @@ export interface Rng {
 }
 
 export function makeRng(seed: number): Rng {
-  let a = seed >>> 0;
+  // The state is kept in an Int32Array (the same 32 bits): V8 boxes a closure variable above
+  // 2^30, so every draw allocated a number, and a forest draws millions per fit.
+  const state = new Int32Array(1);
+  state[0] = seed >>> 0;
   const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
+    const a = (state[0] + 0x6d2b79f5) | 0;
+    state[0] = a;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
