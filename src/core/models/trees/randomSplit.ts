@@ -307,6 +307,22 @@ export class RandomSplitter {
 }
 
 /**
+ * Runs this file's row loops once on no rows, so that the code after each loop has type feedback
+ * before the loop first runs long (see `CartGrower`'s `prime`).
+ */
+export function primeRandomSplit(binned: BinnedMatrix): void {
+  gatherCodes(binned, 0, new Uint32Array(0), 0, 0);
+  const left = new Float64Array(8);
+  const codes = new Uint8Array(0);
+  const scratch = { g: new Float64Array(0), h: new Float64Array(0), c: new Int32Array(0) };
+  for (const C of [1, 2, 3])
+    for (const unit of [false, true]) {
+      leftSums(left, C, codes, 0, 0, C === 1, scratch, unit);
+      leftSumsMissing(left, new Float64Array(8), C, codes, 0, 0, 1, C === 1, scratch, unit);
+    }
+}
+
+/**
  * The left side's sums (channels, weight, count) of "code <= bin" over the node's gathered codes,
  * none missing. Branch-free: which side a row goes is a coin flip near the root. Right rows add 0
  * (or -0, which leaves a sum that starts at +0 unchanged), so every sum is the same as adding the
