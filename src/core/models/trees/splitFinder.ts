@@ -257,6 +257,8 @@ function scanSquared1(
     nl += hist[p + 2];
     const nr = N - nl;
     const hr = H - hl;
+    // Both only shrink from here on (counts and hessians are not negative): no later bin is valid.
+    if (nr < minSamplesLeaf || hr < minChildWeight) break;
     const ok =
       (nl >= minSamplesLeaf ? 1 : 0) &
       (nr >= minSamplesLeaf ? 1 : 0) &
