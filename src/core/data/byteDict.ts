@@ -266,9 +266,23 @@ export class ByteDict {
     return remap;
   }
 
+  /**
+   * Room for `codes` codes and `bytes` pool bytes at once, where many are coming (an id column of a
+   * big file): one allocation each instead of a doubling, and its copies, per power of two.
+   */
+  protected reserve(codes: number, bytes: number): void {
+    if (codes > this.counts.length) this.growCodes(codes);
+    if (bytes > this.pool.length) {
+      const pool = new Uint8Array(bytes);
+      pool.set(this.pool.subarray(0, this.offsets[this.size]));
+      this.pool = pool;
+      this.poolView = viewOf(pool);
+    }
+  }
+
   /** Room for more codes. `offsets` stays exactly one longer than the rest, which it is checked by. */
-  private growCodes(): void {
-    const n = this.counts.length * 2;
+  private growCodes(atLeast = 0): void {
+    const n = Math.max(this.counts.length * 2, atLeast);
     this.counts = grownInt32(this.counts, n);
     this.firstRows = grownInt32(this.firstRows, n);
     this.offsets = grownInt32(this.offsets, n + 1);

@@ -44,6 +44,8 @@ export interface StringColumnData {
 export class StringColumn extends ByteDict {
   /** Codes in cell order. */
   readonly codes: Int32Chunks;
+  /** The table's expected rows (see chunkedArray.ts), for an id column's room. */
+  private readonly estimate: RowEstimate | null;
   missing = 0;
   /** The batch buffer last seen, and its view. */
   private buf: Uint8Array | null = null;
@@ -70,6 +72,7 @@ export class StringColumn extends ByteDict {
   ) {
     super();
     this.codes = new Int32Chunks(estimate);
+    this.estimate = estimate;
   }
 
   /**
@@ -300,7 +303,13 @@ export class StringColumn extends ByteDict {
   }
 
   private goUnique(): void {
-    const hashes = new Int32Array(this.size * 2);
+    // Likely one level per row from here on: room for the expected rows at once, when known.
+    const expected = Math.ceil((this.estimate?.rows ?? 0) * 1.03);
+    if (expected > this.size * 2) {
+      const rowsSoFar = this.codes.length;
+      this.reserve(expected, Math.ceil((this.offsets[this.size] / rowsSoFar) * expected * 1.03) + 1024);
+    }
+    const hashes = new Int32Array(Math.max(this.size * 2, expected));
     const table = this.table;
     for (let slot = 0; slot < table.length; slot += 2) {
       if (table[slot + 1] !== 0) hashes[table[slot + 1] - 1] = table[slot];
