@@ -1,10 +1,21 @@
 import { createEffect, createMemo, on, Show } from "solid-js";
 import { AppProvider, useApp } from "./app/AppContext.tsx";
 import { focusPageHeading } from "./app/focusHeading.ts";
-import { ProjectPage } from "./project/ProjectPage.tsx";
-import { ProjectListPage } from "./projects/ProjectListPage.tsx";
+import { lazyView } from "./app/lazyView.tsx";
 import { UpdatePrompt } from "./pwa/UpdatePrompt.tsx";
 import { Header } from "./shell/Header.tsx";
+
+// The pages load as chunks of their own (issue 16 goal 5): a project's page (its phases, charts,
+// Plot) when a project opens, and the home page just after the shell, so that evaluating the first
+// script, rendering the home page and laying it out are three tasks instead of one of ~90 ms.
+const ProjectPage = lazyView(() => import("./project/ProjectPage.tsx").then((m) => m.ProjectPage));
+// The app's first use of Intl loads ICU's locale data (tens of ms of CPU), and format.ts makes its
+// formatters when it is evaluated: it goes first, in a task of its own, then the home page.
+const ProjectListPage = lazyView(() =>
+  import("./shared/format.ts")
+    .then(() => import("./projects/ProjectListPage.tsx"))
+    .then((m) => m.ProjectListPage),
+);
 
 export function App() {
   let main!: HTMLElement;

@@ -1,12 +1,6 @@
 import { createResource, createSignal, Match, Show, Switch } from "solid-js";
 import { useApp } from "../app/AppContext.tsx";
-import { DataPhase } from "../data/DataPhase.tsx";
-import { DeployPhase } from "../deploy/DeployPhase.tsx";
-import { ExplorePhase } from "../explore/ExplorePhase.tsx";
-import { FeaturesPhase } from "../features/FeaturesPhase.tsx";
-import { FramePhase } from "../frame/FramePhase.tsx";
-import { MonitorPhase } from "../monitor/MonitorPhase.tsx";
-import { PreparePhase } from "../prepare/PreparePhase.tsx";
+import { lazyView } from "../app/lazyView.tsx";
 import { homeHref } from "../router/route.ts";
 import { ClassroomProvider } from "../share/ClassroomContext.tsx";
 import { PhaseIntro } from "../share/PhaseIntro.tsx";
@@ -14,9 +8,18 @@ import { ShareDialog } from "../share/ShareDialog.tsx";
 import { SharedBanner } from "../share/SharedBanner.tsx";
 import { ErrorAlert } from "../shared/ErrorAlert.tsx";
 import { errorMessage } from "../shared/errorMessage.ts";
-import { TrainPhase } from "../train/TrainPhase.tsx";
 import { PhaseNav } from "./PhaseNav.tsx";
 import type { PhaseId } from "./phases.ts";
+
+// Each phase's code loads when the phase opens (issue 16 goal 5: no long task at start-up).
+const DataPhase = lazyView(() => import("../data/DataPhase.tsx").then((m) => m.DataPhase));
+const DeployPhase = lazyView(() => import("../deploy/DeployPhase.tsx").then((m) => m.DeployPhase));
+const ExplorePhase = lazyView(() => import("../explore/ExplorePhase.tsx").then((m) => m.ExplorePhase));
+const FeaturesPhase = lazyView(() => import("../features/FeaturesPhase.tsx").then((m) => m.FeaturesPhase));
+const FramePhase = lazyView(() => import("../frame/FramePhase.tsx").then((m) => m.FramePhase));
+const MonitorPhase = lazyView(() => import("../monitor/MonitorPhase.tsx").then((m) => m.MonitorPhase));
+const PreparePhase = lazyView(() => import("../prepare/PreparePhase.tsx").then((m) => m.PreparePhase));
+const TrainPhase = lazyView(() => import("../train/TrainPhase.tsx").then((m) => m.TrainPhase));
 
 export function ProjectPage(props: { projectId: string; phase: PhaseId }) {
   const { projects } = useApp();
