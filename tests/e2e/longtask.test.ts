@@ -65,7 +65,12 @@ interface MainTask {
   /** CPU time of V8's garbage collection inside the task (see `ownMs`). */
   gcMs: number;
   work: string;
+  /** Whether the task evaluates a module: the app's first script, or a chunk loaded on demand. */
+  module: boolean;
 }
+
+/** Events of evaluating (and compiling) a module script. */
+const MODULE = /^v8\.(evaluate|compile)Module$/;
 
 /** The page's main-thread tasks from a trace, with the biggest pieces of work inside each. */
 function mainTasks(events: TraceEvent[], appUrl: string, syncTs: number, syncAt: number): MainTask[] {
@@ -76,18 +81,31 @@ function mainTasks(events: TraceEvent[], appUrl: string, syncTs: number, syncAt:
     (e) => threads.get(`${e.pid}:${e.tid}`) === "CrRendererMain" && e.args?.data?.url?.startsWith(appUrl),
   );
   if (!main) throw new Error("no renderer main thread of the app in the trace");
-  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X");
+  // Sorted by start, so each task's events are one slice found by bisection (a run has ~10,000
+  // tasks and ~10^5 events: a scan of all events per task took minutes).
+  const mine = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X")
+    .sort((a, b) => a.ts - b.ts);
   const tasks = mine.filter((e) => e.name === "RunTask" && e.tdur !== undefined);
+  const firstAtOrAfter = (ts: number) => {
+    let lo = 0;
+    let hi = mine.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (mine[mid].ts < ts) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   return tasks.map((t) => {
     const end = t.ts + (t.dur ?? 0);
-    const inside = mine.filter(
-      (e) =>
-        e !== t &&
-        e.name !== "RunTask" &&
-        e.ts >= t.ts &&
-        e.ts + (e.dur ?? 0) <= end &&
-        (e.tdur ?? 0) >= 3000,
-    );
+    // Every event that starts and ends within the task, the task itself left out.
+    const within: TraceEvent[] = [];
+    for (let i = firstAtOrAfter(t.ts); i < mine.length && mine[i].ts <= end; i++) {
+      const e = mine[i];
+      if (e !== t && e.ts + (e.dur ?? 0) <= end) within.push(e);
+    }
+    const inside = within.filter((e) => e.name !== "RunTask" && (e.tdur ?? 0) >= 3000);
     // The outermost pieces only (one level below the task), biggest first.
     const top = inside.filter(
       (e) => !inside.some((p) => p !== e && p.ts <= e.ts && p.ts + (p.dur ?? 0) >= e.ts + (e.dur ?? 0)),
@@ -96,9 +114,7 @@ function mainTasks(events: TraceEvent[], appUrl: string, syncTs: number, syncAt:
     // No piece of 3 ms or more: name the events inside by their summed CPU time instead.
     if (top.length === 0) {
       const byName = new Map<string, number>();
-      for (const e of mine)
-        if (e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end)
-          byName.set(e.name, (byName.get(e.name) ?? 0) + (e.tdur ?? 0));
+      for (const e of within) byName.set(e.name, (byName.get(e.name) ?? 0) + (e.tdur ?? 0));
       const sums = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 4);
       top.push(
         ...sums.map(([name, tdur]) => ({ name: `${name} (sum)`, ph: "X", pid: 0, tid: 0, ts: 0, tdur })),
@@ -111,11 +127,12 @@ function mainTasks(events: TraceEvent[], appUrl: string, syncTs: number, syncAt:
           `${e.name}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ""} ${Math.round((e.tdur ?? 0) / 1000)}`,
       )
       .join(", ");
-    const gc = mine.filter((e) => GC.test(e.name) && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end);
+    const gc = within.filter((e) => GC.test(e.name));
     const outerGc = gc.filter(
       (e) => !gc.some((p) => p !== e && p.ts <= e.ts && p.ts + (p.dur ?? 0) >= e.ts + (e.dur ?? 0)),
     );
     return {
+      module: within.some((e) => MODULE.test(e.name)),
       at: (t.ts - syncTs) / 1000 + syncAt,
       wallMs: (t.dur ?? 0) / 1000,
       cpuMs: (t.tdur ?? 0) / 1000,
@@ -183,14 +200,18 @@ describe("the main thread", () => {
     // event) is the browser's own (one of 87 ms CPU was seen mid-run, absent from the observer's
     // list): not the page's to answer for.
     const heavy = tasks.filter((t) => ownMs(t) > LIMIT_MS && t.work !== "");
-    // OPEN (issue 16 goal 5): evaluating the app's first script (and rendering the home page in
-    // it) takes 54 to 91 ms of CPU here; splitting the phases into lazy chunks took it only from
-    // 67 to 54 ms. It is the one known task over the limit, printed and left out of the assertion
-    // until it is fixed; every other task (the Data, Explore and Prepare renders, the run's
-    // progress and results, the backend measurement) is held to the limit.
-    const firstScript = heavy.filter((t) => /^v8\.(evaluate|compile)Module/.test(t.work));
+    // The app's first script (evaluating it and rendering the home page in the same task) was the
+    // one task over the limit (54 to 137 ms of CPU) while it carried every phase, Plot and d3; the
+    // phases now load when opened (lazyView), and it is held to the limit like every other task.
+    // Every task that evaluates a module is printed: the first script, then each chunk on demand.
+    const modules = tasks.filter((t) => t.module).sort((a, b) => a.at - b.at);
     console.log(
-      `first script: ${firstScript.map((t) => `${t.cpuMs.toFixed(0)} ms CPU: ${t.work}`).join("; ") || "under the limit"}`,
+      `tasks evaluating a module (the first is the app's first script): ${modules.length}\n${modules
+        .map(
+          (t) =>
+            `  at ${(t.at / 1000).toFixed(2)} s  ${t.cpuMs.toFixed(0)} ms CPU (${t.gcMs.toFixed(0)} GC, ${t.wallMs.toFixed(0)} wall): ${t.work}`,
+        )
+        .join("\n")}`,
     );
     const top = [...tasks].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 8);
     console.log(
@@ -203,7 +224,7 @@ describe("the main thread", () => {
     );
 
     expect(tasks.length).toBeGreaterThan(100);
-    const others = heavy.filter((t) => !firstScript.includes(t));
-    expect(others.map((t) => `${ownMs(t).toFixed(0)} ms: ${t.work}`)).toEqual([]);
-  }, 900_000);
+    expect(modules.length).toBeGreaterThan(0);
+    expect(heavy.map((t) => `${ownMs(t).toFixed(0)} ms: ${t.work}`)).toEqual([]);
+  }, 1_500_000);
 });
