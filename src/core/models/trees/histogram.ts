@@ -112,11 +112,23 @@ export function sumRows(
 ): Float64Array {
   const out = new Float64Array(channels + 2);
   const { grad, classes, hess } = stats;
-  for (let k = start; k < end; k++) {
-    const r = rows[k];
-    if (grad) out[0] += grad[r];
-    else if (classes) out[classes[r]] -= hess[r];
-    out[channels] += hess[r];
+  if (grad) {
+    // The gradient path in locals (a boosting root is every training row, once per tree).
+    let g = 0;
+    let h = 0;
+    for (let k = start; k < end; k++) {
+      const r = rows[k];
+      g += grad[r];
+      h += hess[r];
+    }
+    out[0] = g;
+    out[channels] = h;
+  } else {
+    for (let k = start; k < end; k++) {
+      const r = rows[k];
+      if (classes) out[classes[r]] -= hess[r];
+      out[channels] += hess[r];
+    }
   }
   out[channels + 1] = end - start;
   return out;
