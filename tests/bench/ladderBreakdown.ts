@@ -108,15 +108,23 @@ export async function ladderBreakdown(
     return m;
   };
   const finals = new Map<string, FoldResult["pipeline"]>();
-  // A job is a CV fold, the refit, or (tuned) a trial on inner rows, told apart by its rows.
+  // A job is a CV fold, the refit, or (tuned) a trial on inner rows (the refit's search runs
+  // trials with fold FINAL_FOLD too), told apart by their training rows.
   let foldRows: Set<number> | null = null;
+  let trainRows = -1;
+  let queue: Promise<unknown> = Promise.resolve();
   const runFold = async (job: FoldJob, signal?: AbortSignal) => {
     const m = modelOf(job.model);
     m.jobs++;
-    const outer = job.fold === FINAL_FOLD || foldRows?.has(job.train.length);
-    const into = job.fold === FINAL_FOLD ? m.refit : outer ? m.folds : m.trials;
-    const result = await timed(into, () => runFoldJob(frame, job, { signal }));
-    if (job.fold === FINAL_FOLD && result.pipeline) finals.set(job.model, result.pipeline);
+    const n = job.train.length;
+    const refit = job.fold === FINAL_FOLD && n === trainRows;
+    const into = refit ? m.refit : job.fold !== FINAL_FOLD && foldRows?.has(n) ? m.folds : m.trials;
+    // One job at a time, strictly: the ladder's gate for tuned jobs can let a second one start
+    // while the first resolves, and two jobs interleaved would each be charged the other's CPU.
+    const turn = queue.then(() => timed(into, () => runFoldJob(frame, job, { signal })));
+    queue = turn.catch(() => undefined);
+    const result = await turn;
+    if (refit && result.pipeline) finals.set(job.model, result.pipeline);
     return result;
   };
   const ensemble = zero();
@@ -142,7 +150,9 @@ export async function ladderBreakdown(
   const ladder = zero();
   const result = await timed(ladder, async () => {
     const { planLadder } = await import("../../src/core/automl/ladder/ladderPlan.ts");
-    foldRows = new Set(planLadder(frame, { target, folds: 5, seed: 0 }).folds.map((f) => f.train.length));
+    const plan = planLadder(frame, { target, folds: 5, seed: 0 });
+    foldRows = new Set(plan.folds.map((f) => f.train.length));
+    trainRows = plan.train.length;
     return runLadder(frame, {
       target,
       folds: 5,
