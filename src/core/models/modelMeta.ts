@@ -55,4 +55,6 @@ export interface ModelMeta<P> {
    * the param left out of the space) instead of training rows.
    */
   tuneRounds?: { param: string; min: number; max: number };
+  /** Known-good params a search tries first, right after the defaults (see `sampleCandidates`). */
+  tuneStarts?: readonly ModelParams[];
 }

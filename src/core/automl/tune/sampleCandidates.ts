@@ -2,7 +2,9 @@
  * The candidates of a model's search: the model's defaults first (the reference every trial is
  * compared with), then seeded draws from its declared space (meta.ts `paramSpace`), as
  * scikit-learn's ParameterSampler draws from distributions: ints and floats uniform, "log" ranges
- * uniform in log space, choices uniform. The same seed gives the same candidates everywhere.
+ * uniform in log space, choices uniform. A family may name a few known-good starts (meta.ts
+ * `tuneStarts`, as FLAML's and AutoGluon's portfolios): they come right after the defaults, so even
+ * a small budget tries them. The same seed gives the same candidates everywhere.
  */
 import { ValidationError } from "../../errors.ts";
 import type { ModelParams, ParamRange, ParamSpace } from "../../models/registry.ts";
@@ -32,15 +34,21 @@ export function drawValue(range: ParamRange, rng: Rng): string | number | boolea
 
 /**
  * `count` candidates (at least 1): candidate 0 is `{}` (the defaults, with the run's own params),
- * each later one a draw of every parameter of `space` in name order. Each candidate holds only the
- * drawn parameters; they go over the run's params and the model's defaults.
+ * then the `starts` that fit, then draws of every parameter of `space` in name order. Each
+ * candidate holds only its own parameters; they go over the run's params and the model's defaults.
+ * The draws do not depend on the starts' number, and a longer list starts with the shorter one.
  */
-export function sampleCandidates(space: ParamSpace, count: number, seed: number): ModelParams[] {
+export function sampleCandidates(
+  space: ParamSpace,
+  count: number,
+  seed: number,
+  starts: readonly ModelParams[] = [],
+): ModelParams[] {
   if (!(Number.isInteger(count) && count >= 1)) throw new ValidationError(`invalid candidates: ${count}`);
   const rng = makeRng(seed);
   const names = Object.keys(space).sort();
-  const out: ModelParams[] = [{}];
-  for (let i = 1; i < count; i++) {
+  const out: ModelParams[] = [{}, ...starts.slice(0, count - 1).map((s) => ({ ...s }))];
+  while (out.length < count) {
     const candidate: ModelParams = {};
     for (const name of names) candidate[name] = drawValue(space[name], rng);
     out.push(candidate);

@@ -54,7 +54,12 @@ const winnerParams = (s: ModelSearch, candidates: ModelParams[], out: FoldSearch
 
 /** A model's candidates for a run: the same in every fold, from (seed, model). */
 export function modelCandidates(s: Pick<ModelSearch, "plan" | "spec" | "trials">): ModelParams[] {
-  return sampleCandidates(searchSpace(s.spec), s.trials, deriveSeed(s.plan.seed, s.spec.id, "candidates"));
+  return sampleCandidates(
+    searchSpace(s.spec),
+    s.trials,
+    deriveSeed(s.plan.seed, s.spec.id, "candidates"),
+    s.spec.tuneStarts,
+  );
 }
 
 /**
