@@ -1,6 +1,6 @@
 import type { Rng } from "../../random.ts";
 import type { BinnedMatrix } from "./binning.ts";
-import { addFeature, addFeatureSparse, clearBins, clearFeature } from "./featureHistogram.ts";
+import { type FeatureScan, scanFeature } from "./featureHistogram.ts";
 import type { GrowParams } from "./grower.ts";
 import {
   type HistLayout,
@@ -16,9 +16,6 @@ import { type Tree, TreeBuilder } from "./tree.ts";
 
 /** Empty calls per row loop in `prime`. */
 const PRIME_CALLS = 64;
-
-/** A node with fewer than one row per this many bins lists its non-empty bins (as TreeGrower). */
-const SPARSE_RATIO = 4;
 
 /**
  * Grows the trees of a forest that draws features per node (random forests) or thresholds (extra
@@ -43,8 +40,8 @@ export class CartGrower {
   private readonly best: SplitCandidate;
   private readonly splitter: RandomSplitter;
   private readonly value: Float64Array;
-  private featureHist: Float64Array | null = null;
-  private readonly touched = new Int32Array(256);
+  /** The exact one-feature scan's inputs and scratch, made on first use. */
+  private scan: FeatureScan | null = null;
   // The stack of open nodes, one record per slot: rows, depth, tree id, sums and the split found.
   private cap = 0;
   private sStart = new Int32Array(0);
@@ -276,20 +273,15 @@ export class CartGrower {
     stats: RowStats,
   ): boolean {
     const { layout, binned, finder, scratch, best } = this;
-    const hist = (this.featureHist ??= new Float64Array(layout.size));
-    if ((end - start) * SPARSE_RATIO < layout.nBins[f]) {
-      const touched = this.touched;
-      const count = addFeatureSparse(hist, layout, binned, f, rows, start, end, stats, scratch, touched);
-      const missingRows = hist[layout.offsets[f] + layout.nBins[f] * layout.stride + layout.stride - 1];
-      const varies = count + (missingRows > 0 ? 1 : 0) >= 2;
-      if (varies) finder.scanBins(hist, f, touched, count, sums, score, best);
-      clearBins(hist, layout, f, touched, count);
-      return varies;
-    }
-    addFeature(hist, layout, binned, f, rows, start, end, stats, scratch);
-    const varies = finder.scan(hist, f, sums, score, best);
-    clearFeature(hist, layout, f);
-    return varies;
+    this.scan ??= {
+      layout,
+      binned,
+      finder,
+      scratch,
+      hist: new Float64Array(layout.size),
+      touched: new Int32Array(256),
+    };
+    return scanFeature(this.scan, f, rows, start, end, sums, score, stats, best);
   }
 
   /**

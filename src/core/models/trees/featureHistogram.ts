@@ -1,5 +1,9 @@
 import type { BinnedMatrix } from "./binning.ts";
 import type { HistLayout, HistScratch, RowStats } from "./histogram.ts";
+import type { SplitCandidate, SplitFinder } from "./splitFinder.ts";
+
+/** A node with fewer than one row per this many bins lists its non-empty bins instead of scanning all. */
+export const SPARSE_RATIO = 4;
 
 // One feature's histogram built from a node's rows: for nodes without a whole-node histogram
 // (forests drawing features per node, and small nodes), in a scratch histogram left zeroed after use.
@@ -119,4 +123,47 @@ export function clearBins(
   }
   const miss = base + layout.nBins[f] * S;
   for (let k = 0; k < S; k++) hist[miss + k] = 0;
+}
+
+/** What a one-feature scan reads: the grower's binned data, layout, finder and scratch. */
+export interface FeatureScan {
+  layout: HistLayout;
+  binned: BinnedMatrix;
+  finder: SplitFinder;
+  scratch: HistScratch;
+  /** Feature-sized histogram, zero between calls. */
+  hist: Float64Array;
+  /** Room for one feature's bin numbers (256). */
+  touched: Int32Array;
+}
+
+/**
+ * Feature f's histogram built from the node's rows `rows[start..end)`, scanned for a better split
+ * than `best`, then zeroed again; a node with few rows per bin lists its non-empty bins instead.
+ * Returns whether the feature varies in the node (TreeGrower's and CartGrower's exact scan).
+ */
+export function scanFeature(
+  scan: FeatureScan,
+  f: number,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  sums: Float64Array,
+  score: number,
+  stats: RowStats,
+  best: SplitCandidate,
+): boolean {
+  const { layout, binned, finder, scratch, hist, touched } = scan;
+  if ((end - start) * SPARSE_RATIO < layout.nBins[f]) {
+    const count = addFeatureSparse(hist, layout, binned, f, rows, start, end, stats, scratch, touched);
+    const missingRows = hist[layout.offsets[f] + layout.nBins[f] * layout.stride + layout.stride - 1];
+    const varies = count + (missingRows > 0 ? 1 : 0) >= 2;
+    if (varies) finder.scanBins(hist, f, touched, count, sums, score, best);
+    clearBins(hist, layout, f, touched, count);
+    return varies;
+  }
+  addFeature(hist, layout, binned, f, rows, start, end, stats, scratch);
+  const varies = finder.scan(hist, f, sums, score, best);
+  clearFeature(hist, layout, f);
+  return varies;
 }

@@ -1,6 +1,6 @@
 import type { Rng } from "../../random.ts";
 import type { BinnedMatrix } from "./binning.ts";
-import { addFeature, addFeatureSparse, clearBins, clearFeature } from "./featureHistogram.ts";
+import { type FeatureScan, SPARSE_RATIO, scanFeature } from "./featureHistogram.ts";
 import { Frontier, type OpenNode } from "./frontier.ts";
 import {
   gatherRows,
@@ -51,9 +51,6 @@ export interface GrownTree {
   leaves: { node: number; start: number; end: number }[];
 }
 
-/** A node with fewer than one row per this many bins lists its non-empty bins instead of scanning all. */
-const SPARSE_RATIO = 4;
-
 /**
  * Grows one tree on binned data, after scikit-learn's HistGradientBoosting `TreeGrower`: a node's
  * best split is found when the node is made; nodes are then split best-first (highest gain, when
@@ -71,8 +68,8 @@ export class TreeGrower {
   private readonly scratch: HistScratch;
   private readonly partition: Uint32Array;
   private readonly order: Int32Array;
-  private featureHist: Float64Array | null = null;
-  private touched: Int32Array | null = null;
+  /** The exact one-feature scan's inputs and scratch, made on first use. */
+  private scan: FeatureScan | null = null;
   private rowMajor: Uint8Array | null = null;
   /** One-channel histograms in WebAssembly, made on first use; null: none (JS kernels and pool). */
   private wasm: WasmHistograms | null | undefined;
@@ -317,20 +314,15 @@ export class TreeGrower {
         this.randomSums,
       );
     }
-    const hist = (this.featureHist ??= new Float64Array(layout.size));
-    if ((end - start) * SPARSE_RATIO < layout.nBins[f]) {
-      const touched = (this.touched ??= new Int32Array(256));
-      const count = addFeatureSparse(hist, layout, binned, f, rows, start, end, stats, scratch, touched);
-      const missingRows = hist[layout.offsets[f] + layout.nBins[f] * layout.stride + layout.stride - 1];
-      const varies = count + (missingRows > 0 ? 1 : 0) >= 2;
-      if (varies) finder.scanBins(hist, f, touched, count, sums, score, best);
-      clearBins(hist, layout, f, touched, count);
-      return varies;
-    }
-    addFeature(hist, layout, binned, f, rows, start, end, stats, scratch);
-    const varies = finder.scan(hist, f, sums, score, best);
-    clearFeature(hist, layout, f);
-    return varies;
+    this.scan ??= {
+      layout,
+      binned,
+      finder,
+      scratch,
+      hist: new Float64Array(layout.size),
+      touched: new Int32Array(256),
+    };
+    return scanFeature(this.scan, f, rows, start, end, sums, score, stats, best);
   }
 
   /**
