@@ -1,5 +1,6 @@
 import { denseJs } from "./denseJs.ts";
 import { DENSE_WASM_BASE64 } from "./denseWasmBytes.ts";
+import { instantiate, moduleLoader, WASM_PAGE } from "./wasmModule.ts";
 
 /**
  * Dense float64 kernels over one heap of `elements` float64 values: WebAssembly SIMD (denseWat.ts)
@@ -61,13 +62,6 @@ export interface DenseKernels {
   dropoutMask(mask: number, size: number, state: number, keep: number, kept: number): number;
 }
 
-/** The few WebAssembly shapes used here (core's tsconfig has no DOM lib, and a host may lack it). */
-interface WasmHost {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-
 type Exports = {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   gemm_nn: DenseKernels["gemmNN"];
@@ -79,37 +73,18 @@ type Exports = {
   dropout_mask: DenseKernels["dropoutMask"];
 };
 
-const PAGE = 65536;
-let compiled: object | null | undefined;
-
-/**
- * The compiled module, once per thread; null where WebAssembly or its SIMD is missing or a
- * synchronous compile is refused (Chrome's main thread allows only small modules that way).
- */
-function wasmModule(): object | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  const host = (globalThis as { WebAssembly?: WasmHost }).WebAssembly;
-  if (!host) return compiled;
-  try {
-    const bytes = decodeBase64(DENSE_WASM_BASE64);
-    if (host.validate(bytes)) compiled = new host.Module(bytes);
-  } catch {
-    compiled = null;
-  }
-  return compiled;
-}
+/** The SIMD module, compiled once per thread; null where it cannot be (then the JS twins run). */
+const wasmModule = moduleLoader(DENSE_WASM_BASE64);
 
 /** Kernels over a fresh heap of `elements` float64s; `use` "js" skips WebAssembly (tests, benches). */
 export function denseKernels(elements: number, use: "auto" | "js" = "auto"): DenseKernels {
   const module = use === "auto" ? wasmModule() : null;
   if (module) {
     try {
-      const host = (globalThis as { WebAssembly?: WasmHost }).WebAssembly!;
-      const e = new host.Instance(module, {}).exports as Exports;
+      const e = instantiate(module) as Exports;
       const bytes = elements * 8;
       const have = e.memory.buffer.byteLength;
-      if (bytes > have) e.memory.grow(Math.ceil((bytes - have) / PAGE));
+      if (bytes > have) e.memory.grow(Math.ceil((bytes - have) / WASM_PAGE));
       return {
         kind: "wasm",
         heap: new Float64Array(e.memory.buffer, 0, elements),
@@ -140,26 +115,4 @@ export function denseKernels(elements: number, use: "auto" | "js" = "auto"): Den
       denseJs.adam(heap, w, grad, m, v, size, lr, b1, b2, a1, a2, eps),
     dropoutMask: (mask, size, state, keep, kept) => denseJs.dropoutMask(heap, mask, size, state, keep, kept),
   };
-}
-
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/** Standard base64 to bytes (core has no atob type, and Node's Buffer is not everywhere). */
-export function decodeBase64(text: string): Uint8Array {
-  const clean = text.replace(/=+$/, "");
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let value = 0;
-  let o = 0;
-  for (const ch of clean) {
-    const d = ALPHABET.indexOf(ch);
-    if (d < 0) throw new Error(`invalid base64 character: ${ch}`);
-    value = (value << 6) | d;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (value >> bits) & 255;
-    }
-  }
-  return out;
 }

@@ -1,17 +1,10 @@
-import { decodeBase64 } from "../../wasm/denseKernels.ts";
+import { instantiate, moduleLoader, WASM_PAGE } from "../../wasm/wasmModule.ts";
 import type { BinnedMatrix } from "./binning.ts";
 import type { HistLayout, RowStats } from "./histogram.ts";
 import { HIST_WASM_BASE64 } from "./histWasmBytes.ts";
 
 // One-channel whole-node histograms (gradient boosting) built in WebAssembly (histWat.ts): the
 // same sums as nodeHistogram.ts's JS kernels, bit for bit, about three times faster.
-
-/** The few WebAssembly shapes used here (core's tsconfig has no DOM lib, and a host may lack it). */
-interface WasmHost {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
 
 type Kernel = (
   codes: number,
@@ -58,7 +51,6 @@ interface Exports {
   ): number;
 }
 
-const PAGE = 65536;
 /** Histogram slots kept in WebAssembly memory: at most this many, and at most this many bytes. */
 const MAX_SLOTS = 64;
 const SLOT_BYTES = 32 * 1024 * 1024;
@@ -68,22 +60,8 @@ const SLOT_BYTES = 32 * 1024 * 1024;
  */
 const COLUMN_SPARSITY = 4;
 
-let compiled: object | null | undefined;
-
-/** The compiled module, once per thread; null where WebAssembly is missing or refuses a sync compile. */
-function wasmModule(): object | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  const host = (globalThis as { WebAssembly?: WasmHost }).WebAssembly;
-  if (!host) return compiled;
-  try {
-    const bytes = decodeBase64(HIST_WASM_BASE64);
-    if (host.validate(bytes)) compiled = new host.Module(bytes);
-  } catch {
-    compiled = null;
-  }
-  return compiled;
-}
+/** The module, compiled once per thread; null where WebAssembly is missing or refuses a sync compile. */
+const wasmModule = moduleLoader(HIST_WASM_BASE64);
 
 const align = (bytes: number) => (bytes + 63) & ~63;
 
@@ -146,7 +124,7 @@ export class WasmHistograms {
     this.aScratch = take(histBytes);
     const aSlots = take(histBytes * (slots - 1));
     const have = e.memory.buffer.byteLength;
-    if (top > have) e.memory.grow(Math.ceil((top - have) / PAGE));
+    if (top > have) e.memory.grow(Math.ceil((top - have) / WASM_PAGE));
     const buf = e.memory.buffer;
     // Row-major codes: one row's codes are one contiguous read (see nodeHistogram.ts).
     const out = new Uint8Array(buf, this.aCodes, rows * cols);
@@ -173,8 +151,7 @@ export class WasmHistograms {
     const module = wasmModule();
     if (!module) return null;
     try {
-      const host = (globalThis as { WebAssembly?: WasmHost }).WebAssembly!;
-      const e = new host.Instance(module, {}).exports as unknown as Exports;
+      const e = instantiate(module) as unknown as Exports;
       return new WasmHistograms(e, binned, layout);
     } catch {
       // Out of WebAssembly memory (4 GiB at most): the JS kernels take any size.

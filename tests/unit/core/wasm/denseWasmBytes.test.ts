@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import wabt from "wabt";
-import { decodeBase64 } from "../../../../src/core/wasm/denseKernels.ts";
 import { denseWat } from "../../../../src/core/wasm/denseWat.ts";
+import { decodeBase64 } from "../../../../src/core/wasm/wasmModule.ts";
 
 /** denseWat() assembled by wabt, as the source of src/core/wasm/denseWasmBytes.ts. */
 async function bytesModuleSource(): Promise<{ bytes: Uint8Array<ArrayBuffer>; source: string }> {
