@@ -53,10 +53,11 @@ export const boundaryClient = {
     call?: CallOptions,
   ): Promise<ValidationCurve> {
     const id = nextId();
-    const progress = call?.onProgress && Comlink.proxy(call.onProgress);
+    const onProgress = call?.onProgress;
     return lane.run(
       call?.signal,
-      (api) => api.validationCurve(id, source, model, param, progress),
+      (api, live) =>
+        api.validationCurve(id, source, model, param, onProgress && Comlink.proxy(live(onProgress))),
       cancelIn(id),
     );
   },

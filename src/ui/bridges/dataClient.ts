@@ -14,7 +14,7 @@ import type { Recipe } from "../../core/prep/step.ts";
 import type { FrameProfile } from "../../core/profile/profileFrame.ts";
 import type { PlotSample } from "../../core/profile/sample.ts";
 import type { Progress } from "../../core/progress.ts";
-import { makeWorkerLane } from "./workerLane.ts";
+import { type Live, makeWorkerLane } from "./workerLane.ts";
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -64,8 +64,10 @@ function makeLane(name: string) {
     () => new Worker(new URL("../../../workers/data.worker.ts", import.meta.url), { type: "module", name }),
     "The data worker was stopped.",
   );
-  const run = <T>(call: CallOptions | undefined, body: (api: Comlink.Remote<DataWorkerApi>) => Promise<T>) =>
-    lane.run(call?.signal, body);
+  const run = <T>(
+    call: CallOptions | undefined,
+    body: (api: Comlink.Remote<DataWorkerApi>, live: Live) => Promise<T>,
+  ) => lane.run(call?.signal, body);
   return { run, dispose: lane.dispose };
 }
 
@@ -82,15 +84,17 @@ export function makeDataClient(): DataClient {
     queries.dispose();
   };
 
-  const progressProxy = (call?: CallOptions) => Comlink.proxy(call?.onProgress ?? (() => {}));
+  const progressProxy = (live: Live, call?: CallOptions) =>
+    Comlink.proxy(live(call?.onProgress ?? (() => {})));
 
   return {
     ingest: (projectId, source, opts, call) =>
-      loads.run(call, (w) => w.ingest(projectId, source, opts, progressProxy(call))),
+      loads.run(call, (w, live) => w.ingest(projectId, source, opts, progressProxy(live, call))),
     preview: (datasetId, start, count, call) => run(call, (w) => w.preview(datasetId, start, count)),
     setColumnKind: (datasetId, columnIndex, kind, call) =>
       run(call, (w) => w.setColumnKind(datasetId, columnIndex, kind)),
-    profile: (datasetId, target, call) => run(call, (w) => w.profile(datasetId, target, progressProxy(call))),
+    profile: (datasetId, target, call) =>
+      run(call, (w, live) => w.profile(datasetId, target, progressProxy(live, call))),
     plotSample: (datasetId, size, call) => run(call, (w) => w.plotSample(datasetId, size)),
     proposeRecipe: (datasetId, target, call) => run(call, (w) => w.proposeRecipe(datasetId, target)),
     previewRecipe: (datasetId, recipe, target, seed, call) =>

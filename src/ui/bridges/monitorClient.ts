@@ -11,7 +11,7 @@ import type { Progress } from "../../core/progress.ts";
 import type { MonitorBatchRecord } from "../../persist/monitorBatches.ts";
 import type { MonitorDecision } from "../../persist/monitorDecisions.ts";
 import type { CallOptions } from "./dataClient.ts";
-import { makeWorkerLane } from "./workerLane.ts";
+import { type Live, makeWorkerLane } from "./workerLane.ts";
 
 /**
  * The Monitor phase's handle on its worker. Monitoring a batch is stopped by terminating the
@@ -42,16 +42,17 @@ export function makeMonitorClient(): MonitorClient {
       }),
     "The monitoring was stopped.",
   );
-  const progress = (call?: CallOptions) => Comlink.proxy((p: Progress) => call?.onProgress?.(p));
+  const progress = (live: Live, call?: CallOptions) =>
+    Comlink.proxy(live((p: Progress) => call?.onProgress?.(p)));
 
   function withId<T>(
     call: CallOptions | undefined,
-    body: (api: Comlink.Remote<MonitorWorkerApi>, callId: string) => Promise<T>,
+    body: (api: Comlink.Remote<MonitorWorkerApi>, callId: string, live: Live) => Promise<T>,
   ): Promise<T> {
     const callId = crypto.randomUUID();
     return lane.run(
       call?.signal,
-      (api) => body(api, callId),
+      (api, live) => body(api, callId, live),
       (api) => {
         void api.cancel(callId);
         const timer = setTimeout(() => {
@@ -63,10 +64,10 @@ export function makeMonitorClient(): MonitorClient {
   }
 
   return {
-    monitor: (req, call) => lane.run(call?.signal, (w) => w.monitor(req, progress(call))),
+    monitor: (req, call) => lane.run(call?.signal, (w, live) => w.monitor(req, progress(live, call))),
     retest: (batchId, overrides, call) => lane.run(call?.signal, (w) => w.retest(batchId, overrides)),
-    retrain: (req, call) => withId(call, (w, id) => w.retrain(id, req, progress(call))),
-    compare: (req, call) => withId(call, (w, id) => w.compare(id, req, progress(call))),
+    retrain: (req, call) => withId(call, (w, id, live) => w.retrain(id, req, progress(live, call))),
+    compare: (req, call) => withId(call, (w, id, live) => w.compare(id, req, progress(live, call))),
     dispose: lane.dispose,
   };
 }

@@ -10,7 +10,7 @@ import type {
 import type { Progress } from "../../core/progress.ts";
 import type { ModelVersion } from "../../persist/types.ts";
 import type { CallOptions } from "./dataClient.ts";
-import { makeWorkerLane } from "./workerLane.ts";
+import { type Live, makeWorkerLane } from "./workerLane.ts";
 
 /**
  * The Deploy phase's handle on the predictor worker, where all engine work happens (the page
@@ -38,7 +38,7 @@ export function makePredictClient(): PredictClient {
   const dispose = lane.dispose;
   const run = <T>(
     call: CallOptions | undefined,
-    body: (api: Comlink.Remote<PredictWorkerApi>) => Promise<T>,
+    body: (api: Comlink.Remote<PredictWorkerApi>, live: Live) => Promise<T>,
   ) => lane.run(call?.signal, body);
 
   return {
@@ -47,12 +47,8 @@ export function makePredictClient(): PredictClient {
       run(call, (w) => w.importFile(projectId, file, fileName)),
     predictRow: (versionId, values, call) => run(call, (w) => w.predictRow(versionId, values)),
     scoreCsv: (versionId, file, call) =>
-      run(call, (w) =>
-        w.scoreCsv(
-          versionId,
-          file,
-          Comlink.proxy((p: Progress) => call?.onProgress?.(p)),
-        ),
+      run(call, (w, live) =>
+        w.scoreCsv(versionId, file, Comlink.proxy(live((p: Progress) => call?.onProgress?.(p)))),
       ),
     exportOnnx: (versionId, call) => run(call, (w) => w.exportOnnx(versionId)),
     dispose,

@@ -15,13 +15,19 @@ export interface WorkerLane<Api> {
   /**
    * Runs `body` against the worker. When `signal` aborts, `onAbort` says what stopping means and
    * may return a clean-up for when the call settles; without it the worker is terminated at once.
+   * `body` gets `live`, which wraps a callback (a progress report) so that it goes silent once the
+   * call settles or is aborted: a report the worker posted before it was stopped travels on its
+   * own port and can arrive after the call has ended, and must not bring a status line back.
    */
   run<T>(
     signal: AbortSignal | undefined,
-    body: (api: Comlink.Remote<Api>) => Promise<T>,
+    body: (api: Comlink.Remote<Api>, live: Live) => Promise<T>,
     onAbort?: (api: Comlink.Remote<Api>) => (() => void) | undefined,
   ): Promise<T>;
 }
+
+/** Wraps a callback so that it does nothing once its call has ended. */
+export type Live = <A extends unknown[]>(f: (...args: A) => void) => (...args: A) => void;
 
 /**
  * A lane over the worker `spawn` makes (the caller writes `new Worker(new URL(...))` itself, so
@@ -50,25 +56,32 @@ export function makeWorkerLane<Api>(spawn: () => Worker, stopped: string): Worke
 
   function run<T>(
     signal: AbortSignal | undefined,
-    body: (api: Comlink.Remote<Api>) => Promise<T>,
+    body: (api: Comlink.Remote<Api>, live: Live) => Promise<T>,
     onAbort?: (api: Comlink.Remote<Api>) => (() => void) | undefined,
   ): Promise<T> {
     signal?.throwIfAborted();
     const remote = ensure();
     return new Promise<T>((resolve, reject) => {
       let cleanUp: (() => void) | undefined;
+      let ended = false;
+      const live: Live =
+        (f) =>
+        (...args) => {
+          if (!ended && !signal?.aborted) f(...args);
+        };
       const abort = () => {
         if (onAbort) cleanUp = onAbort(remote);
         else dispose();
       };
       const settle = () => {
+        ended = true;
         cleanUp?.();
         pending.delete(reject);
         signal?.removeEventListener("abort", abort);
       };
       pending.add(reject);
       signal?.addEventListener("abort", abort, { once: true });
-      body(remote).then(
+      body(remote, live).then(
         (v) => {
           settle();
           resolve(v);

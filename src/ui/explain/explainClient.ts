@@ -55,13 +55,13 @@ export function makeExplainClient(): ExplainClient {
       const callId = crypto.randomUUID();
       return lane.run(
         call?.signal,
-        (w) =>
+        (w, live) =>
           w.partialDependence(
             callId,
             source,
             column,
             cls,
-            Comlink.proxy((p: Progress) => call?.onProgress?.(p)),
+            Comlink.proxy(live((p: Progress) => call?.onProgress?.(p))),
           ),
         (w) => {
           void w.cancel(callId);

@@ -8,7 +8,7 @@ import type {
 import type { Progress } from "../../core/progress.ts";
 import type { PackedBytes } from "../../core/share/packBytes.ts";
 import { deleteProject } from "../../persist/projects.ts";
-import { makeWorkerLane } from "../bridges/workerLane.ts";
+import { type Live, makeWorkerLane } from "../bridges/workerLane.ts";
 import { PHASES } from "../project/phases.ts";
 import { getDb } from "../shared/appDb.ts";
 
@@ -28,7 +28,7 @@ const lane = makeWorkerLane<ShareWorkerApi>(
     }),
   "Sharing was cancelled.",
 );
-const progressProxy = (call?: ShareCall) => Comlink.proxy(call?.onProgress ?? (() => {}));
+const progressProxy = (live: Live, call?: ShareCall) => Comlink.proxy(live(call?.onProgress ?? (() => {})));
 
 /**
  * The page's handle on the share worker, which builds and opens experiments (CSV, SHA-256, gzip,
@@ -36,7 +36,7 @@ const progressProxy = (call?: ShareCall) => Comlink.proxy(call?.onProgress ?? ((
  */
 export const shareClient = {
   pack: (request: PackRequest, call?: ShareCall): Promise<PackedBytes> =>
-    lane.run(call?.signal, (w) => w.pack(request, progressProxy(call))),
+    lane.run(call?.signal, (w, live) => w.pack(request, progressProxy(live, call))),
 
   /**
    * Opens a link or file. Cancelled, it deletes the project the worker had begun to write (a
@@ -48,7 +48,9 @@ export const shareClient = {
       begun = id;
     });
     try {
-      return await lane.run(call?.signal, (w) => w.open(source, SHARE_IDS, progressProxy(call), onProject));
+      return await lane.run(call?.signal, (w, live) =>
+        w.open(source, SHARE_IDS, progressProxy(live, call), onProject),
+      );
     } catch (err) {
       if (begun !== null && call?.signal?.aborted) await deleteProject(await getDb(), begun).catch(() => {});
       throw err;
