@@ -6,7 +6,7 @@ import { parentPort } from "node:worker_threads";
 import type { FoldJob } from "../core/automl/ladder/foldJob.ts";
 import { runFoldJob } from "../core/automl/ladder/runFoldJob.ts";
 import type { Frame } from "../core/data/frame.ts";
-import { getModel } from "../core/models/registry.ts";
+import { loadModelSpec } from "../core/models/loadModelSpec.ts";
 import { prepareTfjs } from "./tfjsBackend.ts";
 
 /** What the pool posts to a thread. */
@@ -23,7 +23,8 @@ port.on("message", async (msg: ThreadRequest) => {
   }
   try {
     if (!frame) throw new Error("no table posted to this thread");
-    if (getModel(msg.job.model).usesTfjs) await (tfjsReady ??= prepareTfjs());
+    // tfjs (and the registry that imports it) only for a model that uses it: a gbdt thread never loads it.
+    if ((await loadModelSpec(msg.job.model)).usesTfjs) await (tfjsReady ??= prepareTfjs());
     const result = await runFoldJob(frame, msg.job);
     port.postMessage({ id: msg.id, result });
   } catch (err) {

@@ -2,7 +2,8 @@ import type { Frame } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
 import { takeRows } from "../../eval/takeRows.ts";
 import type { Estimator, FitOptions, Matrix, Target } from "../../models/estimator.ts";
-import { getModel, type ModelSpec } from "../../models/registry.ts";
+import { loadModelSpec } from "../../models/loadModelSpec.ts";
+import type { ModelSpec } from "../../models/registry.ts";
 import type { RowSource } from "../../models/trees/rowSource.ts";
 import { fitRecipe } from "../../pipeline/fitRecipe.ts";
 import type { FittedRecipe } from "../../pipeline/fittedRecipe.ts";
@@ -75,7 +76,8 @@ export async function runFoldJob(frame: Frame, job: FoldJob, opts: FoldJobOption
   const t0 = performance.now();
   const { signal } = opts;
   signal?.throwIfAborted();
-  const spec = getModel(job.model);
+  // Not the registry: it imports tfjs, which a thread that never trains the neural net need not load.
+  const spec = await loadModelSpec(job.model);
   const limit = opts.blockedBytes ?? BLOCKED_MATRIX_BYTES;
   const blocks = { limit, blockRows: opts.blockRows };
   const model = spec.create(job.params, job.task);
