@@ -5,12 +5,13 @@
  * same run and taking turns (ours, then the peer) so that machine load hits both alike.
  *
  * Ours runs the folds on worker threads (a shared counter hands out folds, the data in shared
- * memory), as the app's fold pool does; the peer runs `cross_val_score` with OMP_NUM_THREADS
- * threads inside each fit. Timed on both sides: the cross-validation only (data already in
+ * memory), as the app's fold pool does; a thread with no fold left helps the fits still running
+ * build their histograms (histHelp.ts), unless --help=off. The peer runs `cross_val_score` with
+ * OMP_NUM_THREADS threads inside each fit. Timed on both sides: the cross-validation only (data already in
  * memory, threads already started; each side copies its fold matrices inside the timing). CPU
  * seconds are the whole process's (every thread), from `process.cpuUsage` and `getrusage`.
  *
- * Options: --cases=20000x5,1000000x3 (rows x folds), --threads=1,2, --rounds=1.
+ * Options: --cases=20000x5,1000000x3 (rows x folds), --threads=1,2, --rounds=1, --help=on|off.
  */
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -29,28 +30,68 @@ interface Measured {
   auc: number;
 }
 
-async function ours(d: GbdtData, threads: number): Promise<Measured> {
+type FromThread =
+  | { type: "ready" | "idle" }
+  | { type: "done"; aucs: Record<number, number> }
+  | { type: "offer"; id: string; offer: unknown }
+  | { type: "withdraw"; id: string };
+
+async function ours(d: GbdtData, threads: number, help: boolean): Promise<Measured> {
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const shared = { X: d.X, y: d.y, fold: d.fold, rows: d.rows, cols: d.cols, folds: d.folds, next };
+  const helpers = help ? threads - 1 : 0;
+  const shared = { X: d.X, y: d.y, fold: d.fold, rows: d.rows, cols: d.cols, folds: d.folds, next, helpers };
   const workers = Array.from(
     { length: threads },
     () => new Worker(here("./gbdtFoldThread.mjs"), { workerData: shared }),
   );
   try {
-    const message = (w: Worker) =>
-      new Promise<unknown>((resolve, reject) => {
-        w.once("message", resolve);
-        w.once("error", reject);
+    // Open offers of help by id (a running fit's), and the threads waiting for one.
+    const offers = new Map<string, unknown>();
+    const idle: Worker[] = [];
+    const hand = () => {
+      while (idle.length > 0 && offers.size > 0) {
+        const [id, offer] = offers.entries().next().value!;
+        offers.delete(id);
+        idle.shift()!.postMessage({ type: "help", offer });
+      }
+    };
+    let ready = 0;
+    let started: () => void = () => {};
+    const allReady = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const aucs: number[] = [];
+    let finished = 0;
+    let finish: () => void = () => {};
+    const allDone = new Promise<void>((resolve, reject) => {
+      finish = resolve;
+      for (const w of workers) w.once("error", reject);
+    });
+    for (const w of workers) {
+      w.on("message", (m: FromThread) => {
+        if (m.type === "ready") {
+          if (++ready === threads) started();
+        } else if (m.type === "done") {
+          aucs.push(...Object.values(m.aucs));
+          if (++finished === threads) finish();
+        } else if (m.type === "offer") {
+          offers.set(m.id, m.offer);
+          hand();
+        } else if (m.type === "withdraw") {
+          offers.delete(m.id);
+        } else {
+          idle.push(w);
+          hand();
+        }
       });
-    await Promise.all(workers.map(message));
+    }
+    await allReady;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const done = workers.map(message);
     for (const w of workers) w.postMessage("go");
-    const parts = (await Promise.all(done)) as Record<number, number>[];
+    await allDone;
     const seconds = (performance.now() - t0) / 1000;
     const used = process.cpuUsage(cpu0);
-    const aucs = parts.flatMap((p) => Object.values(p));
     const auc = aucs.reduce((a, b) => a + b, 0) / aucs.length;
     return { seconds, cpu: (used.user + used.system) / 1e6, auc };
   } finally {
@@ -88,13 +129,14 @@ export async function benchGbdt(argv: string[] = []): Promise<BenchRow[]> {
     .map((c) => c.split("x").map(Number) as [number, number]);
   const threadList = opt("threads", "1,2").split(",").map(Number);
   const rounds = Number(opt("rounds", "1"));
+  const help = opt("help", "on") !== "off";
   const rows: BenchRow[] = [];
   for (const [n, k] of cases) {
     const d = gbdtData(n, k);
     for (const threads of threadList) {
       for (let round = 0; round < rounds; round++) {
         const loadBefore = load();
-        const a = await ours(d, threads);
+        const a = await ours(d, threads, help);
         const b = peer(d, threads);
         const label = `${n.toLocaleString("en")} x ${d.cols}, ${k}-fold, ${threads} thread${threads > 1 ? "s" : ""}`;
         const f = (v: number) => v.toFixed(2);

@@ -98,71 +98,78 @@ export function boost(
     valData = valRows ? gatherRows(X, valRows).data : new Float64Array(0);
     valAt = valRows && Uint32Array.from({ length: valRows.length }, (_, j) => j);
   }
-  const grower = new TreeGrower(binned, mapper.thresholds, 1, rules);
-
-  const n = trainRows.length;
-  const dim = loss.dim;
-  const yTrain = pick(y.values, trainRows);
-  const wTrain = pick(weight, trainRows);
-  const baseline = loss.baseline(yTrain, wTrain);
-  const raw = repeatRows(baseline, n);
-  const prob = new Float64Array(n * dim);
-  const grad = new Float64Array(n);
-  const hess = new Float64Array(n);
-  const rows = new Uint32Array(n);
-  const yVal = valRows ? pick(y.values, valRows) : null;
-  const wVal = valRows ? pick(weight, valRows) : null;
-  const rawVal = valRows ? repeatRows(baseline, valRows.length) : null;
-
-  // Squared error with equal weights has one hessian for every row, which the histograms exploit.
-  const constantHess =
-    loss.name === "squared_error" && wTrain.every((v) => v === wTrain[0]) ? wTrain[0] : undefined;
-  const trees: Tree[] = [];
-  const gains = new Float64Array(X.cols);
-  // One pass per iteration for the binary loss: probabilities, training loss, next gradients.
-  const unitWeights = wTrain.every((v) => v === 1) ? null : wTrain;
-  const step = (): number => {
-    if (loss.step) return loss.step(raw, n, prob, yTrain, unitWeights, grad, hess);
-    loss.prepare(raw, n, prob);
-    return loss.mean(raw, yTrain, wTrain, prob);
-  };
-  const trainLoss = [step()];
-  const validationLoss = rawVal ? [loss.mean(rawVal, yVal!, wVal!)] : null;
-  const report = makeThrottledProgress(opts.onProgress);
-  let iterations = 0;
-  for (let it = 0; it < maxIter; it++) {
-    opts.signal?.throwIfAborted();
-    for (let k = 0; k < dim; k++) {
-      if (!loss.step) loss.gradients(k, raw, prob, yTrain, wTrain, grad, hess);
-      for (let i = 0; i < n; i++) rows[i] = i;
-      const grown = grower.grow(rows, n, { grad, hess, constantHess }, growParams);
-      const tree = grown.tree;
-      for (let i = 0; i < tree.value.length; i++) tree.value[i] *= lr;
-      // Training rows already sit in their leaves' ranges of `rows`: no tree walk needed.
-      for (const leaf of grown.leaves) {
-        const v = tree.value[leaf.node];
-        for (let j = leaf.start; j < leaf.end; j++) raw[rows[j] * dim + k] += v;
-      }
-      if (valRows && rawVal) {
-        for (let j = 0; j < valRows.length; j++) {
-          rawVal[j * dim + k] += tree.value[leafOf(tree, valData, valAt![j] * X.cols)];
-        }
-      }
-      for (let f = 0; f < gains.length; f++) gains[f] += grown.gains[f];
-      trees.push(tree);
-    }
-    iterations = it + 1;
-    // Probabilities for this iteration's loss and the next one's gradients.
-    trainLoss.push(step());
-    if (validationLoss && rawVal) validationLoss.push(loss.mean(rawVal, yVal!, wVal!));
-    const metrics: Record<string, number> = { train_loss: trainLoss[iterations] };
-    if (validationLoss) metrics.validation_loss = validationLoss[iterations];
-    report({ phase: "fit", done: iterations, total: maxIter, metrics });
-    if (earlyStopping && stalled(validationLoss ?? trainLoss, patience, tol)) break;
+  const grower = new TreeGrower(binned, mapper.thresholds, 1, rules, true);
+  try {
+    return grow();
+  } finally {
+    grower.close();
   }
-  if (iterations < maxIter)
-    report({ phase: "fit", done: iterations, total: iterations, message: "early stopping" });
-  return { loss, baseline, trees, iterations, trainLoss, validationLoss, gains };
+
+  function grow(): Boosted {
+    const n = trainRows.length;
+    const dim = loss.dim;
+    const yTrain = pick(y.values, trainRows);
+    const wTrain = pick(weight, trainRows);
+    const baseline = loss.baseline(yTrain, wTrain);
+    const raw = repeatRows(baseline, n);
+    const prob = new Float64Array(n * dim);
+    const grad = new Float64Array(n);
+    const hess = new Float64Array(n);
+    const rows = new Uint32Array(n);
+    const yVal = valRows ? pick(y.values, valRows) : null;
+    const wVal = valRows ? pick(weight, valRows) : null;
+    const rawVal = valRows ? repeatRows(baseline, valRows.length) : null;
+
+    // Squared error with equal weights has one hessian for every row, which the histograms exploit.
+    const constantHess =
+      loss.name === "squared_error" && wTrain.every((v) => v === wTrain[0]) ? wTrain[0] : undefined;
+    const trees: Tree[] = [];
+    const gains = new Float64Array(X.cols);
+    // One pass per iteration for the binary loss: probabilities, training loss, next gradients.
+    const unitWeights = wTrain.every((v) => v === 1) ? null : wTrain;
+    const step = (): number => {
+      if (loss.step) return loss.step(raw, n, prob, yTrain, unitWeights, grad, hess);
+      loss.prepare(raw, n, prob);
+      return loss.mean(raw, yTrain, wTrain, prob);
+    };
+    const trainLoss = [step()];
+    const validationLoss = rawVal ? [loss.mean(rawVal, yVal!, wVal!)] : null;
+    const report = makeThrottledProgress(opts.onProgress);
+    let iterations = 0;
+    for (let it = 0; it < maxIter; it++) {
+      opts.signal?.throwIfAborted();
+      for (let k = 0; k < dim; k++) {
+        if (!loss.step) loss.gradients(k, raw, prob, yTrain, wTrain, grad, hess);
+        for (let i = 0; i < n; i++) rows[i] = i;
+        const grown = grower.grow(rows, n, { grad, hess, constantHess }, growParams);
+        const tree = grown.tree;
+        for (let i = 0; i < tree.value.length; i++) tree.value[i] *= lr;
+        // Training rows already sit in their leaves' ranges of `rows`: no tree walk needed.
+        for (const leaf of grown.leaves) {
+          const v = tree.value[leaf.node];
+          for (let j = leaf.start; j < leaf.end; j++) raw[rows[j] * dim + k] += v;
+        }
+        if (valRows && rawVal) {
+          for (let j = 0; j < valRows.length; j++) {
+            rawVal[j * dim + k] += tree.value[leafOf(tree, valData, valAt![j] * X.cols)];
+          }
+        }
+        for (let f = 0; f < gains.length; f++) gains[f] += grown.gains[f];
+        trees.push(tree);
+      }
+      iterations = it + 1;
+      // Probabilities for this iteration's loss and the next one's gradients.
+      trainLoss.push(step());
+      if (validationLoss && rawVal) validationLoss.push(loss.mean(rawVal, yVal!, wVal!));
+      const metrics: Record<string, number> = { train_loss: trainLoss[iterations] };
+      if (validationLoss) metrics.validation_loss = validationLoss[iterations];
+      report({ phase: "fit", done: iterations, total: maxIter, metrics });
+      if (earlyStopping && stalled(validationLoss ?? trainLoss, patience, tol)) break;
+    }
+    if (iterations < maxIter)
+      report({ phase: "fit", done: iterations, total: iterations, message: "early stopping" });
+    return { loss, baseline, trees, iterations, trainLoss, validationLoss, gains };
+  }
 }
 
 /**

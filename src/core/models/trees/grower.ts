@@ -85,6 +85,8 @@ export class TreeGrower {
     readonly thresholds: Float64Array[],
     channels: number,
     readonly rules: SplitRules,
+    /** Boosting in a thread with histogram help (histHelp.ts): offer it, until `close`. */
+    private readonly share = false,
   ) {
     this.layout = makeHistLayout(binned.nBins, channels);
     this.finder = new SplitFinder(this.layout, rules);
@@ -107,8 +109,13 @@ export class TreeGrower {
   }
 
   private wasmHistograms(): WasmHistograms | null {
-    if (this.wasm === undefined) this.wasm = WasmHistograms.create(this.binned, this.layout);
+    if (this.wasm === undefined) this.wasm = WasmHistograms.create(this.binned, this.layout, this.share);
     return this.wasm;
+  }
+
+  /** Ends any offer of help made for this grower's histograms (a `share` grower, when done). */
+  close(): void {
+    this.wasm?.close();
   }
 
   /** The node's whole histogram into `hist`. */

@@ -1,5 +1,37 @@
 import { instantiate, moduleLoader, WASM_PAGE } from "../../wasm/wasmModule.ts";
 import type { BinnedMatrix } from "./binning.ts";
+import {
+  BOARD_WORDS,
+  type ChunkKernels,
+  type HistHelp,
+  histogramHelp,
+  instantiateShared,
+  KIND_COLS,
+  KIND_ROOT,
+  KIND_ROWS,
+  makeSharedMemory,
+  runChunk,
+  type SharedMemory,
+  W_CLAIM,
+  W_CLOSED,
+  W_CODES,
+  W_COLS,
+  W_COLUMNS,
+  W_DONE,
+  W_G,
+  W_H,
+  W_HELP_SCRATCH,
+  W_HESS,
+  W_HIST,
+  W_JOINED,
+  W_KIND,
+  W_MAX_HELPERS,
+  W_N,
+  W_OFFS,
+  W_PARTS,
+  W_ROWS,
+  W_TOTAL,
+} from "./histHelp.ts";
 import type { HistLayout, RowStats } from "./histogram.ts";
 import { HIST_WASM_BASE64 } from "./histWasmBytes.ts";
 
@@ -8,6 +40,7 @@ import { HIST_WASM_BASE64 } from "./histWasmBytes.ts";
 
 type Kernel = (
   codes: number,
+  stride: number,
   cols: number,
   rows: number,
   n: number,
@@ -31,6 +64,7 @@ type ColumnKernel = (
 ) => void;
 
 interface Exports {
+  /** The module's own memory (the shared module imports its memory instead). */
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   rows_g: Kernel;
   rows_gh: Kernel;
@@ -59,11 +93,63 @@ const SLOT_BYTES = 32 * 1024 * 1024;
  * at 667k x 20, 2x faster at a tenth of the rows, even at half of them.
  */
 const COLUMN_SPARSITY = 4;
+/** Nodes under this many rows are built by the owner alone: a shared build's hand-off costs more. */
+const MIN_SHARED_ROWS = 4096;
 
 /** The module, compiled once per thread; null where WebAssembly is missing or refuses a sync compile. */
 const wasmModule = moduleLoader(HIST_WASM_BASE64);
 
 const align = (bytes: number) => (bytes + 63) & ~63;
+
+/** Byte addresses of a grower's regions in its memory, and the bytes needed. */
+interface Plan {
+  codes: number;
+  columns: number;
+  ordered: number;
+  rows: number;
+  g: number;
+  h: number;
+  offs: number;
+  lowest: number;
+  scratch: number;
+  slots: number;
+  nSlots: number;
+  board: number;
+  helpScratch: number;
+  top: number;
+}
+
+function plan(rows: number, cols: number, histBytes: number, helpers: number): Plan {
+  const nSlots = Math.max(2, Math.min(MAX_SLOTS, Math.floor(SLOT_BYTES / histBytes)));
+  let top = 0;
+  const take = (bytes: number) => {
+    const at = top;
+    top += align(bytes);
+    return at;
+  };
+  const codes = take(rows * cols);
+  const columns = take(rows * cols);
+  // Gathered gradients then hessians of a column-major build.
+  const ordered = take(rows * 16);
+  const p = {
+    codes,
+    columns,
+    ordered,
+    rows: take(rows * 4),
+    g: take(rows * 8),
+    h: take(rows * 8),
+    offs: take(cols * 4),
+    lowest: take(4),
+    scratch: take(histBytes),
+    slots: take(histBytes * (nSlots - 1)),
+    nSlots,
+    board: take(BOARD_WORDS * 4),
+    helpScratch: take(rows * 16 * helpers),
+    top: 0,
+  };
+  p.top = top;
+  return p;
+}
 
 /**
  * A grower's histograms in one WebAssembly memory: the row-major bin codes, the rows' gradients
@@ -71,6 +157,9 @@ const align = (bytes: number) => (bytes + 63) & ~63;
  * out as Float64Array views, so that split search reads them like any histogram. Beyond the slots,
  * histograms are ordinary arrays built in a scratch slot and copied out. The memory is sized once
  * and never grown afterwards (growing would detach every view).
+ *
+ * With this thread's histogram help set (histHelp.ts), the memory is shared and offered to other
+ * threads, which then build parts of the larger histograms; `close` ends the offer.
  */
 export class WasmHistograms {
   private readonly e: Exports;
@@ -94,38 +183,37 @@ export class WasmHistograms {
   private readonly cols: number;
   private readonly total: number;
   private loaded: RowStats | null = null;
+  /** The help board when the memory is shared, and what ends the offer. */
+  private readonly board: Int32Array | null = null;
+  private readonly aBoard: number = 0;
+  private withdraw: (() => void) | null = null;
+  private seq = 0;
+  /** The memory's buffer, sized once (the slots' views are of it). */
+  private readonly buffer: ArrayBufferLike;
 
   private constructor(
     e: Exports,
+    buf: ArrayBufferLike,
+    p: Plan,
     binned: BinnedMatrix,
     private readonly layout: HistLayout,
+    helpers: number,
   ) {
     this.e = e;
+    this.buffer = buf;
     const { rows, cols, codes } = binned;
     this.cols = cols;
     this.total = rows;
+    this.aCodes = p.codes;
+    this.aColumns = p.columns;
+    this.aOrdered = p.ordered;
+    this.aRows = p.rows;
+    this.aG = p.g;
+    this.aH = p.h;
+    this.aOffs = p.offs;
+    this.aLowest = p.lowest;
+    this.aScratch = p.scratch;
     const histBytes = layout.size * 8;
-    const slots = Math.max(2, Math.min(MAX_SLOTS, Math.floor(SLOT_BYTES / histBytes)));
-    let top = 0;
-    const take = (bytes: number) => {
-      const at = top;
-      top += align(bytes);
-      return at;
-    };
-    this.aCodes = take(rows * cols);
-    this.aColumns = take(rows * cols);
-    // Gathered gradients then hessians of a column-major build.
-    this.aOrdered = take(rows * 16);
-    this.aRows = take(rows * 4);
-    this.aG = take(rows * 8);
-    this.aH = take(rows * 8);
-    this.aOffs = take(cols * 4);
-    this.aLowest = take(4);
-    this.aScratch = take(histBytes);
-    const aSlots = take(histBytes * (slots - 1));
-    const have = e.memory.buffer.byteLength;
-    if (top > have) e.memory.grow(Math.ceil((top - have) / WASM_PAGE));
-    const buf = e.memory.buffer;
     // Row-major codes: one row's codes are one contiguous read (see nodeHistogram.ts).
     const out = new Uint8Array(buf, this.aCodes, rows * cols);
     for (let f = 0; f < cols; f++) {
@@ -141,22 +229,105 @@ export class WasmHistograms {
     this.gView = new Float64Array(buf, this.aG, rows);
     this.hView = new Float64Array(buf, this.aH, rows);
     this.scratch = new Float64Array(buf, this.aScratch, layout.size);
-    for (let s = slots - 2; s >= 0; s--)
-      this.free.push(new Float64Array(buf, aSlots + s * histBytes, layout.size));
+    for (let s = p.nSlots - 2; s >= 0; s--)
+      this.free.push(new Float64Array(buf, p.slots + s * histBytes, layout.size));
+    if (helpers > 0) {
+      const b = new Int32Array(buf, p.board, BOARD_WORDS);
+      b[W_CODES] = p.codes;
+      b[W_COLUMNS] = p.columns;
+      b[W_COLS] = cols;
+      b[W_TOTAL] = rows;
+      b[W_G] = p.g;
+      b[W_H] = p.h;
+      b[W_OFFS] = p.offs;
+      b[W_HELP_SCRATCH] = p.helpScratch;
+      b[W_MAX_HELPERS] = helpers;
+      this.board = b;
+      this.aBoard = p.board;
+    }
   }
 
-  /** Histograms for one-channel growth on `binned`, or null where WebAssembly is unavailable. */
-  static create(binned: BinnedMatrix, layout: HistLayout): WasmHistograms | null {
+  /**
+   * Histograms for one-channel growth on `binned`, or null where WebAssembly is unavailable.
+   * `share`: the grower will `close` it, so it may offer its work to helping threads.
+   */
+  static create(binned: BinnedMatrix, layout: HistLayout, share = false): WasmHistograms | null {
     if (layout.channels !== 1) return null;
+    const help = share ? histogramHelp() : null;
+    if (help) {
+      const shared = WasmHistograms.createShared(binned, layout, help);
+      if (shared) return shared;
+    }
     const module = wasmModule();
     if (!module) return null;
     try {
       const e = instantiate(module) as unknown as Exports;
-      return new WasmHistograms(e, binned, layout);
+      const p = plan(binned.rows, binned.cols, layout.size * 8, 0);
+      const have = e.memory.buffer.byteLength;
+      if (p.top > have) e.memory.grow(Math.ceil((p.top - have) / WASM_PAGE));
+      return new WasmHistograms(e, e.memory.buffer, p, binned, layout, 0);
     } catch {
       // Out of WebAssembly memory (4 GiB at most): the JS kernels take any size.
       return null;
     }
+  }
+
+  private static createShared(
+    binned: BinnedMatrix,
+    layout: HistLayout,
+    help: HistHelp,
+  ): WasmHistograms | null {
+    const p = plan(binned.rows, binned.cols, layout.size * 8, help.helpers);
+    const memory = makeSharedMemory(Math.ceil(p.top / WASM_PAGE));
+    if (!memory) return null;
+    const e = instantiateShared(memory) as unknown as Exports;
+    const h = new WasmHistograms(e, memory.buffer, p, binned, layout, help.helpers);
+    h.withdraw = help.offer({ memory: memory as SharedMemory, board: h.aBoard });
+    return h;
+  }
+
+  /** Ends the offer of help (helpers leave); the histograms still work, alone. */
+  close(): void {
+    const b = this.board;
+    if (!b || Atomics.load(b, W_CLOSED) === 1) return;
+    Atomics.store(b, W_CLOSED, 1);
+    Atomics.notify(b, W_CLAIM);
+    this.withdraw?.();
+    this.withdraw = null;
+  }
+
+  /**
+   * Builds the task (kind, rows at byte `aRows`, n, into byte `at`) with the helpers, when any
+   * have joined and the node is big enough; false when the caller should build it alone.
+   */
+  private shared(kind: number, hess: boolean, aRows: number, n: number, at: number): boolean {
+    const b = this.board;
+    if (!b || n < MIN_SHARED_ROWS) return false;
+    const helpers = Atomics.load(b, W_JOINED);
+    if (helpers === 0 || Atomics.load(b, W_CLOSED) === 1) return false;
+    const parts = Math.min(helpers + 1, this.cols);
+    b[W_KIND] = kind;
+    b[W_HESS] = hess ? 1 : 0;
+    b[W_ROWS] = aRows;
+    b[W_N] = n;
+    b[W_HIST] = at;
+    b[W_PARTS] = parts;
+    Atomics.store(b, W_DONE, 0);
+    this.seq = (this.seq + 1) & 0x7fffff;
+    Atomics.store(b, W_CLAIM, this.seq << 8);
+    Atomics.notify(b, W_CLAIM);
+    const e = this.e as unknown as ChunkKernels;
+    // The owner claims chunks too, so a helper that is slow to wake costs nothing but its share.
+    for (let w = Atomics.add(b, W_CLAIM, 1); (w & 255) < parts; w = Atomics.add(b, W_CLAIM, 1)) {
+      runChunk(e, b, w & 255, this.aOrdered);
+      Atomics.add(b, W_DONE, 1);
+    }
+    for (let spin = 0; ; spin++) {
+      const done = Atomics.load(b, W_DONE);
+      if (done >= parts) break;
+      if (spin > 1000) Atomics.wait(b, W_DONE, done, 10);
+    }
+    return true;
   }
 
   acquire(): Float64Array {
@@ -210,7 +381,7 @@ export class WasmHistograms {
 
   /** Where a kernel writes `hist`: its own bytes when it is a slot, else the scratch slot. */
   private target(hist: Float64Array): number {
-    return hist.buffer === this.e.memory.buffer ? hist.byteOffset : this.aScratch;
+    return hist.buffer === this.buffer ? hist.byteOffset : this.aScratch;
   }
 
   private finish(hist: Float64Array, at: number): void {
@@ -231,12 +402,14 @@ export class WasmHistograms {
     }
     const constant = stats.constantHess !== undefined;
     if (n * COLUMN_SPARSITY < this.total) {
-      const kernel = constant ? this.e.cols_g : this.e.cols_gh;
-      const { aColumns, total, cols, aG, aH, aOffs, aOrdered } = this;
-      kernel(aColumns, total, cols, aRows, n, aG, aH, at, aOffs, aOrdered, aOrdered + total * 8);
-    } else {
+      if (!this.shared(KIND_COLS, !constant, aRows, n, at)) {
+        const kernel = constant ? this.e.cols_g : this.e.cols_gh;
+        const { aColumns, total, cols, aG, aH, aOffs, aOrdered } = this;
+        kernel(aColumns, total, cols, aRows, n, aG, aH, at, aOffs, aOrdered, aOrdered + total * 8);
+      }
+    } else if (!this.shared(KIND_ROWS, !constant, aRows, n, at)) {
       const kernel = constant ? this.e.rows_g : this.e.rows_gh;
-      kernel(this.aCodes, this.cols, aRows, n, this.aG, this.aH, at, this.aOffs);
+      kernel(this.aCodes, this.cols, this.cols, aRows, n, this.aG, this.aH, at, this.aOffs);
     }
     if (constant) weightsFromCounts(view, this.layout.size, stats.constantHess!);
     this.finish(hist, at);
@@ -249,8 +422,10 @@ export class WasmHistograms {
     const view = at === this.aScratch ? this.scratch : hist;
     view.fill(0);
     const constant = stats.constantHess !== undefined;
-    const kernel = constant ? this.e.root_g : this.e.root_gh;
-    kernel(this.aCodes, this.cols, this.aRows, n, this.aG, this.aH, at, this.aOffs);
+    if (!this.shared(KIND_ROOT, !constant, this.aRows, n, at)) {
+      const kernel = constant ? this.e.root_g : this.e.root_gh;
+      kernel(this.aCodes, this.cols, this.cols, this.aRows, n, this.aG, this.aH, at, this.aOffs);
+    }
     const size = this.layout.size;
     for (let p = 2; p < size; p += 3) view[p] = counts[p];
     if (constant) weightsFromCounts(view, size, stats.constantHess!);

@@ -40,14 +40,15 @@ function update(k: Kernel, i: number): string {
 }
 
 /**
- * (func $name (codes cols rows n g h hist offs)): for j < n, row r = rows[j] (indexed) or j;
- * adds g[r] (and h[r], and 1) to the slot of every feature's code of row r.
+ * (func $name (codes stride cols rows n g h hist offs)): for j < n, row r = rows[j] (indexed) or j;
+ * adds g[r] (and h[r], and 1) to the slot of each of the `cols` features whose codes start at
+ * `codes + r * stride` (stride = every feature; cols fewer when threads share the features).
  */
 function kernel(k: Kernel): string {
   const row = k.indexed
     ? "(i32.load (i32.add (local.get $rows) (i32.shl (local.get $j) (i32.const 2))))"
     : "(local.get $j)";
-  return `(func (export "${k.name}") (param $codes i32) (param $cols i32) (param $rows i32) (param $n i32)
+  return `(func (export "${k.name}") (param $codes i32) (param $stride i32) (param $cols i32) (param $rows i32) (param $n i32)
   (param $g i32) (param $h i32) (param $hist i32) (param $offs i32)
   (local $j i32) (local $r i32) (local $at i32) (local $f i32) (local $p i32) (local $po i32)
   (local $cols4 i32) (local $gj f64) (local $hj f64)
@@ -55,7 +56,7 @@ function kernel(k: Kernel): string {
   (block $done (loop $row
     (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
     (local.set $r ${row})
-    (local.set $at (i32.add (local.get $codes) (i32.mul (local.get $r) (local.get $cols))))
+    (local.set $at (i32.add (local.get $codes) (i32.mul (local.get $r) (local.get $stride))))
     (local.set $gj (f64.load (i32.add (local.get $g) (i32.shl (local.get $r) (i32.const 3)))))
     ${k.hess ? "(local.set $hj (f64.load (i32.add (local.get $h) (i32.shl (local.get $r) (i32.const 3)))))" : ""}
     (local.set $f (i32.const 0))
@@ -174,10 +175,16 @@ const PARTITION = `(func (export "partition") (param $column i32) (param $rows i
   (i32.store (local.get $lowest) (local.get $low))
   (local.get $l))`;
 
-/** The module: one memory (grown by the host), the row-major kernels, the column-major ones, the partition. */
-export function histWat(): string {
+/**
+ * The module: one memory (grown by the host), the row-major kernels, the column-major ones, the
+ * partition. `shared`: the memory is imported and shared (env.memory, at most 4 GiB), so that
+ * threads holding the same memory build parts of one histogram (see histHelp.ts); else the module
+ * makes its own, which needs no SharedArrayBuffer (a page without cross-origin isolation).
+ */
+export function histWat(shared = false): string {
+  const memory = shared ? '(import "env" "memory" (memory 1 65536 shared))' : '(memory (export "memory") 1)';
   return `(module
-(memory (export "memory") 1)
+${memory}
 ${KERNELS.map(kernel).join("\n")}
 ${columnKernel(false)}
 ${columnKernel(true)}

@@ -1,0 +1,61 @@
+import { Worker } from "node:worker_threads";
+import { afterEach, describe, expect, it } from "vitest";
+import { Gbdt } from "../../../../../src/core/models/gbdt/gbdt.ts";
+import {
+  BOARD_WORDS,
+  type HistHelpOffer,
+  setHistogramHelp,
+  W_JOINED,
+} from "../../../../../src/core/models/trees/histHelp.ts";
+import { makeRng } from "../../../../../src/core/random.ts";
+
+/** A seeded binary problem with missing values, big enough for shared builds (>= 4,096 rows a node). */
+function problem(rows: number, cols: number) {
+  const rng = makeRng(11);
+  const data = new Float64Array(rows * cols);
+  const values = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let z = 0;
+    for (let c = 0; c < cols; c++) {
+      const v = rng.next() < 0.03 ? Number.NaN : rng.next() * 4 - 2;
+      data[r * cols + c] = v;
+      if (!Number.isNaN(v)) z += (c % 3 === 0 ? 1 : -0.5) * v * (c < 4 ? 1 : 0.2);
+    }
+    values[r] = z + rng.next() - 0.5 > 0 ? 1 : 0;
+  }
+  const names = Array.from({ length: cols }, (_, c) => `x${c}`);
+  return { X: { data, rows, cols, names }, y: { values, classes: ["0", "1"] } };
+}
+
+const params = { max_iter: 8, max_leaf_nodes: 15, early_stopping: false } as const;
+
+afterEach(() => setHistogramHelp(null));
+
+describe("histogram help", () => {
+  it("gives the same model when another thread builds part of the histograms", async () => {
+    const { X, y } = problem(30_000, 9);
+    const alone = JSON.stringify(new Gbdt(params).fit(X, y, { seed: 3 }).toJSON());
+
+    const worker = new Worker(new URL("./histHelpThread.mjs", import.meta.url));
+    try {
+      await new Promise((resolve) => worker.once("message", resolve));
+      const built = new Promise<number>((resolve) => worker.once("message", resolve));
+      setHistogramHelp({
+        helpers: 1,
+        offer(offer: HistHelpOffer) {
+          worker.postMessage(offer);
+          // Waits (blocking, at most 60 s) until the helper has joined, so that it gets work.
+          const board = new Int32Array(offer.memory.buffer, offer.board, BOARD_WORDS);
+          for (let t = 0; t < 600 && Atomics.load(board, W_JOINED) === 0; t++)
+            Atomics.wait(board, W_JOINED, 0, 100);
+          return () => {};
+        },
+      });
+      const helped = JSON.stringify(new Gbdt(params).fit(X, y, { seed: 3 }).toJSON());
+      expect(helped).toBe(alone);
+      expect(await built).toBeGreaterThan(0);
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
