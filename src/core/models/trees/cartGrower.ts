@@ -52,6 +52,8 @@ export class CartGrower {
   private sBin = new Int32Array(0);
   private sMissingLeft = new Uint8Array(0);
   private sGain = new Float64Array(0);
+  /** Features known constant in the slot's node, `words` bits per slot (scikit-learn's known constants). */
+  private sConst = new Int32Array(0);
   /** Node sums, `stride` per slot. */
   private sSums = new Float64Array(0);
   /** The split's left sums, `stride` per slot. */
@@ -59,6 +61,12 @@ export class CartGrower {
   /** The popped node's sums and split left sums while its children are made. */
   private readonly parentSums: Float64Array;
   private readonly childSums: Float64Array;
+  /** 32-bit words per node's set of features known to be constant. */
+  private readonly words: number;
+  /** The popped node's known constants, which its children inherit. */
+  private readonly parentConst: Int32Array;
+  /** The known constants of the node being opened: inherited, then those its search finds. */
+  private readonly nodeConst: Int32Array;
   private lowestRight = 0;
   private readonly impurity: NodeImpurity = { value: 0, pure: false };
   /** Every row of the current tree weighs 1: extra trees then count instead of summing weights. */
@@ -81,6 +89,9 @@ export class CartGrower {
     this.value = new Float64Array(channels);
     this.parentSums = new Float64Array(S);
     this.childSums = new Float64Array(S);
+    this.words = (binned.cols + 31) >>> 5;
+    this.parentConst = new Int32Array(this.words);
+    this.nodeConst = new Int32Array(this.words);
     this.reserve(64);
     this.prime();
   }
@@ -143,6 +154,9 @@ export class CartGrower {
     this.unitWeights = unit && params.splitter === "random";
     if (params.splitter === "random")
       this.splitter.setTree(stats, this.scratch, params.rng as Rng, this.best, this.unitWeights);
+    const W = this.words;
+    const parentConst = this.parentConst;
+    parentConst.fill(0);
     let top = this.open(builder, rows, 0, count, 0, sums, stats, params, 0);
     const childSums = this.childSums;
     while (top > 0) {
@@ -156,6 +170,8 @@ export class CartGrower {
       const gain = this.sGain[slot];
       for (let k = 0; k < S; k++) sums[k] = this.sSums[slot * S + k];
       for (let k = 0; k < S; k++) childSums[k] = this.sLeft[slot * S + k];
+      // The left child's record takes this slot: its children's known constants are copied out first.
+      for (let k = 0; k < W; k++) parentConst[k] = this.sConst[slot * W + k];
       const mid = this.split(rows, start, end, f, bin, missingLeft);
       const leftId = builder.size;
       builder.split(this.sId[slot], f, this.threshold(f, bin), missingLeft, gain, leftId, leftId + 1);
@@ -203,6 +219,8 @@ export class CartGrower {
       w >= 2 * this.rules.minChildWeight;
     if (!splittable || !this.findSplit(rows, start, end, sums, stats, p)) return top;
     if (top === this.cap) this.reserve(2 * this.cap);
+    const W = this.words;
+    for (let k = 0; k < W; k++) this.sConst[top * W + k] = this.nodeConst[k];
     const best = this.best;
     this.sStart[top] = start;
     this.sEnd[top] = end;
@@ -222,7 +240,10 @@ export class CartGrower {
   /**
    * The node's best split into `this.best`; false when there is none worth making. Features in a
    * random order until maxFeatures non-constant ones were looked at (scikit-learn's rule), or all
-   * in order.
+   * in order. A feature found constant in an ancestor is constant here too (its rows are a
+   * subset): it is not looked at again (scikit-learn's known constants), which spares a pass
+   * over the rows for most one-hot columns below the first few levels. It is still drawn, so the
+   * draws are the same, and a constant feature makes no draw of its own.
    */
   private findSplit(
     rows: Uint32Array,
@@ -245,6 +266,9 @@ export class CartGrower {
     const random = p.splitter === "random";
     gather(rows, start, end, stats, this.scratch, this.unitWeights);
     if (random) this.splitter.setNode(rows, start, end, sums, score);
+    const known = this.nodeConst;
+    const inherited = this.parentConst;
+    for (let k = 0; k < known.length; k++) known[k] = inherited[k];
     let visited = 0;
     for (let drawn = 0; drawn < cols && visited < p.maxFeatures; drawn++) {
       let f = drawn;
@@ -254,10 +278,14 @@ export class CartGrower {
         order[j] = order[drawn];
         order[drawn] = f;
       }
+      const word = f >>> 5;
+      const bit = 1 << (f & 31);
+      if ((known[word] & bit) !== 0) continue;
       const varies = random
         ? this.splitter.tryFeature(f)
         : this.bestSplit(f, rows, start, end, sums, score, stats);
       if (varies) visited++;
+      else known[word] |= bit;
     }
     return best.feature >= 0 && best.gain > p.minGain;
   }
@@ -348,6 +376,7 @@ export class CartGrower {
     this.sBin = grow(this.sBin, (n) => new Int32Array(n));
     this.sMissingLeft = grow(this.sMissingLeft, (n) => new Uint8Array(n));
     this.sGain = grow(this.sGain, (n) => new Float64Array(n));
+    this.sConst = grow(this.sConst, (n) => new Int32Array(n), this.words);
     this.sSums = grow(this.sSums, (n) => new Float64Array(n), S);
     this.sLeft = grow(this.sLeft, (n) => new Float64Array(n), S);
     this.cap = cap;

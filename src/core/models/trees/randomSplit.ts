@@ -237,6 +237,10 @@ export class RandomSplitter {
   /** `randomSplit` on feature f of the node: false when f is constant there. */
   tryFeature(f: number): boolean {
     const { binned, start, end } = this;
+    if (binned.nBins[f] === 2) {
+      const varies = this.tryBinary(f);
+      if (varies >= 0) return varies === 1;
+    }
     gatherCodes(binned, f, this.rows, start, end);
     const nMissing = rangeMissing;
     if (rangeHi < 0 || (rangeLo === rangeHi && nMissing === 0)) return false;
@@ -269,6 +273,42 @@ export class RandomSplitter {
       this.offer(f, bin, true, true);
     }
     return true;
+  }
+
+  /**
+   * `tryFeature` for a feature with two value bins (a one-hot column), in one pass over the node
+   * instead of two: the cut can only be "code <= 0", so the left side's sums are taken while the
+   * codes are read (`leftSumsBinary`, the same operations in the same order as `leftSums`), and the
+   * range is told by the count. Returns 1 when tried, 0 when constant, -1 when the node has missing
+   * values (the general path then runs from the start; nothing was drawn or offered).
+   */
+  private tryBinary(f: number): number {
+    const { binned, start, end } = this;
+    const left = this.left;
+    const C = left.length - 2;
+    const n = end - start;
+    const miss = leftSumsBinary(
+      left,
+      C,
+      binned.codes,
+      f * binned.rows,
+      this.rows,
+      start,
+      n,
+      this.stats.grad !== undefined,
+      this.scratch as HistScratch,
+      this.unitWeights,
+    );
+    if (miss > 0) return -1;
+    const zeros = left[C + 1];
+    if (zeros === 0 || zeros === n) return 0;
+    rangeLo = 0;
+    rangeHi = 1;
+    rangeMissing = 0;
+    // Draws as the general path does (one draw), though only bin 0 can come out.
+    const bin = cutOf(binned, f, this.rng as Rng);
+    this.offer(f, bin, false, false);
+    return 1;
   }
 
   /** `SplitFinder.offer` of the left sums in `this.left`. */
@@ -320,7 +360,98 @@ export function primeRandomSplit(binned: BinnedMatrix): void {
     for (const unit of [false, true]) {
       leftSums(left, C, codes, 0, 0, C === 1, scratch, unit);
       leftSumsMissing(left, new Float64Array(8), C, codes, 0, 0, 1, C === 1, scratch, unit);
+      leftSumsBinary(left, C, codes, 0, new Uint32Array(0), 0, 0, C === 1, scratch, unit);
     }
+}
+
+/**
+ * `leftSums` of "code <= 0" for a two-bin feature, reading its codes straight from the column
+ * (`codes[col + rows[start + j]]`) instead of a gathered copy; the row statistics are read in
+ * the same order, so every sum is the same. Returns the node's missing values (code 2), which
+ * make the sums meaningless (they count as right here): the caller then takes the general path.
+ */
+function leftSumsBinary(
+  left: Float64Array,
+  C: number,
+  codes: Uint8Array,
+  col: number,
+  rows: Uint32Array,
+  start: number,
+  n: number,
+  gradient: boolean,
+  scratch: HistScratch,
+  unitWeights: boolean,
+): number {
+  const { g, h, c: cls } = scratch;
+  let count = 0;
+  let miss = 0;
+  if (gradient) {
+    let gl = 0;
+    let hl = 0;
+    for (let j = 0; j < n; j++) {
+      const code = codes[col + rows[start + j]];
+      // 1 for code 0, 0 for 1 and 2 (missing), as 1 - ((0 - code) >>> 31) in `leftSums`.
+      const isLeft = (code - 1) >>> 31;
+      miss += code >>> 1;
+      gl += g[j] * isLeft;
+      if (!unitWeights) hl += h[j] * isLeft;
+      count += isLeft;
+    }
+    left[0] = gl;
+    left[1] = unitWeights ? count : hl;
+    left[2] = count;
+    return miss;
+  }
+  if (unitWeights && C === 2) {
+    let ones = 0;
+    for (let j = 0; j < n; j++) {
+      const code = codes[col + rows[start + j]];
+      const isLeft = (code - 1) >>> 31;
+      miss += code >>> 1;
+      ones += isLeft & cls[j];
+      count += isLeft;
+    }
+    left[0] = 0 - (count - ones);
+    left[1] = 0 - ones;
+    left[2] = count;
+    left[3] = count;
+    return miss;
+  }
+  if (C === 2) {
+    let s0 = 0;
+    let s1 = 0;
+    let weight = 0;
+    for (let j = 0; j < n; j++) {
+      const code = codes[col + rows[start + j]];
+      const isLeft = (code - 1) >>> 31;
+      miss += code >>> 1;
+      const w = h[j] * isLeft;
+      const one = cls[j];
+      s0 -= w * (1 - one);
+      s1 -= w * one;
+      weight += w;
+      count += isLeft;
+    }
+    left[0] = s0;
+    left[1] = s1;
+    left[2] = weight;
+    left[3] = count;
+    return miss;
+  }
+  for (let k = 0; k < C; k++) left[k] = 0;
+  let weight = 0;
+  for (let j = 0; j < n; j++) {
+    const code = codes[col + rows[start + j]];
+    const isLeft = (code - 1) >>> 31;
+    miss += code >>> 1;
+    const w = unitWeights ? isLeft : h[j] * isLeft;
+    left[cls[j]] -= w;
+    weight += w;
+    count += isLeft;
+  }
+  left[C] = weight;
+  left[C + 1] = count;
+  return miss;
 }
 
 /**
