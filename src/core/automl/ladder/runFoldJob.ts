@@ -36,7 +36,19 @@ export interface FoldJobOptions extends LongCallOptions {
   blockedBytes?: number;
   /** Rows per block on that path (default RECIPE_BLOCK_ROWS). */
   blockRows?: number;
+  /**
+   * Called as each stage of the job begins, so that a caller with a clock (the ladder bench) can
+   * charge the work between two calls to a stage; "done" ends the last one.
+   */
+  onStage?: (stage: FoldStage) => void;
 }
+
+/**
+ * The stages of a fold job, in order: fitting the recipe and making the model's input, fitting
+ * the model, scoring the training sample, predicting and scoring the validation rows, saving the
+ * model's artifact (a refit's pipeline, or a tfjs model's backend).
+ */
+export type FoldStage = "recipe" | "fit" | "train_score" | "validation" | "artifact" | "done";
 
 /** When and how to go by row blocks. */
 interface Blocks {
@@ -74,8 +86,9 @@ const fitsRows = (model: Estimator): model is Estimator & RowsFitter =>
  */
 export async function runFoldJob(frame: Frame, job: FoldJob, opts: FoldJobOptions = {}): Promise<FoldResult> {
   const t0 = performance.now();
-  const { signal } = opts;
+  const { signal, onStage } = opts;
   signal?.throwIfAborted();
+  onStage?.("recipe");
   // Not the registry: it imports tfjs, which a thread that never trains the neural net need not load.
   const spec = await loadModelSpec(job.model);
   const limit = opts.blockedBytes ?? BLOCKED_MATRIX_BYTES;
@@ -83,6 +96,7 @@ export async function runFoldJob(frame: Frame, job: FoldJob, opts: FoldJobOption
   const model = spec.create(job.params, job.task);
   const part = trainingPart(frame, job, spec, { ...blocks, rowsFit: fitsRows(model) }, signal);
   const { fitted, y } = part;
+  onStage?.("fit");
   const fitOpts = {
     seed: job.seed,
     sampleWeight: part.weights ?? undefined,
@@ -97,6 +111,7 @@ export async function runFoldJob(frame: Frame, job: FoldJob, opts: FoldJobOption
   const k = job.classes?.length;
   let trainScore: number | null = null;
   if (job.trainScore) {
+    onStage?.("train_score");
     // A seeded sample is enough for the overfitting signal, and spares slow predictors (kNN).
     const X = part.X;
     const source = part.source;
@@ -124,6 +139,7 @@ export async function runFoldJob(frame: Frame, job: FoldJob, opts: FoldJobOption
   let proba: Float64Array | null = job.classes ? new Float64Array(0) : null;
   let score = Number.NaN;
   if (job.validation.length > 0) {
+    onStage?.("validation");
     const out = predictRows(model, spec, fitted, frame, job.validation, job.classes, blocks, signal);
     predictions = out.predictions;
     proba = out.proba;
@@ -137,10 +153,14 @@ export async function runFoldJob(frame: Frame, job: FoldJob, opts: FoldJobOption
     score = scoreMetric(job.metric, { yTrue, yPred: predictions, proba, nClasses: k });
   }
 
+  onStage?.("artifact");
   const artifact = job.keepPipeline || spec.usesTfjs ? model.toJSON() : null;
   const backend = spec.usesTfjs
     ? String((artifact?.state as { backend?: string })?.backend ?? "") || null
     : null;
+  const pipeline =
+    job.keepPipeline && artifact ? { recipe: fittedRecipeToJSON(fitted), model: artifact } : null;
+  onStage?.("done");
   return {
     model: job.model,
     fold: job.fold,
@@ -152,7 +172,7 @@ export async function runFoldJob(frame: Frame, job: FoldJob, opts: FoldJobOption
     params: { ...(model.params as object) },
     seconds: (performance.now() - t0) / 1000,
     backend,
-    pipeline: job.keepPipeline && artifact ? { recipe: fittedRecipeToJSON(fitted), model: artifact } : null,
+    pipeline,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type FoldJob, type FoldResult, foldJobs } from "../../../../../src/core/automl/ladder/foldJob.ts";
 import { planLadder } from "../../../../../src/core/automl/ladder/ladderPlan.ts";
-import { runFoldJob } from "../../../../../src/core/automl/ladder/runFoldJob.ts";
+import { type FoldStage, runFoldJob } from "../../../../../src/core/automl/ladder/runFoldJob.ts";
 import type { ModelId } from "../../../../../src/core/models/registry.ts";
 import { makeRng } from "../../../../../src/core/random.ts";
 import { frameOf } from "../../prep/helpers.ts";
@@ -59,5 +59,24 @@ describe("runFoldJob by row blocks", () => {
     const out = await runFoldJob(mixed, withGaps, BLOCKED);
     expect(timeless(out)).toEqual(timeless(await runFoldJob(mixed, withGaps)));
     expect(out.predictions).toHaveLength(3);
+  });
+});
+
+describe("runFoldJob stages", () => {
+  it("reports its stages in order, skipping those a job does not run, and the same result", async () => {
+    const frame = mixedFrame(200);
+    const plan = planLadder(frame, { target: "label", folds: 3, seed: 3, testSize: 0.2 });
+    const jobs = foldJobs(plan, "logistic");
+    const fold = jobs[0];
+    const refit = jobs[jobs.length - 1];
+    const stagesOf = async (job: FoldJob) => {
+      const stages: FoldStage[] = [];
+      const out = await runFoldJob(frame, job, { onStage: (s) => stages.push(s) });
+      expect(timeless(out)).toEqual(timeless(await runFoldJob(frame, job)));
+      return stages;
+    };
+    expect(await stagesOf(fold)).toEqual(["recipe", "fit", "train_score", "validation", "artifact", "done"]);
+    expect(refit.trainScore).toBe(false);
+    expect(await stagesOf(refit)).toEqual(["recipe", "fit", "validation", "artifact", "done"]);
   });
 });
