@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { TRAIN_SCORE_ROWS } from "../../src/core/automl/ladder/runFoldJob.ts";
+import { trainScoreRows } from "../../src/core/automl/ladder/runFoldJob.ts";
 import { takeRows } from "../../src/core/eval/takeRows.ts";
 import type { Matrix, Target } from "../../src/core/models/estimator.ts";
 import { KNearestNeighbors, type KnnSearch } from "../../src/core/models/knn/kNearestNeighbors.ts";
@@ -409,7 +409,7 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "cpu": time.process_time(
 /**
  * One ladder fold of the lending_club- and wa_churn-like tables, as the ladder's kNN rung does
  * it (the default recipe's matrix; fit on the fold's training rows, then predictProba for the
- * validation rows and for the train score's seeded sample of up to 2,000 training rows), beside
+ * validation rows and for the train score's seeded sample of up to 500 training rows), beside
  * scikit-learn's default KNeighborsClassifier (brute force here) fitted on the same matrix and
  * asked for the validation rows only, as the ladder bench's peer does. Best of 3, taking turns.
  */
@@ -417,7 +417,7 @@ async function benchKnnLadderFold(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const table of [waChurnLike(), lendingClubLike()]) {
     const { job, train, y, valid } = await ladderFold(table, "knn");
-    const pick = sampleRows(train.rows, TRAIN_SCORE_ROWS, job.seed);
+    const pick = sampleRows(train.rows, trainScoreRows("knn"), job.seed);
     const sample = takeRows(train, pick);
     const dir = mkdtempSync(join(tmpdir(), "knn-fold-"));
     const file = join(dir, "fold");

@@ -9,7 +9,7 @@ import type { LongCallOptions } from "../../progress.ts";
 import { scoreMetric } from "../evaluation/scoreMetrics.ts";
 import { deriveSeed } from "../ladder/deriveSeed.ts";
 import { predictIn } from "../ladder/predictIn.ts";
-import { TRAIN_SCORE_ROWS } from "../ladder/runFoldJob.ts";
+import { trainScoreRows } from "../ladder/runFoldJob.ts";
 import type { BoundaryData, BoundaryFeature } from "./boundaryData.ts";
 import { playgroundParams } from "./playgroundParams.ts";
 
@@ -245,8 +245,8 @@ export async function fitBoundary(
     });
   };
   // A seeded sample of the training rows, as the ladder's train score: enough for the overfitting
-  // signal, and it spares the slow predictors (kNN) half the work at 5,000 rows.
-  const pick = sampleRows(train.X.rows, TRAIN_SCORE_ROWS, data.seed);
+  // signal, and it spares the slow predictors (kNN, which reads fewer rows) most of the work.
+  const pick = sampleRows(train.X.rows, trainScoreRows(req.model), data.seed);
   const trainScore =
     pick.length === train.X.rows
       ? score(train.X, train.y)
