@@ -100,10 +100,7 @@ export async function trainDense(
       let cost = data / b;
       if (alpha > 0) {
         let squares = 0;
-        for (const layer of layers) {
-          const w = layer.wView;
-          for (let i = 0; i < w.length; i++) squares += w[i] * w[i];
-        }
+        for (const layer of layers) squares = addSquares(layer.wView, squares);
         cost += (alpha / (2 * b)) * squares;
       }
       lossSum += cost * b;
@@ -198,6 +195,16 @@ export async function trainDense(
     trainLoss,
     validationLoss,
   };
+}
+
+/**
+ * `sum` plus the squares of `w`, added in order (the L2 term's sum). A function of its own: written
+ * inline in trainDense's batch loop, V8 ran it several times slower (the L2 term took 5 of 28 ms an
+ * epoch at 6,309 x 118 rows, about 1.5 ms here). Same order, same sum.
+ */
+function addSquares(w: Float64Array, sum: number): number {
+  for (let i = 0; i < w.length; i++) sum += w[i] * w[i];
+  return sum;
 }
 
 /** Rows order[start .. start + b) into the heap's batch input (as float64), their targets and weights. */
