@@ -5,10 +5,18 @@ import type { FitOptions, Matrix, Target } from "../estimator.ts";
 import { readWeights } from "../fitChecks.ts";
 import { applyBins, type BinMapper, type BinnedMatrix, fitBins } from "../trees/binning.ts";
 import { type GrowParams, TreeGrower } from "../trees/grower.ts";
+import { histogramHelp, type StepArrays } from "../trees/histHelp.ts";
 import { binSource, gatherRows, type RowSource } from "../trees/rowSource.ts";
 import { leafOf, type Tree } from "../trees/tree.ts";
 import { intParam, limitParam, numberParam } from "../trees/treeParams.ts";
-import { type BoostLoss, binaryLogLoss, multinomialLogLoss, squaredError } from "./losses.ts";
+import {
+  type BoostLoss,
+  binaryLogLoss,
+  binaryStepRows,
+  multinomialLogLoss,
+  squaredError,
+  sumTerms,
+} from "./losses.ts";
 import type { GbdtParams } from "./meta.ts";
 import { validationSplit } from "./validationSplit.ts";
 
@@ -98,7 +106,16 @@ export function boost(
     valData = valRows ? gatherRows(X, valRows).data : new Float64Array(0);
     valAt = valRows && Uint32Array.from({ length: valRows.length }, (_, j) => j);
   }
-  const grower = new TreeGrower(binned, mapper.thresholds, 1, rules, true);
+  const n = trainRows.length;
+  const dim = loss.dim;
+  const yTrain = pick(y.values, trainRows);
+  const wTrain = pick(weight, trainRows);
+  const baseline = loss.baseline(yTrain, wTrain);
+  const unitWeights = wTrain.every((v) => v === 1) ? null : wTrain;
+  // In a thread with histogram help the binary loss's step is shared too: its arrays then live in
+  // shared memory (histHelp.ts), with the same values.
+  const shared = loss.step && histogramHelp() ? sharedStepArrays(n, yTrain, unitWeights) : undefined;
+  const grower = new TreeGrower(binned, mapper.thresholds, 1, rules, true, shared);
   try {
     return grow();
   } finally {
@@ -106,15 +123,11 @@ export function boost(
   }
 
   function grow(): Boosted {
-    const n = trainRows.length;
-    const dim = loss.dim;
-    const yTrain = pick(y.values, trainRows);
-    const wTrain = pick(weight, trainRows);
-    const baseline = loss.baseline(yTrain, wTrain);
-    const raw = repeatRows(baseline, n);
-    const prob = new Float64Array(n * dim);
-    const grad = new Float64Array(n);
-    const hess = new Float64Array(n);
+    const raw = shared ? shared.raw : new Float64Array(n * dim);
+    for (let i = 0; i < n; i++) raw.set(baseline, i * dim);
+    const prob = shared ? shared.prob : new Float64Array(n * dim);
+    const grad = shared ? shared.grad : new Float64Array(n);
+    const hess = shared ? shared.hess : new Float64Array(n);
     const rows = new Uint32Array(n);
     const yVal = valRows ? pick(y.values, valRows) : null;
     const wVal = valRows ? pick(weight, valRows) : null;
@@ -126,8 +139,12 @@ export function boost(
     const trees: Tree[] = [];
     const gains = new Float64Array(X.cols);
     // One pass per iteration for the binary loss: probabilities, training loss, next gradients.
-    const unitWeights = wTrain.every((v) => v === 1) ? null : wTrain;
     const step = (): number => {
+      if (shared) {
+        const { y: ys, w: ws, terms } = shared;
+        const run = (a: number, b: number) => binaryStepRows(raw, prob, ys, ws, grad, hess, terms, a, b);
+        if (grower.shareStep(n, run)) return sumTerms(terms, ws, n);
+      }
       if (loss.step) return loss.step(raw, n, prob, yTrain, unitWeights, grad, hess);
       loss.prepare(raw, n, prob);
       return loss.mean(raw, yTrain, wTrain, prob);
@@ -187,6 +204,19 @@ function pick(values: Float64Array, rows: Uint32Array): Float64Array {
   const out = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
   return out;
+}
+
+/** The binary step's per-row arrays in shared memory (targets and weights copied in). */
+function sharedStepArrays(n: number, y: Float64Array, w: Float64Array | null): StepArrays {
+  const make = () => new Float64Array(new SharedArrayBuffer(n * 8));
+  const ys = make();
+  ys.set(y);
+  let ws: Float64Array | null = null;
+  if (w) {
+    ws = make();
+    ws.set(w);
+  }
+  return { raw: make(), prob: make(), y: ys, w: ws, grad: make(), hess: make(), terms: make() };
 }
 
 function repeatRows(value: Float64Array, n: number): Float64Array {

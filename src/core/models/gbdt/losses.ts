@@ -206,6 +206,49 @@ export function multinomialLogLoss(k: number): BoostLoss {
   };
 }
 
+/**
+ * The binary loss's `step` on rows a..b with each row's loss term stored in `terms` rather than
+ * summed: a thread's share of one step. `sumTerms` then gives step's mean to the bit (the same
+ * terms added in the same order).
+ */
+export function binaryStepRows(
+  raw: Float64Array,
+  prob: Float64Array,
+  y: Float64Array,
+  w: Float64Array | null,
+  grad: Float64Array,
+  hess: Float64Array,
+  terms: Float64Array,
+  a: number,
+  b: number,
+): void {
+  for (let i = a; i < b; i++) {
+    const r = raw[i];
+    const p = sigmoid(r);
+    prob[i] = p;
+    const wi = w === null ? 1 : w[i];
+    grad[i] = w === null ? p - y[i] : wi * (p - y[i]);
+    hess[i] = w === null ? p * (1 - p) : wi * p * (1 - p);
+    const q = y[i] === 1 ? p : 1 - p;
+    if (q > 1e-12) terms[i] = w === null ? -Math.log(q) : -wi * Math.log(q);
+    else {
+      const softplus = r > 0 ? r + Math.log1p(Math.exp(-r)) : Math.log1p(Math.exp(r));
+      terms[i] = w === null ? softplus - y[i] * r : wi * (softplus - y[i] * r);
+    }
+  }
+}
+
+/** The mean of `binaryStepRows`' terms over rows 0..n, as `step` returns it. */
+export function sumTerms(terms: Float64Array, w: Float64Array | null, n: number): number {
+  let s = 0;
+  let t = 0;
+  for (let i = 0; i < n; i++) {
+    s += terms[i];
+    t += w === null ? 1 : w[i];
+  }
+  return t > 0 ? s / t : 0;
+}
+
 function sigmoid(x: number): number {
   if (x >= 0) return 1 / (1 + Math.exp(-x));
   // One exponential for both uses (the same value, so the same result as computing it twice).

@@ -2,6 +2,7 @@ import type { Rng } from "../../random.ts";
 import type { BinnedMatrix } from "./binning.ts";
 import { type FeatureScan, SPARSE_RATIO, scanFeature } from "./featureHistogram.ts";
 import { Frontier, type OpenNode } from "./frontier.ts";
+import type { StepArrays } from "./histHelp.ts";
 import {
   gatherRows,
   type HistLayout,
@@ -87,6 +88,8 @@ export class TreeGrower {
     readonly rules: SplitRules,
     /** Boosting in a thread with histogram help (histHelp.ts): offer it, until `close`. */
     private readonly share = false,
+    /** With `share`, the binary loss's per-row arrays, offered too (see `shareStep`). */
+    private readonly step?: StepArrays,
   ) {
     this.layout = makeHistLayout(binned.nBins, channels);
     this.finder = new SplitFinder(this.layout, rules);
@@ -109,8 +112,17 @@ export class TreeGrower {
   }
 
   private wasmHistograms(): WasmHistograms | null {
-    if (this.wasm === undefined) this.wasm = WasmHistograms.create(this.binned, this.layout, this.share);
+    if (this.wasm === undefined)
+      this.wasm = WasmHistograms.create(this.binned, this.layout, this.share, this.step);
     return this.wasm;
+  }
+
+  /**
+   * Runs the binary loss's step on rows 0..n with the threads helping this grower, the caller's
+   * share through `run(from, to)`; false (nothing run) when none helps.
+   */
+  shareStep(n: number, run: (from: number, to: number) => void): boolean {
+    return this.step !== undefined && this.wasm?.shareStep(n, run) === true;
   }
 
   /** Ends any offer of help made for this grower's histograms (a `share` grower, when done). */

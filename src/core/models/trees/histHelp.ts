@@ -1,4 +1,5 @@
 import { moduleLoader } from "../../wasm/wasmModule.ts";
+import { binaryStepRows } from "../gbdt/losses.ts";
 import { HIST_SHARED_WASM_BASE64 } from "./histWasmBytes.ts";
 
 // Threads helping one gradient-boosting fit build its histograms (Node's worker threads). The
@@ -13,10 +14,26 @@ export interface SharedMemory {
   readonly buffer: ArrayBufferLike;
 }
 
-/** What a fitting thread offers other threads: its memory and the byte address of its board. */
+/**
+ * What a fitting thread offers other threads: its memory and the byte address of its board, and
+ * for the binary loss the arrays of its per-row step (in shared memory), whose rows helpers share.
+ */
 export interface HistHelpOffer {
   memory: SharedMemory;
   board: number;
+  step?: StepArrays;
+}
+
+/** The binary loss's per-row arrays over the training rows (see losses.ts's `binaryStepRows`). */
+export interface StepArrays {
+  raw: Float64Array;
+  prob: Float64Array;
+  y: Float64Array;
+  /** null: every weight is 1. */
+  w: Float64Array | null;
+  grad: Float64Array;
+  hess: Float64Array;
+  terms: Float64Array;
 }
 
 /**
@@ -99,6 +116,13 @@ export const W_HELPED = 20;
 export const KIND_ROWS = 0;
 export const KIND_ROOT = 1;
 export const KIND_COLS = 2;
+/** The binary loss's step on a range of rows (JavaScript, on the offer's step arrays). */
+export const KIND_STEP = 3;
+
+/** Chunk `c` of `parts` over `n` items: [from, to). */
+export function chunkRange(c: number, parts: number, n: number): [number, number] {
+  return [Math.floor((c * n) / parts), Math.floor(((c + 1) * n) / parts)];
+}
 
 type RowKernel = (...args: number[]) => void;
 
@@ -172,7 +196,12 @@ export function helpHistograms(offer: HistHelpOffer): number {
     // PARTS belongs to the task that `w` names unless the word has moved on, which the exchange
     // below would see (the owner writes a task's fields before publishing its number).
     if ((w & 255) < b[W_PARTS] && Atomics.compareExchange(b, W_CLAIM, w, w + 1) === w) {
-      runChunk(e, b, w & 255, gather);
+      const s = offer.step;
+      if (b[W_KIND] !== KIND_STEP) runChunk(e, b, w & 255, gather);
+      else if (s) {
+        const [from, to] = chunkRange(w & 255, b[W_PARTS], b[W_N]);
+        binaryStepRows(s.raw, s.prob, s.y, s.w, s.grad, s.hess, s.terms, from, to);
+      }
       built++;
       Atomics.add(b, W_HELPED, 1);
       Atomics.add(b, W_DONE, 1);

@@ -3,15 +3,18 @@ import type { BinnedMatrix } from "./binning.ts";
 import {
   BOARD_WORDS,
   type ChunkKernels,
+  chunkRange,
   type HistHelp,
   histogramHelp,
   instantiateShared,
   KIND_COLS,
   KIND_ROOT,
   KIND_ROWS,
+  KIND_STEP,
   makeSharedMemory,
   runChunk,
   type SharedMemory,
+  type StepArrays,
   W_CLAIM,
   W_CLOSED,
   W_CODES,
@@ -251,11 +254,16 @@ export class WasmHistograms {
    * Histograms for one-channel growth on `binned`, or null where WebAssembly is unavailable.
    * `share`: the grower will `close` it, so it may offer its work to helping threads.
    */
-  static create(binned: BinnedMatrix, layout: HistLayout, share = false): WasmHistograms | null {
+  static create(
+    binned: BinnedMatrix,
+    layout: HistLayout,
+    share = false,
+    step?: StepArrays,
+  ): WasmHistograms | null {
     if (layout.channels !== 1) return null;
     const help = share ? histogramHelp() : null;
     if (help) {
-      const shared = WasmHistograms.createShared(binned, layout, help);
+      const shared = WasmHistograms.createShared(binned, layout, help, step);
       if (shared) return shared;
     }
     const module = wasmModule();
@@ -276,13 +284,14 @@ export class WasmHistograms {
     binned: BinnedMatrix,
     layout: HistLayout,
     help: HistHelp,
+    step: StepArrays | undefined,
   ): WasmHistograms | null {
     const p = plan(binned.rows, binned.cols, layout.size * 8, help.helpers);
     const memory = makeSharedMemory(Math.ceil(p.top / WASM_PAGE));
     if (!memory) return null;
     const e = instantiateShared(memory) as unknown as Exports;
     const h = new WasmHistograms(e, memory.buffer, p, binned, layout, help.helpers);
-    h.withdraw = help.offer({ memory: memory as SharedMemory, board: h.aBoard });
+    h.withdraw = help.offer({ memory: memory as SharedMemory, board: h.aBoard, step });
     return h;
   }
 
@@ -301,11 +310,34 @@ export class WasmHistograms {
    * have joined and the node is big enough; false when the caller should build it alone.
    */
   private shared(kind: number, hess: boolean, aRows: number, n: number, at: number): boolean {
+    const e = this.e as unknown as ChunkKernels;
+    return this.publish(kind, hess, aRows, n, at, (b, c) => runChunk(e, b, c, this.aOrdered));
+  }
+
+  /**
+   * The binary loss's step on rows 0..n shared with the helpers (the offer's step arrays), the
+   * owner running its chunks' rows with `run(from, to)`; false when no helper has joined.
+   */
+  shareStep(n: number, run: (from: number, to: number) => void): boolean {
+    return this.publish(KIND_STEP, false, 0, n, 0, (b, c) => {
+      const [from, to] = chunkRange(c, b[W_PARTS], n);
+      run(from, to);
+    });
+  }
+
+  private publish(
+    kind: number,
+    hess: boolean,
+    aRows: number,
+    n: number,
+    at: number,
+    own: (b: Int32Array, c: number) => void,
+  ): boolean {
     const b = this.board;
     if (!b || n < MIN_SHARED_ROWS) return false;
     const helpers = Atomics.load(b, W_JOINED);
     if (helpers === 0 || Atomics.load(b, W_CLOSED) === 1) return false;
-    const parts = Math.min(helpers + 1, this.cols);
+    const parts = Math.min(helpers + 1, kind === KIND_STEP ? 255 : this.cols);
     b[W_KIND] = kind;
     b[W_HESS] = hess ? 1 : 0;
     b[W_ROWS] = aRows;
@@ -316,10 +348,9 @@ export class WasmHistograms {
     this.seq = (this.seq + 1) & 0x7fffff;
     Atomics.store(b, W_CLAIM, this.seq << 8);
     Atomics.notify(b, W_CLAIM);
-    const e = this.e as unknown as ChunkKernels;
     // The owner claims chunks too, so a helper that is slow to wake costs nothing but its share.
     for (let w = Atomics.add(b, W_CLAIM, 1); (w & 255) < parts; w = Atomics.add(b, W_CLAIM, 1)) {
-      runChunk(e, b, w & 255, this.aOrdered);
+      own(b, w & 255);
       Atomics.add(b, W_DONE, 1);
     }
     for (let spin = 0; ; spin++) {

@@ -32,7 +32,7 @@ const params = { max_iter: 8, max_leaf_nodes: 15, early_stopping: false } as con
 afterEach(() => setHistogramHelp(null));
 
 describe("histogram help", () => {
-  it("gives the same model when another thread builds part of the histograms", async () => {
+  it("gives the same model when another thread builds part of the histograms and of the loss step", async () => {
     const { X, y } = problem(30_000, 9);
     const alone = JSON.stringify(new Gbdt(params).fit(X, y, { seed: 3 }).toJSON());
 
