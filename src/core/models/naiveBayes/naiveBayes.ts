@@ -96,16 +96,39 @@ export class NaiveBayes extends BaseEstimator<NaiveBayesParams, NaiveBayesState>
     }
 
     // var_smoothing is relative to the largest (unweighted) variance of the Gaussian features.
-    let maxVariance = 0;
-    for (let j = 0; j < p; j++) {
-      if (isCategorical[j]) continue;
-      let mean = 0;
-      for (let i = 0; i < n; i++) mean += data[i * p + j] / n;
-      let v = 0;
-      for (let i = 0; i < n; i++) v += (data[i * p + j] - mean) ** 2 / n;
-      maxVariance = Math.max(maxVariance, v);
+    // Every sum below runs over the rows in order, as a loop per column would, but row by row
+    // (the matrix is row-major: a column's stride missed the cache on wide one-hot tables).
+    const colMean = new Float64Array(p);
+    const colVar = new Float64Array(p);
+    for (let i = 0; i < n; i++) {
+      const o = i * p;
+      for (let j = 0; j < p; j++) colMean[j] += data[o + j] / n;
     }
+    for (let i = 0; i < n; i++) {
+      const o = i * p;
+      for (let j = 0; j < p; j++) colVar[j] += (data[o + j] - colMean[j]) ** 2 / n;
+    }
+    let maxVariance = 0;
+    for (let j = 0; j < p; j++) if (!isCategorical[j]) maxVariance = Math.max(maxVariance, colVar[j]);
     const epsilon = smoothing * (maxVariance > 0 ? maxVariance : 1);
+
+    // Per class and feature (c * p + j): weighted sums, then means and variances.
+    const mean = new Float64Array(k * p);
+    const variance = new Float64Array(k * p);
+    for (let i = 0; i < n; i++) {
+      const o = i * p;
+      const c = y.values[i] * p;
+      const wi = w[i];
+      for (let j = 0; j < p; j++) mean[c + j] += wi * data[o + j];
+    }
+    for (let c = 0; c < k; c++)
+      for (let j = 0; j < p; j++) mean[c * p + j] = classWeight[c] > 0 ? mean[c * p + j] / classWeight[c] : 0;
+    for (let i = 0; i < n; i++) {
+      const o = i * p;
+      const c = y.values[i] * p;
+      const wi = w[i];
+      for (let j = 0; j < p; j++) variance[c + j] += wi * (data[o + j] - mean[c + j]) ** 2;
+    }
 
     const features: NaiveBayesState["features"] = [];
     for (let j = 0; j < p; j++) {
@@ -127,15 +150,14 @@ export class NaiveBayes extends BaseEstimator<NaiveBayesParams, NaiveBayesState>
         );
         features.push({ kind: "c", levels, logProb });
       } else {
-        const mean = new Array<number>(k).fill(0);
-        const variance = new Array<number>(k).fill(0);
-        for (let i = 0; i < n; i++) mean[y.values[i]] += w[i] * data[i * p + j];
-        for (let c = 0; c < k; c++) mean[c] = classWeight[c] > 0 ? mean[c] / classWeight[c] : 0;
-        for (let i = 0; i < n; i++)
-          variance[y.values[i]] += w[i] * (data[i * p + j] - mean[y.values[i]]) ** 2;
-        for (let c = 0; c < k; c++)
-          variance[c] = (classWeight[c] > 0 ? variance[c] / classWeight[c] : 0) + epsilon;
-        features.push({ kind: "g", mean, variance });
+        features.push({
+          kind: "g",
+          mean: Array.from({ length: k }, (_, c) => mean[c * p + j]),
+          variance: Array.from({ length: k }, (_, c) => {
+            const v = variance[c * p + j];
+            return (classWeight[c] > 0 ? v / classWeight[c] : 0) + epsilon;
+          }),
+        });
       }
     }
     const prior = Array.from(classWeight, (cw) => cw / total);
@@ -147,12 +169,44 @@ export class NaiveBayes extends BaseEstimator<NaiveBayesParams, NaiveBayesState>
     return { features: s.cols, classes: s.nClasses };
   }
 
+  /**
+   * The fitted likelihoods as flat arrays per class and feature (c * p + j), built once per fit:
+   * a Gaussian's mean, variance and log(2 pi variance), the same values the terms used to compute
+   * row by row (one Math.log per row, class and feature was most of a prediction).
+   */
+  private tables?: { of: NaiveBayesState; mean: Float64Array; variance: Float64Array; logNorm: Float64Array };
+
+  private tablesOf(state: NaiveBayesState) {
+    if (this.tables?.of === state) return this.tables;
+    const { nClasses: k, cols: p, features } = state;
+    const mean = new Float64Array(k * p);
+    const variance = new Float64Array(k * p);
+    const logNorm = new Float64Array(k * p);
+    for (let j = 0; j < p; j++) {
+      const f = features[j];
+      if (f.kind !== "g") continue;
+      for (let c = 0; c < k; c++) {
+        mean[c * p + j] = f.mean[c];
+        variance[c * p + j] = f.variance[c];
+        logNorm[c * p + j] = Math.log(2 * Math.PI * f.variance[c]);
+      }
+    }
+    this.tables = { of: state, mean, variance, logNorm };
+    return this.tables;
+  }
+
   /** Joint log-likelihood log P(c) + sum_j log P(x_j | c), rows x classes. */
   private jointLogLikelihood(X: Matrix): Float64Array {
-    const { nClasses: k, cols: p, prior, features } = this.fitted();
+    const state = this.fitted();
+    const { nClasses: k, cols: p, prior, features } = state;
     checkPredictInput(X, p, TYPE);
+    const { mean, variance, logNorm } = this.tablesOf(state);
+    const gaussian = Uint8Array.from(features, (f) => (f.kind === "g" ? 1 : 0));
+    const allGaussian = gaussian.every((g) => g === 1);
+    const data = X.data;
     const out = new Float64Array(X.rows * k);
     for (let i = 0; i < X.rows; i++) {
+      const o = i * p;
       for (let c = 0; c < k; c++) {
         // A class absent from training is impossible; its Gaussian terms are not even defined.
         if (prior[c] === 0) {
@@ -160,15 +214,20 @@ export class NaiveBayes extends BaseEstimator<NaiveBayesParams, NaiveBayesState>
           continue;
         }
         let s = Math.log(prior[c]);
-        for (let j = 0; j < p; j++) {
-          const x = X.data[i * p + j];
-          const f = features[j];
-          if (f.kind === "g") {
-            const v = f.variance[c];
-            s -= 0.5 * (Math.log(2 * Math.PI * v) + (x - f.mean[c]) ** 2 / v);
-          } else if (Number.isInteger(x) && x >= 0 && x < f.levels) {
+        const b = c * p;
+        if (allGaussian) {
+          for (let j = 0; j < p; j++)
+            s -= 0.5 * (logNorm[b + j] + (data[o + j] - mean[b + j]) ** 2 / variance[b + j]);
+        } else {
+          for (let j = 0; j < p; j++) {
+            const x = data[o + j];
+            if (gaussian[j]) {
+              s -= 0.5 * (logNorm[b + j] + (x - mean[b + j]) ** 2 / variance[b + j]);
+              continue;
+            }
+            const f = features[j] as { levels: number; logProb: number[][] };
             // A code never seen in training says nothing about the class, so it is skipped.
-            s += f.logProb[c][x];
+            if (Number.isInteger(x) && x >= 0 && x < f.levels) s += f.logProb[c][x];
           }
         }
         out[i * k + c] = s;
