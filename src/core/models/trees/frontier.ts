@@ -10,6 +10,11 @@ export interface OpenNode {
   score: number;
   hist: Float64Array | null;
   split: SplitCandidate | null;
+  /**
+   * Features known to be constant in the node, one bit each (32 per word), which its children
+   * inherit and need not look at again; absent where the grower does not track them.
+   */
+  known?: Int32Array | null;
 }
 
 /** Open nodes: a max-heap on gain when leaves are capped (best-first), else a stack (depth-first). */
