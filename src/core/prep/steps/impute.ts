@@ -71,6 +71,18 @@ function missingMask(col: Column): Float64Array {
 
 function fillFloat(col: Column & { data: { type: "float" } }, fill: number): Column {
   const src = col.data.values;
+  // A column with nothing to fill keeps its values (columns are never written in place): a
+  // million-row fold copied 15 whole columns here, 80 MB, to fill 2.
+  let gap = 0;
+  while (gap < src.length && !Number.isNaN(src[gap])) gap++;
+  if (gap === src.length)
+    return floatColumn(col.name, src, {
+      kind: col.kind,
+      role: col.role,
+      labels: col.labels,
+      missing: 0,
+      unique: col.unique,
+    });
   const values = src.slice();
   let filled = 0;
   let seen = false;
