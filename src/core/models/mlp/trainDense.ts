@@ -94,10 +94,7 @@ export async function trainDense(
         for (let l = 0; l + 1 < layers.length; l++)
           maskState = kernels.dropoutMask(layers[l].mask, b * layers[l].outputs, maskState, keep, kept32);
       forwardPass(net, b, activation, masked);
-      let data = 0;
-      for (let i = 0; i < b; i++)
-        data += rowLossAndGradient(last.zView, tb, i, outputs, head, last.dzView, wb[i] / b) * wb[i];
-      let cost = data / b;
+      let cost = batchLoss(last.zView, tb, wb, b, outputs, head, last.dzView, 0) / b;
       if (alpha > 0) {
         let squares = 0;
         for (const layer of layers) squares = addSquares(layer.wView, squares);
@@ -146,8 +143,7 @@ export async function trainDense(
         const b = Math.min(held.rows, start + batchSize) - start;
         gatherRows(net, held, heldOrder, start, b, tb, wb);
         forwardPass(net, b, activation, false);
-        for (let i = 0; i < b; i++)
-          sum += rowLossAndGradient(last.zView, tb, i, outputs, head, null, 0) * wb[i];
+        sum = batchLoss(last.zView, tb, wb, b, outputs, head, null, sum);
       }
       heldLoss = sum / validationWeight;
     }
@@ -195,6 +191,26 @@ export async function trainDense(
     trainLoss,
     validationLoss,
   };
+}
+
+/**
+ * `sum` plus the batch's weighted row losses, added in row order, and each row's gradient (times
+ * its weight / b) into `grad` when given. A function of its own, as `addSquares`.
+ */
+function batchLoss(
+  scores: Float64Array,
+  targets: Float64Array,
+  weights: Float64Array,
+  b: number,
+  outputs: number,
+  head: TrainConfig["head"],
+  grad: Float64Array | null,
+  sum: number,
+): number {
+  for (let i = 0; i < b; i++)
+    sum +=
+      rowLossAndGradient(scores, targets, i, outputs, head, grad, grad ? weights[i] / b : 0) * weights[i];
+  return sum;
 }
 
 /**
