@@ -1,6 +1,7 @@
 import { ValidationError } from "../../errors.ts";
 import { makeRng } from "../../random.ts";
 import type { Matrix } from "../estimator.ts";
+import { binRowsWasm } from "./binWasm.ts";
 
 /**
  * Feature binning for the histogram tree learners, after scikit-learn's `_BinMapper`
@@ -90,6 +91,7 @@ export function applyBins(X: Matrix, mapper: BinMapper, rows?: ArrayLike<number>
   const codes = new Uint8Array(n * cols);
   const { thresholds, nBins } = mapper;
   const padded = thresholds.map(padEdges);
+  if (binRowsWasm(data, cols, take, padded, nBins, codes)) return { codes, rows: n, cols, nBins, thresholds };
   for (let k = 0; k < n; k++) {
     const at = take[k] * cols;
     for (let f = 0; f < cols; f++) {

@@ -176,6 +176,40 @@ const PARTITION = `(func (export "partition") (param $column i32) (param $rows i
   (local.get $l))`;
 
 /**
+ * (func bin_block (data n cols edges missing out)): binning.ts's `binOfPadded` for a block of n
+ * row-major float64 rows: feature f's code of row k goes to byte `out + f * n + k`. `edges` holds
+ * each feature's edges padded with +Infinity to 256 (2,048 bytes a feature), `missing` each
+ * feature's missing code (i32), used for NaN. The eight halving steps are selects, not branches.
+ */
+const BIN_BLOCK = `(func (export "bin_block") (param $data i32) (param $n i32) (param $cols i32) (param $edges i32)
+  (param $missing i32) (param $out i32)
+  (local $k i32) (local $f i32) (local $v f64) (local $e i32) (local $pos i32) (local $miss i32) (local $o i32)
+  (block $features (loop $feature
+    (br_if $features (i32.ge_u (local.get $f) (local.get $cols)))
+    (local.set $e (i32.add (local.get $edges) (i32.shl (local.get $f) (i32.const 11))))
+    (local.set $miss (i32.load (i32.add (local.get $missing) (i32.shl (local.get $f) (i32.const 2)))))
+    (local.set $o (i32.add (local.get $out) (i32.mul (local.get $f) (local.get $n))))
+    (local.set $k (i32.const 0))
+    (block $rows (loop $row
+      (br_if $rows (i32.ge_u (local.get $k) (local.get $n)))
+      (local.set $v (f64.load (i32.add (local.get $data)
+        (i32.shl (i32.add (i32.mul (local.get $k) (local.get $cols)) (local.get $f)) (i32.const 3)))))
+      (local.set $pos (i32.const 0))
+      ${[128, 64, 32, 16, 8, 4, 2, 1]
+        .map(
+          (s) =>
+            `(local.set $pos (i32.add (local.get $pos) (select (i32.const ${s}) (i32.const 0)
+        (f64.lt (f64.load offset=${(s - 1) * 8} (i32.add (local.get $e) (i32.shl (local.get $pos) (i32.const 3)))) (local.get $v)))))`,
+        )
+        .join("\n      ")}
+      (i32.store8 (i32.add (local.get $o) (local.get $k))
+        (select (local.get $miss) (local.get $pos) (f64.ne (local.get $v) (local.get $v))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $row)))
+    (local.set $f (i32.add (local.get $f) (i32.const 1)))
+    (br $feature))))`;
+
+/**
  * The module: one memory (grown by the host), the row-major kernels, the column-major ones, the
  * partition. `shared`: the memory is imported and shared (env.memory, at most 4 GiB), so that
  * threads holding the same memory build parts of one histogram (see histHelp.ts); else the module
@@ -189,6 +223,7 @@ ${KERNELS.map(kernel).join("\n")}
 ${columnKernel(false)}
 ${columnKernel(true)}
 ${PARTITION}
+${BIN_BLOCK}
 )
 `;
 }
