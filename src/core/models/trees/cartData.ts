@@ -43,7 +43,9 @@ export function cartStats(data: CartData, weight: Float64Array): RowStats {
   if (data.classification) return { classes: data.classes, hess: weight };
   const grad = new Float64Array(weight.length);
   for (let i = 0; i < grad.length; i++) grad[i] = -weight[i] * data.y[i];
-  const constantHess = weight.every((w) => w === weight[0]) ? weight[0] : undefined;
+  let same = true;
+  for (let i = 0; i < weight.length && same; i++) same = weight[i] === weight[0];
+  const constantHess = same ? weight[0] : undefined;
   return { grad, hess: weight, y: data.y, constantHess };
 }
 

@@ -140,17 +140,7 @@ export class CartGrower {
     const builder = new TreeBuilder(C);
     const gains = new Float64Array(this.binned.cols);
     const sums = this.parentSums;
-    sums.fill(0);
-    const { grad, classes, hess } = stats;
-    for (let k = 0; k < count; k++) {
-      const r = rows[k];
-      if (grad) sums[0] += grad[r];
-      else if (classes) sums[classes[r]] -= hess[r];
-      sums[C] += hess[r];
-    }
-    sums[C + 1] = count;
-    let unit = true;
-    for (let k = 0; k < count && unit; k++) unit = hess[rows[k]] === 1;
+    const unit = rootSums(rows, count, stats, sums, C);
     this.unitWeights = unit && params.splitter === "random";
     if (params.splitter === "random")
       this.splitter.setTree(stats, this.scratch, params.rng as Rng, this.best, this.unitWeights);
@@ -381,6 +371,26 @@ export class CartGrower {
     this.sLeft = grow(this.sLeft, (n) => new Float64Array(n), S);
     this.cap = cap;
   }
+}
+
+/**
+ * The root's sums of rows[0..count) into `sums` (channels, weight, count); returns whether every
+ * weight is 1. A function of its own, so that its loops run optimised from the first tree (in
+ * `grow` they ran in the interpreter until the function was compiled).
+ */
+function rootSums(rows: Uint32Array, count: number, stats: RowStats, sums: Float64Array, C: number): boolean {
+  sums.fill(0);
+  const { grad, classes, hess } = stats;
+  for (let k = 0; k < count; k++) {
+    const r = rows[k];
+    if (grad) sums[0] += grad[r];
+    else if (classes) sums[classes[r]] -= hess[r];
+    sums[C] += hess[r];
+  }
+  sums[C + 1] = count;
+  let unit = true;
+  for (let k = 0; k < count && unit; k++) unit = hess[rows[k]] === 1;
+  return unit;
 }
 
 /**

@@ -206,6 +206,13 @@ export class RandomSplitter {
   private readonly left: Float64Array;
   private readonly missing: Float64Array;
   private readonly squared: boolean;
+  /** The node has two rows (and a squared score): features are tried by `tryPair`. */
+  private pair = false;
+  /** A two-row node's left sums with its first row left (A) or its second (B), and their gains. */
+  private readonly pairA: Float64Array;
+  private readonly pairB: Float64Array;
+  private gainA = 0;
+  private gainB = 0;
 
   constructor(
     private readonly finder: SplitFinder,
@@ -214,6 +221,8 @@ export class RandomSplitter {
     this.left = new Float64Array(finder.layout.stride);
     this.missing = new Float64Array(finder.layout.stride);
     this.squared = finder.rules.score === "squared";
+    this.pairA = new Float64Array(finder.layout.stride);
+    this.pairB = new Float64Array(finder.layout.stride);
   }
 
   /** The tree's row statistics (gathered per node into `scratch`), draws and best-split record. */
@@ -225,18 +234,46 @@ export class RandomSplitter {
     this.unitWeights = unitWeights;
   }
 
-  /** The node: its rows `rows[start..end)`, sums and score. */
+  /**
+   * The node: its rows `rows[start..end)`, sums and score (its row statistics gathered). A node
+   * of two rows has only two possible splits, one row on each side, whatever the feature and the
+   * cut: both are summed and scored here once (by `leftSums` and the gain of `offer`, so the same
+   * numbers), and each feature then costs two reads and a draw (`tryPair`). Two-row nodes are a
+   * third of a fully grown regression tree's nodes.
+   */
   setNode(rows: Uint32Array, start: number, end: number, parent: Float64Array, parentScore: number): void {
     this.rows = rows;
     this.start = start;
     this.end = end;
     this.parent = parent;
     this.parentScore = parentScore;
+    this.pair = end - start === 2 && this.squared;
+    if (!this.pair) return;
+    const left = this.left;
+    const C = left.length - 2;
+    const gradient = this.stats.grad !== undefined;
+    const scratch = this.scratch as HistScratch;
+    if (nodeCodes.length < 2) nodeCodes = new Uint8Array(Math.max(2, this.binned.rows));
+    const codes = nodeCodes;
+    codes[0] = 0;
+    codes[1] = 1;
+    leftSums(left, C, codes, 2, 0, gradient, scratch, this.unitWeights);
+    this.pairA.set(left);
+    this.gainA = this.gainOfLeft();
+    codes[0] = 1;
+    codes[1] = 0;
+    leftSums(left, C, codes, 2, 0, gradient, scratch, this.unitWeights);
+    this.pairB.set(left);
+    this.gainB = this.gainOfLeft();
   }
 
   /** `randomSplit` on feature f of the node: false when f is constant there. */
   tryFeature(f: number): boolean {
     const { binned, start, end } = this;
+    if (this.pair) {
+      const varies = this.tryPair(f);
+      if (varies >= 0) return varies === 1;
+    }
     if (binned.nBins[f] === 2) {
       const varies = this.tryBinary(f);
       if (varies >= 0) return varies === 1;
@@ -311,6 +348,68 @@ export class RandomSplitter {
     return 1;
   }
 
+  /**
+   * `tryFeature` in a two-row node (`setNode`): the feature splits the rows iff their codes
+   * differ, and the row with the lower code goes left. The cut is drawn only when the split would
+   * win (its bin is then needed); otherwise the draw is made and dropped, so the stream is the
+   * same. Returns 1 when tried, 0 when constant, -1 when a code is missing (general path).
+   */
+  private tryPair(f: number): number {
+    const { binned, rows, start } = this;
+    const codes = binned.codes;
+    const col = f * binned.rows;
+    const a = codes[col + rows[start]];
+    const b = codes[col + rows[start + 1]];
+    const missing = binned.nBins[f];
+    if (a === missing || b === missing) return -1;
+    if (a === b) return 0;
+    const best = this.best as SplitCandidate;
+    const rng = this.rng as Rng;
+    const firstLeft = a < b;
+    const gain = firstLeft ? this.gainA : this.gainB;
+    if (!(gain > best.gain)) {
+      rng.next();
+      return 1;
+    }
+    rangeLo = firstLeft ? a : b;
+    rangeHi = firstLeft ? b : a;
+    rangeMissing = 0;
+    const bin = cutOf(binned, f, rng);
+    const left = firstLeft ? this.pairA : this.pairB;
+    const C = left.length - 2;
+    const nl = left[C + 1];
+    const nr = this.parent[C + 1] - nl;
+    best.gain = gain;
+    best.feature = f;
+    best.bin = bin;
+    best.missingLeft = nl >= nr;
+    best.left.set(left);
+    return 1;
+  }
+
+  /** The squared gain of the left sums in `this.left` as `offer` scores them (same operations); -Infinity when not a valid split. */
+  private gainOfLeft(): number {
+    const { left, parent } = this;
+    const { minSamplesLeaf, minChildWeight, lambda } = this.finder.rules;
+    const C = left.length - 2;
+    const nl = left[C + 1];
+    const nr = parent[C + 1] - nl;
+    if (nl < minSamplesLeaf || nr < minSamplesLeaf) return Number.NEGATIVE_INFINITY;
+    const hl = left[C];
+    const hr = parent[C] - hl;
+    if (hl < minChildWeight || hr < minChildWeight) return Number.NEGATIVE_INFINITY;
+    const dl = hl + lambda;
+    const dr = hr + lambda;
+    let sl = 0;
+    let sr = 0;
+    for (let k = 0; k < C; k++) {
+      const r = parent[k] - left[k];
+      sl += (left[k] * left[k]) / dl;
+      sr += (r * r) / dr;
+    }
+    return sl + sr - this.parentScore;
+  }
+
   /** `SplitFinder.offer` of the left sums in `this.left`. */
   private offer(f: number, bin: number, missingLeft: boolean, hasMissing: boolean): void {
     const best = this.best as SplitCandidate;
@@ -336,6 +435,7 @@ export class RandomSplitter {
       sl += (left[k] * left[k]) / dl;
       sr += (r * r) / dr;
     }
+    // As `gainOfLeft`, written out: a float returned from a call that is not inlined is boxed.
     const gain = sl + sr - this.parentScore;
     if (gain > best.gain) {
       best.gain = gain;
