@@ -1,5 +1,5 @@
 /**
- * `npx tsx tests/accuracy/run.ts [--sklearn-folds] [--tune N] [--models a,b] [--detail] [dataset ...]`:
+ * `npx tsx tests/accuracy/run.ts [--sklearn-folds] [--tune N] [--models a,b] [--detail] [--dump DIR] [dataset ...]`:
  * the default ladder
  * (every model and the ensemble, tuned with the default budget (quick), or off / quick / thorough / N
  * candidates per model; 5-fold CV, no test part, seed 0; the app's own stratified folds, or with
@@ -13,7 +13,7 @@
  * scores and, when tuned, each fold's chosen candidate with its inner score beside the defaults'.
  * Not part of `npm test`: it takes several minutes.
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, writeFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { defaultThreads, makeFoldPool } from "../../src/cli/foldPool.ts";
@@ -86,7 +86,11 @@ if (typeof tune === "number" && !(Number.isInteger(tune) && tune >= 0)) {
 const modelsAt = args.indexOf("--models");
 const models = modelsAt >= 0 ? args[modelsAt + 1].split(",") : undefined;
 const detail = args.includes("--detail");
-const valueAt = new Set([tuneAt, modelsAt].filter((i) => i >= 0).map((i) => i + 1));
+// --dump DIR: each dataset's folds, entries and out-of-fold predictions as DIR/<dataset>.json, to
+// study blends offline (the ensemble's input) without rerunning the ladder.
+const dumpAt = args.indexOf("--dump");
+const dumpDir = dumpAt >= 0 ? args[dumpAt + 1] : null;
+const valueAt = new Set([tuneAt, modelsAt, dumpAt].filter((i) => i >= 0).map((i) => i + 1));
 const wanted = args.filter((a, i) => !a.startsWith("--") && !valueAt.has(i));
 const chosen = wanted.length ? REFERENCES.filter((r) => wanted.includes(r.file)) : REFERENCES;
 if (chosen.length === 0) {
@@ -138,6 +142,12 @@ for (const ref of chosen) {
     second ? `${second.model} ${second.cv_mean.toFixed(4)}` : "-",
   ]);
   if (detail) for (const e of result.entries) console.error(describeEntry(e));
+  if (dumpDir) {
+    const plain = (_: string, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v);
+    const { recipe: _recipe, ...plan } = result.plan;
+    const dump = { plan, entries: result.entries, predictions: result.predictions };
+    writeFileSync(join(dumpDir, `${ref.file}.json`), JSON.stringify(dump, plain));
+  }
   const failed = result.entries.filter((e) => e.error).map((e) => `${e.model}: ${e.error}`);
   console.error(
     `${ref.file}: ${result.leaderboard.map((e) => `${e.model} ${e.cv_mean.toFixed(4)} (${e.fit_seconds.toFixed(1)} s)`).join(", ")}${failed.length ? `; failed ${failed.join("; ")}` : ""}`,

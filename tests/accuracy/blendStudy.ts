@@ -1,0 +1,80 @@
+/**
+ * `npx tsx tests/accuracy/blendStudy.ts DIR [dataset ...]`: the ensemble rung's nested score under
+ * several ways of choosing its weights, on the out-of-fold predictions that
+ * `tests/accuracy/run.ts --dump DIR` saved, without rerunning the ladder. Each variant's score is
+ * nested exactly as the leaderboard's (each fold's weights chosen on the other folds' rows).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  type EnsembleMember,
+  type EnsembleOptions,
+  ensembleEntry,
+} from "../../src/core/automl/ensemble/ensembleEntry.ts";
+import type { LadderPlan } from "../../src/core/automl/ladder/ladderPlan.ts";
+import type { LeaderboardEntry } from "../../src/core/automl/ladder/leaderboard.ts";
+
+const VARIANTS: Record<string, EnsembleOptions> = {
+  "metric 25": {},
+  "log_loss 25": { objective: "log_loss" },
+  "metric 50": { rounds: 50 },
+};
+
+const ints = (a: number[]) => Int32Array.from(a);
+const floats = (a: (number | null)[] | null) => (a ? Float64Array.from(a, (x) => x ?? Number.NaN) : null);
+
+const [dir, ...wanted] = process.argv.slice(2);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .filter((f) => wanted.length === 0 || wanted.includes(f.slice(0, -5)));
+for (const file of files) {
+  const dump = JSON.parse(readFileSync(join(dir, file), "utf8"));
+  const p = dump.plan;
+  const plan = {
+    ...p,
+    train: ints(p.train),
+    test: ints(p.test),
+    folds: p.folds.map((f: { train: number[]; test: number[] }) => ({
+      ...f,
+      train: ints(f.train),
+      test: ints(f.test),
+    })),
+  } as LadderPlan;
+  const members: EnsembleMember[] = [];
+  for (const entry of dump.entries as LeaderboardEntry[]) {
+    const pred = dump.predictions[entry.model];
+    if (!pred || entry.model === "ensemble") continue;
+    entry.cv_mean ??= Number.NaN;
+    const o = pred.oof;
+    members.push({
+      entry,
+      predictions: {
+        ...pred,
+        oof: {
+          rows: ints(o.rows),
+          yTrue: floats(o.yTrue)!,
+          predicted: floats(o.predicted)!,
+          proba: floats(o.proba),
+        },
+        test: null,
+      },
+    });
+  }
+  const best = Math.max(
+    ...members.map(
+      (m) =>
+        (m.entry.cv_mean ?? Number.NaN) *
+        (plan.metric === "r2" || plan.metric === "accuracy" || plan.metric === "roc_auc" ? 1 : -1),
+    ),
+  );
+  const parts = [`${file.slice(0, -5).padEnd(16)} best model ${best.toFixed(4)}`];
+  for (const [name, opts] of Object.entries(VARIANTS)) {
+    const out = ensembleEntry(plan, members, null, opts);
+    if (!out) continue;
+    const w = Object.entries(out.weights)
+      .map(([m, x]) => `${m} ${x!.toFixed(2)}`)
+      .join(", ");
+    parts.push(`  ${name.padEnd(12)} ${out.entry.cv_mean.toFixed(4)} | ${w}`);
+  }
+  console.log(parts.join("\n"));
+}
