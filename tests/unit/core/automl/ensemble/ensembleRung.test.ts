@@ -7,8 +7,9 @@ import type {
 import { predictFrame } from "../../../../../src/core/automl/artifact/predictFrame.ts";
 import { predictRows } from "../../../../../src/core/automl/artifact/predictRows.ts";
 import { ensembleEntry } from "../../../../../src/core/automl/ensemble/ensembleEntry.ts";
-import { blend } from "../../../../../src/core/automl/ensemble/greedySelection.ts";
+import { blend, greedySelection } from "../../../../../src/core/automl/ensemble/greedySelection.ts";
 import { permutationImportance } from "../../../../../src/core/automl/evaluation/permutationImportance.ts";
+import { scoreMetric } from "../../../../../src/core/automl/evaluation/scoreMetrics.ts";
 import { blendWeights } from "../../../../../src/core/automl/ladder/leaderboard.ts";
 import { type LadderResult, memberIds, runLadder } from "../../../../../src/core/automl/ladder/runLadder.ts";
 import type { Frame } from "../../../../../src/core/data/frame.ts";
@@ -40,7 +41,9 @@ describe("the ensemble rung", () => {
     const weights = blendWeights(entry) as Record<string, number>;
     expect(entry.params).toEqual({});
     expect(entry.ensemble?.members).toEqual(Object.keys(weights));
-    expect(entry.ensemble?.candidates).toBe(MODELS.length);
+    // Every model but the constant baseline is a candidate.
+    expect(entry.ensemble?.candidates).toBe(MODELS.length - 1);
+    expect(entry.ensemble?.members).not.toContain("baseline");
     const total = Object.values(weights).reduce((a, b) => a + b, 0);
     expect(total).toBeCloseTo(1, 12);
     expect(Object.values(weights).every((w) => w > 0)).toBe(true);
@@ -86,7 +89,8 @@ describe("the ensemble rung", () => {
       .filter((e) => e.model !== "ensemble")
       .map((e) => ({ entry: e, predictions: run.predictions[e.model]! }));
     // Spoil naive Bayes on fold 0's rows only: a perfect answer there, its own elsewhere. Weights
-    // chosen without fold 0 see only its ordinary self, so fold 0 is blended as before.
+    // chosen without fold 0 see only its ordinary self, so fold 0 is blended with the weights the
+    // unspoiled members get from the other folds' rows.
     const spoiled = structuredClone(members[2]);
     const fold0 = new Set(run.plan.folds[0].test);
     const oof = spoiled.predictions.oof;
@@ -97,11 +101,31 @@ describe("the ensemble rung", () => {
     }
     const control = ensembleEntry(run.plan, members.slice(0, 3))!;
     const out = ensembleEntry(run.plan, [members[0], members[1], spoiled])!;
-    expect(control.weights.naive_bayes ?? 0).toBe(0);
     // Choosing on every row (the final weights) does see the perfect fold, and takes the bait ...
-    expect(out.weights.naive_bayes).toBeGreaterThan(0);
-    // ... yet fold 0's score comes from weights chosen without it: the same as without the spoil.
-    expect(out.entry.fold_scores[0]).toBe(control.entry.fold_scores[0]);
+    expect(out.weights.naive_bayes).toBeGreaterThan(control.weights.naive_bayes ?? 0);
+    // ... yet fold 0's score comes from weights chosen without it: greedy selection on the other
+    // folds' rows of the unspoiled members, applied to fold 0's rows of the spoiled ones.
+    const used = [members[1], members[2]].map((m) => m.predictions.oof);
+    const rows = used[0].rows;
+    const inFold0 = Array.from(rows.keys()).filter((i) => fold0.has(rows[i]));
+    const others = Int32Array.from(Array.from(rows.keys()).filter((i) => !fold0.has(rows[i])));
+    const y = used[0].yTrue;
+    const w = greedySelection(
+      used,
+      Float64Array.from(others, (i) => y[i]),
+      others,
+      run.plan.metric,
+      2,
+    );
+    const at = Int32Array.from(inFold0);
+    const fold0Blend = blend([used[0], spoiled.predictions.oof], w.weights, at, 2);
+    const expected = scoreMetric(run.plan.metric, {
+      yTrue: Float64Array.from(at, (i) => y[i]),
+      yPred: fold0Blend.predicted,
+      proba: fold0Blend.proba,
+      nClasses: 2,
+    });
+    expect(out.entry.fold_scores[0]).toBe(expected);
     expect(out.entry.fold_scores[0]).toBeLessThan(0.99);
   });
 

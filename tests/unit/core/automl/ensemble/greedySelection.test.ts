@@ -36,6 +36,28 @@ describe("greedy ensemble selection", () => {
     expect(greedySelection([bad, good], y, all(4), "accuracy", 2).weights).toEqual([0, 1]);
   });
 
+  it("optimises the metric it is given: accuracy and log loss pick different models (worked by hand)", () => {
+    const y = Float64Array.of(0, 0, 0, 1);
+    // Sure and right on three rows, sure and wrong on the fourth: accuracy 0.75, log loss
+    // (3 ln(1/0.9) + ln(1/0.01)) / 4 = 1.23.
+    const sure = {
+      predicted: Float64Array.of(0, 0, 0, 0),
+      proba: Float64Array.of(0.9, 0.1, 0.9, 0.1, 0.9, 0.1, 0.99, 0.01),
+    };
+    // Hedged and mostly wrong: accuracy 0.25, log loss (3 ln(1/0.4) + ln(1/0.9)) / 4 = 0.71.
+    const hedged = {
+      predicted: Float64Array.of(1, 1, 1, 1),
+      proba: Float64Array.of(0.4, 0.6, 0.4, 0.6, 0.4, 0.6, 0.1, 0.9),
+    };
+    const one = { rounds: 1 };
+    const byAccuracy = greedySelection([sure, hedged], y, all(4), "accuracy", 2, one);
+    expect(byAccuracy.weights).toEqual([1, 0]);
+    expect(byAccuracy.score).toBe(0.75);
+    const byLogLoss = greedySelection([sure, hedged], y, all(4), "log_loss", 2, one);
+    expect(byLogLoss.weights).toEqual([0, 1]);
+    expect(byLogLoss.score).toBeCloseTo((3 * Math.log(1 / 0.4) + Math.log(1 / 0.9)) / 4, 12);
+  });
+
   it("blends probabilities by weight and takes the most probable class", () => {
     const p1 = { predicted: Float64Array.of(0), proba: Float64Array.of(0.6, 0.4, 0) };
     const p2 = { predicted: Float64Array.of(2), proba: Float64Array.of(0, 0.2, 0.8) };
