@@ -16,6 +16,7 @@ import { normalise } from "../trees/treeParams.ts";
 import { boost } from "./boost.ts";
 import { type BoostLoss, binaryLogLoss, multinomialLogLoss, squaredError } from "./losses.ts";
 import { GBDT_META, type GbdtParams } from "./meta.ts";
+import { addTreesWasm } from "./predictWasm.ts";
 
 const TYPE = "gbdt";
 
@@ -193,6 +194,10 @@ export class Gbdt extends BaseEstimator<GbdtParams, FittedGbdt, GbdtState> {
     const raw = new Float64Array(X.rows * dim);
     for (let r = 0; r < X.rows; r++) for (let c = 0; c < dim; c++) raw[r * dim + c] = base[c];
     const trees = s.trees;
+    if (!each && addTreesWasm(trees, X, dim, raw)) {
+      yield raw;
+      return;
+    }
     for (let t = 0; t < trees.length; t++) {
       const tree = trees[t];
       const c = t % dim;
