@@ -17,10 +17,9 @@ import {
   validateRunSettings,
 } from "../core/automl/run/runSettings.ts";
 import { DEFAULT_TUNE, TUNE_PRESETS, type TuneBudget } from "../core/automl/tune/tuning.ts";
-import { modelFileOfRun } from "../core/deploy/modelFileOfRun.ts";
 import { METRICS } from "../core/framing/metrics.ts";
+import { MODEL_IDS } from "../core/models/loadModelSpec.ts";
 import type { Progress } from "../core/progress.ts";
-import { appVersion } from "./export.ts";
 import { defaultThreads, makeFoldPool } from "./foldPool.ts";
 import type { Io } from "./io.ts";
 import { parseTableArgs, readTableFile, UNREADABLE } from "./readTable.ts";
@@ -150,11 +149,7 @@ export async function train(args: string[], io: Io): Promise<number> {
     io.err(parsed);
     return UNREADABLE;
   }
-  // The engine (every model, tfjs) loads only when a command needs it, so other commands start fast.
-  const { knownModelIds } = await import("../core/automl/ladder/ladderModels.ts");
-  const { makeRunService } = await import("../core/automl/run/runService.ts");
-  const { makeMemoryRunStore } = await import("../core/automl/run/memoryRunStore.ts");
-  const options = readOptions(parsed.values, { models: knownModelIds(), metrics: Object.keys(METRICS) });
+  const options = readOptions(parsed.values, { models: [...MODEL_IDS], metrics: Object.keys(METRICS) });
   if (typeof options === "string") {
     io.err(options);
     return UNREADABLE;
@@ -162,6 +157,11 @@ export async function train(args: string[], io: Io): Promise<number> {
   const { settings } = options;
   const table = await readTableFile(parsed.file, parsed.options, io);
   if (typeof table === "number") return table;
+  // The engine (and through the registry tfjs) loads only now, after the file is read: loaded
+  // first, tfjs's start-up raised malloc's mmap threshold, and the reader's freed buffers stayed
+  // in the process (300k rows: ~70 MB more resident after planning the run).
+  const { makeRunService } = await import("../core/automl/run/runService.ts");
+  const { makeMemoryRunStore } = await import("../core/automl/run/memoryRunStore.ts");
   if (settings.models.includes("mlp")) await prepareTfjs();
   const pool = options.threads > 1 ? makeFoldPool(table.frame, options.threads) : null;
   // The run service, as in the app: here the run lives in memory and its folds on threads.
@@ -194,6 +194,8 @@ export async function train(args: string[], io: Io): Promise<number> {
     try {
       // The model file with its card (inputs, ranges, scores and how they were measured), as the app exports.
       const entry = result.entries.find((e) => e.model === result.pipeline?.model_id);
+      const { modelFileOfRun } = await import("../core/deploy/modelFileOfRun.ts");
+      const { appVersion } = await import("./export.ts");
       const file = await modelFileOfRun({
         frame: table.frame,
         plan: result.plan,

@@ -1,4 +1,11 @@
+import { MLP_META } from "./mlp/meta.ts";
 import { type ModelSpec, SYNC_MODELS } from "./syncModels.ts";
+
+/**
+ * Every registered model's id in the registry's order (`MODELS`), known without loading the
+ * registry: the synchronous families, then the neural net.
+ */
+export const MODEL_IDS: readonly string[] = [...SYNC_MODELS.map((m) => m.id), MLP_META.id];
 
 /**
  * A model's spec, the same object the registry holds (`getModel`), for code that may wait: the

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadModelSpec, MODEL_IDS } from "../../../../src/core/models/loadModelSpec.ts";
 import { getModel, MODELS, modelFromJSON, modelsForTask } from "../../../../src/core/models/registry.ts";
 import { synthetic } from "./datasets.ts";
 
@@ -50,5 +51,11 @@ describe("model registry", () => {
     expect(() => modelFromJSON({ type: "nope", version: 1, params: {}, state: {} })).toThrow(
       /unknown model artifact: nope/,
     );
+  });
+
+  it("knows its ids and specs without loading itself (MODEL_IDS, loadModelSpec)", async () => {
+    expect(MODEL_IDS).toEqual(MODELS.map((m) => m.id));
+    for (const spec of MODELS) expect(await loadModelSpec(spec.id)).toBe(spec);
+    await expect(loadModelSpec("nope")).rejects.toThrow(/unknown model: nope/);
   });
 });
