@@ -16,6 +16,7 @@ import { encodeTarget } from "../../prep/targetValues.ts";
 import { sampleRows } from "../../profile/sample.ts";
 import type { LongCallOptions } from "../../progress.ts";
 import { scoreMetric } from "../evaluation/scoreMetrics.ts";
+import { type FoldCache, foldInputKey } from "./foldCache.ts";
 import type { FoldJob, FoldResult } from "./foldJob.ts";
 import { matrixOf, predictIn } from "./predictIn.ts";
 
@@ -56,6 +57,8 @@ export interface FoldJobOptions extends LongCallOptions {
    * charge the work between two calls to a stage; "done" ends the last one.
    */
   onStage?: (stage: FoldStage) => void;
+  /** Fitted recipes and training matrices shared with the run's other jobs (in-process runs). */
+  cache?: FoldCache;
 }
 
 /**
@@ -109,7 +112,7 @@ export async function runFoldJob(frame: Frame, job: FoldJob, opts: FoldJobOption
   const limit = opts.blockedBytes ?? BLOCKED_MATRIX_BYTES;
   const blocks = { limit, blockRows: opts.blockRows };
   const model = spec.create(job.params, job.task);
-  const part = trainingPart(frame, job, spec, { ...blocks, rowsFit: fitsRows(model) }, signal);
+  const part = trainingPart(frame, job, spec, { ...blocks, rowsFit: fitsRows(model) }, signal, opts.cache);
   const { fitted, y } = part;
   onStage?.("fit");
   const fitOpts = {
@@ -205,11 +208,16 @@ function trainingPart(
   spec: ModelSpec,
   blocks: Blocks & { rowsFit: boolean },
   signal?: AbortSignal,
+  cache?: FoldCache,
 ): TrainingPart {
   const whole = isEveryRow(job.train, frame.rows);
   const recipe = recipeForModel(job.recipe, spec);
   // The table's own size decides (the recipe's output size is known only after fitting).
   const big = job.train.length * frame.columns.length * 8 > blocks.limit && refitsRowByRow(recipe);
+  const key = cache && !big ? foldInputKey(recipe, job.target, job.task, job.seed) : "";
+  const cached = key ? cache?.get(frame, job.train, key) : undefined;
+  // The fitted recipe records its seed (saved with the pipeline): the job's own, as a fit would.
+  if (cached) return { ...cached, fitted: { ...cached.fitted, seed: job.seed }, source: null };
   const fit = fitRecipe(recipe, whole ? frame : takeFrameRows(frame, job.train), {
     target: job.target,
     task: job.task,
@@ -219,7 +227,11 @@ function trainingPart(
   });
   const { fitted, y, weights } = fit;
   if (!y) throw new ValidationError(`no target "${job.target}" to train on`);
-  if (!big) return { fitted, y, weights, X: toMatrix(fit.frame, { names: fitted.features }), source: null };
+  if (!big) {
+    const X = toMatrix(fit.frame, { names: fitted.features });
+    if (key) cache?.put(frame, job.train, key, { fitted, y, weights, X });
+    return { fitted, y, weights, X, source: null };
+  }
   const rows = labelledRows(frame, job.train, job.target);
   if (rows.length !== y.values.length || weights)
     throw new Error(`fold job: ${rows.length} labelled rows for ${y.values.length} targets`);

@@ -12,6 +12,7 @@ import { type EnsembleMember, ensembleEntry } from "../ensemble/ensembleEntry.ts
 import type { ModelPredictions } from "../evaluation/modelPredictions.ts";
 import { finalParamsOf, isTuned, tuneModel } from "../tune/tuneModel.ts";
 import type { ModelTuning } from "../tune/tuning.ts";
+import { makeFoldCache } from "./foldCache.ts";
 import { FINAL_FOLD, type FoldJob, type FoldResult, finalJob, foldJobs } from "./foldJob.ts";
 import { ladderModels } from "./ladderModels.ts";
 import { type LadderPlan, type PlanOptions, planLadder } from "./ladderPlan.ts";
@@ -132,7 +133,9 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
   const totalJobs = [...jobsOf.values()].reduce((s, j) => s + j.length, 0);
   const foldProgress = makeThrottledProgress(opts.onProgress);
   const modelProgress = (p: LadderProgress) => opts.onProgress?.(p);
-  const runner: FoldRunner = opts.runFold ?? ((job, sig) => runFoldJob(frame, job, { signal: sig }));
+  // In this thread, models with the same recipe share each fold's fitted recipe and matrix.
+  const cache = opts.runFold ? undefined : makeFoldCache();
+  const runner: FoldRunner = opts.runFold ?? ((job, sig) => runFoldJob(frame, job, { signal: sig, cache }));
   const limit = opts.concurrency ?? (opts.runFold ? Number.POSITIVE_INFINITY : 1);
 
   // Tuned jobs share one gate, so a model's trials run `limit` at a time as its folds do.
