@@ -8,6 +8,7 @@ import { classLabels, encodeTarget } from "../prep/targetValues.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../progress.ts";
 import { makeRng } from "../random.ts";
 import type { FittedStep, RecipeFit, StepTrace } from "./fittedRecipe.ts";
+import { gatherColumns } from "./gatherColumns.ts";
 import { getStep } from "./stepRegistry.ts";
 import { validateRecipe } from "./validateRecipe.ts";
 
@@ -23,6 +24,12 @@ export interface FitRecipeOptions extends LongCallOptions {
    * input from `applyRecipe` a block of rows at a time); `frame` then has its columns, no rows.
    */
   finalFrame?: boolean;
+  /**
+   * Learn from these rows of `frame` only (a fold's training rows), as if `frame` were
+   * `takeFrameRows(frame, rows)`: the same fit, but only the feature and target columns are copied,
+   * into one buffer (see gatherColumns).
+   */
+  rows?: ArrayLike<number>;
 }
 
 /**
@@ -45,6 +52,18 @@ function labelledRows(target: Column): number[] | null {
     if (!missing) keep.push(i);
   }
   return keep.length === n ? null : keep;
+}
+
+/** The positions of `rows` with a target value (all of them without a target), as frame rows. */
+function labelledOf(rows: ArrayLike<number>, target: Column | null): Int32Array {
+  const data = target?.data;
+  const missing = (r: number) =>
+    data ? (data.type === "float" ? Number.isNaN(data.values[r]) : data.codes[r] < 0) : false;
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) if (!missing(rows[i])) n++;
+  const out = new Int32Array(n);
+  for (let i = 0, j = 0; i < rows.length; i++) if (!missing(rows[i])) out[j++] = rows[i];
+  return out;
 }
 
 function traceOf(config: StepConfig, before: Frame, after: Frame, ms: number): StepTrace {
@@ -89,7 +108,13 @@ export function fitRecipe(recipe: Recipe, frame: Frame, opts: FitRecipeOptions =
     rows: frame.rows,
     columns: frame.columns.filter((c) => c.role === "feature" && c.name !== targetName),
   };
-  if (targetColumn) {
+  if (opts.rows) {
+    const keep = labelledOf(opts.rows, targetColumn);
+    droppedMissingTarget = opts.rows.length - keep.length;
+    const taken = gatherColumns(targetColumn ? [...features.columns, targetColumn] : features.columns, keep);
+    if (targetColumn) targetColumn = taken.pop()!;
+    features = { rows: keep.length, columns: taken };
+  } else if (targetColumn) {
     const keep = labelledRows(targetColumn);
     if (keep) {
       droppedMissingTarget = frame.rows - keep.length;

@@ -218,7 +218,8 @@ function trainingPart(
   const cached = key ? cache?.get(frame, job.train, key) : undefined;
   // The fitted recipe records its seed (saved with the pipeline): the job's own, as a fit would.
   if (cached) return { ...cached, fitted: { ...cached.fitted, seed: job.seed }, source: null };
-  const fit = fitRecipe(recipe, whole ? frame : takeFrameRows(frame, job.train), {
+  const fit = fitRecipe(recipe, frame, {
+    rows: whole ? undefined : job.train,
     target: job.target,
     task: job.task,
     seed: job.seed,

@@ -214,6 +214,26 @@ describe("fitRecipe and applyRecipe", () => {
     expect(res.droppedMissingTarget).toBe(1);
     expect(Array.from(res.y!.values)).toEqual([1.5, 2.5, 3.5]);
   });
+
+  it("fits on `rows` of a frame exactly as on a copy of those rows", () => {
+    // Some training rows lose their target, so the rows kept and the count dropped are checked too.
+    const lossy: Frame = {
+      ...frame,
+      columns: frame.columns.map((c) =>
+        c.name === "churn" && c.data.type === "dict"
+          ? { ...c, data: { ...c.data, codes: c.data.codes.map((v, i) => (i % 7 === 3 ? -1 : v)) } }
+          : c,
+      ),
+    };
+    const copy = fitRecipe(recipe, takeFrameRows(lossy, fold.train), { seed: 7 });
+    const onRows = fitRecipe(recipe, lossy, { seed: 7, rows: fold.train });
+    expect(onRows.droppedMissingTarget).toBe(copy.droppedMissingTarget);
+    expect(onRows.droppedMissingTarget).toBeGreaterThan(0);
+    expect(fittedRecipeToJSON(onRows.fitted)).toEqual(fittedRecipeToJSON(copy.fitted));
+    expect(onRows.frame).toEqual(copy.frame);
+    expect(onRows.y).toEqual(copy.y);
+    expect(onRows.weights).toEqual(copy.weights);
+  });
 });
 
 describe("toMatrix", () => {
