@@ -41,12 +41,26 @@ export function prepareCart(
 /** Row statistics for one tree: class indices with weights, or -w*y gradients (leaf value = weighted mean). */
 export function cartStats(data: CartData, weight: Float64Array): RowStats {
   if (data.classification) return { classes: data.classes, hess: weight };
-  const grad = new Float64Array(weight.length);
-  for (let i = 0; i < grad.length; i++) grad[i] = -weight[i] * data.y[i];
-  let same = true;
-  for (let i = 0; i < weight.length && same; i++) same = weight[i] === weight[0];
-  const constantHess = same ? weight[0] : undefined;
+  const grad = negatedProducts(weight, data.y);
+  const constantHess = allSame(weight) ? weight[0] : undefined;
   return { grad, hess: weight, y: data.y, constantHess };
+}
+
+// One loop per function: a loop compiled while it runs (on-stack replacement) in a function's
+// first call bails out at the next loop, which has no type feedback yet, on every later call.
+
+/** -a[i] * b[i] for every i. */
+function negatedProducts(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < out.length; i++) out[i] = -a[i] * b[i];
+  return out;
+}
+
+/** Whether every value equals the first (true for none; false with a NaN). */
+function allSame(a: Float64Array): boolean {
+  let same = true;
+  for (let i = 0; i < a.length && same; i++) same = a[i] === a[0];
+  return same;
 }
 
 /** Split rules of a CART tree: no L2 penalty, weight only has to be positive. */

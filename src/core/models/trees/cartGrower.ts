@@ -105,14 +105,19 @@ export class CartGrower {
    */
   private prime(): void {
     const none = new Uint32Array(0);
+    const one = new Uint32Array(1);
     const empty = new Float64Array(0);
-    const sums = new Float64Array(this.layout.stride);
     const C = this.layout.channels;
+    // A weight of 1, so that the code under `w > 0` runs too.
+    const sums = new Float64Array(this.layout.stride);
+    sums[C] = 1;
     // V8 gives a function its feedback vector only after some bytecode has run in it: a call or two on no rows is not enough.
     for (let i = 0; i < PRIME_CALLS; i++) {
       for (const kind of ["gini", "entropy", "mse"] as const)
         nodeImpurityInto(kind, none, 0, 0, sums, C, { hess: empty, y: empty }, this.impurity);
       this.split(none, 0, 0, 0, 0, false);
+      // One row sent right, so that the loop that copies the right side back runs too.
+      this.split(one, 0, 1, 0, -1, false);
       for (const unit of [false, true]) {
         gather(none, 0, 0, { grad: empty, hess: empty }, this.scratch, unit);
         gather(none, 0, 0, { classes: new Int32Array(0), hess: empty }, this.scratch, unit);
@@ -136,7 +141,6 @@ export class CartGrower {
     params: GrowParams,
   ): { tree: Tree; gains: Float64Array } {
     const C = this.layout.channels;
-    const S = this.layout.stride;
     const builder = new TreeBuilder(C);
     const gains = new Float64Array(this.binned.cols);
     const sums = this.parentSums;
@@ -144,11 +148,33 @@ export class CartGrower {
     this.unitWeights = unit && params.splitter === "random";
     if (params.splitter === "random")
       this.splitter.setTree(stats, this.scratch, params.rng as Rng, this.best, this.unitWeights);
+    this.parentConst.fill(0);
+    const top = this.open(builder, rows, 0, count, 0, sums, stats, params, 0);
+    this.growNodes(builder, rows, stats, params, gains, top);
+    return { tree: builder.finish(), gains };
+  }
+
+  /**
+   * Splits the open nodes on the stack (`top` of them) and their children until none is left.
+   * A method of its own with nothing after its loop: V8 compiles the loop while the first tree
+   * grows (on-stack replacement), and code after it, with no type feedback yet, bailed out at
+   * the end of every tree (the next one then ran unoptimised until the loop was compiled again).
+   */
+  private growNodes(
+    builder: TreeBuilder,
+    rows: Uint32Array,
+    stats: RowStats,
+    params: GrowParams,
+    gains: Float64Array,
+    stackTop: number,
+  ): void {
+    const C = this.layout.channels;
+    const S = this.layout.stride;
     const W = this.words;
+    const sums = this.parentSums;
     const parentConst = this.parentConst;
-    parentConst.fill(0);
-    let top = this.open(builder, rows, 0, count, 0, sums, stats, params, 0);
     const childSums = this.childSums;
+    let top = stackTop;
     while (top > 0) {
       const slot = --top;
       const start = this.sStart[slot];
@@ -173,7 +199,6 @@ export class CartGrower {
       childSums[C + 1] = end - mid;
       top = this.open(builder, rows, mid, end, depth + 1, childSums, stats, params, top);
     }
-    return { tree: builder.finish(), gains };
   }
 
   /**
@@ -375,8 +400,9 @@ export class CartGrower {
 
 /**
  * The root's sums of rows[0..count) into `sums` (channels, weight, count); returns whether every
- * weight is 1. A function of its own, so that its loops run optimised from the first tree (in
- * `grow` they ran in the interpreter until the function was compiled).
+ * weight is 1. Functions of their own, each with one loop: a loop compiled while it runs (on-stack
+ * replacement) in a function's first call bails out at the next loop, which has no type feedback
+ * yet, on every call.
  */
 function rootSums(rows: Uint32Array, count: number, stats: RowStats, sums: Float64Array, C: number): boolean {
   sums.fill(0);
@@ -388,6 +414,11 @@ function rootSums(rows: Uint32Array, count: number, stats: RowStats, sums: Float
     sums[C] += hess[r];
   }
   sums[C + 1] = count;
+  return unitWeights(hess, rows, count);
+}
+
+/** Whether every row's weight is 1 (a loop of its own: see `rootSums`). */
+function unitWeights(hess: Float64Array, rows: Uint32Array, count: number): boolean {
   let unit = true;
   for (let k = 0; k < count && unit; k++) unit = hess[rows[k]] === 1;
   return unit;
