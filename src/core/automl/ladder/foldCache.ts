@@ -16,9 +16,9 @@ export interface FoldInput {
 }
 
 /**
- * Fitted recipes and training matrices shared by the fold jobs of one in-process run: the
- * ladder fits each model's recipe on each fold, and most models share one of two recipes (with or
- * without scaling), so the same fit was made up to nine times per fold. A hit is the same object
+ * Fitted recipes, training matrices and validation matrices shared by the fold jobs of one
+ * in-process run: the ladder fits each model's recipe on each fold, and most models share one of
+ * two recipes (with or without scaling), so the same fit was made up to nine times per fold. A hit is the same object
  * the first job made: models read their input and never write it (the estimator contract).
  * Holds at most `maxBytes` of matrices; once full it keeps what it has and adds nothing, so that
  * the first rungs' folds stay (each rung visits the folds in the same order). Never shared
@@ -27,15 +27,31 @@ export interface FoldInput {
 export interface FoldCache {
   get(frame: Frame, train: Int32Array, key: string): FoldInput | undefined;
   put(frame: Frame, train: Int32Array, key: string, input: FoldInput): void;
+  /** The validation matrix a held input made of `rows` (the fold's own row list), if kept. */
+  validation(input: FoldInput, rows: Int32Array): Matrix | undefined;
+  /** Keeps the validation matrix of a held input (within the same byte limit). */
+  keepValidation(input: FoldInput, rows: Int32Array, X: Matrix): void;
 }
 
 /** A cache for one run (see `FoldCache`). */
 export function makeFoldCache(maxBytes = FOLD_CACHE_BYTES): FoldCache {
   // By the identity of the table and of the fold's row list: a run's jobs of one fold share it.
   const byFrame = new WeakMap<Frame, WeakMap<Int32Array, Map<string, FoldInput>>>();
+  const held = new WeakSet<FoldInput>();
+  const validations = new WeakMap<FoldInput, { rows: Int32Array; X: Matrix }>();
   let bytes = 0;
   return {
     get: (frame, train, key) => byFrame.get(frame)?.get(train)?.get(key),
+    validation(input, rows) {
+      const kept = validations.get(input);
+      return kept?.rows === rows ? kept.X : undefined;
+    },
+    keepValidation(input, rows, X) {
+      const size = X.data.byteLength;
+      if (!held.has(input) || validations.has(input) || bytes + size > maxBytes) return;
+      validations.set(input, { rows, X });
+      bytes += size;
+    },
     put(frame, train, key, input) {
       const size = input.X.data.byteLength;
       if (bytes + size > maxBytes) return;
@@ -45,6 +61,7 @@ export function makeFoldCache(maxBytes = FOLD_CACHE_BYTES): FoldCache {
       if (!inputs) folds.set(train, (inputs = new Map()));
       if (inputs.has(key)) return;
       inputs.set(key, input);
+      held.add(input);
       bytes += size;
     },
   };

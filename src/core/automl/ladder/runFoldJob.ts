@@ -16,7 +16,7 @@ import { encodeTarget } from "../../prep/targetValues.ts";
 import { sampleRows } from "../../profile/sample.ts";
 import type { LongCallOptions } from "../../progress.ts";
 import { scoreMetric } from "../evaluation/scoreMetrics.ts";
-import { type FoldCache, foldInputKey } from "./foldCache.ts";
+import { type FoldCache, type FoldInput, foldInputKey } from "./foldCache.ts";
 import type { FoldJob, FoldResult } from "./foldJob.ts";
 import { matrixOf, predictIn } from "./predictIn.ts";
 
@@ -85,6 +85,8 @@ interface TrainingPart {
   weights: Float64Array | null;
   X: Matrix | null;
   source: { rows: Int32Array; of: RowSource } | null;
+  /** The cache's entry these came from or went into, when a cache holds them. */
+  shared?: FoldInput;
 }
 
 /** A model that can also fit on a RowSource (gbdt). */
@@ -158,7 +160,8 @@ export async function runFoldJob(frame: Frame, job: FoldJob, opts: FoldJobOption
   let score = Number.NaN;
   if (job.validation.length > 0) {
     onStage?.("validation");
-    const out = predictRows(model, spec, fitted, frame, job.validation, job.classes, blocks, signal);
+    const shared = part.shared && opts.cache ? { cache: opts.cache, input: part.shared } : undefined;
+    const out = predictRows(model, spec, fitted, frame, job.validation, job.classes, blocks, signal, shared);
     predictions = out.predictions;
     proba = out.proba;
     const targetCol = frame.columns.find((c) => c.name === job.target);
@@ -217,7 +220,8 @@ function trainingPart(
   const key = cache && !big ? foldInputKey(recipe, job.target, job.task, job.seed) : "";
   const cached = key ? cache?.get(frame, job.train, key) : undefined;
   // The fitted recipe records its seed (saved with the pipeline): the job's own, as a fit would.
-  if (cached) return { ...cached, fitted: { ...cached.fitted, seed: job.seed }, source: null };
+  if (cached)
+    return { ...cached, fitted: { ...cached.fitted, seed: job.seed }, source: null, shared: cached };
   const fit = fitRecipe(recipe, frame, {
     rows: whole ? undefined : job.train,
     target: job.target,
@@ -230,8 +234,9 @@ function trainingPart(
   if (!y) throw new ValidationError(`no target "${job.target}" to train on`);
   if (!big) {
     const X = toMatrix(fit.frame, { names: fitted.features });
-    if (key) cache?.put(frame, job.train, key, { fitted, y, weights, X });
-    return { fitted, y, weights, X, source: null };
+    const shared = key ? { fitted, y, weights, X } : undefined;
+    if (shared) cache?.put(frame, job.train, key, shared);
+    return { fitted, y, weights, X, source: null, shared };
   }
   const rows = labelledRows(frame, job.train, job.target);
   if (rows.length !== y.values.length || weights)
@@ -269,11 +274,19 @@ function predictRows(
   classes: string[] | null,
   blocks: Blocks,
   signal?: AbortSignal,
+  shared?: { cache: FoldCache; input: FoldInput },
 ): { predictions: Float64Array; proba: Float64Array | null } {
   const own = fitted.classes;
   const bytes = rows.length * fitted.features.length * 8;
-  if (bytes <= blocks.limit || spec.usesTfjs)
-    return predictIn(model, matrixOf(fitted, takeFrameRows(frame, rows), signal), own, classes);
+  if (bytes <= blocks.limit || spec.usesTfjs) {
+    // Jobs that share a fitted recipe share its validation matrix too (same rows, same recipe).
+    let X = shared?.cache.validation(shared.input, rows);
+    if (!X) {
+      X = matrixOf(fitted, takeFrameRows(frame, rows), signal);
+      shared?.cache.keepValidation(shared.input, rows, X);
+    }
+    return predictIn(model, X, own, classes);
+  }
   const k = classes?.length ?? 0;
   const predictions = new Float64Array(rows.length);
   let proba: Float64Array | null = null;

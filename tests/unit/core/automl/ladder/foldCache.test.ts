@@ -67,5 +67,16 @@ describe("fold cache", () => {
     expect(cache.get(frame, train, "a")).toBe(first);
     expect(cache.get(frame, train, "b")).toBeUndefined();
     expect(cache.get(frame, new Int32Array(3), "a")).toBeUndefined();
+    // A validation matrix is kept only for a held input, for its own row list, within the limit.
+    const rows = new Int32Array(2);
+    const small = input(100).X;
+    cache.keepValidation(input(8), rows, small);
+    cache.keepValidation(first, rows, small);
+    expect(cache.validation(first, rows)).toBe(small);
+    expect(cache.validation(first, new Int32Array(2))).toBeUndefined();
+    const other = input(8);
+    cache.put(frame, train, "c", other);
+    cache.keepValidation(other, rows, input(200).X);
+    expect(cache.validation(other, rows)).toBeUndefined();
   });
 });
