@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
+import * as tf from "@tensorflow/tfjs";
 import * as Comlink from "comlink";
 import { runFoldJob } from "../src/core/automl/ladder/runFoldJob.ts";
 import type { Frame } from "../src/core/data/frame.ts";
-import { loadModelSpec } from "../src/core/models/loadModelSpec.ts";
+import { getModel } from "../src/core/models/registry.ts";
 import { loadFrame } from "../src/persist/datasets.ts";
 import { openAppDb } from "../src/persist/db.ts";
+import { probeBackends } from "./backends.ts";
 import type { FoldWorkerApi, FrameRef } from "./trainApi.ts";
 
 // The table this worker trains on, loaded once per version rather than once per fold.
@@ -22,16 +24,8 @@ function frameOf(ref: FrameRef): Promise<Frame> {
   return cached.frame;
 }
 
-/**
- * tfjs with its backends registered (WebGPU, WASM and its binaries' paths), loaded on the first
- * tfjs model or backend probe only: a worker that trains trees never holds tfjs' code and heap.
- */
-const backends = () => import("./backends.ts");
-
 /** Switches tfjs to `name`; keeps the current backend when that one cannot start here. */
 async function useBackend(name: string | null): Promise<void> {
-  await backends();
-  const tf = await import("@tensorflow/tfjs");
   if (!name || tf.getBackend() === name) return;
   try {
     if (await tf.setBackend(name)) await tf.ready();
@@ -43,7 +37,7 @@ async function useBackend(name: string | null): Promise<void> {
 const api: FoldWorkerApi = {
   async runFold(ref, job, backend, onProgress) {
     try {
-      if ((await loadModelSpec(job.model)).usesTfjs) await useBackend(backend);
+      if (getModel(job.model).usesTfjs) await useBackend(backend);
       return await runFoldJob(await frameOf(ref), job, {
         onProgress: onProgress && ((p) => void onProgress(p)),
       });
@@ -51,7 +45,7 @@ const api: FoldWorkerApi = {
       (onProgress as Partial<Comlink.Remote<unknown>> | undefined)?.[Comlink.releaseProxy]?.();
     }
   },
-  probeBackends: async () => (await backends()).probeBackends(),
+  probeBackends,
 };
 
 Comlink.expose(api);
