@@ -3,6 +3,8 @@ import * as tf from "@tensorflow/tfjs";
 import * as Comlink from "comlink";
 import { runFoldJob } from "../src/core/automl/ladder/runFoldJob.ts";
 import type { Frame } from "../src/core/data/frame.ts";
+// Static on purpose (tfjs through the registry too): this worker is bundled twice (two parent
+// workers) and the second bundle's dynamic chunks were never emitted, so a lazy import broke it.
 import { getModel } from "../src/core/models/registry.ts";
 import { loadFrame } from "../src/persist/datasets.ts";
 import { openAppDb } from "../src/persist/db.ts";
