@@ -1,6 +1,6 @@
 import { denseJs } from "./denseJs.ts";
 import { DENSE_WASM_BASE64 } from "./denseWasmBytes.ts";
-import { instantiate, moduleLoader, WASM_PAGE } from "./wasmModule.ts";
+import { instantiateWithRoom, moduleLoader } from "./wasmModule.ts";
 
 /**
  * Dense float64 kernels over one heap of `elements` float64 values: WebAssembly SIMD (denseWat.ts)
@@ -81,10 +81,7 @@ export function denseKernels(elements: number, use: "auto" | "js" = "auto"): Den
   const module = use === "auto" ? wasmModule() : null;
   if (module) {
     try {
-      const e = instantiate(module) as Exports;
-      const bytes = elements * 8;
-      const have = e.memory.buffer.byteLength;
-      if (bytes > have) e.memory.grow(Math.ceil((bytes - have) / WASM_PAGE));
+      const e = instantiateWithRoom(module, elements * 8) as Exports;
       return {
         kind: "wasm",
         heap: new Float64Array(e.memory.buffer, 0, elements),

@@ -40,6 +40,18 @@ export function instantiate(module: object): Record<string, unknown> {
   return new (host() as WasmHost).Instance(module, {}).exports;
 }
 
+/**
+ * A fresh instance's exports with its exported `memory` grown to hold at least `bytes`; throws
+ * where the host cannot make or grow it (WebAssembly memory stops at 4 GiB).
+ */
+export function instantiateWithRoom(module: object, bytes: number): Record<string, unknown> {
+  const e = instantiate(module);
+  const memory = e.memory as { buffer: ArrayBuffer; grow(pages: number): number };
+  const have = memory.buffer.byteLength;
+  if (bytes > have) memory.grow(Math.ceil((bytes - have) / WASM_PAGE));
+  return e;
+}
+
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /** Standard base64 to bytes (core has no atob type, and Node's Buffer is not everywhere). */

@@ -1,4 +1,4 @@
-import { instantiate, moduleLoader, WASM_PAGE } from "../../wasm/wasmModule.ts";
+import { instantiateWithRoom, moduleLoader } from "../../wasm/wasmModule.ts";
 import type { Matrix } from "../estimator.ts";
 import { HIST_WASM_BASE64 } from "../trees/histWasmBytes.ts";
 import type { Tree } from "../trees/tree.ts";
@@ -45,9 +45,7 @@ export function addTreesWasm(trees: Tree[], X: Matrix, dim: number, raw: Float64
   const top = aRaw + block * dim * 8;
   let e: Exports;
   try {
-    e = instantiate(module) as unknown as Exports;
-    const have = e.memory.buffer.byteLength;
-    if (top > have) e.memory.grow(Math.ceil((top - have) / WASM_PAGE));
+    e = instantiateWithRoom(module, top) as unknown as Exports;
   } catch {
     return false;
   }

@@ -1,4 +1,4 @@
-import { instantiate, moduleLoader, WASM_PAGE } from "../../wasm/wasmModule.ts";
+import { instantiateWithRoom, moduleLoader } from "../../wasm/wasmModule.ts";
 import { HIST_WASM_BASE64 } from "./histWasmBytes.ts";
 
 // applyBins' search in WebAssembly (histWat.ts's bin_block): the same codes, bit for bit, several
@@ -39,9 +39,7 @@ export function binRowsWasm(
   const top = aOut + block * cols;
   let e: Exports;
   try {
-    e = instantiate(module) as unknown as Exports;
-    const have = e.memory.buffer.byteLength;
-    if (top > have) e.memory.grow(Math.ceil((top - have) / WASM_PAGE));
+    e = instantiateWithRoom(module, top) as unknown as Exports;
   } catch {
     return false;
   }

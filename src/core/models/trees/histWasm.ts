@@ -1,4 +1,4 @@
-import { instantiate, moduleLoader, WASM_PAGE } from "../../wasm/wasmModule.ts";
+import { instantiateWithRoom, moduleLoader, WASM_PAGE } from "../../wasm/wasmModule.ts";
 import type { BinnedMatrix } from "./binning.ts";
 import {
   BOARD_WORDS,
@@ -269,10 +269,8 @@ export class WasmHistograms {
     const module = wasmModule();
     if (!module) return null;
     try {
-      const e = instantiate(module) as unknown as Exports;
       const p = plan(binned.rows, binned.cols, layout.size * 8, 0);
-      const have = e.memory.buffer.byteLength;
-      if (p.top > have) e.memory.grow(Math.ceil((p.top - have) / WASM_PAGE));
+      const e = instantiateWithRoom(module, p.top) as unknown as Exports;
       return new WasmHistograms(e, e.memory.buffer, p, binned, layout, 0);
     } catch {
       // Out of WebAssembly memory (4 GiB at most): the JS kernels take any size.
