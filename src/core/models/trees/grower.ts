@@ -189,12 +189,17 @@ export class TreeGrower {
       node.hist = null;
       leaves.push({ node: node.id, start: node.start, end: node.end });
     };
+    // Features found constant in a node stay constant in its descendants (scikit-learn's known
+    // constants): a child inherits its parent's set and skips them.
+    const words = (cols + 31) >>> 5;
+    let inherited: Int32Array | null = null;
     const open = (start: number, end: number, depth: number, sums: Float64Array): OpenNode => {
       const impurity = nodeImpurity(params.impurity, rows, start, end, sums, C, stats);
       const id = builder.add(this.leafValue(sums), end - start, sums[C], impurity.value);
       const node: OpenNode = { id, start, end, depth, sums, score: 0, hist: null, split: null };
       node.score = this.finder.score(sums);
       node.split = this.canSplit(node, impurity.pure, params) ? makeCandidate(this.layout.stride) : null;
+      if (node.split) node.known = inherited ? inherited.slice() : new Int32Array(words);
       return node;
     };
     const settle = (node: OpenNode) => {
@@ -203,6 +208,7 @@ export class TreeGrower {
       else finish(node);
     };
 
+    inherited = null;
     const root = open(0, count, 0, sumRows(rows, 0, count, stats, C));
     if (root.split && subtract && this.worthHistogram(root)) {
       root.hist = this.hists().acquire();
@@ -225,6 +231,7 @@ export class TreeGrower {
       // Counts come from the partition itself, so that they never drift.
       leftSums[C + 1] = mid - node.start;
       rightSums[C + 1] = node.end - mid;
+      inherited = node.known ?? null;
       const left = open(node.start, mid, node.depth + 1, leftSums);
       const right = open(mid, node.end, node.depth + 1, rightSums);
       const threshold = this.threshold(f, split.bin);
@@ -274,10 +281,15 @@ export class TreeGrower {
   private findSplit(node: OpenNode, rows: Uint32Array, stats: RowStats, p: GrowParams): void {
     const best = node.split!;
     const cols = this.binned.cols;
+    const known = node.known!;
     if (node.hist) {
-      // Every feature is scanned, so constant ones need not be told apart (they have no valid split).
-      for (let f = 0; f < cols; f++)
-        this.finder.scanBins(node.hist, f, ALL_BINS, this.layout.nBins[f], node.sums, node.score, best);
+      // A feature with one non-empty slot has no valid split: skipping it changes nothing.
+      for (let f = 0; f < cols; f++) {
+        const word = f >>> 5;
+        const bit = 1 << (f & 31);
+        if ((known[word] & bit) !== 0) continue;
+        if (!this.finder.scan(node.hist, f, node.sums, node.score, best)) known[word] |= bit;
+      }
     } else {
       // Features in a random order until maxFeatures non-constant ones were looked at (scikit-learn's
       // rule), or all in order. One scratch histogram serves every feature and is left zeroed.
@@ -294,7 +306,11 @@ export class TreeGrower {
           order[j] = order[drawn];
           order[drawn] = f;
         }
+        const word = f >>> 5;
+        const bit = 1 << (f & 31);
+        if ((known[word] & bit) !== 0) continue;
         if (this.scanDirect(node, f, rows, stats, p, best)) visited++;
+        else known[word] |= bit;
       }
     }
     if (best.feature < 0 || !(best.gain > p.minGain)) node.split = null;
