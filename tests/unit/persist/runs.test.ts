@@ -311,7 +311,8 @@ describe("the run service's IndexedDB store", () => {
     const s = {
       ...settings,
       target: "target",
-      models: ["baseline", "decision_tree"],
+      // Two models besides the baseline, so that an ensemble is made (it never blends the baseline).
+      models: ["baseline", "naive_bayes", "decision_tree"],
       metric: null,
       task: null,
     };
@@ -319,7 +320,7 @@ describe("the run service's IndexedDB store", () => {
     expect(out.run.status).toBe("done");
     expect(await getRun(db, out.run.id)).toEqual(out.run);
     const models = await listModels(db, { runId: out.run.id });
-    expect(models.map((m) => m.modelId)).toEqual(["baseline", "decision_tree", "ensemble"]);
+    expect(models.map((m) => m.modelId)).toEqual(["baseline", "naive_bayes", "decision_tree", "ensemble"]);
     for (const m of models) expect(m.evaluation?.oof.rows).toBe(120);
     // The tree's shape and importances are kept for the evaluation's charts.
     const tree = models.find((m) => m.modelId === "decision_tree")!;
