@@ -1,6 +1,6 @@
 import type { Rng } from "../../random.ts";
 import type { BinnedMatrix } from "./binning.ts";
-import { type FeatureScan, scanFeature } from "./featureHistogram.ts";
+import { type FeatureScan, makeFeatureScan, scanFeature } from "./featureHistogram.ts";
 import type { GrowParams } from "./grower.ts";
 import {
   type HistLayout,
@@ -316,14 +316,7 @@ export class CartGrower {
     stats: RowStats,
   ): boolean {
     const { layout, binned, finder, scratch, best } = this;
-    this.scan ??= {
-      layout,
-      binned,
-      finder,
-      scratch,
-      hist: new Float64Array(layout.size),
-      touched: new Int32Array(256),
-    };
+    this.scan ??= makeFeatureScan(layout, binned, finder, scratch);
     return scanFeature(this.scan, f, rows, start, end, sums, score, stats, best);
   }
 

@@ -137,6 +137,23 @@ export interface FeatureScan {
   touched: Int32Array;
 }
 
+/** A grower's scan state, its feature-sized histogram zeroed and ready. */
+export function makeFeatureScan(
+  layout: HistLayout,
+  binned: BinnedMatrix,
+  finder: SplitFinder,
+  scratch: HistScratch,
+): FeatureScan {
+  return {
+    layout,
+    binned,
+    finder,
+    scratch,
+    hist: new Float64Array(layout.size),
+    touched: new Int32Array(256),
+  };
+}
+
 /**
  * Feature f's histogram built from the node's rows `rows[start..end)`, scanned for a better split
  * than `best`, then zeroed again; a node with few rows per bin lists its non-empty bins instead.

@@ -1,6 +1,6 @@
 import type { Rng } from "../../random.ts";
 import type { BinnedMatrix } from "./binning.ts";
-import { type FeatureScan, SPARSE_RATIO, scanFeature } from "./featureHistogram.ts";
+import { type FeatureScan, makeFeatureScan, SPARSE_RATIO, scanFeature } from "./featureHistogram.ts";
 import { Frontier, type OpenNode } from "./frontier.ts";
 import type { StepArrays } from "./histHelp.ts";
 import {
@@ -19,7 +19,7 @@ import { WasmHistograms } from "./histWasm.ts";
 import { buildHistogram, buildRootHistogram } from "./nodeHistogram.ts";
 import { type ImpurityKind, nodeImpurity } from "./nodeImpurity.ts";
 import { randomSplit } from "./randomSplit.ts";
-import { ALL_BINS, makeCandidate, type SplitCandidate, SplitFinder, type SplitRules } from "./splitFinder.ts";
+import { makeCandidate, type SplitCandidate, SplitFinder, type SplitRules } from "./splitFinder.ts";
 import { type Tree, TreeBuilder } from "./tree.ts";
 
 /** How one tree grows; the split rules (penalty, least rows and weight per leaf) belong to the grower. */
@@ -349,14 +349,7 @@ export class TreeGrower {
         this.randomSums,
       );
     }
-    this.scan ??= {
-      layout,
-      binned,
-      finder,
-      scratch,
-      hist: new Float64Array(layout.size),
-      touched: new Int32Array(256),
-    };
+    this.scan ??= makeFeatureScan(layout, binned, finder, scratch);
     return scanFeature(this.scan, f, rows, start, end, sums, score, stats, best);
   }
 
