@@ -7,16 +7,21 @@
  * figure. Peers (all offline): pandas read_csv (C engine) for ingest; pandas describe / nunique /
  * value_counts / corr for the profile; scikit-learn's ColumnTransformer (median impute + scale,
  * one-hot) for the recipe; HistGradientBoostingClassifier in cross_val_score for gbdt (same
- * iterations, leaves, bins, early stopping rule; OMP_NUM_THREADS = our threads); ten scikit-learn
- * models with 5-fold CV for the ladder (no refit, no ensemble: less work than ours).
+ * iterations, leaves, bins, early stopping rule; OMP_NUM_THREADS = our threads); for the ladder,
+ * the same models as ours in scikit-learn under our protocol (20% test part, 5-fold CV, refit).
  *
- * Options: --sizes=10000,100000,1000000 (default all three), --ladder-sizes=10000 (default; the
- * default ladder at 1,000,000 rows takes far too long on two cores), --threads=2, --stages=.
+ * Options: --sizes=10000,100000,1000000 (default all three), --stages=ingest,profile,recipe,gbdt,
+ * ladder (default all), --ladder-sizes= (default all three; the rows where the ladder runs),
+ * --threads=2, --markdown (print the README's block: a line of date, commit and load, the table,
+ * and notes; otherwise the long table with the work each side does).
  * gbdt and the ladder run with `--tune off`: train's default quick search is a cost of its own.
  */
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { statSync } from "node:fs";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
+import { LADDER_ORDER } from "../../src/core/automl/ladder/ladderOrder.ts";
+import { MODEL_CATALOGUE } from "../../src/core/models/catalogue.ts";
 import { scaleCsv } from "./scaleData.ts";
 import type { BenchRow } from "./table.ts";
 
@@ -24,14 +29,38 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const ROOT = here("../../");
 const PYTHON = "/usr/bin/python3";
 
+/** The default ladder for the scale table's binary target: LADDER_ORDER less the regression-only models. */
+const FULL_LADDER = LADDER_ORDER.filter((id) =>
+  MODEL_CATALOGUE.find((m) => m.id === id)?.tasks.includes("binary"),
+);
+/**
+ * Above this many rows the ladder stage trains a stated subset on both sides: kNN's cost grows
+ * with training x validation rows, and 100 unpruned trees (random forest, extra trees) or the
+ * neural net's epochs over 800,000 rows take hours on two cores, for us and for scikit-learn.
+ */
+const FULL_LADDER_MAX_ROWS = 100_000;
+/** The subset: the models whose cost grows about as rows x log(rows). */
+const LARGE_LADDER = ["baseline", "logistic", "naive_bayes", "decision_tree", "gbdt"];
+
+/** The models the ladder stage trains at `rows` (both sides), and whether that is the whole default ladder. */
+export function ladderSet(rows: number): { models: string[]; whole: boolean } {
+  return rows <= FULL_LADDER_MAX_ROWS
+    ? { models: [...FULL_LADDER], whole: true }
+    : { models: LARGE_LADDER.filter((id) => FULL_LADDER.includes(id as never)), whole: false };
+}
+
 /** One process's figures: wall seconds of its stage, whole-process CPU seconds, peak RSS. */
 interface Measured {
   seconds: number;
   cpu: number;
   peakBytes: number;
   auc?: number;
+  /** Ladder: per model, seconds and CV score (ours: fold-job seconds summed over threads). */
+  models?: Record<string, { s: number; cv: number }>;
   error?: string;
 }
+
+const FAILED: Measured = { seconds: Number.NaN, cpu: Number.NaN, peakBytes: Number.NaN };
 
 function timed(
   cmd: string,
@@ -59,11 +88,21 @@ function parseTime(line: string): { wall: number; cpu: number; peakBytes: number
 
 const lastJson = (out: string) => JSON.parse(out.trim().split("\n").at(-1) ?? "{}");
 
-async function ours(stage: string, file: string, threads: number): Promise<Measured> {
+interface JsonEntry {
+  model: string;
+  cv_mean: number;
+  fit_seconds: number;
+}
+
+async function ours(stage: string, file: string, threads: number, models: string[]): Promise<Measured> {
   if (stage === "gbdt" || stage === "ladder") {
     // The whole command, reading the file included, as a user runs it.
-    const models =
-      stage === "gbdt" ? ["--models", "gbdt", "--folds", "3", "--test-size", "0", "--ensemble", "no"] : [];
+    const extra =
+      stage === "gbdt"
+        ? ["--models", "gbdt", "--folds", "3", "--test-size", "0", "--ensemble", "no"]
+        : models.length === FULL_LADDER.length
+          ? [] // train's own default: the whole ladder
+          : ["--models", models.join(",")];
     const { out, time } = await timed(process.execPath, [
       "bin/automl-playground.mjs",
       "train",
@@ -78,12 +117,19 @@ async function ours(stage: string, file: string, threads: number): Promise<Measu
       // Tuning (train's default is a quick search) is its own cost: the table measures the ladder.
       "--tune",
       "off",
-      ...models,
+      ...extra,
     ]);
     const t = parseTime(time);
-    const board = JSON.parse(out) as { leaderboard: { model: string; cv_mean: number }[] };
-    const gbdt = board.leaderboard.find((e) => e.model === "gbdt");
-    return { seconds: t.wall, cpu: t.cpu, peakBytes: t.peakBytes, auc: gbdt?.cv_mean };
+    const board = JSON.parse(out) as { leaderboard: JsonEntry[] };
+    const fitted = board.leaderboard.filter((e) => e.model !== "ensemble");
+    const auc =
+      stage === "gbdt"
+        ? fitted.find((e) => e.model === "gbdt")?.cv_mean
+        : Math.max(...fitted.map((e) => e.cv_mean).filter(Number.isFinite));
+    const perModel = Object.fromEntries(
+      board.leaderboard.map((e) => [e.model, { s: e.fit_seconds, cv: e.cv_mean }]),
+    );
+    return { seconds: t.wall, cpu: t.cpu, peakBytes: t.peakBytes, auc, models: perModel };
   }
   const { out, time } = await timed(process.execPath, [
     "--import",
@@ -96,7 +142,7 @@ async function ours(stage: string, file: string, threads: number): Promise<Measu
   return { seconds: lastJson(out).seconds, cpu: t.cpu, peakBytes: t.peakBytes };
 }
 
-async function peer(stage: string, file: string, threads: number): Promise<Measured> {
+async function peer(stage: string, file: string, threads: number, models: string[]): Promise<Measured> {
   // Passive waiting: on a loaded machine OpenMP's spinning threads measured 5-15x slower here
   // (10,000 rows, 2 threads: 97 s active, 15 s passive, 8.7 s with one thread).
   const env = {
@@ -104,12 +150,25 @@ async function peer(stage: string, file: string, threads: number): Promise<Measu
     OPENBLAS_NUM_THREADS: String(threads),
     OMP_WAIT_POLICY: "passive",
   };
-  const { out, time } = await timed(PYTHON, [here("./peers/scale.py"), stage, file, String(threads)], env);
+  const args = [
+    here("./peers/scale.py"),
+    stage,
+    file,
+    String(threads),
+    ...(stage === "ladder" ? [models.join(",")] : []),
+  ];
+  const { out, time } = await timed(PYTHON, args, env);
   const t = parseTime(time);
   const j = lastJson(out);
   // gbdt and ladder: the whole script (read_csv included) as ours is the whole command.
   const whole = stage === "gbdt" || stage === "ladder";
-  return { seconds: whole ? t.wall : j.seconds, cpu: t.cpu, peakBytes: t.peakBytes, auc: j.auc };
+  return {
+    seconds: whole ? t.wall : j.seconds,
+    cpu: t.cpu,
+    peakBytes: t.peakBytes,
+    auc: j.auc,
+    models: j.models,
+  };
 }
 
 const PEER: Record<string, string> = {
@@ -117,7 +176,7 @@ const PEER: Record<string, string> = {
   profile: "pandas describe+nunique+value_counts+corr",
   recipe: "sklearn ColumnTransformer fit_transform",
   gbdt: "sklearn HistGradientBoosting, cross_val_score",
-  ladder: "10 sklearn models, 5-fold CV each",
+  ladder: "the same models in sklearn: 20% test part, 5-fold CV, refit (no ensemble)",
 };
 
 const OURS: Record<string, string> = {
@@ -125,75 +184,205 @@ const OURS: Record<string, string> = {
   profile: "profileFrame (target label)",
   recipe: "propose + fit + matrix by row blocks",
   gbdt: "train --models gbdt --folds 3",
-  ladder: "train (default ladder, 5 folds, test 0.2)",
+  ladder: "train (5 folds, test 0.2, ensemble)",
 };
 
-const mb = (b: number) => (b / 1e6).toFixed(0);
-const s = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
+/** One measured row: a stage at a size, both sides, and the 1-minute load seen while it ran. */
+interface ScaleRow {
+  stage: string;
+  rows: number;
+  fileBytes: number;
+  a: Measured;
+  b: Measured;
+  load: { min: number; max: number };
+  models: string[];
+  whole: boolean;
+}
 
-/** Runs the section; prints a Markdown table (for the README) and returns the same rows. */
+const mb = (b: number) => (b / 1e6).toLocaleString("en", { maximumFractionDigits: 0 });
+const s = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
+const ratio = (x: number, y: number) => `${(x / y).toFixed(2)}x`;
+const loadText = (l: { min: number; max: number }) =>
+  l.min.toFixed(0) === l.max.toFixed(0) ? l.min.toFixed(0) : `${l.min.toFixed(0)}-${l.max.toFixed(0)}`;
+
+function stageLabel(r: ScaleRow): string {
+  if (r.stage === "gbdt") return "gbdt, 3-fold CV";
+  if (r.stage !== "ladder") return r.stage;
+  return r.whole
+    ? `default ladder (${r.models.length} models)`
+    : `ladder, ${r.models.length} of ${FULL_LADDER.length} models`;
+}
+
+function notesOf(r: ScaleRow, threads: number): string[] {
+  const notes: string[] = [];
+  if (r.a.auc !== undefined && r.b.auc !== undefined)
+    notes.push(
+      `${r.stage === "ladder" ? "best CV" : "CV"} AUC ours ${r.a.auc.toFixed(4)}, peer ${r.b.auc.toFixed(4)}`,
+    );
+  if (r.stage === "gbdt" || r.stage === "ladder") notes.push(`${threads} threads`);
+  if (r.a.error) notes.push(`ours failed: ${r.a.error.slice(-300).replace(/\s+/g, " ")}`);
+  if (r.b.error) notes.push(`peer failed: ${r.b.error.slice(-300).replace(/\s+/g, " ")}`);
+  return notes;
+}
+
+/** The README's columns (one line per stage and size). */
+const README_HEAD = [
+  "| stage | rows | ours s | peer s | time ratio | CPU s ours / peer | ours peak MB | peer peak MB | memory ratio | ours peak / file | load |",
+  "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
+];
+
+function readmeLine(r: ScaleRow): string {
+  const { a, b } = r;
+  return `| ${[
+    stageLabel(r),
+    r.rows.toLocaleString("en"),
+    s(a.seconds),
+    s(b.seconds),
+    ratio(a.seconds, b.seconds),
+    `${s(a.cpu)} / ${s(b.cpu)}`,
+    mb(a.peakBytes),
+    mb(b.peakBytes),
+    ratio(a.peakBytes, b.peakBytes),
+    `${(a.peakBytes / r.fileBytes).toFixed(1)}x`,
+    loadText(r.load),
+  ].join(" | ")} |`;
+}
+
+function detailLine(r: ScaleRow, threads: number): string {
+  const { a, b } = r;
+  return `| ${[
+    `${stageLabel(r)}: ${OURS[r.stage]} vs ${PEER[r.stage]}`,
+    r.rows.toLocaleString("en"),
+    (r.fileBytes / 1e6).toFixed(1),
+    s(a.seconds),
+    s(b.seconds),
+    ratio(a.seconds, b.seconds),
+    `${s(a.cpu)} / ${s(b.cpu)}`,
+    mb(a.peakBytes),
+    mb(b.peakBytes),
+    ratio(a.peakBytes, b.peakBytes),
+    `${(a.peakBytes / r.fileBytes).toFixed(1)}x`,
+    loadText(r.load),
+    notesOf(r, threads).join("; "),
+  ].join(" | ")} |`;
+}
+
+/** The ladder's per-model line: ours fold-job seconds (summed over folds and refit) / the peer's wall seconds (CV and refit), and both CV AUCs. */
+function ladderModelsNote(r: ScaleRow): string {
+  const parts = r.models.map((id) => {
+    const x = r.a.models?.[id];
+    const y = r.b.models?.[id];
+    const t = (v?: { s: number }) => (v ? s(v.s) : "-");
+    const c = (v?: { cv: number }) => (v && Number.isFinite(v.cv) ? v.cv.toFixed(4) : "-");
+    return `${id} ${t(x)} / ${t(y)} s (AUC ${c(x)} / ${c(y)})`;
+  });
+  const ens = r.a.models?.ensemble;
+  if (ens) parts.push(`ensemble (ours only) AUC ${ens.cv.toFixed(4)}`);
+  return `ladder at ${r.rows.toLocaleString("en")} rows, ours / peer: ${parts.join(", ")}`;
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+  } catch {
+    return "?";
+  }
+}
+
+const clock = (d: Date) => d.toISOString().slice(11, 16);
+
+/** Runs the section; prints the table (the README's block with --markdown) and returns the rows. */
 export async function benchScale(argv: string[] = []): Promise<BenchRow[]> {
   const opt = (name: string, fallback: string) =>
     argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
   const sizes = opt("sizes", "10000,100000,1000000").split(",").map(Number);
-  const ladderSizes = opt("ladder-sizes", "10000").split(",").map(Number);
+  const ladderSizes = opt("ladder-sizes", "10000,100000,1000000").split(",").map(Number);
   const threads = Number(opt("threads", "2"));
   const stages = opt("stages", "ingest,profile,recipe,gbdt,ladder").split(",");
-  const lines = [
-    "| stage | rows | file MB | ours s | peer s | time ratio | CPU s ours / peer | ours peak MB | peer peak MB | memory ratio | ours peak / file | note |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-  ];
-  const rows: BenchRow[] = [];
+  const markdown = argv.includes("--markdown");
+  const started = new Date();
+  const startLoad = loadavg()[0];
+  // The 1-minute load, sampled while each row runs (wall times on a shared machine follow it).
+  let window = { min: startLoad, max: startLoad };
+  const all = { min: startLoad, max: startLoad };
+  const sample = setInterval(() => {
+    const l = loadavg()[0];
+    window = { min: Math.min(window.min, l), max: Math.max(window.max, l) };
+    all.min = Math.min(all.min, l);
+    all.max = Math.max(all.max, l);
+  }, 10_000);
+  sample.unref();
+  const rows: ScaleRow[] = [];
   for (const n of sizes) {
     const file = await scaleCsv(n);
-    const size = statSync(file).size;
+    const fileBytes = statSync(file).size;
     for (const stage of stages) {
       if (stage === "ladder" && !ladderSizes.includes(n)) continue;
-      let a: Measured;
-      let b: Measured;
-      try {
-        a = await ours(stage, file, threads);
-      } catch (err) {
-        a = { seconds: Number.NaN, cpu: Number.NaN, peakBytes: Number.NaN, error: (err as Error).message };
-      }
-      try {
-        b = await peer(stage, file, threads);
-      } catch (err) {
-        b = { seconds: Number.NaN, cpu: Number.NaN, peakBytes: Number.NaN, error: (err as Error).message };
-      }
-      const notes: string[] = [];
-      if (a.auc !== undefined && b.auc !== undefined)
-        notes.push(`AUC ours ${a.auc.toFixed(4)}, peer ${b.auc.toFixed(4)}`);
-      if (stage === "gbdt" || stage === "ladder") notes.push(`${threads} threads`);
-      if (a.error) notes.push(`ours failed: ${a.error.slice(-300).replace(/\s+/g, " ")}`);
-      if (b.error) notes.push(`peer failed: ${b.error.slice(-300).replace(/\s+/g, " ")}`);
-      const line = [
-        `${stage}: ${OURS[stage]} vs ${PEER[stage]}`,
-        n.toLocaleString("en"),
-        (size / 1e6).toFixed(1),
-        s(a.seconds),
-        s(b.seconds),
-        `${(a.seconds / b.seconds).toFixed(2)}x`,
-        `${s(a.cpu)} / ${s(b.cpu)}`,
-        mb(a.peakBytes),
-        mb(b.peakBytes),
-        `${(a.peakBytes / b.peakBytes).toFixed(2)}x`,
-        `${(a.peakBytes / size).toFixed(1)}x`,
-        notes.join("; "),
-      ];
-      lines.push(`| ${line.join(" | ")} |`);
-      console.error(lines.at(-1));
-      rows.push({
-        measure: `${stage} ${n}`,
-        value: (a.seconds / b.seconds).toFixed(2),
-        unit: "x time",
-        note: `ours ${s(a.seconds)} s / ${mb(a.peakBytes)} MB, peer ${s(b.seconds)} s / ${mb(b.peakBytes)} MB; ${notes.join("; ")}`,
-      });
+      const { models, whole } = ladderSet(n);
+      const l0 = loadavg()[0];
+      window = { min: l0, max: l0 };
+      const a = await ours(stage, file, threads, models).catch((err: Error) => ({
+        ...FAILED,
+        error: err.message,
+      }));
+      const b = await peer(stage, file, threads, models).catch((err: Error) => ({
+        ...FAILED,
+        error: err.message,
+      }));
+      const l1 = loadavg()[0];
+      const load = { min: Math.min(window.min, l1), max: Math.max(window.max, l1) };
+      const row: ScaleRow = { stage, rows: n, fileBytes, a, b, load, models, whole };
+      rows.push(row);
+      // Each row as soon as it is measured, so that a long run cut short keeps what it has.
+      console.error(markdown ? readmeLine(row) : detailLine(row, threads));
     }
   }
-  console.log(`\nScale table (Markdown), ${threads} threads where threads apply:\n`);
-  console.log(lines.join("\n"));
-  return rows;
+  clearInterval(sample);
+  const ended = new Date();
+  const endLoad = loadavg()[0];
+  all.min = Math.min(all.min, endLoad);
+  all.max = Math.max(all.max, endLoad);
+  const dirty = git(["status", "--short", "--untracked-files=no"]).split("\n").filter(Boolean).length;
+  const minutes = ((ended.getTime() - started.getTime()) / 60_000).toFixed(0);
+  const header =
+    `Measured ${started.toISOString().slice(0, 10)} ${clock(started)}-${clock(ended)} UTC (${minutes} min) at commit ` +
+    `${git(["rev-parse", "--short", "HEAD"])}${dirty > 0 ? ` (${dirty} tracked files modified in the working tree)` : ""}, ` +
+    `node ${process.version}, ${threads} threads where threads apply; load average (1 min) ` +
+    `${startLoad.toFixed(1)} at the start, ${endLoad.toFixed(1)} at the end, ${all.min.toFixed(1)}-${all.max.toFixed(1)} ` +
+    `sampled every 10 s; \`npm run bench -- scale ${argv.filter((a) => a.startsWith("--")).join(" ")}\`.`;
+  const notes = [
+    ...rows
+      .filter((r) => r.stage === "gbdt" && r.a.auc !== undefined && r.b.auc !== undefined)
+      .map(
+        (r) =>
+          `gbdt at ${r.rows.toLocaleString("en")} rows: CV ROC AUC ours ${r.a.auc!.toFixed(4)}, peer ${r.b.auc!.toFixed(4)}`,
+      ),
+    ...rows.filter((r) => r.stage === "ladder").map(ladderModelsNote),
+    ...rows.flatMap((r) =>
+      [
+        r.a.error && `ours failed at ${r.stage} ${r.rows}: ${r.a.error.slice(-300).replace(/\s+/g, " ")}`,
+        r.b.error && `peer failed at ${r.stage} ${r.rows}: ${r.b.error.slice(-300).replace(/\s+/g, " ")}`,
+      ].filter((x): x is string => Boolean(x)),
+    ),
+  ];
+  if (markdown) {
+    console.log(`\n${header}\n\n${[...README_HEAD, ...rows.map(readmeLine)].join("\n")}\n`);
+    for (const n of notes) console.log(`- ${n}`);
+  } else {
+    console.log(`\n${header}\n`);
+    console.log(
+      "| stage: ours vs peer | rows | file MB | ours s | peer s | time ratio | CPU s ours / peer | ours peak MB | peer peak MB | memory ratio | ours peak / file | load | note |",
+    );
+    console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    for (const r of rows) console.log(detailLine(r, threads));
+    for (const n of notes) console.log(`- ${n}`);
+  }
+  return rows.map((r) => ({
+    measure: `${r.stage} ${r.rows}`,
+    value: (r.a.seconds / r.b.seconds).toFixed(2),
+    unit: "x time",
+    note: `ours ${s(r.a.seconds)} s / ${mb(r.a.peakBytes)} MB, peer ${s(r.b.seconds)} s / ${mb(r.b.peakBytes)} MB; ${notesOf(r, threads).join("; ")}`,
+  }));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchScale(process.argv.slice(2));
