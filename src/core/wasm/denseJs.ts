@@ -75,6 +75,60 @@ export const denseJs = {
       h[w + i] -= (lr * (mi / a1)) / (Math.sqrt(vi / a2) + eps);
     }
   },
+  /**
+   * z (m x n) = X W + bias, X a sparse batch: row i's entries ptr[i] .. ptr[i + 1], each a value
+   * (h at vals) and its weight row's first element k n (the int32 view `hi` at idx); ptr is in
+   * `hi` too, all three given as float64 element indices (sparseWat.ts).
+   */
+  sparseNN(
+    h: Float64Array,
+    hi: Int32Array,
+    vals: number,
+    idx: number,
+    ptr: number,
+    w: number,
+    c: number,
+    m: number,
+    n: number,
+    bias: number,
+  ): void {
+    const [ix, px] = [2 * idx, 2 * ptr];
+    for (let i = 0; i < m; i++) {
+      const [t0, t1] = [hi[px + i], hi[px + i + 1]];
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let t = t0; t < t1; t++) s += h[vals + t] * h[w + hi[ix + t] + j];
+        h[c + i * n + j] = s + h[bias + j];
+      }
+    }
+  },
+  /** gw (p x n) = Xᵀ dz + scale W, X the sparse batch as in sparseNN: gw from +0, rows in order. */
+  sparseTN(
+    h: Float64Array,
+    hi: Int32Array,
+    vals: number,
+    idx: number,
+    ptr: number,
+    dz: number,
+    gw: number,
+    m: number,
+    n: number,
+    p: number,
+    w: number,
+    scale: number,
+  ): void {
+    const [ix, px] = [2 * idx, 2 * ptr];
+    h.fill(0, gw, gw + p * n);
+    for (let i = 0; i < m; i++) {
+      const row = dz + i * n;
+      for (let t = hi[px + i], t1 = hi[px + i + 1]; t < t1; t++) {
+        const x = h[vals + t];
+        const g = gw + hi[ix + t];
+        for (let j = 0; j < n; j++) h[g + j] += x * h[row + j];
+      }
+    }
+    for (let e = gw, o = w, end = gw + p * n; e < end; e++, o++) h[e] += scale * h[o];
+  },
   dropoutMask(
     h: Float64Array,
     mask: number,

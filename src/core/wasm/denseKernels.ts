@@ -56,6 +56,35 @@ export interface DenseKernels {
     eps: number,
   ): void;
   /**
+   * The first layer's z (m x n) = X W + bias for a sparse batch X (sparseWat.ts): row i's
+   * non-zero inputs are entries ptr[i] .. ptr[i + 1] of vals (float64) and idx (int32: the entry's
+   * weight row, k n); idx and ptr are int32 arrays at the given float64 element indices. The
+   * same bits as gemmNN with mode 1 over the dense batch.
+   */
+  sparseNN(
+    vals: number,
+    idx: number,
+    ptr: number,
+    w: number,
+    c: number,
+    m: number,
+    n: number,
+    bias: number,
+  ): void;
+  /** gw (p x n) = Xᵀ dz + scale W for the sparse batch: the same bits as gemmTN with mode 2. */
+  sparseTN(
+    vals: number,
+    idx: number,
+    ptr: number,
+    dz: number,
+    gw: number,
+    m: number,
+    n: number,
+    p: number,
+    w: number,
+    scale: number,
+  ): void;
+  /**
    * Dropout mask from the mulberry32 state `state` (random.ts' makeRng): kept where the next
    * uniform draw is below keep, else 0. Returns the new state (as an int32).
    */
@@ -71,6 +100,8 @@ type Exports = {
   column_sums: DenseKernels["columnSums"];
   adam: DenseKernels["adam"];
   dropout_mask: DenseKernels["dropoutMask"];
+  sparse_nn: DenseKernels["sparseNN"];
+  sparse_tn: DenseKernels["sparseTN"];
 };
 
 /** The SIMD module, compiled once per thread; null where it cannot be (then the JS twins run). */
@@ -92,12 +123,15 @@ export function denseKernels(elements: number, use: "auto" | "js" = "auto"): Den
         columnSums: e.column_sums,
         adam: e.adam,
         dropoutMask: e.dropout_mask,
+        sparseNN: e.sparse_nn,
+        sparseTN: e.sparse_tn,
       };
     } catch {
       // Out of WebAssembly memory (4 GiB at most): the JS kernels take any size.
     }
   }
   const heap = new Float64Array(elements);
+  const ints = new Int32Array(heap.buffer);
   return {
     kind: "js",
     heap,
@@ -111,5 +145,9 @@ export function denseKernels(elements: number, use: "auto" | "js" = "auto"): Den
     adam: (w, grad, m, v, size, lr, b1, b2, a1, a2, eps) =>
       denseJs.adam(heap, w, grad, m, v, size, lr, b1, b2, a1, a2, eps),
     dropoutMask: (mask, size, state, keep, kept) => denseJs.dropoutMask(heap, mask, size, state, keep, kept),
+    sparseNN: (vals, idx, ptr, w, c, m, n, bias) =>
+      denseJs.sparseNN(heap, ints, vals, idx, ptr, w, c, m, n, bias),
+    sparseTN: (vals, idx, ptr, dz, gw, m, n, p, w, scale) =>
+      denseJs.sparseTN(heap, ints, vals, idx, ptr, dz, gw, m, n, p, w, scale),
   };
 }

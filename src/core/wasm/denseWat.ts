@@ -11,6 +11,8 @@
  * kernels in denseJs.ts.
  */
 
+import { sparseWat } from "./sparseWat.ts";
+
 /** Rows of C per register block; with two vectors (four columns) that is eight accumulators. */
 const ROWS = 4;
 
@@ -310,6 +312,7 @@ ${RELU_GRAD}
 ${COLUMN_SUMS}
 ${ADAM}
 ${DROPOUT_MASK}
+${sparseWat()}
 )
 `;
 }

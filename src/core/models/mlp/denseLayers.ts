@@ -37,13 +37,24 @@ export interface HeapLayer {
 export interface HeapNetwork {
   kernels: DenseKernels;
   layers: HeapLayer[];
-  /** The batch's inputs, rows x inputs. */
+  /** The batch's inputs, rows x inputs (or, with `sparse`, its non-zero values). */
   x: number;
   xView: Float64Array;
+  /**
+   * With compressed rows (sparseRows.ts): the int32 areas of the batch's weight rows (`idx`,
+   * one per value) and row starts (`ptr`, rows + 1), as float64 element indices for the kernels
+   * (`idxAt`, `ptrAt`) and int32 views for the JS side.
+   */
+  sparse: { idxAt: number; ptrAt: number; idx: Int32Array; ptr: Int32Array } | null;
 }
 
 /** Lays the layers out in one heap (one allocation, so that no view is detached later) and copies the weights in. */
-export function heapNetwork(initial: DenseLayer[], rows: number, use: "auto" | "js"): HeapNetwork {
+export function heapNetwork(
+  initial: DenseLayer[],
+  rows: number,
+  use: "auto" | "js",
+  sparse = false,
+): HeapNetwork {
   let size = 0;
   const take = (n: number) => {
     const at = size;
@@ -52,6 +63,9 @@ export function heapNetwork(initial: DenseLayer[], rows: number, use: "auto" | "
     return at;
   };
   const x = take(rows * initial[0].inputs);
+  // Two int32s per float64 element.
+  const idxAt = sparse ? take(Math.ceil((rows * initial[0].inputs) / 2)) : 0;
+  const ptrAt = sparse ? take(Math.ceil((rows + 1) / 2)) : 0;
   const plan = initial.map((l) => {
     const weights = l.inputs * l.outputs;
     const units = rows * l.outputs;
@@ -92,5 +106,15 @@ export function heapNetwork(initial: DenseLayer[], rows: number, use: "auto" | "
     layer.bView.set(initial[i].bias);
     return layer;
   });
-  return { kernels, layers, x, xView: view(x, rows * initial[0].inputs) };
+  const ints = (at: number, n: number) =>
+    new Int32Array(kernels.heap.buffer, kernels.heap.byteOffset + 8 * at, n);
+  return {
+    kernels,
+    layers,
+    x,
+    xView: view(x, rows * initial[0].inputs),
+    sparse: sparse
+      ? { idxAt, ptrAt, idx: ints(idxAt, rows * initial[0].inputs), ptr: ints(ptrAt, rows + 1) }
+      : null,
+  };
 }

@@ -16,7 +16,7 @@ import { MLP_META, type MlpParams } from "./meta.ts";
 import { readMlpParams } from "./mlpParams.ts";
 import { readMlpState } from "./mlpState.ts";
 import { type DenseLayer, glorotLayers, predictScores } from "./network.ts";
-import { trainDense } from "./trainDense.ts";
+import { type InputLayout, trainDense } from "./trainDense.ts";
 import { type NetworkRows, trainNetwork } from "./trainNetwork.ts";
 
 /**
@@ -92,6 +92,8 @@ export class Mlp extends BaseEstimator<MlpParams, FittedMlp, MlpState> {
    * them), "js" uses it there with the JS kernels (same numbers).
    */
   trainer: "auto" | "js" | "tfjs" = "auto";
+  /** Switch for tests and benches: the typed-array trainer's first-layer input layout (same weights either way). */
+  inputLayout: InputLayout = "auto";
 
   async fit(X: Matrix, y: Target, opts?: FitOptions): Promise<this> {
     validateFitInput(X, y, opts);
@@ -150,6 +152,7 @@ export class Mlp extends BaseEstimator<MlpParams, FittedMlp, MlpState> {
           trainRng,
           opts,
           this.trainer === "js" ? "js" : "auto",
+          this.inputLayout,
         )
       : await trainNetwork(layers, train, validation, config, trainRng, opts);
     this.state = {

@@ -5,6 +5,13 @@ import { type HeapLayer, type HeapNetwork, heapNetwork } from "./denseLayers.ts"
 import { EarlyStopWatch } from "./earlyStopWatch.ts";
 import type { Activation, DenseLayer } from "./network.ts";
 import {
+  type CompressedRows,
+  compressRows,
+  density,
+  gatherSparseRows,
+  SPARSE_DENSITY,
+} from "./sparseRows.ts";
+import {
   ABORT_CHECK_BATCHES,
   type NetworkRows,
   nextTask,
@@ -13,6 +20,12 @@ import {
   type TrainResult,
   YIELD_EVERY_MS,
 } from "./trainNetwork.ts";
+
+/**
+ * How the first layer reads the batch: "auto" compressed rows below SPARSE_DENSITY non-zeros,
+ * else dense; "dense" / "sparse" force one (tests and benches: both give the same weights).
+ */
+export type InputLayout = "auto" | "dense" | "sparse";
 
 /** tfjs' Adam defaults (tf.train.adam), kept so that both trainers run the same optimizer. */
 const BETA1 = 0.9;
@@ -46,6 +59,7 @@ export async function trainDense(
   rng: Rng,
   opts: LongCallOptions = {},
   use: "auto" | "js" = "auto",
+  inputs: InputLayout = "auto",
 ): Promise<TrainResult> {
   const { signal } = opts;
   const report = makeThrottledProgress(opts.onProgress);
@@ -61,7 +75,12 @@ export async function trainDense(
   // stream (mulberry32) in the dropout kernel, its state kept here.
   let maskState = Math.floor(rng.next() * 4294967296) | 0;
   const held = validation && validation.rows > 0 ? validation : null;
-  const net = heapNetwork(initial, batchSize, use);
+  // Mostly-zero inputs (one-hot blocks): the first layer skips them, with the same sums (sparseRows.ts).
+  const sparse = inputs === "auto" ? density(train.x) < SPARSE_DENSITY : inputs === "sparse";
+  const net = heapNetwork(initial, batchSize, use, sparse);
+  const units = initial[0].outputs;
+  const trainRows = sparse ? compressRows(train, initial[0].inputs, units) : null;
+  const heldRows = sparse && held ? compressRows(held, initial[0].inputs, units) : null;
   const { kernels, layers } = net;
   const last = layers[layers.length - 1];
   const tb = new Float64Array(batchSize * outputs);
@@ -87,7 +106,7 @@ export async function trainDense(
     for (let start = 0, step = 1; start < n; start += batchSize, step++) {
       if (step % ABORT_CHECK_BATCHES === 0) signal?.throwIfAborted();
       const b = Math.min(n, start + batchSize) - start;
-      gatherRows(net, train, order, start, b, tb, wb);
+      gather(net, train, trainRows, order, start, b, tb, wb);
       // Masks drawn in tfjs' order: one per hidden layer, rows x units, before the step.
       const masked = keep < 1;
       if (masked)
@@ -141,7 +160,7 @@ export async function trainDense(
       let sum = 0;
       for (let start = 0; start < held.rows; start += batchSize) {
         const b = Math.min(held.rows, start + batchSize) - start;
-        gatherRows(net, held, heldOrder, start, b, tb, wb);
+        gather(net, held, heldRows, heldOrder, start, b, tb, wb);
         forwardPass(net, b, activation, false);
         sum = batchLoss(last.zView, tb, wb, b, outputs, head, null, sum);
       }
@@ -223,6 +242,21 @@ function addSquares(w: Float64Array, sum: number): number {
   return sum;
 }
 
+/** The batch, dense or compressed (as the network's heap holds it). */
+function gather(
+  net: HeapNetwork,
+  rows: NetworkRows,
+  compressed: CompressedRows | null,
+  order: Int32Array,
+  start: number,
+  b: number,
+  tb: Float64Array,
+  wb: Float64Array,
+): void {
+  if (compressed) gatherSparseRows(net, rows, compressed, order, start, b, tb, wb);
+  else gatherRows(net, rows, order, start, b, tb, wb);
+}
+
 /** Rows order[start .. start + b) into the heap's batch input (as float64), their targets and weights. */
 function gatherRows(
   net: HeapNetwork,
@@ -252,7 +286,9 @@ function forwardPass(net: HeapNetwork, rows: number, activation: Activation, mas
   for (let l = 0; l < layers.length; l++) {
     const layer = layers[l];
     const { inputs, outputs } = layer;
-    kernels.gemmNN(input, layer.w, layer.z, rows, outputs, inputs, 1, layer.b, 0);
+    if (l === 0 && net.sparse)
+      kernels.sparseNN(net.x, net.sparse.idxAt, net.sparse.ptrAt, layer.w, layer.z, rows, outputs, layer.b);
+    else kernels.gemmNN(input, layer.w, layer.z, rows, outputs, inputs, 1, layer.b, 0);
     if (l === layers.length - 1) break;
     const size = rows * outputs;
     if (activation === "relu") kernels.relu(layer.z, layer.h, masked ? layer.mask : -1, size);
@@ -331,7 +367,20 @@ function backwardPass(
     const layer = layers[l];
     const { inputs, outputs } = layer;
     const input = l > 0 ? layers[l - 1].h : net.x;
-    kernels.gemmTN(input, layer.dz, layer.gw, inputs, outputs, rows, 2, layer.w, l2);
+    if (l === 0 && net.sparse)
+      kernels.sparseTN(
+        net.x,
+        net.sparse.idxAt,
+        net.sparse.ptrAt,
+        layer.dz,
+        layer.gw,
+        rows,
+        outputs,
+        inputs,
+        layer.w,
+        l2,
+      );
+    else kernels.gemmTN(input, layer.dz, layer.gw, inputs, outputs, rows, 2, layer.w, l2);
     kernels.columnSums(layer.dz, layer.gb, rows, outputs);
     if (l === 0) break;
     const below = layers[l - 1];
