@@ -302,6 +302,7 @@ export class CartGrower {
       if (varies) visited++;
       else known[word] |= bit;
     }
+    if (random) this.splitter.flush();
     return best.feature >= 0 && best.gain > p.minGain;
   }
 

@@ -2,7 +2,7 @@ import type { Rng } from "../../random.ts";
 import type { BinnedMatrix } from "./binning.ts";
 import { cutIndexOf, drawCut, NARROW } from "./drawCut.ts";
 import type { HistScratch, RowStats } from "./histogram.ts";
-import { leftSums, leftSumsBinary, leftSumsMissing } from "./leftSums.ts";
+import { leftSums, leftSumsBinary, leftSumsMissing, leftSumsTwo } from "./leftSums.ts";
 import type { SplitCandidate, SplitFinder } from "./splitFinder.ts";
 
 /** The node's codes for one feature, shared by every call (grown to the matrix's rows once). */
@@ -13,15 +13,20 @@ let rangeHi = 0;
 let rangeMissing = 0;
 
 /**
- * One gather of the node's codes for feature f (random access) into `nodeCodes`, which serves the
+ * One gather of the node's codes for feature f (random access) into `buf`, which serves the
  * sums pass in order; notes the range in `rangeLo`, `rangeHi` and `rangeMissing`.
  */
-function gatherCodes(binned: BinnedMatrix, f: number, rows: Uint32Array, start: number, end: number) {
+function gatherCodes(
+  binned: BinnedMatrix,
+  f: number,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  buf: Uint8Array,
+) {
   const codes = binned.codes;
   const col = f * binned.rows;
   const missing = binned.nBins[f];
-  if (nodeCodes.length < end - start) nodeCodes = new Uint8Array(binned.rows);
-  const buf = nodeCodes;
   let lo = missing;
   let hi = -1;
   let nMissing = 0;
@@ -74,7 +79,8 @@ export function randomSplit(
   sums: { left: Float64Array; missing: Float64Array },
   unitWeights = false,
 ): boolean {
-  gatherCodes(binned, f, rows, start, end);
+  if (nodeCodes.length < end - start) nodeCodes = new Uint8Array(binned.rows);
+  gatherCodes(binned, f, rows, start, end, nodeCodes);
   const nMissing = rangeMissing;
   if (rangeHi < 0 || (rangeLo === rangeHi && nMissing === 0)) return false;
   const lo = rangeLo;
@@ -136,6 +142,18 @@ export class RandomSplitter {
   private readonly pairB: Float64Array;
   private gainA = 0;
   private gainB = 0;
+  /** The gathered codes of the feature being tried, and of the pending one. */
+  private codes: Uint8Array;
+  private pendingCodes: Uint8Array;
+  /**
+   * A tried feature whose sums wait for the next one's (-1: none), with its cut: gradient sums
+   * are a chain of dependent additions, and two features summed in one pass run two chains side
+   * by side (`leftSumsTwo`). Each keeps its own sums in row order, the draws are made in the
+   * same order, and candidates are offered in feature order, so the split is the same.
+   */
+  private pendingFeature = -1;
+  private pendingBin = 0;
+  private readonly pendingLeft: Float64Array;
 
   constructor(
     private readonly finder: SplitFinder,
@@ -146,6 +164,9 @@ export class RandomSplitter {
     this.squared = finder.rules.score === "squared";
     this.pairA = new Float64Array(finder.layout.stride);
     this.pairB = new Float64Array(finder.layout.stride);
+    this.pendingLeft = new Float64Array(finder.layout.stride);
+    this.codes = new Uint8Array(Math.max(2, binned.rows));
+    this.pendingCodes = new Uint8Array(Math.max(2, binned.rows));
   }
 
   /** The tree's row statistics (gathered per node into `scratch`), draws and best-split record. */
@@ -176,8 +197,7 @@ export class RandomSplitter {
     const C = left.length - 2;
     const gradient = this.stats.grad !== undefined;
     const scratch = this.scratch as HistScratch;
-    if (nodeCodes.length < 2) nodeCodes = new Uint8Array(Math.max(2, this.binned.rows));
-    const codes = nodeCodes;
+    const codes = this.codes;
     codes[0] = 0;
     codes[1] = 1;
     leftSums(left, C, codes, 2, 0, gradient, scratch, this.unitWeights);
@@ -201,7 +221,8 @@ export class RandomSplitter {
       const varies = this.tryBinary(f);
       if (varies >= 0) return varies === 1;
     }
-    gatherCodes(binned, f, this.rows, start, end);
+    const codes = this.codes;
+    gatherCodes(binned, f, this.rows, start, end, codes);
     const nMissing = rangeMissing;
     if (rangeHi < 0 || (rangeLo === rangeHi && nMissing === 0)) return false;
     const lo = rangeLo;
@@ -212,13 +233,40 @@ export class RandomSplitter {
     const gradient = this.stats.grad !== undefined;
     const scratch = this.scratch as HistScratch;
     const n = end - start;
-    if (nMissing === 0) leftSums(left, C, nodeCodes, n, bin, gradient, scratch, this.unitWeights);
+    if (nMissing === 0 && gradient) {
+      if (this.pendingFeature < 0) {
+        this.pendingFeature = f;
+        this.pendingBin = bin;
+        this.codes = this.pendingCodes;
+        this.pendingCodes = codes;
+        return true;
+      }
+      const pending = this.pendingLeft;
+      leftSumsTwo(
+        pending,
+        left,
+        this.pendingCodes,
+        this.pendingBin,
+        codes,
+        bin,
+        n,
+        scratch,
+        this.unitWeights,
+      );
+      const pf = this.pendingFeature;
+      this.pendingFeature = -1;
+      this.offer(pending, pf, this.pendingBin, false, false);
+      this.offer(left, f, bin, false, false);
+      return true;
+    }
+    this.flush();
+    if (nMissing === 0) leftSums(left, C, codes, n, bin, gradient, scratch, this.unitWeights);
     else
       leftSumsMissing(
         left,
         this.missing,
         C,
-        nodeCodes,
+        codes,
         n,
         bin,
         binned.nBins[f],
@@ -226,13 +274,36 @@ export class RandomSplitter {
         scratch,
         this.unitWeights,
       );
-    this.offer(f, bin, false, nMissing > 0);
+    this.offer(left, f, bin, false, nMissing > 0);
     if (nMissing > 0 && lo < hi) {
       const miss = this.missing;
       for (let k = 0; k < left.length; k++) left[k] += miss[k];
-      this.offer(f, bin, true, true);
+      this.offer(left, f, bin, true, true);
     }
     return true;
+  }
+
+  /**
+   * Sums and offers the pending feature's split, if any. Called before anything else is offered
+   * or the best gain read, and by the grower when the node's features are done.
+   */
+  flush(): void {
+    const f = this.pendingFeature;
+    if (f < 0) return;
+    this.pendingFeature = -1;
+    const left = this.pendingLeft;
+    const n = this.end - this.start;
+    leftSums(
+      left,
+      left.length - 2,
+      this.pendingCodes,
+      n,
+      this.pendingBin,
+      true,
+      this.scratch as HistScratch,
+      this.unitWeights,
+    );
+    this.offer(left, f, this.pendingBin, false, false);
   }
 
   /**
@@ -243,6 +314,7 @@ export class RandomSplitter {
    * values (the general path then runs from the start; nothing was drawn or offered).
    */
   private tryBinary(f: number): number {
+    this.flush();
     const { binned, start, end } = this;
     const left = this.left;
     const C = left.length - 2;
@@ -267,7 +339,7 @@ export class RandomSplitter {
     rangeMissing = 0;
     // Draws as the general path does (one draw), though only bin 0 can come out.
     const bin = cutOf(binned, f, this.rng as Rng);
-    this.offer(f, bin, false, false);
+    this.offer(left, f, bin, false, false);
     return 1;
   }
 
@@ -278,6 +350,7 @@ export class RandomSplitter {
    * same. Returns 1 when tried, 0 when constant, -1 when a code is missing (general path).
    */
   private tryPair(f: number): number {
+    this.flush();
     const { binned, rows, start } = this;
     const codes = binned.codes;
     const col = f * binned.rows;
@@ -333,10 +406,10 @@ export class RandomSplitter {
     return sl + sr - this.parentScore;
   }
 
-  /** `SplitFinder.offer` of the left sums in `this.left`. */
-  private offer(f: number, bin: number, missingLeft: boolean, hasMissing: boolean): void {
+  /** `SplitFinder.offer` of these left sums. */
+  private offer(left: Float64Array, f: number, bin: number, missingLeft: boolean, hasMissing: boolean): void {
     const best = this.best as SplitCandidate;
-    const { left, parent } = this;
+    const parent = this.parent;
     if (!this.squared) {
       this.finder.offer(left, f, bin, missingLeft, hasMissing, parent, this.parentScore, best);
       return;
@@ -375,7 +448,7 @@ export class RandomSplitter {
  * before the loop first runs long (see `CartGrower`'s `prime`).
  */
 export function primeRandomSplit(binned: BinnedMatrix): void {
-  gatherCodes(binned, 0, new Uint32Array(0), 0, 0);
+  gatherCodes(binned, 0, new Uint32Array(0), 0, 0, nodeCodes);
   const left = new Float64Array(8);
   const codes = new Uint8Array(0);
   const scratch = { g: new Float64Array(0), h: new Float64Array(0), c: new Int32Array(0) };
@@ -384,5 +457,6 @@ export function primeRandomSplit(binned: BinnedMatrix): void {
       leftSums(left, C, codes, 0, 0, C === 1, scratch, unit);
       leftSumsMissing(left, new Float64Array(8), C, codes, 0, 0, 1, C === 1, scratch, unit);
       leftSumsBinary(left, C, codes, 0, new Uint32Array(0), 0, 0, C === 1, scratch, unit);
+      leftSumsTwo(left, left, codes, 0, codes, 0, 0, scratch, unit);
     }
 }
