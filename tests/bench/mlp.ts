@@ -7,6 +7,7 @@ import { logLoss } from "../../src/core/eval/logLoss.ts";
 import { rocAuc } from "../../src/core/eval/rocAuc.ts";
 import type { Matrix, Target } from "../../src/core/models/estimator.ts";
 import { Mlp } from "../../src/core/models/mlp/mlp.ts";
+import type { InputLayout } from "../../src/core/models/mlp/trainDense.ts";
 import { makeRng } from "../../src/core/random.ts";
 import { runPeer } from "./peer.ts";
 import type { BenchRow } from "./table.ts";
@@ -26,6 +27,8 @@ import type { BenchRow } from "./table.ts";
  *   ROC AUC and log loss on 20,000 fresh rows of the same law. The two rules stop at different
  *   epochs, so a whole-fit ratio alone says little: at 10,000 rows our loss keeps falling past the
  *   plateau where held-out accuracy stalls, on some seeds, and the extra epochs buy ~0.01 of AUC.
+ * - One-hot rows (lending_club-like model input, ~81% zeros), per epoch: ours with the sparse
+ *   first layer that "auto" picks there and with the dense products forced (same weights).
  * Per epoch, each side takes turns, best of three (tfjs: one); whole fits one turn per seed; a
  * warm-up fit of ours first (JIT); a garbage collection before each of our fits, so that one fit's
  * garbage is not charged to the next. CPU time beside wall time; the 1-minute load average at the end.
@@ -44,6 +47,115 @@ function dataset(rows: number, seed: number): { X: Matrix; y: Target } {
   }
   const names = Array.from({ length: COLS }, (_, c) => `x${c}`);
   return { X: { data, rows, cols: COLS, names }, y: { values, classes: ["no", "yes"] } };
+}
+
+/** Numeric columns and categorical levels of the one-hot case, shaped like lending_club's model input. */
+const ONE_HOT = { numeric: 17, levels: [2, 35, 50, 3, 12] };
+
+/**
+ * Rows like a recipe's output for lending_club: 17 standardised numeric columns and five
+ * categorical ones one-hot encoded (102 columns), ~81% zeros; the label from two numeric columns,
+ * two categories' levels and noise.
+ */
+function oneHotDataset(rows: number, seed: number): { X: Matrix; y: Target } {
+  const rng = makeRng(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+  const cols = ONE_HOT.numeric + ONE_HOT.levels.reduce((a, b) => a + b, 0);
+  const data = new Float64Array(rows * cols);
+  const values = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const o = r * cols;
+    for (let c = 0; c < ONE_HOT.numeric; c++) data[o + c] = normal();
+    let at = o + ONE_HOT.numeric;
+    let signal = data[o] - 0.5 * data[o + 1] + normal();
+    for (const [b, levels] of ONE_HOT.levels.entries()) {
+      const level = Math.floor(rng.next() ** 1.5 * levels);
+      data[at + level] = 1;
+      if (b === 1) signal += (level % 5) / 2 - 1;
+      if (b === 2) signal += level < 10 ? 0.8 : 0;
+      at += levels;
+    }
+    values[r] = signal > 0.5 ? 1 : 0;
+  }
+  const names = Array.from({ length: cols }, (_, c) => `x${c}`);
+  return { X: { data, rows, cols, names }, y: { values, classes: ["no", "yes"] } };
+}
+
+/**
+ * The same law in NumPy, per epoch only; dense rows, as the ladder bench's peer pipeline gives
+ * them (OneHotEncoder sparse_output=False). CSR input measured about the same (load 12).
+ */
+const PEER_ONE_HOT = `
+import sys, time, json, warnings
+import numpy as np
+from sklearn.neural_network import MLPClassifier
+warnings.filterwarnings("ignore")
+rows, epochs = int(sys.argv[1]), int(sys.argv[2])
+numeric, levels = ${ONE_HOT.numeric}, ${JSON.stringify(ONE_HOT.levels)}
+rng = np.random.default_rng(0)
+num = rng.standard_normal((rows, numeric))
+blocks, signal = [], num[:, 0] - 0.5 * num[:, 1] + rng.standard_normal(rows)
+for b, k in enumerate(levels):
+    level = np.floor(rng.random(rows) ** 1.5 * k).astype(int)
+    blocks.append(np.eye(k)[level])
+    if b == 1: signal += (level % 5) / 2 - 1
+    if b == 2: signal += np.where(level < 10, 0.8, 0)
+X = np.hstack([num] + blocks)
+y = (signal > 0.5).astype(int)
+t0, c0 = time.perf_counter(), time.process_time()
+m = MLPClassifier(hidden_layer_sizes=(64, 32), batch_size=256, max_iter=epochs, early_stopping=True,
+                  n_iter_no_change=10**6, random_state=0).fit(X, y)
+print(json.dumps({"ms": (time.perf_counter() - t0) * 1000, "cpu": (time.process_time() - c0) * 1000, "epochs": m.n_iter_}))
+`;
+
+/**
+ * Per epoch on the one-hot rows (patience off, 20 epochs): ours with the sparse first layer (what
+ * "auto" picks there), ours with the dense products forced (the same weights), and the peer.
+ * Best of three turns each.
+ */
+async function oneHotPerEpoch(): Promise<BenchRow[]> {
+  const rows = 10_000;
+  const epochs = 20;
+  const { X, y } = oneHotDataset(rows, 7);
+  const shape = `${rows.toLocaleString("en")} x ${X.cols} one-hot (lending_club-like)`;
+  await ours(X, y, "auto", 3);
+  await ours(X, y, "auto", 3, 0, undefined, "dense");
+  const best = new Map<string, Timing>();
+  const keep = (key: string, t: Timing | undefined) => {
+    if (!t) return;
+    const was = best.get(key);
+    best.set(key, was ? { ...t, ms: Math.min(was.ms, t.ms), cpu: Math.min(was.cpu, t.cpu) } : t);
+  };
+  for (let i = 0; i < 3; i++) {
+    keep("sparse", await ours(X, y, "auto", epochs));
+    keep("dense", await ours(X, y, "auto", epochs, 0, undefined, "dense"));
+    const peer = runPeer<Omit<Timing, "loss">>(PEER_ONE_HOT, [String(rows), String(epochs)]);
+    keep("peer", peer && { ...peer, loss: Number.NaN });
+  }
+  const peer = best.get("peer");
+  const [pms, pcpu] = peer ? [peer.ms / peer.epochs, peer.cpu / peer.epochs] : [Number.NaN, Number.NaN];
+  const ratio = (a: number, b: number) => (Number.isFinite(b) ? `${(a / b).toFixed(2)}x` : "n/a");
+  const out: BenchRow[] = [];
+  for (const [key, label] of [
+    ["sparse", "ours (sparse first layer, as auto picks)"],
+    ["dense", "ours (dense products forced; same weights)"],
+  ] as const) {
+    const t = best.get(key)!;
+    const [ms, cpu] = [t.ms / t.epochs, t.cpu / t.epochs];
+    out.push({
+      measure: `${shape}, per epoch, ${label}`,
+      value: ms.toFixed(1),
+      unit: "ms",
+      note: `${ratio(ms, pms)} scikit-learn; CPU ${cpu.toFixed(1)} ms (${ratio(cpu, pcpu)}); held-out loss ${t.loss.toFixed(4)} after ${t.epochs} epochs`,
+    });
+  }
+  out.push({
+    measure: `${shape}, per epoch, scikit-learn MLPClassifier`,
+    value: pms.toFixed(1),
+    unit: "ms",
+    note: `CPU ${pcpu.toFixed(1)} ms`,
+  });
+  return out;
 }
 
 setFlagsFromString("--expose-gc");
@@ -74,9 +186,11 @@ async function ours(
   epochs: number | null,
   seed = 0,
   test?: { X: Matrix; y: Target },
+  layout: InputLayout = "auto",
 ): Promise<Timing> {
   const model = new Mlp(epochs === null ? {} : { max_epochs: epochs, patience: 10_000 });
   model.trainer = trainer;
+  model.inputLayout = layout;
   gc();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
@@ -230,6 +344,7 @@ export async function benchMlp(): Promise<BenchRow[]> {
     });
     out.push(...(await wholeFits(rows, X, y, dataset(TEST_ROWS, 4242))));
   }
+  out.push(...(await oneHotPerEpoch()));
   out.push({
     measure: "load after",
     value: loadavg()[0].toFixed(2),
