@@ -1,4 +1,5 @@
 import { checkLengths, type Numbers, weightAt } from "./metricInput.ts";
+import { sortNumbers } from "./sortNumbers.ts";
 
 /**
  * Cumulative true and false positives at each distinct score, highest score first: the shared
@@ -27,7 +28,7 @@ export function thresholdCounts(positive: Numbers, scores: Numbers, weight?: Num
 
 /**
  * Without weights, the counts at each distinct score need no row order: each class's scores are
- * sorted apart as numbers (a typed-array sort, many times faster than sorting indices with a
+ * sorted apart as numbers (`sortNumbers`, many times faster than sorting indices with a
  * comparator) and merged from the top. Same thresholds and counts as `countsByOrder`, which keeps
  * the weighted case and scores with NaN (null here).
  */
@@ -43,8 +44,8 @@ function countsBySortedClasses(positive: Numbers, scores: Numbers): ThresholdCou
     if (positive[i] === 1) pos[p++] = s;
     else neg[q++] = s;
   }
-  pos.sort();
-  neg.sort();
+  sortNumbers(pos);
+  sortNumbers(neg);
   const thresholds = new Float64Array(n);
   const tps = new Float64Array(n);
   const fps = new Float64Array(n);
