@@ -97,38 +97,71 @@ export function greedySelection(
     return out;
   });
   const sum = new Float64Array(n * width);
-  const trial = new Float64Array(n * width);
-  const counts = new Array<number>(m).fill(0);
-  const judge = (blended: Float64Array): [number, number] => {
-    if (k === 0) {
-      const s = scoreMetric(metric, { yTrue, yPred: blended });
-      return [Number.isFinite(s) ? sign * s : Number.NEGATIVE_INFINITY, 0];
-    }
-    const rows = { yTrue, yPred: argmaxRows(blended, n, k), proba: blended, nClasses: k };
-    const s = scoreMetric(metric, rows);
-    const tie = metric === "log_loss" ? 0 : -scoreMetric("log_loss", rows);
-    return [Number.isFinite(s) ? sign * s : Number.NEGATIVE_INFINITY, Number.isFinite(tie) ? tie : 0];
+  // A metric on probabilities reads no labels: the blend's argmax is made only for one that does.
+  const labels = k > 0 && !getMetric(metric).needsProba;
+  const noLabels = new Float64Array(0);
+  const primary = (blended: Float64Array): number => {
+    const s =
+      k === 0
+        ? scoreMetric(metric, { yTrue, yPred: blended })
+        : scoreMetric(metric, {
+            yTrue,
+            yPred: labels ? argmaxRows(blended, n, k) : noLabels,
+            proba: blended,
+            nClasses: k,
+          });
+    return Number.isFinite(s) ? sign * s : Number.NEGATIVE_INFINITY;
   };
-  let best: { counts: number[]; key: [number, number] } | null = null;
+  // The tie-break (log loss), computed only when two blends' metric values are equal: it decides
+  // nothing else, so the choices are those of computing it for every blend.
+  const tieOf = (blended: Float64Array): number => {
+    if (k === 0 || metric === "log_loss") return 0;
+    const tie = -scoreMetric("log_loss", { yTrue, yPred: noLabels, proba: blended, nClasses: k });
+    return Number.isFinite(tie) ? tie : 0;
+  };
+  // The round's pick's blend is kept (`held`) until a later candidate needs its tie-break; so is
+  // the best round's (`bestBlend`).
+  let trial = new Float64Array(n * width);
+  let held = new Float64Array(n * width);
+  const bestBlend = new Float64Array(n * width);
+  const counts = new Array<number>(m).fill(0);
+  let best: { counts: number[]; score: number; tie: number | undefined } | null = null;
   for (let round = 1; round <= rounds; round++) {
     let pick = -1;
-    let pickKey: [number, number] = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    let pickScore = Number.NEGATIVE_INFINITY;
+    let pickTie: number | undefined;
     for (let c = 0; c < m; c++) {
       const v = values[c];
       for (let i = 0; i < sum.length; i++) trial[i] = (sum[i] + v[i]) / round;
-      const key = judge(trial);
-      if (pick < 0 || key[0] > pickKey[0] || (key[0] === pickKey[0] && key[1] > pickKey[1])) {
+      const score = primary(trial);
+      let better = pick < 0 || score > pickScore;
+      let tie: number | undefined;
+      if (!better && score === pickScore) {
+        pickTie ??= tieOf(held);
+        tie = tieOf(trial);
+        better = tie > pickTie;
+      }
+      if (better) {
         pick = c;
-        pickKey = key;
+        pickScore = score;
+        pickTie = tie;
+        [trial, held] = [held, trial];
       }
     }
     const v = values[pick];
     for (let i = 0; i < sum.length; i++) sum[i] += v[i];
     counts[pick]++;
-    if (!best || pickKey[0] > best.key[0] || (pickKey[0] === best.key[0] && pickKey[1] > best.key[1])) {
-      best = { counts: counts.slice(), key: pickKey };
+    let better = !best || pickScore > best.score;
+    if (best && !better && pickScore === best.score) {
+      best.tie ??= tieOf(bestBlend);
+      pickTie ??= tieOf(held);
+      better = pickTie > best.tie;
+    }
+    if (better) {
+      best = { counts: counts.slice(), score: pickScore, tie: pickTie };
+      bestBlend.set(held);
     }
   }
   const total = best!.counts.reduce((a, b) => a + b, 0);
-  return { weights: best!.counts.map((c) => c / total), score: sign * best!.key[0] };
+  return { weights: best!.counts.map((c) => c / total), score: sign * best!.score };
 }
