@@ -1,5 +1,5 @@
 import type { TreeDisplayNode } from "../../models/decisionTree/treeStructure.ts";
-import { capability } from "../../models/registry.ts";
+import { capability } from "../../models/syncModels.ts";
 import type { LoadedPipeline } from "../artifact/loadPipeline.ts";
 
 /** What a fitted model says about itself: tree models' own importances and a decision tree's shape. */

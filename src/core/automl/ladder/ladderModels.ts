@@ -1,6 +1,8 @@
 import { ValidationError } from "../../errors.ts";
 import type { Task } from "../../models/estimator.ts";
-import { MODELS, type ModelId, type ModelSpec } from "../../models/registry.ts";
+// The catalogue, not the registry: planning a ladder loads no tfjs (the fold jobs load what they fit).
+import { MODEL_CATALOGUE as MODELS } from "../../models/loadModelSpec.ts";
+import type { ModelId, ModelSpec } from "../../models/registry.ts";
 import { LADDER_ORDER } from "./ladderOrder.ts";
 
 export { LADDER_ORDER };

@@ -1,6 +1,6 @@
 import type { Frame } from "../../data/frame.ts";
 import { type Criterion, checkCriterion } from "../../framing/criterion.ts";
-import { type ModelSpec, modelLabel } from "../../models/registry.ts";
+import { type ModelSpec, modelLabel } from "../../models/syncModels.ts";
 import { encodeTarget } from "../../prep/targetValues.ts";
 import type { ModelPredictions, PredictionSet } from "../evaluation/modelPredictions.ts";
 import { scoreAll } from "../evaluation/scoreMetrics.ts";

@@ -3,8 +3,13 @@
  * finished model (pipeline, evaluation, insights, predictions).
  */
 import { type Criterion, parseCriterion } from "../../framing/criterion.ts";
-import { loadPipeline } from "../artifact/loadPipeline.ts";
-import { makePipelineArtifact, type PipelineArtifact } from "../artifact/pipelineArtifact.ts";
+import { syncSpecOfType } from "../../models/syncModels.ts";
+import { fittedRecipeFromJSON } from "../../pipeline/recipeJson.ts";
+import {
+  isEnsembleArtifact,
+  makePipelineArtifact,
+  type PipelineArtifact,
+} from "../artifact/pipelineArtifact.ts";
 import { evaluateModel } from "../evaluation/evaluateModel.ts";
 import { type ModelInsights, modelInsights } from "../evaluation/modelInsights.ts";
 import type { ModelPredictions } from "../evaluation/modelPredictions.ts";
@@ -64,10 +69,22 @@ export function keepingFinals(run: FoldRunner): {
   return { runFold, finals };
 }
 
+/**
+ * The insights of a pipeline made by the run. Only the synchronous families declare the
+ * capabilities they come from (`capability` reads syncModels), so only their models are rebuilt;
+ * an ensemble or the neural net has none, as `modelInsights` says of a pipeline without a
+ * model. Not `loadPipeline`: it goes through the registry, which loads tfjs (~100 MB in the command
+ * line's process for a run without the net).
+ */
 function insightsOf(artifact: PipelineArtifact | null): ModelInsights | null {
   if (!artifact) return null;
   try {
-    return modelInsights(loadPipeline(artifact), { maxDepth: TREE_DEPTH });
+    const spec = isEnsembleArtifact(artifact) ? undefined : syncSpecOfType(artifact.model?.type);
+    if (isEnsembleArtifact(artifact) || !spec) return { featureImportances: null, tree: null };
+    const recipe = fittedRecipeFromJSON(artifact.recipe);
+    const model = spec.fromJSON(artifact.model);
+    const members = [{ modelId: artifact.model_id, weight: 1, recipe, model }];
+    return modelInsights({ artifact, members, recipe, model }, { maxDepth: TREE_DEPTH });
   } catch {
     return null;
   }
