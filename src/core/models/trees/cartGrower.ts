@@ -284,6 +284,10 @@ export class CartGrower {
     const known = this.nodeConst;
     const inherited = this.parentConst;
     for (let k = 0; k < known.length; k++) known[k] = inherited[k];
+    if (random && !draw) {
+      this.tryEvery(cols, known);
+      return best.feature >= 0 && best.gain > p.minGain;
+    }
     let visited = 0;
     for (let drawn = 0; drawn < cols && visited < p.maxFeatures; drawn++) {
       let f = drawn;
@@ -304,6 +308,29 @@ export class CartGrower {
     }
     if (random) this.splitter.flush();
     return best.feature >= 0 && best.gain > p.minGain;
+  }
+
+  /**
+   * `findSplit`'s loop for extra trees that try every feature (none drawn, so every feature not
+   * known constant is tried, in order): two at a time, so that their codes are gathered in one
+   * pass (`RandomSplitter.tryTwo`). The same draws and offers in the same order.
+   */
+  private tryEvery(cols: number, known: Int32Array): void {
+    const splitter = this.splitter;
+    let held = -1;
+    for (let f = 0; f < cols; f++) {
+      if ((known[f >>> 5] & (1 << (f & 31))) !== 0) continue;
+      if (held < 0) {
+        held = f;
+        continue;
+      }
+      const varies = splitter.tryTwo(held, f);
+      if ((varies & 1) === 0) known[held >>> 5] |= 1 << (held & 31);
+      if ((varies & 2) === 0) known[f >>> 5] |= 1 << (f & 31);
+      held = -1;
+    }
+    if (held >= 0 && !splitter.tryFeature(held)) known[held >>> 5] |= 1 << (held & 31);
+    splitter.flush();
   }
 
   /** Feature f's histogram built from the node's rows and scanned (TreeGrower's `scanDirect`). */

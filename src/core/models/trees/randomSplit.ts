@@ -44,10 +44,114 @@ function gatherCodes(
   rangeMissing = nMissing;
 }
 
-/** The cut bin for the gathered range (`gatherCodes`); when all values share one bin, NaN against the rest. */
-function cutOf(binned: BinnedMatrix, f: number, rng: Rng): number {
-  const lo = rangeLo;
-  const hi = rangeHi;
+/** The second feature's range from `gatherTwo` (the first's is in `rangeLo`, `rangeHi`, `rangeMissing`). */
+let rangeLoB = 0;
+let rangeHiB = 0;
+let rangeMissingB = 0;
+
+/**
+ * `gatherCodes` of features fA (into `bufA`) and fB (into `bufB`) in one pass: each node row is
+ * read once for both, and the two columns' reads overlap.
+ */
+function gatherTwo(
+  binned: BinnedMatrix,
+  fA: number,
+  fB: number,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  bufA: Uint8Array,
+  bufB: Uint8Array,
+) {
+  const codes = binned.codes;
+  const colA = fA * binned.rows;
+  const colB = fB * binned.rows;
+  const missingA = binned.nBins[fA];
+  const missingB = binned.nBins[fB];
+  let loA = missingA;
+  let hiA = -1;
+  let nMissingA = 0;
+  let loB = missingB;
+  let hiB = -1;
+  let nMissingB = 0;
+  for (let k = start, j = 0; k < end; k++, j++) {
+    const r = rows[k];
+    const a = codes[colA + r];
+    const b = codes[colB + r];
+    bufA[j] = a;
+    bufB[j] = b;
+    if (a === missingA) nMissingA++;
+    else {
+      if (a < loA) loA = a;
+      if (a > hiA) hiA = a;
+    }
+    if (b === missingB) nMissingB++;
+    else {
+      if (b < loB) loB = b;
+      if (b > hiB) hiB = b;
+    }
+  }
+  rangeLo = loA;
+  rangeHi = hiA;
+  rangeMissing = nMissingA;
+  rangeLoB = loB;
+  rangeHiB = hiB;
+  rangeMissingB = nMissingB;
+}
+
+/** `gatherTwo` for two columns with no missing value in any row: no test for one per value. */
+function gatherTwoPresent(
+  binned: BinnedMatrix,
+  fA: number,
+  fB: number,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  bufA: Uint8Array,
+  bufB: Uint8Array,
+) {
+  const codes = binned.codes;
+  const colA = fA * binned.rows;
+  const colB = fB * binned.rows;
+  let loA = binned.nBins[fA];
+  let hiA = -1;
+  let loB = binned.nBins[fB];
+  let hiB = -1;
+  for (let k = start, j = 0; k < end; k++, j++) {
+    const r = rows[k];
+    const a = codes[colA + r];
+    const b = codes[colB + r];
+    bufA[j] = a;
+    bufB[j] = b;
+    if (a < loA) loA = a;
+    if (a > hiA) hiA = a;
+    if (b < loB) loB = b;
+    if (b > hiB) hiB = b;
+  }
+  rangeLo = loA;
+  rangeHi = hiA;
+  rangeMissing = 0;
+  rangeLoB = loB;
+  rangeHiB = hiB;
+  rangeMissingB = 0;
+}
+
+/** Per column, 1 when no row's code is the missing one. */
+function presentColumns(binned: BinnedMatrix): Uint8Array {
+  const out = new Uint8Array(binned.cols);
+  for (let f = 0; f < binned.cols; f++)
+    out[f] = columnPresent(binned.codes, f * binned.rows, binned.rows, binned.nBins[f]);
+  return out;
+}
+
+/** 1 when none of codes[at..at+n) is `missing` (a loop of its own: see `CartGrower`'s `prime`). */
+function columnPresent(codes: Uint8Array, at: number, n: number, missing: number): number {
+  for (let k = at; k < at + n; k++) if (codes[k] === missing) return 0;
+  return 1;
+}
+
+/** The cut bin for value bins lo..hi (`gatherCodes`); when all values share one bin, NaN against the rest. */
+function cutOf(binned: BinnedMatrix, f: number, lo: number, hi: number, rng: Rng): number {
   if (lo === hi) return binned.nBins[f] - 1;
   const thresholds = binned.thresholds;
   if (!thresholds) return drawCut(undefined, null, lo, hi, rng);
@@ -85,7 +189,7 @@ export function randomSplit(
   if (rangeHi < 0 || (rangeLo === rangeHi && nMissing === 0)) return false;
   const lo = rangeLo;
   const hi = rangeHi;
-  const bin = cutOf(binned, f, rng);
+  const bin = cutOf(binned, f, lo, hi, rng);
   const left = sums.left;
   const C = left.length - 2;
   const gradient = stats.grad !== undefined;
@@ -142,16 +246,19 @@ export class RandomSplitter {
   private readonly pairB: Float64Array;
   private gainA = 0;
   private gainB = 0;
-  /** The gathered codes of the feature being tried, and of the pending one. */
-  private codes: Uint8Array;
-  private pendingCodes: Uint8Array;
+  /** Gathered codes: the pending feature's (`pending`) and two for the features being tried. */
+  private readonly buffers: Uint8Array[];
+  /** Per column, 1 when it has no missing value (`gatherTwoPresent`). */
+  private readonly present: Uint8Array;
+  /** The pending feature's buffer; -1: none pending. */
+  private pending = -1;
   /**
    * A tried feature whose sums wait for the next one's (-1: none), with its cut: gradient sums
    * are a chain of dependent additions, and two features summed in one pass run two chains side
    * by side (`leftSumsTwo`). Each keeps its own sums in row order, the draws are made in the
    * same order, and candidates are offered in feature order, so the split is the same.
    */
-  private pendingFeature = -1;
+  private pendingFeature = 0;
   private pendingBin = 0;
   private readonly pendingLeft: Float64Array;
 
@@ -165,8 +272,9 @@ export class RandomSplitter {
     this.pairA = new Float64Array(finder.layout.stride);
     this.pairB = new Float64Array(finder.layout.stride);
     this.pendingLeft = new Float64Array(finder.layout.stride);
-    this.codes = new Uint8Array(Math.max(2, binned.rows));
-    this.pendingCodes = new Uint8Array(Math.max(2, binned.rows));
+    const n = Math.max(2, binned.rows);
+    this.buffers = [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)];
+    this.present = presentColumns(binned);
   }
 
   /** The tree's row statistics (gathered per node into `scratch`), draws and best-split record. */
@@ -197,7 +305,7 @@ export class RandomSplitter {
     const C = left.length - 2;
     const gradient = this.stats.grad !== undefined;
     const scratch = this.scratch as HistScratch;
-    const codes = this.codes;
+    const codes = this.buffers[0];
     codes[0] = 0;
     codes[1] = 1;
     leftSums(left, C, codes, 2, 0, gradient, scratch, this.unitWeights);
@@ -221,41 +329,62 @@ export class RandomSplitter {
       const varies = this.tryBinary(f);
       if (varies >= 0) return varies === 1;
     }
-    const codes = this.codes;
-    gatherCodes(binned, f, this.rows, start, end, codes);
-    const nMissing = rangeMissing;
-    if (rangeHi < 0 || (rangeLo === rangeHi && nMissing === 0)) return false;
-    const lo = rangeLo;
-    const hi = rangeHi;
-    const bin = cutOf(binned, f, this.rng as Rng);
+    const at = this.pending === 0 ? 1 : 0;
+    gatherCodes(binned, f, this.rows, start, end, this.buffers[at]);
+    return this.tryGathered(f, at, rangeLo, rangeHi, rangeMissing);
+  }
+
+  /**
+   * `tryFeature` on features fA and fB, in this order (the same draws, offers and results):
+   * their codes are gathered in one pass (`gatherTwo`). Returns bit 1 when fA varies in the
+   * node, bit 2 when fB does.
+   */
+  tryTwo(fA: number, fB: number): number {
+    const { binned, start, end } = this;
+    const nBins = binned.nBins;
+    if (this.pair || nBins[fA] === 2 || nBins[fB] === 2)
+      return (this.tryFeature(fA) ? 1 : 0) | (this.tryFeature(fB) ? 2 : 0);
+    const a = this.pending === 0 ? 1 : 0;
+    const b = this.pending === 2 ? 1 : 2;
+    if (this.present[fA] === 1 && this.present[fB] === 1)
+      gatherTwoPresent(binned, fA, fB, this.rows, start, end, this.buffers[a], this.buffers[b]);
+    else gatherTwo(binned, fA, fB, this.rows, start, end, this.buffers[a], this.buffers[b]);
+    const loB = rangeLoB;
+    const hiB = rangeHiB;
+    const missingB = rangeMissingB;
+    const variesA = this.tryGathered(fA, a, rangeLo, rangeHi, rangeMissing);
+    const variesB = this.tryGathered(fB, b, loB, hiB, missingB);
+    return (variesA ? 1 : 0) | (variesB ? 2 : 0);
+  }
+
+  /**
+   * The rest of `tryFeature` once f's codes are gathered in buffer `at` with value bins lo..hi
+   * and `nMissing` missing: the cut drawn, the left side summed (now, or with the next feature's
+   * when pending) and offered. False when f is constant in the node.
+   */
+  private tryGathered(f: number, at: number, lo: number, hi: number, nMissing: number): boolean {
+    if (hi < 0 || (lo === hi && nMissing === 0)) return false;
+    const { binned, start, end } = this;
+    const codes = this.buffers[at];
+    const bin = cutOf(binned, f, lo, hi, this.rng as Rng);
     const left = this.left;
     const C = left.length - 2;
     const gradient = this.stats.grad !== undefined;
     const scratch = this.scratch as HistScratch;
     const n = end - start;
     if (nMissing === 0 && gradient) {
-      if (this.pendingFeature < 0) {
+      if (this.pending < 0) {
+        this.pending = at;
         this.pendingFeature = f;
         this.pendingBin = bin;
-        this.codes = this.pendingCodes;
-        this.pendingCodes = codes;
         return true;
       }
       const pending = this.pendingLeft;
-      leftSumsTwo(
-        pending,
-        left,
-        this.pendingCodes,
-        this.pendingBin,
-        codes,
-        bin,
-        n,
-        scratch,
-        this.unitWeights,
-      );
       const pf = this.pendingFeature;
-      this.pendingFeature = -1;
-      this.offer(pending, pf, this.pendingBin, false, false);
+      const pb = this.pendingBin;
+      leftSumsTwo(pending, left, this.buffers[this.pending], pb, codes, bin, n, scratch, this.unitWeights);
+      this.pending = -1;
+      this.offer(pending, pf, pb, false, false);
       this.offer(left, f, bin, false, false);
       return true;
     }
@@ -288,15 +417,16 @@ export class RandomSplitter {
    * or the best gain read, and by the grower when the node's features are done.
    */
   flush(): void {
+    const at = this.pending;
+    if (at < 0) return;
+    this.pending = -1;
     const f = this.pendingFeature;
-    if (f < 0) return;
-    this.pendingFeature = -1;
     const left = this.pendingLeft;
     const n = this.end - this.start;
     leftSums(
       left,
       left.length - 2,
-      this.pendingCodes,
+      this.buffers[at],
       n,
       this.pendingBin,
       true,
@@ -334,11 +464,8 @@ export class RandomSplitter {
     if (miss > 0) return -1;
     const zeros = left[C + 1];
     if (zeros === 0 || zeros === n) return 0;
-    rangeLo = 0;
-    rangeHi = 1;
-    rangeMissing = 0;
     // Draws as the general path does (one draw), though only bin 0 can come out.
-    const bin = cutOf(binned, f, this.rng as Rng);
+    const bin = cutOf(binned, f, 0, 1, this.rng as Rng);
     this.offer(left, f, bin, false, false);
     return 1;
   }
@@ -367,10 +494,7 @@ export class RandomSplitter {
       rng.next();
       return 1;
     }
-    rangeLo = firstLeft ? a : b;
-    rangeHi = firstLeft ? b : a;
-    rangeMissing = 0;
-    const bin = cutOf(binned, f, rng);
+    const bin = cutOf(binned, f, firstLeft ? a : b, firstLeft ? b : a, rng);
     const left = firstLeft ? this.pairA : this.pairB;
     const C = left.length - 2;
     const nl = left[C + 1];
@@ -449,6 +573,8 @@ export class RandomSplitter {
  */
 export function primeRandomSplit(binned: BinnedMatrix): void {
   gatherCodes(binned, 0, new Uint32Array(0), 0, 0, nodeCodes);
+  gatherTwo(binned, 0, 0, new Uint32Array(0), 0, 0, nodeCodes, nodeCodes);
+  gatherTwoPresent(binned, 0, 0, new Uint32Array(0), 0, 0, nodeCodes, nodeCodes);
   const left = new Float64Array(8);
   const codes = new Uint8Array(0);
   const scratch = { g: new Float64Array(0), h: new Float64Array(0), c: new Int32Array(0) };
