@@ -1,5 +1,5 @@
 import type { ValueAndGradient } from "./lbfgs.ts";
-import { type SparseRows, sparseRows } from "./sparseRows.ts";
+import { type SparseRows, type SplitRows, sparseRows, splitRows } from "./sparseRows.ts";
 
 /**
  * The data term of logistic regression, (1 / sum w) * sum_i w_i * loss_i, with its gradient.
@@ -56,22 +56,42 @@ function sparseScore(theta: ArrayLike<number>, base: number, p: number, rows: Sp
   return z;
 }
 
+/** How the objective reads the matrix: dense (null), its non-zeros, or a dense head and a 0/1 tail. */
+export type RowLayout = SparseRows | SplitRows | null;
+
+/**
+ * The layout with the least work and the same sums: for the binary model a dense head with a
+ * one-hot tail (`splitRows`) when the matrix ends in one, else the non-zeros of a mostly-zero
+ * matrix (`sparseRows`), else dense.
+ */
+export function rowLayout(problem: LogisticProblem): RowLayout {
+  const { data, n, p } = problem;
+  return (blockCount(problem.k) === 1 ? splitRows(data, n, p) : undefined) ?? sparseRows(data, n, p) ?? null;
+}
+
 /**
  * Data loss plus `l2 / 2 * ||coefficients||^2` (intercepts unpenalised), as a value-and-gradient
- * function for the optimisers. Loss and gradient come from one pass over the rows. A mostly-zero
- * matrix (one-hot columns) is read through its non-zero entries (`sparseRows`), with the same
- * sums bit for bit; `sparse` overrides that choice (tests and benchmarks).
+ * function for the optimisers. Loss and gradient come from one pass over the rows. A matrix with
+ * one-hot columns is read through its 1s (`rowLayout`), with the same sums bit for bit; `layout`
+ * overrides that choice (tests and benchmarks; the multinomial model takes no SplitRows).
  */
 export function makeLogisticObjective(
   problem: LogisticProblem,
   l2: number,
-  sparse: SparseRows | null = sparseRows(problem.data, problem.n, problem.p) ?? null,
+  layout: RowLayout = rowLayout(problem),
 ): ValueAndGradient {
   const { n, w } = problem;
   let sw = 0;
   for (let i = 0; i < n; i++) sw += w[i];
+  const split = layout && "lead" in layout ? layout : null;
+  const sparse = layout && "value" in layout ? layout : null;
+  if (split && blockCount(problem.k) !== 1) throw new Error("logistic: SplitRows are for the binary model");
   const data =
-    blockCount(problem.k) === 1 ? binaryLoss(problem, sw, sparse) : softmaxLoss(problem, sw, sparse);
+    blockCount(problem.k) !== 1
+      ? softmaxLoss(problem, sw, sparse)
+      : split
+        ? binarySplitLoss(problem, sw, split)
+        : binaryLoss(problem, sw, sparse);
   if (!(l2 > 0)) return data;
   const { p, k } = problem;
   return (theta, grad) => {
@@ -113,6 +133,37 @@ function binaryLoss(problem: LogisticProblem, sw: number, sparse: SparseRows | n
       if (r === 0) continue;
       if (sparse) for (let e = start[i], end = start[i + 1]; e < end; e++) grad[col[e]] += r * value[e];
       else for (let j = 0, o = i * p; j < p; j++) grad[j] += r * data[o + j];
+      grad[p] += r;
+    }
+    return loss;
+  };
+}
+
+/**
+ * `binaryLoss` over SplitRows: the head's numbers densely, then the tail's 1s as bare parameters.
+ * The same terms in the same column order, so the same loss and gradient bit for bit.
+ */
+function binarySplitLoss(problem: LogisticProblem, sw: number, rows: SplitRows): ValueAndGradient {
+  const { n, p, y, w } = problem;
+  const { lead, head, start, col } = rows;
+  return (theta, grad) => {
+    grad.fill(0);
+    let loss = 0;
+    for (let i = 0; i < n; i++) {
+      const wi = w[i] / sw;
+      if (wi === 0) continue;
+      let z = theta[p];
+      const o = i * lead;
+      for (let j = 0; j < lead; j++) z += theta[j] * head[o + j];
+      const e0 = start[i];
+      const e1 = start[i + 1];
+      for (let e = e0; e < e1; e++) z += theta[col[e]];
+      const e = Math.exp(z > 0 ? -z : z);
+      loss += wi * ((z > 0 ? z + Math.log1p(e) : Math.log1p(e)) - y[i] * z);
+      const r = wi * ((z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y[i]);
+      if (r === 0) continue;
+      for (let j = 0; j < lead; j++) grad[j] += r * head[o + j];
+      for (let e = e0; e < e1; e++) grad[col[e]] += r;
       grad[p] += r;
     }
     return loss;

@@ -3,7 +3,7 @@ import type { Matrix } from "../../../../src/core/models/estimator.ts";
 import { lbfgs } from "../../../../src/core/models/logistic/lbfgs.ts";
 import { makeLogisticObjective } from "../../../../src/core/models/logistic/logisticLoss.ts";
 import { LogisticRegression } from "../../../../src/core/models/logistic/logisticRegression.ts";
-import { sparseRows } from "../../../../src/core/models/logistic/sparseRows.ts";
+import { sparseRows, splitRows } from "../../../../src/core/models/logistic/sparseRows.ts";
 import { makeRng } from "../../../../src/core/random.ts";
 import { loadDataset, synthetic } from "./datasets.ts";
 
@@ -115,6 +115,21 @@ describe("LogisticRegression", () => {
       expect(a.iterations).toBe(b.iterations);
       expect(a.iterations).toBeGreaterThan(5);
       expect(Array.from(a.x).every((v, i) => Object.is(v, b.x[i]))).toBe(true);
+      if (k !== 2) continue;
+      // The binary model's default: the 3 numbers dense, the two one-hot blocks as their 1s.
+      const split = splitRows(data, n, p);
+      expect(split?.lead).toBe(3);
+      expect(split!.col.length).toBe(2 * n);
+      const fromSplit = makeLogisticObjective(problem, 0.01, split!);
+      const g3 = new Float64Array(size);
+      expect(Object.is(fromSplit(theta, g3), fromDense(theta, g2))).toBe(true);
+      expect(Array.from(g3).every((v, i) => Object.is(v, g2[i]))).toBe(true);
+      const c = lbfgs(fromSplit, new Float64Array(size), { maxIter: 200, gtol: 1e-8 });
+      expect(c.iterations).toBe(b.iterations);
+      expect(Array.from(c.x).every((v, i) => Object.is(v, b.x[i]))).toBe(true);
     }
+    // No 0/1 tail of 2 columns or more: no split.
+    const numbers = Float64Array.from({ length: n * 3 }, (_, i) => data[Math.floor(i / 3) * p + (i % 3)]);
+    expect(splitRows(numbers, n, 3)).toBeUndefined();
   });
 });
