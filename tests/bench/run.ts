@@ -145,6 +145,12 @@ const SECTIONS: Section[] = [
       "Growth at 10k, 100k and 1M rows: ingest, profile, recipe, gbdt 3-fold CV, default ladder, beside Python peers (--sizes=, --ladder-sizes=, --stages=, --threads=)",
     run: () => benchScale(process.argv.slice(2)),
   },
+  {
+    name: "browser-memory",
+    title:
+      "The browser tab's memory (renderer RSS, page and workers) while the built app loads the scale CSV and trains gbdt, 3 folds, no test part (AUTOML_DIST=dist-X, --rows=N, default 1,000,000)",
+    run: async ({ rows }) => (await import("./browserMemory.ts")).benchBrowserMemory(rows),
+  },
 ];
 
 const args = process.argv.slice(2);

@@ -1,0 +1,243 @@
+/**
+ * Section "browser-memory" (issue 16 goal 2, browser half): the tab's memory while the built app
+ * loads the scale bench's N x 20 CSV and trains gradient boosting on it (3 folds, no test part,
+ * tuning off, no ensemble: the CLI's `train ... --models gbdt --folds 3 --test-size 0 --tune off
+ * --ensemble no`), in headless Chromium. Every 0.5 s it reads /proc for the browser's renderer
+ * processes (the page and its dedicated workers, the data, train and fold workers, are threads of
+ * the tab's renderer): resident memory (RSS, shared library pages included) and private memory
+ * (what Chrome's task manager calls the footprint: pages no other process maps). Peaks are
+ * reported per stage (loading the file, training), beside the file's size and the goal's 1.5 GB.
+ *
+ * Needs a built app: `AUTOML_DIST=dist-h5 npm run build`, then
+ * `AUTOML_DIST=dist-h5 npm run bench -- browser-memory --rows=100000` (default 1,000,000; the
+ * app's default is dist/). Port 4795. Linux only (/proc).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { launch, newProject, startServer } from "../e2e/harness.ts";
+import { scaleCsv } from "./scaleData.ts";
+import type { BenchRow } from "./table.ts";
+
+const PORT = 4795;
+const MB = 2 ** 20;
+/** The goal's limit for the tab. */
+const GOAL_BYTES = 1.5 * 2 ** 30;
+
+/** One process's memory: resident, and private (resident pages no other process maps). */
+interface ProcessMemory {
+  pid: number;
+  type: string;
+  rss: number;
+  priv: number;
+}
+
+/** Parent pid of each process on the machine. */
+function parents(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      out.set(Number(name), ppid);
+    } catch {
+      // Gone between the listing and the read.
+    }
+  }
+  return out;
+}
+
+/** Every descendant of `root` (this process's Chromium and its children), with its memory. */
+function chromiumMemory(root: number): ProcessMemory[] {
+  const ppid = parents();
+  const mine = new Set([root]);
+  // Parents come before children in pid order only mostly: repeat until nothing is added.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of ppid) {
+      if (!mine.has(pid) && mine.has(parent)) {
+        mine.add(pid);
+        grew = true;
+      }
+    }
+  }
+  mine.delete(root);
+  const out: ProcessMemory[] = [];
+  for (const pid of mine) {
+    try {
+      // Chromium rewrites its children's command lines (arguments joined by spaces, not NULs).
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+      if (!/chrom/i.test(cmdline.split(" ")[0])) continue;
+      const type = /--type=(\S+)/.exec(cmdline)?.[1] ?? "browser";
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+      const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, "m").exec(rollup)?.[1] ?? 0) * 1024;
+      out.push({ pid, type, rss: kb("Rss"), priv: kb("Private_Clean") + kb("Private_Dirty") });
+    } catch {
+      // Gone between the listing and the read.
+    }
+  }
+  return out;
+}
+
+/** Peaks of one stage: the largest renderer's RSS and private memory, and all renderers' together. */
+interface Peaks {
+  tabRss: number;
+  tabPriv: number;
+  renderersRss: number;
+  allRss: number;
+  samples: number;
+}
+
+const noPeaks = (): Peaks => ({ tabRss: 0, tabPriv: 0, renderersRss: 0, allRss: 0, samples: 0 });
+
+/** Samples Chromium's processes every `ms` into the stage set by `stage(name)`; `stop` ends it. */
+function sampler(ms = 500) {
+  const peaks = new Map<string, Peaks>();
+  let current = "start";
+  const sample = () => {
+    const procs = chromiumMemory(process.pid);
+    const renderers = procs.filter((p) => p.type === "renderer");
+    const tab = renderers.reduce<ProcessMemory | null>((a, p) => (a && a.rss >= p.rss ? a : p), null);
+    const p = peaks.get(current) ?? noPeaks();
+    p.tabRss = Math.max(p.tabRss, tab?.rss ?? 0);
+    p.tabPriv = Math.max(p.tabPriv, tab?.priv ?? 0);
+    p.renderersRss = Math.max(
+      p.renderersRss,
+      renderers.reduce((s, r) => s + r.rss, 0),
+    );
+    p.allRss = Math.max(
+      p.allRss,
+      procs.reduce((s, r) => s + r.rss, 0),
+    );
+    p.samples++;
+    peaks.set(current, p);
+  };
+  const timer = setInterval(sample, ms);
+  return {
+    stage(name: string) {
+      sample();
+      current = name;
+      sample();
+    },
+    stop(): Map<string, Peaks> {
+      clearInterval(timer);
+      sample();
+      return peaks;
+    },
+  };
+}
+
+/** Polls `check` every 500 ms until it holds; throws after `ms`. */
+async function until(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const t0 = Date.now();
+  while (!(await check())) {
+    if (Date.now() - t0 > ms) throw new Error(`browser-memory: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+const text = async (page: Page, id: string) => (await page.getByTestId(id).first().textContent()) ?? "";
+
+/** Loads the file, frames it on `label`, and starts the gbdt run; resolves when the run is done. */
+async function drive(page: Page, url: string, csv: string, rows: number, stage: (s: string) => void) {
+  await page.goto(url);
+  await newProject(page, "Memory");
+  stage("load");
+  await page.getByTestId("file-input").setInputFiles(csv);
+  const rowsText = `${rows.toLocaleString("en-US")} rows`;
+  await until(async () => (await text(page, "dataset-summary")).includes(rowsText), 900_000, "the file");
+  stage("frame");
+  await page.getByTestId("phase-frame").click();
+  await page.getByTestId("target-select").selectOption("label");
+  await until(async () => /classification/i.test(await text(page, "task")), 120_000, "the task");
+  await page.getByTestId("metric-select").selectOption("roc_auc");
+  await page.getByTestId("phase-prepare").click();
+  await page.getByTestId("split-folds").fill("3");
+  await page.getByTestId("split-folds").blur();
+  await page.getByTestId("split-test").fill("0");
+  await page.getByTestId("split-test").blur();
+  await until(async () => (await text(page, "split-training")).includes("in 3 folds"), 120_000, "the split");
+  await page.getByTestId("phase-train").click();
+  await page.getByTestId("model-option").first().waitFor({ timeout: 120_000 });
+  for (const option of await page.getByTestId("model-option").all()) {
+    const id = (await option.getAttribute("data-model")) ?? "";
+    await option.locator("input").setChecked(id === "gbdt");
+  }
+  await page.getByTestId("tune-budget").selectOption("off");
+  await page.getByTestId("ensemble-option").setChecked(false);
+  await until(() => page.getByTestId("start-run").isEnabled(), 120_000, "the start button");
+  stage("train");
+  const t0 = performance.now();
+  await page.getByTestId("start-run").click();
+  const state = () => page.getByTestId("run-state").getAttribute("data-status");
+  await until(async () => ["done", "failed"].includes((await state()) ?? ""), 3_600_000, "the run");
+  const seconds = (performance.now() - t0) / 1000;
+  if ((await state()) !== "done") throw new Error(`browser-memory: the run ${await state()}`);
+  const row = page.locator('[data-testid="leaderboard-row"][data-model="gbdt"]');
+  return { seconds, row: ((await row.textContent()) ?? "").replace(/\s+/g, " ").trim() };
+}
+
+export async function benchBrowserMemory(rows = 1_000_000): Promise<BenchRow[]> {
+  const dist = process.env.AUTOML_DIST ?? "dist";
+  if (!existsSync(join(dist, "index.html")))
+    return [{ measure: "browser tab memory", value: "", unit: "", note: `skipped: build ${dist}/ first` }];
+  const csv = await scaleCsv(rows);
+  const fileBytes = statSync(csv).size;
+  const { server, url } = await startServer(PORT);
+  const { browser, page } = await launch();
+  const watch = sampler();
+  let peaks: Map<string, Peaks>;
+  let run: { seconds: number; row: string };
+  let cores = 0;
+  try {
+    cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    run = await drive(page, url, csv, rows, watch.stage);
+  } finally {
+    peaks = watch.stop();
+    await browser.close();
+    await server.close();
+  }
+  const mb = (b: number) => (b / MB).toFixed(0);
+  const out: BenchRow[] = [
+    {
+      measure: "file",
+      value: mb(fileBytes),
+      unit: "MB",
+      note: `${rows.toLocaleString("en-US")} x 20, ${cores} cores seen by the page (fold workers: cores - 1, 1 to 4)`,
+    },
+  ];
+  const all = noPeaks();
+  for (const [stage, p] of peaks) {
+    if (stage === "start") continue;
+    for (const k of ["tabRss", "tabPriv", "renderersRss", "allRss"] as const) all[k] = Math.max(all[k], p[k]);
+    out.push({
+      measure: `tab peak RSS, ${stage}`,
+      value: mb(p.tabRss),
+      unit: "MB",
+      note: `private ${mb(p.tabPriv)} MB; all renderers ${mb(p.renderersRss)} MB; all Chromium ${mb(p.allRss)} MB; ${p.samples} samples`,
+    });
+  }
+  out.push(
+    {
+      measure: "tab peak RSS, whole run",
+      value: mb(all.tabRss),
+      unit: "MB",
+      note: `${(all.tabRss / fileBytes).toFixed(2)}x the file; goal <= ${mb(GOAL_BYTES)} MB: ${all.tabRss <= GOAL_BYTES ? "met" : "not met"}`,
+    },
+    {
+      measure: "tab peak private memory, whole run",
+      value: mb(all.tabPriv),
+      unit: "MB",
+      note: "resident pages of the tab's renderer that no other process shares (Chrome's footprint)",
+    },
+    {
+      measure: "training (3 folds + refit)",
+      value: run.seconds.toFixed(1),
+      unit: "s",
+      note: `leaderboard row: ${run.row.slice(0, 120)}`,
+    },
+  );
+  return out;
+}
