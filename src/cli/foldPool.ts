@@ -13,6 +13,7 @@ import type { FoldRunner } from "../core/automl/ladder/runLadder.ts";
 import { type Lane, makeLanePool } from "../core/automl/run/lanePool.ts";
 import type { Frame } from "../core/data/frame.ts";
 import { shareFrame } from "../core/data/shareFrame.ts";
+import { HelpDesk, type HelpMessage } from "./foldHelp.ts";
 
 /** Threads by default: the machine's cores, at most 8 (each thread costs its own engine and module graph). */
 export function defaultThreads(): number {
@@ -46,18 +47,36 @@ interface ThreadReply {
   error?: { name: string; message: string };
 }
 
-/** A thread holding `frame`, running one job at a time (see foldThread.ts). */
-function spawnThread(frame: Frame, died: (err: Error) => void): Lane<(job: FoldJob) => Promise<FoldResult>> {
-  const worker = new Worker(new URL("./foldThread.mjs", import.meta.url));
+/**
+ * A thread holding `frame`, running one job at a time (see foldThread.ts). With a help desk, its
+ * gbdt fits offer their histogram work to the pool's other threads, and it helps theirs while it
+ * has no job.
+ */
+function spawnThread(
+  frame: Frame,
+  desk: HelpDesk | null,
+  helpers: number,
+  died: (err: Error) => void,
+): Lane<(job: FoldJob) => Promise<FoldResult>> {
+  const leave = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(new URL("./foldThread.mjs", import.meta.url), {
+    workerData: desk ? { helpers, leave } : {},
+  });
   worker.postMessage({ type: "frame", frame });
   const pending = new Map<number, { resolve: (r: FoldResult) => void; reject: (e: Error) => void }>();
+  const help = desk?.add(worker, leave, () => pending.size > 0) ?? null;
   let nextId = 0;
-  worker.on("message", (msg: ThreadReply) => {
+  worker.on("message", (msg: ThreadReply | HelpMessage) => {
+    if ("type" in msg) {
+      if (help) desk!.message(help, msg);
+      return;
+    }
     const p = pending.get(msg.id);
     if (!p) return;
     pending.delete(msg.id);
     if (msg.error) p.reject(Object.assign(new Error(msg.error.message), { name: msg.error.name }));
     else p.resolve(msg.result!);
+    desk?.jobDone();
   });
   worker.on("error", died);
   return {
@@ -65,12 +84,24 @@ function spawnThread(frame: Frame, died: (err: Error) => void): Lane<(job: FoldJ
       new Promise<FoldResult>((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
+        if (help) desk!.jobFor(help);
         worker.postMessage({ type: "job", id, job });
       }),
     terminate: async () => {
+      // A thread helping another fit leaves it first: its owner would wait for a claimed chunk.
+      if (help) await desk!.release(help);
       await worker.terminate();
     },
   };
+}
+
+/** How the pool runs. */
+export interface FoldPoolOptions {
+  /**
+   * Whether a thread with no job helps another thread's gbdt fit (foldHelp.ts): same results,
+   * shorter last folds. Default: on, unless the environment says AUTOML_FOLD_HELP=off (to measure).
+   */
+  help?: boolean;
 }
 
 /**
@@ -81,10 +112,14 @@ function spawnThread(frame: Frame, died: (err: Error) => void): Lane<(job: FoldJ
 export function makeFoldPool(
   frame: Frame,
   size: number,
+  opts: FoldPoolOptions = {},
 ): { runFold: FoldRunner; close: () => Promise<void> } {
   // Shared memory: every thread reads the one copy of the columns instead of its own clone.
   shareFrame(frame);
-  const pool = makeLanePool((died) => spawnThread(frame, died), threadsFor(frame, size));
+  const threads = threadsFor(frame, size);
+  const help = (opts.help ?? process.env.AUTOML_FOLD_HELP !== "off") && threads > 1;
+  const desk = help ? new HelpDesk(threads - 1) : null;
+  const pool = makeLanePool((died) => spawnThread(frame, desk, threads - 1, died), threads);
   return {
     runFold: (job, signal) =>
       IN_PROCESS_MODELS.has(job.model)

@@ -2,23 +2,49 @@
  * Body of a fold-pool thread (see foldPool.ts): holds one copy of the table, posted once, and runs
  * the fold jobs it is sent, one at a time, answering each with its result or its error.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, threadId, workerData } from "node:worker_threads";
 import type { FoldJob } from "../core/automl/ladder/foldJob.ts";
 import { runFoldJob } from "../core/automl/ladder/runFoldJob.ts";
 import type { Frame } from "../core/data/frame.ts";
 import { loadModelSpec } from "../core/models/loadModelSpec.ts";
+import { helpHistograms, setHistogramHelp } from "../core/models/trees/histHelp.ts";
+import type { HelpMessage, HelpRequest } from "./foldHelp.ts";
 import { prepareTfjs } from "./tfjsBackend.ts";
 
 /** What the pool posts to a thread. */
-export type ThreadRequest = { type: "frame"; frame: Frame } | { type: "job"; id: number; job: FoldJob };
+export type ThreadRequest =
+  | { type: "frame"; frame: Frame }
+  | { type: "job"; id: number; job: FoldJob }
+  | HelpRequest;
 
 let frame: Frame | null = null;
 let tfjsReady: Promise<string> | null = null;
 const port = parentPort!;
+const post = (m: HelpMessage) => port.postMessage(m);
+
+// With the pool's help desk (foldHelp.ts): this thread's gbdt fits offer their histogram work to
+// the other threads, and it helps theirs when the desk asks, until the fit ends or a job comes
+// (the pool sets `leave`).
+const { helpers, leave } = (workerData ?? {}) as { helpers?: number; leave?: Int32Array };
+if (helpers && leave) {
+  let offers = 0;
+  setHistogramHelp({
+    helpers,
+    offer(offer) {
+      const id = `${threadId}.${offers++}`;
+      post({ type: "offer", id, offer });
+      return () => post({ type: "withdraw", id });
+    },
+  });
+}
 
 port.on("message", async (msg: ThreadRequest) => {
   if (msg.type === "frame") {
     frame = msg.frame;
+    return;
+  }
+  if (msg.type === "help") {
+    post({ type: "idle", built: helpHistograms(msg.offer, leave) });
     return;
   }
   try {

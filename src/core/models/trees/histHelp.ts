@@ -177,10 +177,11 @@ const SPINS = 2000;
 /**
  * Helps the fit that made `offer` until it ends: claims chunks of its histograms as they come
  * and builds them in its memory. Blocks the calling thread (a worker thread with nothing else to
- * do); returns at once when the fit is already over or has all the helpers it takes. Returns the
- * chunks built.
+ * do); returns at once when the fit is already over or has all the helpers it takes. With
+ * `leave`, it also returns once `leave[0]` is not 0 (its own work came: it finishes the chunk it
+ * claimed, never one it did not, so the owner loses nothing). Returns the chunks built.
  */
-export function helpHistograms(offer: HistHelpOffer): number {
+export function helpHistograms(offer: HistHelpOffer, leave?: Int32Array): number {
   if (!sharedModule()) return 0;
   const b = new Int32Array(offer.memory.buffer, offer.board, BOARD_WORDS);
   if (Atomics.load(b, W_CLOSED) === 1) return 0;
@@ -191,7 +192,7 @@ export function helpHistograms(offer: HistHelpOffer): number {
   Atomics.add(b, W_JOINED, 1);
   let built = 0;
   let idle = 0;
-  while (Atomics.load(b, W_CLOSED) === 0) {
+  while (Atomics.load(b, W_CLOSED) === 0 && (!leave || Atomics.load(leave, 0) === 0)) {
     const w = Atomics.load(b, W_CLAIM);
     // PARTS belongs to the task that `w` names unless the word has moved on, which the exchange
     // below would see (the owner writes a task's fields before publishing its number).

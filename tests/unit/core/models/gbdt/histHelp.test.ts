@@ -5,6 +5,7 @@ import {
   BOARD_WORDS,
   type HistHelpOffer,
   setHistogramHelp,
+  W_CLAIM,
   W_JOINED,
 } from "../../../../../src/core/models/trees/histHelp.ts";
 import { makeRng } from "../../../../../src/core/random.ts";
@@ -54,6 +55,37 @@ describe("histogram help", () => {
       const helped = JSON.stringify(new Gbdt(params).fit(X, y, { seed: 3 }).toJSON());
       expect(helped).toBe(alone);
       expect(await built).toBeGreaterThan(0);
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it("lets a helper leave a running fit when its leave word is set, with the same model", async () => {
+    const { X, y } = problem(30_000, 9);
+    const alone = JSON.stringify(new Gbdt(params).fit(X, y, { seed: 3 }).toJSON());
+    const worker = new Worker(new URL("./histHelpThread.mjs", import.meta.url));
+    try {
+      await new Promise((resolve) => worker.once("message", resolve));
+      const left = new Promise<number>((resolve) => worker.once("message", resolve));
+      const leave = new Int32Array(new SharedArrayBuffer(4));
+      let board: Int32Array | null = null;
+      setHistogramHelp({
+        helpers: 1,
+        offer(offer: HistHelpOffer) {
+          worker.postMessage({ offer, leave });
+          board = new Int32Array(offer.memory.buffer, offer.board, BOARD_WORDS);
+          for (let t = 0; t < 600 && Atomics.load(board, W_JOINED) === 0; t++)
+            Atomics.wait(board, W_JOINED, 0, 100);
+          // Its own work came: the helper leaves while the fit goes on (as the CLI's pool asks).
+          Atomics.store(leave, 0, 1);
+          Atomics.notify(board, W_CLAIM);
+          return () => {};
+        },
+      });
+      const fit = new Gbdt(params).fit(X, y, { seed: 3 });
+      expect(JSON.stringify(fit.toJSON())).toBe(alone);
+      expect(await left).toBeGreaterThanOrEqual(0);
+      expect(Atomics.load(board!, W_JOINED)).toBe(0);
     } finally {
       await worker.terminate();
     }
