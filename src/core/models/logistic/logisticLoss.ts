@@ -107,6 +107,13 @@ export function makeLogisticObjective(
   };
 }
 
+/** Each row's weight over the total, w_i / sum w: the same quotient once per fit, not per evaluation. */
+function normalisedWeights(w: Float64Array, sw: number): Float64Array {
+  const out = new Float64Array(w.length);
+  for (let i = 0; i < w.length; i++) out[i] = w[i] / sw;
+  return out;
+}
+
 /**
  * The binary data term, the hot loop of the ladder's logistic rung: its own closure, so the
  * engine compiles it for one shape of row (dense or sparse). Loss and residual use softplus and
@@ -114,7 +121,8 @@ export function makeLogisticObjective(
  * `sigmoid(z)` give, one Math.exp fewer per row.
  */
 function binaryLoss(problem: LogisticProblem, sw: number, sparse: SparseRows | null): ValueAndGradient {
-  const { data, n, p, y, w } = problem;
+  const { data, n, p, y } = problem;
+  const wn = normalisedWeights(problem.w, sw);
   const start = sparse?.start ?? new Int32Array(0);
   const col = sparse?.col ?? new Int32Array(0);
   const value = sparse?.value ?? new Float64Array(0);
@@ -122,7 +130,7 @@ function binaryLoss(problem: LogisticProblem, sw: number, sparse: SparseRows | n
     grad.fill(0);
     let loss = 0;
     for (let i = 0; i < n; i++) {
-      const wi = w[i] / sw;
+      const wi = wn[i];
       if (wi === 0) continue;
       let z = theta[p];
       if (sparse) for (let e = start[i], end = start[i + 1]; e < end; e++) z += theta[col[e]] * value[e];
@@ -144,13 +152,14 @@ function binaryLoss(problem: LogisticProblem, sw: number, sparse: SparseRows | n
  * The same terms in the same column order, so the same loss and gradient bit for bit.
  */
 function binarySplitLoss(problem: LogisticProblem, sw: number, rows: SplitRows): ValueAndGradient {
-  const { n, p, y, w } = problem;
+  const { n, p, y } = problem;
+  const wn = normalisedWeights(problem.w, sw);
   const { lead, head, start, col } = rows;
   return (theta, grad) => {
     grad.fill(0);
     let loss = 0;
     for (let i = 0; i < n; i++) {
-      const wi = w[i] / sw;
+      const wi = wn[i];
       if (wi === 0) continue;
       let z = theta[p];
       const o = i * lead;
