@@ -76,39 +76,41 @@ export const denseJs = {
     }
   },
   /**
-   * z (m x n) = X W + bias, X a sparse batch: row i's entries ptr[i] .. ptr[i + 1], each a value
-   * (h at vals) and its weight row's first element k n (the int32 view `hi` at idx); ptr is in
-   * `hi` too, all three given as float64 element indices (sparseWat.ts).
+   * z (m x n) = X W + bias, X rows order[0 .. m) of a compressed set: row r's entries start[r] ..
+   * start[r + 1], each a value (h at vals) and its weight row's first element k n (hi at idx).
+   * vals is a float64 element index; idx, start and order are int32 ones (sparseWat.ts).
    */
   sparseNN(
     h: Float64Array,
     hi: Int32Array,
     vals: number,
     idx: number,
-    ptr: number,
+    start: number,
+    order: number,
     w: number,
     c: number,
     m: number,
     n: number,
     bias: number,
   ): void {
-    const [ix, px] = [2 * idx, 2 * ptr];
     for (let i = 0; i < m; i++) {
-      const [t0, t1] = [hi[px + i], hi[px + i + 1]];
+      const r = hi[order + i];
+      const [t0, t1] = [hi[start + r], hi[start + r + 1]];
       for (let j = 0; j < n; j++) {
         let s = 0;
-        for (let t = t0; t < t1; t++) s += h[vals + t] * h[w + hi[ix + t] + j];
+        for (let t = t0; t < t1; t++) s += h[vals + t] * h[w + hi[idx + t] + j];
         h[c + i * n + j] = s + h[bias + j];
       }
     }
   },
-  /** gw (p x n) = Xᵀ dz + scale W, X the sparse batch as in sparseNN: gw from +0, rows in order. */
+  /** gw (p x n) = Xᵀ dz + scale W, X the rows of sparseNN: gw from +0, rows in batch order. */
   sparseTN(
     h: Float64Array,
     hi: Int32Array,
     vals: number,
     idx: number,
-    ptr: number,
+    start: number,
+    order: number,
     dz: number,
     gw: number,
     m: number,
@@ -117,13 +119,13 @@ export const denseJs = {
     w: number,
     scale: number,
   ): void {
-    const [ix, px] = [2 * idx, 2 * ptr];
     h.fill(0, gw, gw + p * n);
     for (let i = 0; i < m; i++) {
       const row = dz + i * n;
-      for (let t = hi[px + i], t1 = hi[px + i + 1]; t < t1; t++) {
+      const r = hi[order + i];
+      for (let t = hi[start + r], t1 = hi[start + r + 1]; t < t1; t++) {
         const x = h[vals + t];
-        const g = gw + hi[ix + t];
+        const g = gw + hi[idx + t];
         for (let j = 0; j < n; j++) h[g + j] += x * h[row + j];
       }
     }

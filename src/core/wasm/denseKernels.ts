@@ -11,6 +11,8 @@ import { instantiateWithRoom, moduleLoader } from "./wasmModule.ts";
 export interface DenseKernels {
   readonly kind: "wasm" | "js";
   readonly heap: Float64Array;
+  /** The same memory as int32s (the sparse kernels' index arrays). */
+  readonly ints: Int32Array;
   /** C (m x n) = A (m x p) B (p x n), all row-major; mode 1 adds the row vector `extra`, 2 adds scale times the m x n matrix `extra`. */
   gemmNN(
     a: number,
@@ -56,26 +58,28 @@ export interface DenseKernels {
     eps: number,
   ): void;
   /**
-   * The first layer's z (m x n) = X W + bias for a sparse batch X (sparseWat.ts): row i's
-   * non-zero inputs are entries ptr[i] .. ptr[i + 1] of vals (float64) and idx (int32: the entry's
-   * weight row, k n); idx and ptr are int32 arrays at the given float64 element indices. The
-   * same bits as gemmNN with mode 1 over the dense batch.
+   * The first layer's z (m x n) = X W + bias for rows order[0 .. m) of a compressed set
+   * (sparseWat.ts): row r's non-zero inputs are entries start[r] .. start[r + 1] of vals (float64)
+   * and idx (int32: the entry's weight row, k n). vals is a float64 element index; idx, start and
+   * order are int32 element indices (`ints`). The same bits as gemmNN with mode 1 over the dense rows.
    */
   sparseNN(
     vals: number,
     idx: number,
-    ptr: number,
+    start: number,
+    order: number,
     w: number,
     c: number,
     m: number,
     n: number,
     bias: number,
   ): void;
-  /** gw (p x n) = Xᵀ dz + scale W for the sparse batch: the same bits as gemmTN with mode 2. */
+  /** gw (p x n) = Xᵀ dz + scale W for those rows: the same bits as gemmTN with mode 2. */
   sparseTN(
     vals: number,
     idx: number,
-    ptr: number,
+    start: number,
+    order: number,
     dz: number,
     gw: number,
     m: number,
@@ -116,6 +120,7 @@ export function denseKernels(elements: number, use: "auto" | "js" = "auto"): Den
       return {
         kind: "wasm",
         heap: new Float64Array(e.memory.buffer, 0, elements),
+        ints: new Int32Array(e.memory.buffer, 0, 2 * elements),
         gemmNN: e.gemm_nn,
         gemmTN: e.gemm_tn,
         relu: e.relu,
@@ -135,6 +140,7 @@ export function denseKernels(elements: number, use: "auto" | "js" = "auto"): Den
   return {
     kind: "js",
     heap,
+    ints,
     gemmNN: (a, b, c, m, n, p, mode, extra, scale) =>
       denseJs.gemmNN(heap, a, b, c, m, n, p, mode, extra, scale),
     gemmTN: (a, b, c, m, n, p, mode, extra, scale) =>
@@ -145,9 +151,9 @@ export function denseKernels(elements: number, use: "auto" | "js" = "auto"): Den
     adam: (w, grad, m, v, size, lr, b1, b2, a1, a2, eps) =>
       denseJs.adam(heap, w, grad, m, v, size, lr, b1, b2, a1, a2, eps),
     dropoutMask: (mask, size, state, keep, kept) => denseJs.dropoutMask(heap, mask, size, state, keep, kept),
-    sparseNN: (vals, idx, ptr, w, c, m, n, bias) =>
-      denseJs.sparseNN(heap, ints, vals, idx, ptr, w, c, m, n, bias),
-    sparseTN: (vals, idx, ptr, dz, gw, m, n, p, w, scale) =>
-      denseJs.sparseTN(heap, ints, vals, idx, ptr, dz, gw, m, n, p, w, scale),
+    sparseNN: (vals, idx, start, order, w, c, m, n, bias) =>
+      denseJs.sparseNN(heap, ints, vals, idx, start, order, w, c, m, n, bias),
+    sparseTN: (vals, idx, start, order, dz, gw, m, n, p, w, scale) =>
+      denseJs.sparseTN(heap, ints, vals, idx, start, order, dz, gw, m, n, p, w, scale),
   };
 }

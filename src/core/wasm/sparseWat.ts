@@ -1,8 +1,10 @@
 /**
  * The WAT of the first layer's two products over a sparse batch (a network's input is mostly
- * zeros when it holds one-hot blocks), part of the dense module (denseWat.ts). The batch is in
- * compressed rows: row i's non-zero inputs are entries ptr[i] .. ptr[i + 1], each a value (f64 at
- * vals) and its column's first element in the weights, k n (i32 at idx), in increasing k.
+ * zeros when it holds one-hot blocks), part of the dense module (denseWat.ts). The rows are
+ * compressed once a fit: row r's non-zero inputs are entries start[r] .. start[r + 1], each a
+ * value (f64 at vals) and its column's first element in the weights, k n (i32 at idx), in
+ * increasing k. The batch is rows order[0 .. m) of that set, read in place (no copy a batch).
+ * vals is a float64 element index into the memory; idx, start and order are int32 ones.
  *
  * Both kernels give the dense gemm's bits: every output is the same sum over the same non-zero
  * terms in the same order, from +0, one rounding per multiply and per add; a skipped term is
@@ -98,14 +100,16 @@ const LOCALS = [
   Array.from({ length: WIDE }, (_, v) => `(local $s${v} v128)`).join(" "),
 ].join("\n");
 
-/** The loop over the batch's rows; $prow is row i of z (nn) or of dz (tn), in bytes. */
+/** The loop over the batch's rows (row i is the set's row order[i]); $prow is row i of z (nn) or of dz (tn), in bytes. */
 function rows(variant: "nn" | "tn", body: string): string {
   return `(local.set $i (i32.const 0))
 (block $rows (loop $row
 (br_if $rows (i32.ge_u (local.get $i) (local.get $m)))
-(local.set $pi0 (i32.add (local.get $idx) (i32.shl (i32.load (i32.add (local.get $ptr) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
-(local.set $pi1 (i32.add (local.get $idx) (i32.shl (i32.load offset=4 (i32.add (local.get $ptr) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
-(local.set $pv0 (i32.add (local.get $vals) (i32.shl (i32.load (i32.add (local.get $ptr) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3))))
+;; $q: row order[i]'s entry in start (bytes).
+(local.set $q (i32.add (local.get $start) (i32.shl (i32.load (i32.add (local.get $order) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
+(local.set $pi0 (i32.add (local.get $idx) (i32.shl (i32.load (local.get $q)) (i32.const 2))))
+(local.set $pi1 (i32.add (local.get $idx) (i32.shl (i32.load offset=4 (local.get $q)) (i32.const 2))))
+(local.set $pv0 (i32.add (local.get $vals) (i32.shl (i32.load (local.get $q)) (i32.const 3))))
 (local.set $prow (i32.add (local.get ${variant === "nn" ? "$c" : "$dz"}) (i32.shl (i32.mul (local.get $i) (local.get $n)) (i32.const 3))))
 ${body}
 (local.set $i (i32.add (local.get $i) (i32.const 1)))
@@ -114,11 +118,15 @@ ${body}
 
 const bytes = (...names: string[]) =>
   names.map((n) => `(local.set ${n} (i32.shl (local.get ${n}) (i32.const 3)))`).join("\n");
+/** int32 element indices to byte offsets. */
+const intBytes = (...names: string[]) =>
+  names.map((n) => `(local.set ${n} (i32.shl (local.get ${n}) (i32.const 2)))`).join("\n");
 
 /** z (m x n) = X W + bias, X the sparse batch (m rows), W (p x n) row-major. */
-const SPARSE_NN = `(func (export "sparse_nn") (param $vals i32) (param $idx i32) (param $ptr i32) (param $w i32) (param $c i32) (param $m i32) (param $n i32) (param $bias i32)
+const SPARSE_NN = `(func (export "sparse_nn") (param $vals i32) (param $idx i32) (param $start i32) (param $order i32) (param $w i32) (param $c i32) (param $m i32) (param $n i32) (param $bias i32)
 ${LOCALS}
-${bytes("$vals", "$idx", "$ptr", "$w", "$c", "$bias")}
+${bytes("$vals", "$w", "$c", "$bias")}
+${intBytes("$idx", "$start", "$order")}
 ${rows("nn", columns("nn"))}
 )`;
 
@@ -126,10 +134,11 @@ ${rows("nn", columns("nn"))}
  * gw (p x n) = Xᵀ dz + scale W, X the sparse batch (m rows), dz (m x n) row-major: gw from +0,
  * the rows' terms added in row order, then scale W added (the dense epilogue, mode 2).
  */
-const SPARSE_TN = `(func (export "sparse_tn") (param $vals i32) (param $idx i32) (param $ptr i32) (param $dz i32) (param $gw i32) (param $m i32) (param $n i32) (param $p i32) (param $w i32) (param $scale f64)
+const SPARSE_TN = `(func (export "sparse_tn") (param $vals i32) (param $idx i32) (param $start i32) (param $order i32) (param $dz i32) (param $gw i32) (param $m i32) (param $n i32) (param $p i32) (param $w i32) (param $scale f64)
 ${LOCALS}
 (local $o i32) (local $end i32) (local $scaleV v128)
-${bytes("$vals", "$idx", "$ptr", "$dz", "$gw", "$w")}
+${bytes("$vals", "$dz", "$gw", "$w")}
+${intBytes("$idx", "$start", "$order")}
 (local.set $end (i32.shl (i32.mul (local.get $p) (local.get $n)) (i32.const 3)))
 (local.set $o (i32.const 0))
 (block $zeroed (loop $zero

@@ -1,5 +1,6 @@
 import { type DenseKernels, denseKernels } from "../../wasm/denseKernels.ts";
 import type { DenseLayer } from "./network.ts";
+import type { SparseSet } from "./sparseRows.ts";
 
 /**
  * One layer of the typed-array trainer inside the kernels' heap: each field is an element index
@@ -37,15 +38,11 @@ export interface HeapLayer {
 export interface HeapNetwork {
   kernels: DenseKernels;
   layers: HeapLayer[];
-  /** The batch's inputs, rows x inputs (or, with `sparse`, its non-zero values). */
+  /** The dense batch's inputs, rows x inputs (empty with `sparse`). */
   x: number;
   xView: Float64Array;
-  /**
-   * With compressed rows (sparseRows.ts): the int32 areas of the batch's weight rows (`idx`,
-   * one per value) and row starts (`ptr`, rows + 1), as float64 element indices for the kernels
-   * (`idxAt`, `ptrAt`) and int32 views for the JS side.
-   */
-  sparse: { idxAt: number; ptrAt: number; idx: Int32Array; ptr: Int32Array } | null;
+  /** With compressed rows (sparseRows.ts): the sets' places in the heap (training rows, held-out rows). */
+  sparse: SparseSet[] | null;
 }
 
 /** Lays the layers out in one heap (one allocation, so that no view is detached later) and copies the weights in. */
@@ -53,7 +50,7 @@ export function heapNetwork(
   initial: DenseLayer[],
   rows: number,
   use: "auto" | "js",
-  sparse = false,
+  sparse: { rows: number; entries: number }[] | null = null,
 ): HeapNetwork {
   let size = 0;
   const take = (n: number) => {
@@ -62,10 +59,9 @@ export function heapNetwork(
     size += n + (n & 1);
     return at;
   };
-  const x = take(rows * initial[0].inputs);
-  // Two int32s per float64 element.
-  const idxAt = sparse ? take(Math.ceil((rows * initial[0].inputs) / 2)) : 0;
-  const ptrAt = sparse ? take(Math.ceil((rows + 1) / 2)) : 0;
+  // The dense batch (none with compressed rows, which the kernels read in place).
+  const xSize = sparse ? 0 : rows * initial[0].inputs;
+  const x = take(xSize);
   const plan = initial.map((l) => {
     const weights = l.inputs * l.outputs;
     const units = rows * l.outputs;
@@ -87,6 +83,12 @@ export function heapNetwork(
       mask: take(units),
     };
   });
+  // Compressed sets: values, then their int32 arrays, two int32s per float64 element.
+  const sets = (sparse ?? []).map(({ rows: n, entries }) => {
+    const values = take(entries);
+    const ints = 2 * take(Math.ceil((entries + 2 * n + 1) / 2));
+    return { values, idx: ints, start: ints + entries, order: ints + entries + n + 1, rows: n };
+  });
   const kernels = denseKernels(size, use);
   const view = (at: number, n: number) => kernels.heap.subarray(at, at + n);
   const layers = plan.map((p, i): HeapLayer => {
@@ -106,15 +108,16 @@ export function heapNetwork(
     layer.bView.set(initial[i].bias);
     return layer;
   });
-  const ints = (at: number, n: number) =>
-    new Int32Array(kernels.heap.buffer, kernels.heap.byteOffset + 8 * at, n);
   return {
     kernels,
     layers,
     x,
-    xView: view(x, rows * initial[0].inputs),
+    xView: view(x, xSize),
     sparse: sparse
-      ? { idxAt, ptrAt, idx: ints(idxAt, rows * initial[0].inputs), ptr: ints(ptrAt, rows + 1) }
+      ? sets.map(({ rows: n, ...at }) => ({
+          ...at,
+          orderView: kernels.ints.subarray(at.order, at.order + n),
+        }))
       : null,
   };
 }

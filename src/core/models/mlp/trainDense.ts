@@ -4,13 +4,7 @@ import type { Rng } from "../../random.ts";
 import { type HeapLayer, type HeapNetwork, heapNetwork } from "./denseLayers.ts";
 import { EarlyStopWatch } from "./earlyStopWatch.ts";
 import type { Activation, DenseLayer } from "./network.ts";
-import {
-  type CompressedRows,
-  compressRows,
-  density,
-  gatherSparseRows,
-  SPARSE_DENSITY,
-} from "./sparseRows.ts";
+import { compressRows, nonZeros, SPARSE_DENSITY } from "./sparseRows.ts";
 import {
   ABORT_CHECK_BATCHES,
   type NetworkRows,
@@ -59,7 +53,7 @@ export async function trainDense(
   rng: Rng,
   opts: LongCallOptions = {},
   use: "auto" | "js" = "auto",
-  inputs: InputLayout = "auto",
+  layout: InputLayout = "auto",
 ): Promise<TrainResult> {
   const { signal } = opts;
   const report = makeThrottledProgress(opts.onProgress);
@@ -76,11 +70,17 @@ export async function trainDense(
   let maskState = Math.floor(rng.next() * 4294967296) | 0;
   const held = validation && validation.rows > 0 ? validation : null;
   // Mostly-zero inputs (one-hot blocks): the first layer skips them, with the same sums (sparseRows.ts).
-  const sparse = inputs === "auto" ? density(train.x) < SPARSE_DENSITY : inputs === "sparse";
-  const net = heapNetwork(initial, batchSize, use, sparse);
-  const units = initial[0].outputs;
-  const trainRows = sparse ? compressRows(train, initial[0].inputs, units) : null;
-  const heldRows = sparse && held ? compressRows(held, initial[0].inputs, units) : null;
+  const inputs = initial[0].inputs;
+  const trainEntries = layout === "dense" ? 0 : nonZeros(train.x);
+  const sparse = layout === "auto" ? trainEntries < SPARSE_DENSITY * train.x.length : layout === "sparse";
+  const sets = [{ rows: n, entries: trainEntries }];
+  if (sparse && held) sets.push({ rows: held.rows, entries: nonZeros(held.x) });
+  const net = heapNetwork(initial, batchSize, use, sparse ? sets : null);
+  if (net.sparse) {
+    compressRows(train, inputs, initial[0].outputs, net.sparse[0], net.kernels.heap, net.kernels.ints);
+    if (held)
+      compressRows(held, inputs, initial[0].outputs, net.sparse[1], net.kernels.heap, net.kernels.ints);
+  }
   const { kernels, layers } = net;
   const last = layers[layers.length - 1];
   const tb = new Float64Array(batchSize * outputs);
@@ -90,8 +90,13 @@ export async function trainDense(
 
   const trainLoss: number[] = [];
   const validationLoss: number[] | null = held && validationWeight > 0 ? [] : null;
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  const heldOrder = held ? Int32Array.from({ length: held.rows }, (_, i) => i) : null;
+  // With compressed rows the orders live in the heap, where the kernels read each batch's rows.
+  const order = net.sparse ? net.sparse[0].orderView : Int32Array.from({ length: n }, (_, i) => i);
+  const heldOrder = held
+    ? net.sparse
+      ? net.sparse[1].orderView
+      : Int32Array.from({ length: held.rows }, (_, i) => i)
+    : null;
   const watch = new EarlyStopWatch(config);
   let epoch = 0;
   let snapshot: { w: Float64Array; b: Float64Array }[] | null = null;
@@ -106,13 +111,13 @@ export async function trainDense(
     for (let start = 0, step = 1; start < n; start += batchSize, step++) {
       if (step % ABORT_CHECK_BATCHES === 0) signal?.throwIfAborted();
       const b = Math.min(n, start + batchSize) - start;
-      gather(net, train, trainRows, order, start, b, tb, wb);
+      gatherRows(net, train, order, start, b, tb, wb);
       // Masks drawn in tfjs' order: one per hidden layer, rows x units, before the step.
       const masked = keep < 1;
       if (masked)
         for (let l = 0; l + 1 < layers.length; l++)
           maskState = kernels.dropoutMask(layers[l].mask, b * layers[l].outputs, maskState, keep, kept32);
-      forwardPass(net, b, activation, masked);
+      forwardPass(net, 0, start, b, activation, masked);
       let cost = batchLoss(last.zView, tb, wb, b, outputs, head, last.dzView, 0) / b;
       if (alpha > 0) {
         let squares = 0;
@@ -120,7 +125,7 @@ export async function trainDense(
         cost += (alpha / (2 * b)) * squares;
       }
       lossSum += cost * b;
-      backwardPass(net, b, activation, masked, alpha / b);
+      backwardPass(net, start, b, activation, masked, alpha / b);
       const oneMinusAcc1 = 1 - accBeta1;
       const oneMinusAcc2 = 1 - accBeta2;
       for (const l of layers) {
@@ -160,8 +165,8 @@ export async function trainDense(
       let sum = 0;
       for (let start = 0; start < held.rows; start += batchSize) {
         const b = Math.min(held.rows, start + batchSize) - start;
-        gather(net, held, heldRows, heldOrder, start, b, tb, wb);
-        forwardPass(net, b, activation, false);
+        gatherRows(net, held, heldOrder, start, b, tb, wb);
+        forwardPass(net, 1, start, b, activation, false);
         sum = batchLoss(last.zView, tb, wb, b, outputs, head, null, sum);
       }
       heldLoss = sum / validationWeight;
@@ -242,22 +247,10 @@ function addSquares(w: Float64Array, sum: number): number {
   return sum;
 }
 
-/** The batch, dense or compressed (as the network's heap holds it). */
-function gather(
-  net: HeapNetwork,
-  rows: NetworkRows,
-  compressed: CompressedRows | null,
-  order: Int32Array,
-  start: number,
-  b: number,
-  tb: Float64Array,
-  wb: Float64Array,
-): void {
-  if (compressed) gatherSparseRows(net, rows, compressed, order, start, b, tb, wb);
-  else gatherRows(net, rows, order, start, b, tb, wb);
-}
-
-/** Rows order[start .. start + b) into the heap's batch input (as float64), their targets and weights. */
+/**
+ * Rows order[start .. start + b): their targets and weights, and, unless the first layer reads
+ * compressed rows in place, their inputs into the heap's batch (as float64).
+ */
 function gatherRows(
   net: HeapNetwork,
   rows: NetworkRows,
@@ -271,24 +264,36 @@ function gatherRows(
   const outputs = net.layers[net.layers.length - 1].outputs;
   const xb = net.xView;
   const { x, targets, weights } = rows;
+  const dense = net.sparse === null;
   for (let i = 0; i < b; i++) {
     const r = order[start + i];
-    for (let j = 0; j < inputs; j++) xb[i * inputs + j] = x[r * inputs + j];
+    if (dense) for (let j = 0; j < inputs; j++) xb[i * inputs + j] = x[r * inputs + j];
     for (let j = 0; j < outputs; j++) tb[i * outputs + j] = targets[r * outputs + j];
     wb[i] = weights[r];
   }
 }
 
-/** z = h W + b for each layer; hidden layers then apply the activation and the dropout mask. */
-function forwardPass(net: HeapNetwork, rows: number, activation: Activation, masked: boolean): void {
+/**
+ * z = h W + b for each layer; hidden layers then apply the activation and the dropout mask. With
+ * compressed rows the first layer reads set `set`'s rows order[start .. start + rows) in place.
+ */
+function forwardPass(
+  net: HeapNetwork,
+  set: number,
+  start: number,
+  rows: number,
+  activation: Activation,
+  masked: boolean,
+): void {
   const { kernels, layers } = net;
   let input = net.x;
   for (let l = 0; l < layers.length; l++) {
     const layer = layers[l];
     const { inputs, outputs } = layer;
-    if (l === 0 && net.sparse)
-      kernels.sparseNN(net.x, net.sparse.idxAt, net.sparse.ptrAt, layer.w, layer.z, rows, outputs, layer.b);
-    else kernels.gemmNN(input, layer.w, layer.z, rows, outputs, inputs, 1, layer.b, 0);
+    if (l === 0 && net.sparse) {
+      const s = net.sparse[set];
+      kernels.sparseNN(s.values, s.idx, s.start, s.order + start, layer.w, layer.z, rows, outputs, layer.b);
+    } else kernels.gemmNN(input, layer.w, layer.z, rows, outputs, inputs, 1, layer.b, 0);
     if (l === layers.length - 1) break;
     const size = rows * outputs;
     if (activation === "relu") kernels.relu(layer.z, layer.h, masked ? layer.mask : -1, size);
@@ -353,10 +358,12 @@ function rowLossAndGradient(
 /**
  * Gradients of the batch cost, given the output layer's dz: per layer gw = inputᵀ dz + l2 W,
  * gb = Σ dz, and the input's gradient dz Wᵀ, through the mask and the activation into the layer
- * below's dz. `l2` is alpha / batch rows, the derivative of alpha / (2 rows) Σ W².
+ * below's dz. `l2` is alpha / batch rows, the derivative of alpha / (2 rows) Σ W². The batch is
+ * the training rows order[start .. start + rows).
  */
 function backwardPass(
   net: HeapNetwork,
+  start: number,
   rows: number,
   activation: Activation,
   masked: boolean,
@@ -367,11 +374,13 @@ function backwardPass(
     const layer = layers[l];
     const { inputs, outputs } = layer;
     const input = l > 0 ? layers[l - 1].h : net.x;
-    if (l === 0 && net.sparse)
+    if (l === 0 && net.sparse) {
+      const s = net.sparse[0];
       kernels.sparseTN(
-        net.x,
-        net.sparse.idxAt,
-        net.sparse.ptrAt,
+        s.values,
+        s.idx,
+        s.start,
+        s.order + start,
         layer.dz,
         layer.gw,
         rows,
@@ -380,7 +389,7 @@ function backwardPass(
         layer.w,
         l2,
       );
-    else kernels.gemmTN(input, layer.dz, layer.gw, inputs, outputs, rows, 2, layer.w, l2);
+    } else kernels.gemmTN(input, layer.dz, layer.gw, inputs, outputs, rows, 2, layer.w, l2);
     kernels.columnSums(layer.dz, layer.gb, rows, outputs);
     if (l === 0) break;
     const below = layers[l - 1];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Matrix, Target } from "../../../../../src/core/models/estimator.ts";
+import { heapNetwork } from "../../../../../src/core/models/mlp/denseLayers.ts";
 import { Mlp } from "../../../../../src/core/models/mlp/mlp.ts";
-import { compressRows, density } from "../../../../../src/core/models/mlp/sparseRows.ts";
+import { compressRows, nonZeros } from "../../../../../src/core/models/mlp/sparseRows.ts";
 import { makeRng } from "../../../../../src/core/random.ts";
 
 /** Rows of two numeric columns and three one-hot blocks (5, 8, 12 levels), about 80% zeros. */
@@ -47,13 +48,23 @@ function oneHot(
 }
 
 describe("the neural net's sparse first layer", () => {
-  it("compresses rows in column order, skipping +0 and -0", () => {
+  it("compresses rows in column order into the heap, skipping +0 and -0", () => {
     const x = Float32Array.from([0, 2, -0, 0, 0, 0, 3, 0, -1]);
-    expect(density(x)).toBeCloseTo(3 / 9, 12);
-    const c = compressRows({ x, targets: new Float32Array(3), weights: new Float32Array(3), rows: 3 }, 3, 4);
-    expect(Array.from(c.start)).toEqual([0, 1, 1, 3]);
-    expect(Array.from(c.values)).toEqual([2, 3, -1]);
-    expect(Array.from(c.at)).toEqual([4, 0, 8]);
+    const rows = { x, targets: new Float32Array(3), weights: new Float32Array(3), rows: 3 };
+    expect(nonZeros(x)).toBe(3);
+    const net = heapNetwork(
+      [{ inputs: 3, outputs: 4, weights: new Float32Array(12), bias: new Float32Array(4) }],
+      2,
+      "auto",
+      [{ rows: 3, entries: 3 }],
+    );
+    const set = net.sparse![0];
+    const { heap, ints } = net.kernels;
+    compressRows(rows, 3, 4, set, heap, ints);
+    expect(Array.from(ints.subarray(set.start, set.start + 4))).toEqual([0, 1, 1, 3]);
+    expect(Array.from(heap.subarray(set.values, set.values + 3))).toEqual([2, 3, -1]);
+    expect(Array.from(ints.subarray(set.idx, set.idx + 3))).toEqual([4, 0, 8]);
+    expect(Array.from(set.orderView)).toEqual([0, 1, 2]);
   });
 
   it("trains the same weights, losses and epochs as the dense products, to the bit, WebAssembly and JS", async () => {
