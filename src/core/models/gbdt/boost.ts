@@ -116,6 +116,8 @@ export function boost(
   // shared memory (histHelp.ts), with the same values.
   const shared = loss.step && histogramHelp() ? sharedStepArrays(n, yTrain, unitWeights) : undefined;
   const grower = new TreeGrower(binned, mapper.thresholds, 1, rules, true, shared);
+  // The grower's WebAssembly memory holds the codes from here on: the fit's own copy can go.
+  grower.adoptCodes();
   try {
     return grow();
   } finally {

@@ -67,7 +67,8 @@ export class TreeGrower {
   private readonly finder: SplitFinder;
   private readonly pool: HistogramPool;
   private readonly scratch: HistScratch;
-  private readonly partition: Uint32Array;
+  /** The JS partition's buffer, made on first use (WebAssembly histograms partition in their memory). */
+  private partition: Uint32Array | null = null;
   private readonly order: Int32Array;
   /** The exact one-feature scan's inputs and scratch, made on first use. */
   private scan: FeatureScan | null = null;
@@ -95,7 +96,6 @@ export class TreeGrower {
     this.finder = new SplitFinder(this.layout, rules);
     this.pool = new HistogramPool(this.layout.size);
     this.scratch = makeHistScratch(binned.rows);
-    this.partition = new Uint32Array(binned.rows);
     this.order = Int32Array.from({ length: binned.cols }, (_, i) => i);
     this.meanBins = this.layout.size / this.layout.stride / Math.max(1, binned.cols);
   }
@@ -123,6 +123,16 @@ export class TreeGrower {
    */
   shareStep(n: number, run: (from: number, to: number) => void): boolean {
     return this.step !== undefined && this.wasm?.shareStep(n, run) === true;
+  }
+
+  /**
+   * Boosting: makes the WebAssembly histograms now and points `binned.codes` at their column-major
+   * copy (the same bytes), so that the fit holds one copy of the codes, not two (~rows x cols
+   * bytes). For a grower that is the only user of `binned` (a forest's growers share theirs).
+   */
+  adoptCodes(): void {
+    const wasm = this.wasmHistograms();
+    if (wasm) this.binned.codes = wasm.columnCodes();
   }
 
   /** Ends any offer of help made for this grower's histograms (a `share` grower, when done). */
@@ -374,6 +384,7 @@ export class TreeGrower {
     const codes = this.binned.codes;
     const col = f * this.binned.rows;
     const missing = this.binned.nBins[f];
+    this.partition ??= new Uint32Array(this.binned.rows);
     const buf = this.partition;
     let l = start;
     let r = 0;

@@ -42,7 +42,7 @@ export interface StepArrays {
  * to call when the fit ends (to drop the offer).
  */
 export interface HistHelp {
-  /** Most helpers one fit takes (each needs its own gather buffer of 16 bytes a row). */
+  /** Most helpers one fit takes (each needs its own gather buffer of 4 bytes a row). */
   helpers: number;
   offer(offer: HistHelpOffer): () => void;
 }
@@ -106,11 +106,13 @@ export const W_TOTAL = 14;
 export const W_G = 15;
 export const W_H = 16;
 export const W_OFFS = 17;
-/** First helper's gather buffer; helper i's is `i * total * 16` bytes further. */
+/** First helper's gather buffer; helper i's is `i * 2 * W_GATHER` bytes further. */
 export const W_HELP_SCRATCH = 18;
 export const W_MAX_HELPERS = 19;
 /** Chunks built by helpers over the fit (a count, for tests). */
 export const W_HELPED = 20;
+/** Bytes of one channel of a gather buffer (a column-major build's gradients, then hessians). */
+export const W_GATHER = 21;
 
 /** Task kinds: rows through an index list (row-major codes), every row (root), column-major codes. */
 export const KIND_ROWS = 0;
@@ -163,7 +165,7 @@ export function runChunk(e: ChunkKernels, b: Int32Array, c: number, gather: numb
       b[W_HIST],
       offs,
       gather,
-      gather + total * 8,
+      gather + b[W_GATHER],
     );
     return;
   }
@@ -188,7 +190,7 @@ export function helpHistograms(offer: HistHelpOffer, leave?: Int32Array): number
   const slot = Atomics.add(b, W_SLOTS, 1);
   if (slot >= b[W_MAX_HELPERS]) return 0;
   const e = instantiateShared(offer.memory) as unknown as ChunkKernels;
-  const gather = b[W_HELP_SCRATCH] + slot * b[W_TOTAL] * 16;
+  const gather = b[W_HELP_SCRATCH] + slot * 2 * b[W_GATHER];
   Atomics.add(b, W_JOINED, 1);
   let built = 0;
   let idle = 0;

@@ -22,6 +22,7 @@ import {
   W_COLUMNS,
   W_DONE,
   W_G,
+  W_GATHER,
   W_H,
   W_HELP_SCRATCH,
   W_HESS,
@@ -109,6 +110,8 @@ interface Plan {
   codes: number;
   columns: number;
   ordered: number;
+  /** Bytes of one channel of a column-major build's gather buffer (gradients, then hessians). */
+  gather: number;
   rows: number;
   g: number;
   h: number;
@@ -132,12 +135,15 @@ function plan(rows: number, cols: number, histBytes: number, helpers: number): P
   };
   const codes = take(rows * cols);
   const columns = take(rows * cols);
-  // Gathered gradients then hessians of a column-major build.
-  const ordered = take(rows * 16);
+  // Gathered gradients then hessians of a column-major build, which only nodes of fewer than
+  // rows / COLUMN_SPARSITY rows get; also the partition's buffer of up to every row's index.
+  const gather = align(Math.ceil(rows / COLUMN_SPARSITY) * 8);
+  const ordered = take(Math.max(rows * 4, 2 * gather));
   const p = {
     codes,
     columns,
     ordered,
+    gather,
     rows: take(rows * 4),
     g: take(rows * 8),
     h: take(rows * 8),
@@ -147,7 +153,7 @@ function plan(rows: number, cols: number, histBytes: number, helpers: number): P
     slots: take(histBytes * (nSlots - 1)),
     nSlots,
     board: take(BOARD_WORDS * 4),
-    helpScratch: take(rows * 16 * helpers),
+    helpScratch: take(2 * gather * helpers),
     top: 0,
   };
   p.top = top;
@@ -170,6 +176,7 @@ export class WasmHistograms {
   private readonly aCodes: number;
   private readonly aColumns: number;
   private readonly aOrdered: number;
+  private readonly gather: number;
   private readonly aRows: number;
   private readonly aG: number;
   private readonly aH: number;
@@ -210,6 +217,7 @@ export class WasmHistograms {
     this.aCodes = p.codes;
     this.aColumns = p.columns;
     this.aOrdered = p.ordered;
+    this.gather = p.gather;
     this.aRows = p.rows;
     this.aG = p.g;
     this.aH = p.h;
@@ -244,6 +252,7 @@ export class WasmHistograms {
       b[W_H] = p.h;
       b[W_OFFS] = p.offs;
       b[W_HELP_SCRATCH] = p.helpScratch;
+      b[W_GATHER] = p.gather;
       b[W_MAX_HELPERS] = helpers;
       this.board = b;
       this.aBoard = p.board;
@@ -291,6 +300,11 @@ export class WasmHistograms {
     const h = new WasmHistograms(e, memory.buffer, p, binned, layout, help.helpers);
     h.withdraw = help.offer({ memory: memory as SharedMemory, board: h.aBoard, step });
     return h;
+  }
+
+  /** The module's column-major codes: the same bytes as the binned matrix's, as a view. */
+  columnCodes(): Uint8Array {
+    return new Uint8Array(this.buffer, this.aColumns, this.total * this.cols);
   }
 
   /** Ends the offer of help (helpers leave); the histograms still work, alone. */
@@ -434,7 +448,7 @@ export class WasmHistograms {
       if (!this.shared(KIND_COLS, !constant, aRows, n, at)) {
         const kernel = constant ? this.e.cols_g : this.e.cols_gh;
         const { aColumns, total, cols, aG, aH, aOffs, aOrdered } = this;
-        kernel(aColumns, total, cols, aRows, n, aG, aH, at, aOffs, aOrdered, aOrdered + total * 8);
+        kernel(aColumns, total, cols, aRows, n, aG, aH, at, aOffs, aOrdered, aOrdered + this.gather);
       }
     } else if (!this.shared(KIND_ROWS, !constant, aRows, n, at)) {
       const kernel = constant ? this.e.rows_g : this.e.rows_gh;
