@@ -130,6 +130,7 @@ elif stage == "ladder":
             "cv": round(float(np.mean(scores)), 4),
             "test": round(float(roc_auc_score(yte, p)), 4),
         }
+        print(name, json.dumps(per[name]), file=sys.stderr, flush=True)  # progress of a long run
     out["models"] = per
     out["auc"] = max(v["cv"] for v in per.values())
 else:
