@@ -10,7 +10,8 @@ import {
   type RowStats,
 } from "./histogram.ts";
 import { type NodeImpurity, nodeImpurityInto } from "./nodeImpurity.ts";
-import { primeRandomSplit, RandomSplitter } from "./randomSplit.ts";
+import { primeRandomSplit } from "./randomSplit.ts";
+import { RandomSplitter } from "./randomSplitter.ts";
 import { makeCandidate, type SplitCandidate, SplitFinder, type SplitRules } from "./splitFinder.ts";
 import { type Tree, TreeBuilder } from "./tree.ts";
 
