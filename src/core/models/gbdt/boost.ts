@@ -6,6 +6,7 @@ import { readWeights } from "../fitChecks.ts";
 import { applyBins, type BinMapper, type BinnedMatrix, fitBins } from "../trees/binning.ts";
 import { type GrowParams, TreeGrower } from "../trees/grower.ts";
 import { histogramHelp, type StepArrays } from "../trees/histHelp.ts";
+import { reserveCodes } from "../trees/histWasm.ts";
 import { binSource, gatherRows, type RowSource } from "../trees/rowSource.ts";
 import { leafOf, type Tree } from "../trees/tree.ts";
 import { intParam, limitParam, numberParam } from "../trees/treeParams.ts";
@@ -97,12 +98,14 @@ export function boost(
   // The tree walk of the early-stopping rows reads their raw values: X itself, or a copy of them.
   let valData: Float64Array | Float32Array;
   let valAt: Uint32Array | null = valRows;
+  // The codes are binned straight into the grower's WebAssembly memory where there is one.
+  const into = (nBins: Int32Array) => reserveCodes(trainRows.length, nBins, true);
   if ("data" in X) {
     mapper = fitBins(X, maxBins, { seed: opts.seed, rows: trainRows });
-    binned = applyBins(X, mapper, trainRows);
+    binned = applyBins(X, mapper, trainRows, into(mapper.nBins));
     valData = X.data;
   } else {
-    ({ mapper, binned } = binSource(X, maxBins, { seed: opts.seed, rows: trainRows }));
+    ({ mapper, binned } = binSource(X, maxBins, { seed: opts.seed, rows: trainRows, into }));
     valData = valRows ? gatherRows(X, valRows).data : new Float64Array(0);
     valAt = valRows && Uint32Array.from({ length: valRows.length }, (_, j) => j);
   }

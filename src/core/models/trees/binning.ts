@@ -79,7 +79,13 @@ export function fitBins(X: Matrix, maxBins = 255, opts: FitBinsOptions = {}): Bi
 const GATHER_BUDGET = 2_000_000;
 
 /** Bin codes of X (or of its `rows`, in that order) under a fitted mapper. */
-export function applyBins(X: Matrix, mapper: BinMapper, rows?: ArrayLike<number>): BinnedMatrix {
+export function applyBins(
+  X: Matrix,
+  mapper: BinMapper,
+  rows?: ArrayLike<number>,
+  /** Where to write the codes (rows x cols bytes, e.g. a grower's memory); default a new array. */
+  into?: Uint8Array | null,
+): BinnedMatrix {
   if (X.cols !== mapper.nBins.length) {
     throw new ValidationError(
       `invalid matrix: ${X.cols} columns, the bins were fitted on ${mapper.nBins.length}`,
@@ -88,7 +94,7 @@ export function applyBins(X: Matrix, mapper: BinMapper, rows?: ArrayLike<number>
   const take = rows ?? identity(X.rows);
   const n = take.length;
   const { data, cols } = X;
-  const codes = new Uint8Array(n * cols);
+  const codes = into ?? new Uint8Array(n * cols);
   const { thresholds, nBins } = mapper;
   const padded = thresholds.map(padEdges);
   if (binRowsWasm(data, cols, take, padded, nBins, codes)) return { codes, rows: n, cols, nBins, thresholds };

@@ -36,7 +36,7 @@ import {
   W_ROWS,
   W_TOTAL,
 } from "./histHelp.ts";
-import type { HistLayout, RowStats } from "./histogram.ts";
+import { type HistLayout, makeHistLayout, type RowStats } from "./histogram.ts";
 import { HIST_WASM_BASE64 } from "./histWasmBytes.ts";
 
 // One-channel whole-node histograms (gradient boosting) built in WebAssembly (histWat.ts): the
@@ -160,6 +160,58 @@ function plan(rows: number, cols: number, histBytes: number, helpers: number): P
   return p;
 }
 
+/** A grower's memory, planned and instantiated (shared, with `memory`, when helpers may join). */
+interface Made {
+  e: Exports;
+  buf: ArrayBufferLike;
+  p: Plan;
+  histBytes: number;
+  helpers: number;
+  memory: SharedMemory | null;
+}
+
+/**
+ * The memory of a grower on rows x cols codes: shared with room for `help`'s helpers, else the
+ * module's own; null where WebAssembly is missing or out of memory (4 GiB at most: the JS
+ * kernels take any size).
+ */
+function makeMemory(rows: number, cols: number, histBytes: number, help: HistHelp | null): Made | null {
+  if (help) {
+    const p = plan(rows, cols, histBytes, help.helpers);
+    const memory = makeSharedMemory(Math.ceil(p.top / WASM_PAGE));
+    if (memory) {
+      const e = instantiateShared(memory) as unknown as Exports;
+      return { e, buf: memory.buffer, p, histBytes, helpers: help.helpers, memory };
+    }
+  }
+  const module = wasmModule();
+  if (!module) return null;
+  try {
+    const p = plan(rows, cols, histBytes, 0);
+    const e = instantiateWithRoom(module, p.top) as unknown as Exports;
+    return { e, buf: e.memory.buffer, p, histBytes, helpers: 0, memory: null };
+  } catch {
+    return null;
+  }
+}
+
+/** Memories made by `reserveCodes`, by the buffer of the codes handed out. */
+const reservations = new WeakMap<ArrayBufferLike, Made>();
+
+/**
+ * Storage for `rows` x nBins.length column-major bin codes inside the memory that
+ * `WasmHistograms.create` then uses for a one-channel grower on them (`share` as there): binning
+ * straight into it spares a fit its own copy of the codes (rows x cols bytes). Null where
+ * WebAssembly is missing: bin into an ordinary array.
+ */
+export function reserveCodes(rows: number, nBins: Int32Array, share: boolean): Uint8Array | null {
+  const histBytes = makeHistLayout(nBins, 1).size * 8;
+  const m = makeMemory(rows, nBins.length, histBytes, share ? histogramHelp() : null);
+  if (!m) return null;
+  reservations.set(m.buf, m);
+  return new Uint8Array(m.buf, m.p.columns, rows * nBins.length);
+}
+
 /**
  * A grower's histograms in one WebAssembly memory: the row-major bin codes, the rows' gradients
  * and hessians (copied in once per tree), an index buffer, and a pool of histogram slots handed
@@ -231,7 +283,9 @@ export class WasmHistograms {
       const col = f * rows;
       for (let r = 0; r < rows; r++) out[r * cols + f] = codes[col + r];
     }
-    new Uint8Array(buf, this.aColumns, rows * cols).set(codes.subarray(0, rows * cols));
+    // Codes binned into this memory (reserveCodes) are in place already.
+    if (codes.buffer !== buf || codes.byteOffset !== this.aColumns)
+      new Uint8Array(buf, this.aColumns, rows * cols).set(codes.subarray(0, rows * cols));
     const offs = new Int32Array(buf, this.aOffs, cols);
     for (let f = 0; f < cols; f++) offs[f] = layout.offsets[f] * 8;
     this.rows = new Uint32Array(buf, this.aRows, rows);
@@ -261,7 +315,8 @@ export class WasmHistograms {
 
   /**
    * Histograms for one-channel growth on `binned`, or null where WebAssembly is unavailable.
-   * `share`: the grower will `close` it, so it may offer its work to helping threads.
+   * `share`: the grower will `close` it, so it may offer its work to helping threads. Codes
+   * binned into `reserveCodes`'s storage are used where they lie (no second copy).
    */
   static create(
     binned: BinnedMatrix,
@@ -271,34 +326,18 @@ export class WasmHistograms {
   ): WasmHistograms | null {
     if (layout.channels !== 1) return null;
     const help = share ? histogramHelp() : null;
-    if (help) {
-      const shared = WasmHistograms.createShared(binned, layout, help, step);
-      if (shared) return shared;
-    }
-    const module = wasmModule();
-    if (!module) return null;
-    try {
-      const p = plan(binned.rows, binned.cols, layout.size * 8, 0);
-      const e = instantiateWithRoom(module, p.top) as unknown as Exports;
-      return new WasmHistograms(e, e.memory.buffer, p, binned, layout, 0);
-    } catch {
-      // Out of WebAssembly memory (4 GiB at most): the JS kernels take any size.
-      return null;
-    }
-  }
-
-  private static createShared(
-    binned: BinnedMatrix,
-    layout: HistLayout,
-    help: HistHelp,
-    step: StepArrays | undefined,
-  ): WasmHistograms | null {
-    const p = plan(binned.rows, binned.cols, layout.size * 8, help.helpers);
-    const memory = makeSharedMemory(Math.ceil(p.top / WASM_PAGE));
-    if (!memory) return null;
-    const e = instantiateShared(memory) as unknown as Exports;
-    const h = new WasmHistograms(e, memory.buffer, p, binned, layout, help.helpers);
-    h.withdraw = help.offer({ memory: memory as SharedMemory, board: h.aBoard, step });
+    const codes = binned.codes;
+    const r = reservations.get(codes.buffer);
+    reservations.delete(codes.buffer);
+    const fits =
+      r &&
+      codes.byteOffset === r.p.columns &&
+      r.histBytes === layout.size * 8 &&
+      r.helpers === (help?.helpers ?? 0);
+    const m = fits ? r : makeMemory(binned.rows, binned.cols, layout.size * 8, help);
+    if (!m) return null;
+    const h = new WasmHistograms(m.e, m.buf, m.p, binned, layout, m.helpers);
+    if (help && m.memory) h.withdraw = help.offer({ memory: m.memory, board: h.aBoard, step });
     return h;
   }
 

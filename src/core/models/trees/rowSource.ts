@@ -32,7 +32,7 @@ const SUBSAMPLE = 200_000;
 export function binSource(
   source: RowSource,
   maxBins: number,
-  opts: { seed?: number; rows: Uint32Array },
+  opts: { seed?: number; rows: Uint32Array; into?: (nBins: Int32Array) => Uint8Array | null },
 ): { mapper: BinMapper; binned: BinnedMatrix } {
   const { cols } = source;
   const sample = opts.rows.length > SUBSAMPLE ? sampleRows(opts.rows, SUBSAMPLE, opts.seed ?? 0) : opts.rows;
@@ -57,7 +57,8 @@ export function binSource(
   }
   const mapper: BinMapper = { thresholds, nBins };
   const n = opts.rows.length;
-  const codes = new Uint8Array(n * cols);
+  // `into`: storage for the codes made once the bins are known (a grower's memory, see boost.ts).
+  const codes = opts.into?.(nBins) ?? new Uint8Array(n * cols);
   source.forEachBlock(opts.rows, (block, k0) => {
     const b = applyBins(block, mapper);
     for (let f = 0; f < cols; f++) codes.set(b.codes.subarray(f * b.rows, (f + 1) * b.rows), f * n + k0);
