@@ -1,3 +1,5 @@
+import { sortNumbers } from "./sortNumbers.ts";
+
 /**
  * Least-significant-digit radix sort of float64 values: four 16-bit digits of an order-preserving
  * bit pattern (flip every bit of negatives, set the sign bit of the rest; Herf, "Radix Tricks",
@@ -82,22 +84,14 @@ function radixPasses(keys: Keys, payload: Uint32Array | null): { keys: Keys; pay
   return { keys: { lo: slo, hi: shi }, payload: sp };
 }
 
-/** Sorts `values` ascending in place and returns it. No NaN allowed. */
+/**
+ * Sorts `values` ascending in place and returns it. No NaN allowed. By `sortNumbers` (11-bit
+ * digits): the same order, and at a few thousand values the 16-bit passes below cost more than
+ * the built-in sort (Node 20, under load: 1,000 values 1,239 µs against 22 µs built in and 20 µs
+ * by sortNumbers; 10,000: 1,000 / 826 / 335 µs; 100,000: 4,792 / 10,703 / 4,710 µs).
+ */
 export function sortFloat64(values: Float64Array): Float64Array {
-  const n = values.length;
-  if (n <= SMALL || !LITTLE_ENDIAN) return values.sort();
-  const { lo, hi } = radixPasses(toKeys(values), null).keys;
-  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  for (let i = 0; i < n; i++) {
-    const h = hi[i];
-    if (h & 0x80000000) {
-      words[2 * i] = lo[i];
-      words[2 * i + 1] = h & 0x7fffffff;
-    } else {
-      words[2 * i] = ~lo[i];
-      words[2 * i + 1] = ~h;
-    }
-  }
+  sortNumbers(values);
   return values;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rocAuc } from "../../../../src/core/eval/rocAuc.ts";
 import { rocAucBinary, rocCurve } from "../../../../src/core/eval/rocCurve.ts";
-import { RADIX_MIN, sortNumbers } from "../../../../src/core/eval/sortNumbers.ts";
+import { RADIX_MIN, sortNumbers } from "../../../../src/core/util/sortNumbers.ts";
 
 /** A seeded uniform generator on [0, 1). */
 function rng(seed: number) {
