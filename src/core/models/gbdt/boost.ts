@@ -6,7 +6,7 @@ import { readWeights } from "../fitChecks.ts";
 import { applyBins, type BinMapper, type BinnedMatrix, fitBins } from "../trees/binning.ts";
 import { type GrowParams, TreeGrower } from "../trees/grower.ts";
 import { histogramHelp, type StepArrays } from "../trees/histHelp.ts";
-import { reserveCodes } from "../trees/histWasm.ts";
+import { reserveCodes } from "../trees/histMemory.ts";
 import { binSource, gatherRows, type RowSource } from "../trees/rowSource.ts";
 import { leafOf, type Tree } from "../trees/tree.ts";
 import { intParam, limitParam, numberParam } from "../trees/treeParams.ts";
