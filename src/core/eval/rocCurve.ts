@@ -1,5 +1,5 @@
-import { checkLengths, type Numbers } from "./metricInput.ts";
 import { sortNumbers } from "../util/sortNumbers.ts";
+import { checkLengths, type Numbers } from "./metricInput.ts";
 import { thresholdCounts } from "./thresholdCounts.ts";
 
 /** ROC curve points from (0, 0) at threshold +Infinity to (1, 1), one per distinct score. */

@@ -1,5 +1,5 @@
-import { checkLengths, type Numbers, weightAt } from "./metricInput.ts";
 import { sortNumbers } from "../util/sortNumbers.ts";
+import { checkLengths, type Numbers, weightAt } from "./metricInput.ts";
 
 /**
  * Cumulative true and false positives at each distinct score, highest score first: the shared
