@@ -18,6 +18,7 @@ import {
 import { WasmHistograms } from "./histWasm.ts";
 import { buildHistogram, buildRootHistogram } from "./nodeHistogram.ts";
 import { type ImpurityKind, nodeImpurity } from "./nodeImpurity.ts";
+import { partitionRows, splitThreshold } from "./partitionRows.ts";
 import { randomSplit } from "./randomSplit.ts";
 import { makeCandidate, type SplitCandidate, SplitFinder, type SplitRules } from "./splitFinder.ts";
 import { type Tree, TreeBuilder } from "./tree.ts";
@@ -80,6 +81,7 @@ export class TreeGrower {
   private randomSums: { left: Float64Array; missing: Float64Array } | null = null;
   /** Set by `split`: the lowest value bin of the rows it sent right. */
   private lowestRight = 0;
+  private readonly lowest = new Int32Array(1);
   private readonly meanBins: number;
 
   constructor(
@@ -381,44 +383,25 @@ export class TreeGrower {
       this.lowestRight = wasm.lowestRight();
       return mid;
     }
-    const codes = this.binned.codes;
-    const col = f * this.binned.rows;
-    const missing = this.binned.nBins[f];
     this.partition ??= new Uint32Array(this.binned.rows);
-    const buf = this.partition;
-    let l = start;
-    let r = 0;
-    let lowestRight = missing;
-    const missRight = missingLeft ? 0 : 1;
-    // Branch-free: which side a row goes is a coin flip near the root, and mispredicted branches
-    // cost more than the two stores. (bin - c) >>> 31 is 1 exactly when c > bin (codes < 256).
-    for (let k = start; k < end; k++) {
-      const row = rows[k];
-      const c = codes[col + row];
-      const right = c === missing ? missRight : (bin - c) >>> 31;
-      rows[l] = row;
-      buf[r] = row;
-      l += 1 - right;
-      r += right;
-      lowestRight = Math.min(lowestRight, c + (1 - right) * 256);
-    }
-    rows.set(buf.subarray(0, r), l);
-    this.lowestRight = lowestRight;
-    return l;
+    const mid = partitionRows(
+      this.binned,
+      f,
+      rows,
+      start,
+      end,
+      bin,
+      missingLeft,
+      this.partition,
+      this.lowest,
+    );
+    this.lowestRight = this.lowest[0];
+    return mid;
   }
 
-  /**
-   * The raw threshold of a split after bin `bin` of feature f: the middle of the gap between the
-   * node's values on either side (as CART's midpoint between neighbouring values), i.e. between the
-   * upper edge of `bin` and the lower edge of the lowest bin sent right. With every value on the
-   * left (only missing values go right) it is Infinity.
-   */
+  /** The raw threshold of the last `split` on feature f after bin `bin` (see splitThreshold). */
   private threshold(f: number, bin: number): number {
-    const edges = this.thresholds[f];
-    if (bin >= edges.length) return Number.POSITIVE_INFINITY;
-    const next = this.lowestRight;
-    if (next >= this.binned.nBins[f] || next <= bin + 1) return edges[bin];
-    return (edges[bin] + edges[next - 1]) / 2;
+    return splitThreshold(this.thresholds[f], this.binned.nBins[f], bin, this.lowestRight);
   }
 
   /**
