@@ -231,11 +231,10 @@ const README_HEAD = [
   "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
 ];
 
-function readmeLine(r: ScaleRow): string {
+/** The measured cells both tables share, from ours and the peer's seconds to the load. */
+function measuredCells(r: ScaleRow): string[] {
   const { a, b } = r;
-  return `| ${[
-    stageLabel(r),
-    r.rows.toLocaleString("en"),
+  return [
     s(a.seconds),
     s(b.seconds),
     ratio(a.seconds, b.seconds),
@@ -245,24 +244,19 @@ function readmeLine(r: ScaleRow): string {
     ratio(a.peakBytes, b.peakBytes),
     `${(a.peakBytes / r.fileBytes).toFixed(1)}x`,
     loadText(r.load),
-  ].join(" | ")} |`;
+  ];
+}
+
+function readmeLine(r: ScaleRow): string {
+  return `| ${[stageLabel(r), r.rows.toLocaleString("en"), ...measuredCells(r)].join(" | ")} |`;
 }
 
 function detailLine(r: ScaleRow, threads: number): string {
-  const { a, b } = r;
   return `| ${[
     `${stageLabel(r)}: ${OURS[r.stage]} vs ${PEER[r.stage]}`,
     r.rows.toLocaleString("en"),
     (r.fileBytes / 1e6).toFixed(1),
-    s(a.seconds),
-    s(b.seconds),
-    ratio(a.seconds, b.seconds),
-    `${s(a.cpu)} / ${s(b.cpu)}`,
-    mb(a.peakBytes),
-    mb(b.peakBytes),
-    ratio(a.peakBytes, b.peakBytes),
-    `${(a.peakBytes / r.fileBytes).toFixed(1)}x`,
-    loadText(r.load),
+    ...measuredCells(r),
     notesOf(r, threads).join("; "),
   ].join(" | ")} |`;
 }
