@@ -10,16 +10,20 @@
  *
  * Needs a built app: `AUTOML_DIST=dist-h5 npm run build`, then
  * `AUTOML_DIST=dist-h5 npm run bench -- browser-memory --rows=100000` (default 1,000,000; the
- * app's default is dist/). Port 4795. Linux only (/proc).
+ * app's default is dist/). `--workers=N` runs the app with N fold workers: the app sizes its pool
+ * from the cores the browser reports (workers/pool.ts: cores - 1), and headless Chromium on this
+ * 2-core machine reports 2, so one; the bench tells every worker of the tab that there are N + 1
+ * cores before the run starts (the coordinator makes its pool on the run's first job).
+ * `--port=N` (default 4795). Linux only (/proc).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { Page, Worker } from "playwright-core";
 import { launch, newProject, startServer } from "../e2e/harness.ts";
 import { scaleCsv } from "./scaleData.ts";
 import type { BenchRow } from "./table.ts";
 
-const PORT = 4795;
+const DEFAULT_PORT = 4795;
 const MB = 2 ** 20;
 /** The goal's limit for the tab. */
 const GOAL_BYTES = 1.5 * 2 ** 30;
@@ -179,14 +183,41 @@ async function drive(page: Page, url: string, csv: string, rows: number, stage: 
   return { seconds, row: ((await row.textContent()) ?? "").replace(/\s+/g, " ").trim() };
 }
 
-export async function benchBrowserMemory(rows = 1_000_000): Promise<BenchRow[]> {
+/**
+ * Makes every worker of the page (the coordinators, which size their fold-worker pools lazily)
+ * report `cores` cores; counts the fold workers started. Bench only: the app has no such switch.
+ */
+function overrideCores(page: Page, cores: number | undefined): { foldWorkers: () => number } {
+  let folds = 0;
+  const seen = (worker: Worker) => {
+    if (/fold\.worker/.test(worker.url())) folds++;
+    if (cores === undefined) return;
+    // A string, not a function: tsx's compiled functions call a helper the worker does not have.
+    const define = `Object.defineProperty(Object.getPrototypeOf(navigator), "hardwareConcurrency", { get: () => ${cores} })`;
+    worker.evaluate(define).catch((e) => {
+      console.error(`browser-memory: ${worker.url()}: ${String(e)}`);
+    });
+  };
+  page.on("worker", seen);
+  return { foldWorkers: () => folds };
+}
+
+/** `--rows=N` (default 1,000,000), `--workers=N` (fold workers; default the app's own choice), `--port=N`. */
+export async function benchBrowserMemory(argv: string[] = []): Promise<BenchRow[]> {
+  const arg = (name: string) => {
+    const v = argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+    return v === undefined ? undefined : Number(v);
+  };
+  const rows = arg("rows") ?? 1_000_000;
+  const workers = arg("workers");
   const dist = process.env.AUTOML_DIST ?? "dist";
   if (!existsSync(join(dist, "index.html")))
     return [{ measure: "browser tab memory", value: "", unit: "", note: `skipped: build ${dist}/ first` }];
   const csv = await scaleCsv(rows);
   const fileBytes = statSync(csv).size;
-  const { server, url } = await startServer(PORT);
+  const { server, url } = await startServer(arg("port") ?? DEFAULT_PORT);
   const { browser, page } = await launch();
+  const pool = overrideCores(page, workers === undefined ? undefined : workers + 1);
   const watch = sampler();
   let peaks: Map<string, Peaks>;
   let run: { seconds: number; row: string };
@@ -205,7 +236,7 @@ export async function benchBrowserMemory(rows = 1_000_000): Promise<BenchRow[]> 
       measure: "file",
       value: mb(fileBytes),
       unit: "MB",
-      note: `${rows.toLocaleString("en-US")} x 20, ${cores} cores seen by the page (fold workers: cores - 1, 1 to 4)`,
+      note: `${rows.toLocaleString("en-US")} x 20, ${cores} cores seen by the page (fold workers: cores - 1, 1 to 4)${workers === undefined ? "" : `, told ${workers + 1} in its workers`}; fold workers started: ${pool.foldWorkers()}`,
     },
   ];
   const all = noPeaks();

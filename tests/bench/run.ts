@@ -148,8 +148,8 @@ const SECTIONS: Section[] = [
   {
     name: "browser-memory",
     title:
-      "The browser tab's memory (renderer RSS, page and workers) while the built app loads the scale CSV and trains gbdt, 3 folds, no test part (AUTOML_DIST=dist-X, --rows=N, default 1,000,000)",
-    run: async ({ rows }) => (await import("./browserMemory.ts")).benchBrowserMemory(rows),
+      "The browser tab's memory (renderer RSS, page and workers) while the built app loads the scale CSV and trains gbdt, 3 folds, no test part (AUTOML_DIST=dist-X, --rows=N, default 1,000,000; --workers=N fold workers; --port=N)",
+    run: async () => (await import("./browserMemory.ts")).benchBrowserMemory(process.argv.slice(2)),
   },
 ];
 
