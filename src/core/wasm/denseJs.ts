@@ -35,6 +35,45 @@ export const denseJs = {
   ): void {
     gemm(h, a, 1, m, b, c, m, n, p, mode, extra, scale);
   },
+  /**
+   * A hidden layer's forward pass: z (at c) = A B + bias, then, unless mask is -1, the dropout
+   * mask drawn from `state` (dropoutMask), then out = relu(z) times it. Returns the new state.
+   */
+  gemmNNRelu(
+    h: Float64Array,
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    n: number,
+    p: number,
+    bias: number,
+    out: number,
+    mask: number,
+    state: number,
+    keep: number,
+    kept: number,
+  ): number {
+    gemm(h, a, p, 1, b, c, m, n, p, 1, bias, 0);
+    const next = mask < 0 ? state : denseJs.dropoutMask(h, mask, m * n, state, keep, kept);
+    denseJs.relu(h, c, out, mask, m * n);
+    return next;
+  },
+  /** The backward pass into a hidden layer: C = A B, then reluGrad(C, z, mask). */
+  gemmNNDrelu(
+    h: Float64Array,
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    n: number,
+    p: number,
+    z: number,
+    mask: number,
+  ): void {
+    gemm(h, a, p, 1, b, c, m, n, p, 0, 0, 0);
+    denseJs.reluGrad(h, c, z, mask, m * n);
+  },
   relu(h: Float64Array, z: number, out: number, mask: number, size: number): void {
     if (mask < 0) for (let i = 0; i < size; i++) h[out + i] = Math.max(h[z + i], 0);
     else for (let i = 0; i < size; i++) h[out + i] = Math.max(h[z + i], 0) * h[mask + i];

@@ -37,6 +37,37 @@ export interface DenseKernels {
     extra: number,
     scale: number,
   ): void;
+  /**
+   * A hidden relu layer's forward pass in one call: z (at c, m x n) = A B + bias; unless mask is
+   * -1, the dropout mask drawn into `mask` as dropoutMask draws it from `state`; out = relu(z),
+   * times the mask. The bits of gemmNN (mode 1), dropoutMask and relu in turn; returns the state
+   * after the draws (`state` without a mask).
+   */
+  gemmNNRelu(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    n: number,
+    p: number,
+    bias: number,
+    out: number,
+    mask: number,
+    state: number,
+    keep: number,
+    kept: number,
+  ): number;
+  /** C (m x n) = A B, then as reluGrad(C, z, mask): the bits of gemmNN (mode 0) and reluGrad in turn. */
+  gemmNNDrelu(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    n: number,
+    p: number,
+    z: number,
+    mask: number,
+  ): void;
   /** out = max(z, 0), times the mask at `mask` unless it is -1. */
   relu(z: number, out: number, mask: number, size: number): void;
   /** dx = 0 where !(z > 0), then times the mask unless it is -1. */
@@ -99,6 +130,8 @@ type Exports = {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   gemm_nn: DenseKernels["gemmNN"];
   gemm_tn: DenseKernels["gemmTN"];
+  gemm_nn_relu: DenseKernels["gemmNNRelu"];
+  gemm_nn_drelu: DenseKernels["gemmNNDrelu"];
   relu: DenseKernels["relu"];
   relu_grad: DenseKernels["reluGrad"];
   column_sums: DenseKernels["columnSums"];
@@ -123,6 +156,8 @@ export function denseKernels(elements: number, use: "auto" | "js" = "auto"): Den
         ints: new Int32Array(e.memory.buffer, 0, 2 * elements),
         gemmNN: e.gemm_nn,
         gemmTN: e.gemm_tn,
+        gemmNNRelu: e.gemm_nn_relu,
+        gemmNNDrelu: e.gemm_nn_drelu,
         relu: e.relu,
         reluGrad: e.relu_grad,
         columnSums: e.column_sums,
@@ -145,6 +180,9 @@ export function denseKernels(elements: number, use: "auto" | "js" = "auto"): Den
       denseJs.gemmNN(heap, a, b, c, m, n, p, mode, extra, scale),
     gemmTN: (a, b, c, m, n, p, mode, extra, scale) =>
       denseJs.gemmTN(heap, a, b, c, m, n, p, mode, extra, scale),
+    gemmNNRelu: (a, b, c, m, n, p, bias, out, mask, state, keep, kept) =>
+      denseJs.gemmNNRelu(heap, a, b, c, m, n, p, bias, out, mask, state, keep, kept),
+    gemmNNDrelu: (a, b, c, m, n, p, z, mask) => denseJs.gemmNNDrelu(heap, a, b, c, m, n, p, z, mask),
     relu: (z, out, mask, size) => denseJs.relu(heap, z, out, mask, size),
     reluGrad: (dx, z, mask, size) => denseJs.reluGrad(heap, dx, z, mask, size),
     columnSums: (a, out, rows, cols) => denseJs.columnSums(heap, a, out, rows, cols),

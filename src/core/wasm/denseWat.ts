@@ -18,8 +18,16 @@ const ROWS = 4;
 
 type Variant = "nn" | "tn";
 
+/**
+ * What a product does with its sums: "modes" the runtime epilogue of `mode` (gemm); "relu" a
+ * hidden layer's forward pass, z = S + bias, then h = max(z, 0), times a dropout mask drawn in
+ * place when $masked; "drelu" the backward pass into a hidden layer, dz = (z > 0 ? S : 0), times
+ * its mask when $masked.
+ */
+type Epilogue = "modes" | "relu" | "drelu";
+
 /** One block of `rows` rows by `vecs` vectors of two columns (vecs 0: one scalar column). */
-function block(variant: Variant, rows: number, vecs: number): string {
+function block(variant: Variant, rows: number, vecs: number, epilogue: Epilogue = "modes"): string {
   const out: string[] = [];
   const scalar = vecs === 0;
   const width = scalar ? 1 : 2 * vecs;
@@ -66,6 +74,14 @@ function block(variant: Variant, rows: number, vecs: number): string {
     out.push(
       `(local.set $pc (i32.shl (i32.add (i32.mul (i32.add (local.get $i) (i32.const ${r})) (local.get $n)) (local.get $j)) (i32.const 3)))`,
     );
+    if (epilogue === "relu") {
+      out.push(reluStores(r, vecs));
+      continue;
+    }
+    if (epilogue === "drelu") {
+      out.push(dreluStores(r, vecs));
+      continue;
+    }
     for (let v = 0; v < Math.max(vecs, 1); v++) {
       const o = scalar ? 0 : 16 * v;
       const s = scalar ? `(local.get $t${r})` : `(local.get $s${r}${v})`;
@@ -85,24 +101,96 @@ function block(variant: Variant, rows: number, vecs: number): string {
 }
 
 /** The column loop for a band of `rows` rows: four columns at a time, then two, then one. */
-function band(variant: Variant, rows: number): string {
+function band(variant: Variant, rows: number, epilogue: Epilogue): string {
   return [
     "(local.set $j (i32.const 0))",
     "(block $wide (loop $more",
     "(br_if $wide (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $n)))",
-    block(variant, rows, 2),
+    block(variant, rows, 2, epilogue),
     "(br $more)))",
-    `(if (i32.le_u (i32.add (local.get $j) (i32.const 2)) (local.get $n)) (then ${block(variant, rows, 1)}))`,
-    `(if (i32.lt_u (local.get $j) (local.get $n)) (then ${block(variant, rows, 0)}))`,
+    `(if (i32.le_u (i32.add (local.get $j) (i32.const 2)) (local.get $n)) (then ${block(variant, rows, 1, epilogue)}))`,
+    `(if (i32.lt_u (local.get $j) (local.get $n)) (then ${block(variant, rows, 0, epilogue)}))`,
   ].join("\n");
+}
+
+/** The sums of row r of a block ($t for the scalar column, else one per vector). */
+const sums = (r: number, vecs: number) =>
+  vecs === 0 ? ["(local.get $t" + r + ")"] : Array.from({ length: vecs }, (_, v) => `(local.get $s${r}${v})`);
+
+/**
+ * Row r of a "relu" block: z = S + bias, stored; h = max(z, 0) stored, times the dropout mask
+ * when $masked. The mask's draws are mulberry32's, whose state only ever adds a constant: element
+ * e of the m x n output takes the draw from state + (e + 1) golden, the same value as the e-th
+ * draw of dropout_mask from that state, so the masks are those of a separate pass, in any order.
+ */
+function reluStores(r: number, vecs: number): string {
+  const scalar = vecs === 0;
+  const T = scalar ? "f64" : "v128";
+  const S = sums(r, vecs);
+  const z = scalar ? "$zf" : "$zv";
+  const zero = scalar ? "(f64.const 0)" : "(local.get $zero)";
+  const max = scalar ? "f64.max" : "f64x2.max";
+  const at = (ptr: string, v: number) => `offset=${16 * v} (i32.add (local.get ${ptr}) (local.get $pc))`;
+  const zOf = (v: number) =>
+    `(local.set ${z} (${scalar ? "f64.add" : "f64x2.add"} ${S[v]} (${T}.load offset=${16 * v} (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 3))))))`;
+  const masked: string[] = [
+    `(local.set $s (i32x4.add (i32x4.splat (i32.add (local.get $state) (i32.mul (i32.shr_u (local.get $pc) (i32.const 3)) (i32.const ${GOLDEN})))) (v128.const i32x4 ${STEPS})))`,
+    MIX4,
+  ];
+  const plain: string[] = [];
+  S.forEach((_, v) => {
+    const pair = maskPair(
+      v === 0
+        ? "(local.get $u)"
+        : "(i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $u) (local.get $u))",
+    );
+    const mk = scalar ? `(f64x2.extract_lane 0 ${pair})` : pair;
+    masked.push(
+      zOf(v),
+      `(${T}.store ${at("$c", v)} (local.get ${z}))`,
+      `(local.set ${scalar ? "$mf" : "$mv"} ${mk})`,
+      `(${T}.store ${at("$mask", v)} (local.get ${scalar ? "$mf" : "$mv"}))`,
+      `(${T}.store ${at("$h", v)} (${scalar ? "f64.mul" : "f64x2.mul"} (${max} (local.get ${z}) ${zero}) (local.get ${scalar ? "$mf" : "$mv"})))`,
+    );
+    plain.push(
+      zOf(v),
+      `(${T}.store ${at("$c", v)} (local.get ${z}))`,
+      `(${T}.store ${at("$h", v)} (${max} (local.get ${z}) ${zero}))`,
+    );
+  });
+  return `(if (local.get $masked) (then ${masked.join("\n")}) (else ${plain.join("\n")}))`;
+}
+
+/** Row r of a "drelu" block: dz = (z > 0 ? S : 0), times the mask when $masked (relu_grad's arithmetic). */
+function dreluStores(r: number, vecs: number): string {
+  const scalar = vecs === 0;
+  const T = scalar ? "f64" : "v128";
+  const at = (ptr: string, v: number) => `offset=${16 * v} (i32.add (local.get ${ptr}) (local.get $pc))`;
+  const masked: string[] = [];
+  const plain: string[] = [];
+  sums(r, vecs).forEach((S, v) => {
+    const d = scalar
+      ? `(select ${S} (f64.const 0) (f64.gt (f64.load ${at("$z", v)}) (f64.const 0)))`
+      : `(v128.and ${S} (f64x2.gt (v128.load ${at("$z", v)}) (local.get $zero)))`;
+    masked.push(
+      `(${T}.store ${at("$c", v)} (${scalar ? "f64.mul" : "f64x2.mul"} ${d} (${T}.load ${at("$mask", v)})))`,
+    );
+    plain.push(`(${T}.store ${at("$c", v)} ${d})`);
+  });
+  return `(if (local.get $masked) (then ${masked.join("\n")}) (else ${plain.join("\n")}))`;
 }
 
 /**
  * C (m x n) = A B with B (p x n) row-major; A is m x p row-major ("nn") or p x m row-major, used
- * transposed ("tn"). mode 0: C = A B; 1: plus the row vector extra (a bias); 2: plus scale times
- * the m x n matrix extra (an L2 term).
+ * transposed ("tn"). "modes" (gemm_nn, gemm_tn): mode 0: C = A B; 1: plus the row vector extra
+ * (a bias); 2: plus scale times the m x n matrix extra (an L2 term). "relu" (gemm_nn_relu, a
+ * hidden layer forward): C = z = A B + bias, h = max(z, 0), times a dropout mask drawn into `mask`
+ * from the mulberry32 state `state` unless mask is -1; returns the state after m n draws (or
+ * `state`). "drelu" (gemm_nn_drelu, the backward pass into a hidden layer): C = (z > 0 ? A B : 0),
+ * times `mask` unless it is -1. Every value is the bits of gemm followed by dropout_mask, relu or
+ * relu_grad.
  */
-function gemm(variant: Variant): string {
+function gemm(variant: Variant, epilogue: Epilogue = "modes"): string {
   const locals = [
     "(local $i i32) (local $j i32) (local $k i32) (local $pa i32) (local $pb i32) (local $pc i32)",
     "(local $rowA i32) (local $stepA i32) (local $rowB i32) (local $x v128) (local $y f64) (local $scaleV v128)",
@@ -110,13 +198,37 @@ function gemm(variant: Variant): string {
     ...Array.from({ length: ROWS }, (_, r) => `(local $t${r} f64) (local $s${r}0 v128) (local $s${r}1 v128)`),
     "(local $b0 v128) (local $b1 v128)",
   ];
-  return `(func (export "gemm_${variant}") (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $p i32) (param $mode i32) (param $extra i32) (param $scale f64)
+  const name = epilogue === "modes" ? `gemm_${variant}` : `gemm_${variant}_${epilogue}`;
+  let params = "(param $mode i32) (param $extra i32) (param $scale f64)";
+  let prologue = `(local.set $extra (i32.shl (local.get $extra) (i32.const 3)))
+(local.set $scaleV (f64x2.splat (local.get $scale)))`;
+  const result = "";
+  let tail = "";
+  if (epilogue === "relu") {
+    params =
+      "(param $bias i32) (param $h i32) (param $mask i32) (param $state i32) (param $keep f64) (param $kept f64) (result i32)";
+    locals.push(
+      "(local $masked i32) (local $zero v128) (local $zv v128) (local $zf f64) (local $mv v128) (local $mf f64)",
+      "(local $s v128) (local $u v128) (local $keepV v128) (local $keptV v128)",
+    );
+    prologue = `(local.set $masked (i32.ge_s (local.get $mask) (i32.const 0)))
+${bytes("$bias", "$h", "$mask")}
+(local.set $keepV (f64x2.splat (local.get $keep)))
+(local.set $keptV (f64x2.splat (local.get $kept)))
+(local.set $scaleV (f64x2.splat (f64.const 0x1p-32)))`;
+    tail = `(if (result i32) (local.get $masked) (then (i32.add (local.get $state) (i32.mul (i32.mul (local.get $m) (local.get $n)) (i32.const ${GOLDEN})))) (else (local.get $state)))`;
+  } else if (epilogue === "drelu") {
+    params = "(param $z i32) (param $mask i32)";
+    locals.push("(local $masked i32) (local $zero v128)");
+    prologue = `(local.set $masked (i32.ge_s (local.get $mask) (i32.const 0)))
+${bytes("$z", "$mask")}`;
+  }
+  return `(func (export "${name}") (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $p i32) ${params}${result}
 ${locals.join("\n")}
 (local.set $a (i32.shl (local.get $a) (i32.const 3)))
 (local.set $b (i32.shl (local.get $b) (i32.const 3)))
 (local.set $c (i32.shl (local.get $c) (i32.const 3)))
-(local.set $extra (i32.shl (local.get $extra) (i32.const 3)))
-(local.set $scaleV (f64x2.splat (local.get $scale)))
+${prologue}
 (local.set $rowB (i32.shl (local.get $n) (i32.const 3)))
 ${
   variant === "nn"
@@ -126,14 +238,15 @@ ${
 (local.set $i (i32.const 0))
 (block $bands (loop $band
 (br_if $bands (i32.gt_u (i32.add (local.get $i) (i32.const ${ROWS})) (local.get $m)))
-${band(variant, ROWS)}
+${band(variant, ROWS, epilogue)}
 (local.set $i (i32.add (local.get $i) (i32.const ${ROWS})))
 (br $band)))
 (block $rest (loop $row
 (br_if $rest (i32.ge_u (local.get $i) (local.get $m)))
-${band(variant, 1)}
+${band(variant, 1, epilogue)}
 (local.set $i (i32.add (local.get $i) (i32.const 1)))
 (br $row)))
+${tail}
 )`;
 }
 
@@ -307,6 +420,8 @@ export function denseWat(): string {
 (memory (export "memory") 1)
 ${gemm("nn")}
 ${gemm("tn")}
+${gemm("nn", "relu")}
+${gemm("nn", "drelu")}
 ${RELU}
 ${RELU_GRAD}
 ${COLUMN_SUMS}

@@ -112,12 +112,16 @@ export async function trainDense(
       if (step % ABORT_CHECK_BATCHES === 0) signal?.throwIfAborted();
       const b = Math.min(n, start + batchSize) - start;
       gatherRows(net, train, order, start, b, tb, wb);
-      // Masks drawn in tfjs' order: one per hidden layer, rows x units, before the step.
+      // Masks drawn in tfjs' order: one per hidden layer, rows x units (in the forward pass).
       const masked = keep < 1;
-      if (masked)
-        for (let l = 0; l + 1 < layers.length; l++)
-          maskState = kernels.dropoutMask(layers[l].mask, b * layers[l].outputs, maskState, keep, kept32);
-      forwardPass(net, 0, start, b, activation, masked);
+      maskState = forwardPass(
+        net,
+        0,
+        start,
+        b,
+        activation,
+        masked ? { state: maskState, keep, kept: kept32 } : null,
+      );
       let cost = batchLoss(last.zView, tb, wb, b, outputs, head, last.dzView, 0) / b;
       if (alpha > 0) {
         let squares = 0;
@@ -166,7 +170,7 @@ export async function trainDense(
       for (let start = 0; start < held.rows; start += batchSize) {
         const b = Math.min(held.rows, start + batchSize) - start;
         gatherRows(net, held, heldOrder, start, b, tb, wb);
-        forwardPass(net, 1, start, b, activation, false);
+        forwardPass(net, 1, start, b, activation, null);
         sum = batchLoss(last.zView, tb, wb, b, outputs, head, null, sum);
       }
       heldLoss = sum / validationWeight;
@@ -273,9 +277,18 @@ function gatherRows(
   }
 }
 
+/** The dropout masks' generator state and draw: a unit is kept (scaled by `kept`) where u < keep. */
+interface Dropout {
+  state: number;
+  keep: number;
+  kept: number;
+}
+
 /**
- * z = h W + b for each layer; hidden layers then apply the activation and the dropout mask. With
+ * z = h W + b for each layer; hidden layers then apply the activation and the dropout mask, drawn
+ * from `dropout`'s state layer by layer (relu layers draw it inside the product's pass). With
  * compressed rows the first layer reads set `set`'s rows order[start .. start + rows) in place.
+ * Returns the generator's state after the masks (unchanged without dropout).
  */
 function forwardPass(
   net: HeapNetwork,
@@ -283,23 +296,49 @@ function forwardPass(
   start: number,
   rows: number,
   activation: Activation,
-  masked: boolean,
-): void {
+  dropout: Dropout | null,
+): number {
   const { kernels, layers } = net;
+  let state = dropout ? dropout.state : 0;
+  const keep = dropout ? dropout.keep : 1;
+  const kept = dropout ? dropout.kept : 1;
   let input = net.x;
   for (let l = 0; l < layers.length; l++) {
     const layer = layers[l];
     const { inputs, outputs } = layer;
-    if (l === 0 && net.sparse) {
-      const s = net.sparse[set];
+    const hidden = l < layers.length - 1;
+    const sparse = l === 0 && net.sparse !== null;
+    const mask = dropout ? layer.mask : -1;
+    if (hidden && activation === "relu" && !sparse) {
+      state = kernels.gemmNNRelu(
+        input,
+        layer.w,
+        layer.z,
+        rows,
+        outputs,
+        inputs,
+        layer.b,
+        layer.h,
+        mask,
+        state,
+        keep,
+        kept,
+      );
+      input = layer.h;
+      continue;
+    }
+    if (sparse) {
+      const s = net.sparse![set];
       kernels.sparseNN(s.values, s.idx, s.start, s.order + start, layer.w, layer.z, rows, outputs, layer.b);
     } else kernels.gemmNN(input, layer.w, layer.z, rows, outputs, inputs, 1, layer.b, 0);
-    if (l === layers.length - 1) break;
+    if (!hidden) break;
     const size = rows * outputs;
-    if (activation === "relu") kernels.relu(layer.z, layer.h, masked ? layer.mask : -1, size);
-    else tanhForward(layer, size, masked);
+    if (dropout) state = kernels.dropoutMask(mask, size, state, keep, kept);
+    if (activation === "relu") kernels.relu(layer.z, layer.h, mask, size);
+    else tanhForward(layer, size, dropout !== null);
     input = layer.h;
   }
+  return state;
 }
 
 function tanhForward(layer: HeapLayer, size: number, masked: boolean): void {
@@ -394,10 +433,21 @@ function backwardPass(
     if (l === 0) break;
     const below = layers[l - 1];
     transpose(layer.wView, inputs, outputs, layer.wtView);
-    kernels.gemmNN(layer.dz, layer.wt, below.dz, rows, inputs, outputs, 0, 0, 0);
-    const size = rows * inputs;
-    if (activation === "relu") kernels.reluGrad(below.dz, below.z, masked ? below.mask : -1, size);
-    else tanhBackward(below, size, masked);
+    if (activation === "relu")
+      kernels.gemmNNDrelu(
+        layer.dz,
+        layer.wt,
+        below.dz,
+        rows,
+        inputs,
+        outputs,
+        below.z,
+        masked ? below.mask : -1,
+      );
+    else {
+      kernels.gemmNN(layer.dz, layer.wt, below.dz, rows, inputs, outputs, 0, 0, 0);
+      tanhBackward(below, rows * inputs, masked);
+    }
   }
 }
 

@@ -84,6 +84,44 @@ describe("dense kernels", () => {
     expect(Number.isNaN(h[5_000 + 123])).toBe(true);
   });
 
+  it("fuse a hidden layer's product with its bias, relu and dropout mask (and the backward product with relu's gradient) to the bits of the separate kernels", () => {
+    const keep = 0.7;
+    const kept = Math.fround(1 / keep);
+    const [a, b, c, bias, out, mask, z] = [200, 17_000, 20_000, 9_000, 30_000, 35_000, 12_000];
+    for (const [m, n, p] of [
+      [1, 1, 1],
+      [3, 5, 7],
+      [4, 4, 1],
+      [5, 3, 20],
+      [9, 2, 20],
+      [13, 7, 9],
+      [6, 64, 20],
+      [64, 32, 64],
+      [33, 1, 32],
+    ])
+      for (const masked of [true, false])
+        for (const state of [12345, -987654321]) {
+          const [ref] = pair(3);
+          const fused = pair(3);
+          const at = masked ? mask : -1;
+          // A few exact zeros and a NaN among the pre-activations the backward pass reads.
+          for (const k of [ref, ...fused]) {
+            k.heap[z + 1] = 0;
+            k.heap[z + 2] = Number.NaN;
+          }
+          ref.gemmNN(a, b, c, m, n, p, 1, bias, 0);
+          const next = masked ? ref.dropoutMask(mask, m * n, state, keep, kept) : state;
+          ref.relu(c, out, at, m * n);
+          ref.gemmNN(a + 3, b + 5, c + 2 * m * n, m, n, p, 0, 0, 0);
+          ref.reluGrad(c + 2 * m * n, z, at, m * n);
+          for (const k of fused) {
+            expect(k.gemmNNRelu(a, b, c, m, n, p, bias, out, at, state, keep, kept)).toBe(next);
+            k.gemmNNDrelu(a + 3, b + 5, c + 2 * m * n, m, n, p, z, at);
+            expect(sameBits(k.heap, ref.heap), `${k.kind} ${m}x${n}x${p} masked ${masked}`).toBe(true);
+          }
+        }
+  });
+
   it("draw dropout masks from makeRng's stream, and hand back its state", () => {
     for (const k of [denseKernels(600), denseKernels(600, "js")]) {
       const rng = makeRng(77);
