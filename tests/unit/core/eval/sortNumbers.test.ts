@@ -13,7 +13,7 @@ function rng(seed: number) {
 }
 
 describe("sortNumbers", () => {
-  it("orders as Float64Array.prototype.sort on both paths, in a subarray, with -0, infinities and subnormals", () => {
+  it("orders as Float64Array.prototype.sort on both paths, in a subarray, with -0, infinities, subnormals and values equal in their high words", () => {
     const next = rng(11);
     const shapes: ((i: number) => number)[] = [
       () => next(),
@@ -21,8 +21,12 @@ describe("sortNumbers", () => {
       () => 0.5,
       () => (next() - 0.5) * 10 ** Math.floor(next() * 600 - 300),
       () => -next() * 1e-310,
+      // Values that differ only in their low 32 bits: runs of equal high words, long and short.
+      () => (next() < 0.5 ? -1 : 1) * (1 + Math.floor(next() * 40) * 2 ** -50),
+      (i) => 0.25 + (i % 7) * 2 ** -45 + Math.floor(next() * 3) * 2 ** -20,
+      () => Math.floor(next() * 1000) + Math.floor(next() * 3) * 2 ** -40,
     ];
-    for (const n of [0, 1, 2, 7, RADIX_MIN - 1, RADIX_MIN, RADIX_MIN + 1, 5000]) {
+    for (const n of [0, 1, 2, 7, RADIX_MIN - 1, RADIX_MIN, RADIX_MIN + 1, 5000, 40_000]) {
       for (const [s, shape] of shapes.entries()) {
         const values = Float64Array.from({ length: n }, (_, i) => shape(i));
         if (n > 3 && s % 2 === 0) values.set([-0, 0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]);
