@@ -1,14 +1,10 @@
 /// <reference lib="webworker" />
-import * as tf from "@tensorflow/tfjs";
 import * as Comlink from "comlink";
 import { runFoldJob } from "../src/core/automl/ladder/runFoldJob.ts";
 import type { Frame } from "../src/core/data/frame.ts";
-// Static on purpose (tfjs through the registry too): this worker is bundled twice (two parent
-// workers) and the second bundle's dynamic chunks were never emitted, so a lazy import broke it.
-import { getModel } from "../src/core/models/registry.ts";
+import { loadModelSpec } from "../src/core/models/loadModelSpec.ts";
 import { loadFrame } from "../src/persist/datasets.ts";
 import { openAppDb } from "../src/persist/db.ts";
-import { probeBackends } from "./backends.ts";
 import type { FoldWorkerApi, FrameRef } from "./trainApi.ts";
 
 // The table this worker trains on, loaded once per version rather than once per fold.
@@ -26,8 +22,16 @@ function frameOf(ref: FrameRef): Promise<Frame> {
   return cached.frame;
 }
 
+/**
+ * tfjs with its backends registered (WebGPU, WASM and its binaries' paths), loaded on the first
+ * tfjs model or backend probe only: a worker that trains trees never holds tfjs' code and heap.
+ */
+const backends = () => import("./backends.ts");
+
 /** Switches tfjs to `name`; keeps the current backend when that one cannot start here. */
 async function useBackend(name: string | null): Promise<void> {
+  await backends();
+  const tf = await import("@tensorflow/tfjs");
   if (!name || tf.getBackend() === name) return;
   try {
     if (await tf.setBackend(name)) await tf.ready();
@@ -39,7 +43,7 @@ async function useBackend(name: string | null): Promise<void> {
 const api: FoldWorkerApi = {
   async runFold(ref, job, backend, onProgress) {
     try {
-      if (getModel(job.model).usesTfjs) await useBackend(backend);
+      if ((await loadModelSpec(job.model)).usesTfjs) await useBackend(backend);
       return await runFoldJob(await frameOf(ref), job, {
         onProgress: onProgress && ((p) => void onProgress(p)),
       });
@@ -47,7 +51,7 @@ const api: FoldWorkerApi = {
       (onProgress as Partial<Comlink.Remote<unknown>> | undefined)?.[Comlink.releaseProxy]?.();
     }
   },
-  probeBackends,
+  probeBackends: async () => (await backends()).probeBackends(),
 };
 
 Comlink.expose(api);
