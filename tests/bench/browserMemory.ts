@@ -20,6 +20,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Page, Worker } from "playwright-core";
 import { launch, newProject, startServer } from "../e2e/harness.ts";
+import { type ThreadPeak, threadHeaps } from "./browserMemoryHeaps.ts";
 import { scaleCsv } from "./scaleData.ts";
 import type { BenchRow } from "./table.ts";
 
@@ -144,8 +145,15 @@ async function until(check: () => Promise<boolean>, ms: number, what: string): P
 
 const text = async (page: Page, id: string) => (await page.getByTestId(id).first().textContent()) ?? "";
 
-/** Loads the file, frames it on `label`, and starts the gbdt run; resolves when the run is done. */
-async function drive(page: Page, url: string, csv: string, rows: number, stage: (s: string) => void) {
+/** Loads the file, frames it on `label`, and starts the run of `model`; resolves when the run is done. */
+async function drive(
+  page: Page,
+  url: string,
+  csv: string,
+  rows: number,
+  model: string,
+  stage: (s: string) => void,
+) {
   await page.goto(url);
   await newProject(page, "Memory");
   stage("load");
@@ -167,7 +175,7 @@ async function drive(page: Page, url: string, csv: string, rows: number, stage: 
   await page.getByTestId("model-option").first().waitFor({ timeout: 120_000 });
   for (const option of await page.getByTestId("model-option").all()) {
     const id = (await option.getAttribute("data-model")) ?? "";
-    await option.locator("input").setChecked(id === "gbdt");
+    await option.locator("input").setChecked(id === model);
   }
   await page.getByTestId("tune-budget").selectOption("off");
   await page.getByTestId("ensemble-option").setChecked(false);
@@ -179,7 +187,7 @@ async function drive(page: Page, url: string, csv: string, rows: number, stage: 
   await until(async () => ["done", "failed"].includes((await state()) ?? ""), 3_600_000, "the run");
   const seconds = (performance.now() - t0) / 1000;
   if ((await state()) !== "done") throw new Error(`browser-memory: the run ${await state()}`);
-  const row = page.locator('[data-testid="leaderboard-row"][data-model="gbdt"]');
+  const row = page.locator(`[data-testid="leaderboard-row"][data-model="${model}"]`);
   return { seconds, row: ((await row.textContent()) ?? "").replace(/\s+/g, " ").trim() };
 }
 
@@ -194,15 +202,18 @@ function overrideCores(page: Page, cores: number | undefined): { foldWorkers: ()
     if (cores === undefined) return;
     // A string, not a function: tsx's compiled functions call a helper the worker does not have.
     const define = `Object.defineProperty(Object.getPrototypeOf(navigator), "hardwareConcurrency", { get: () => ${cores} })`;
-    worker.evaluate(define).catch((e) => {
-      console.error(`browser-memory: ${worker.url()}: ${String(e)}`);
+    worker.evaluate(define).catch(() => {
+      // A worker that ended before the override reached it (the count above says what ran).
     });
   };
   page.on("worker", seen);
   return { foldWorkers: () => folds };
 }
 
-/** `--rows=N` (default 1,000,000), `--workers=N` (fold workers; default the app's own choice), `--port=N`. */
+/**
+ * `--rows=N` (default 1,000,000), `--workers=N` (fold workers; default the app's own choice),
+ * `--port=N`, `--model=ID` (default gbdt; mlp checks the fold workers' tfjs path).
+ */
 export async function benchBrowserMemory(argv: string[] = []): Promise<BenchRow[]> {
   const arg = (name: string) => {
     const v = argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -210,6 +221,7 @@ export async function benchBrowserMemory(argv: string[] = []): Promise<BenchRow[
   };
   const rows = arg("rows") ?? 1_000_000;
   const workers = arg("workers");
+  const model = argv.find((a) => a.startsWith("--model="))?.slice("--model=".length) ?? "gbdt";
   const dist = process.env.AUTOML_DIST ?? "dist";
   if (!existsSync(join(dist, "index.html")))
     return [{ measure: "browser tab memory", value: "", unit: "", note: `skipped: build ${dist}/ first` }];
@@ -219,14 +231,34 @@ export async function benchBrowserMemory(argv: string[] = []): Promise<BenchRow[
   const { browser, page } = await launch();
   const pool = overrideCores(page, workers === undefined ? undefined : workers + 1);
   const watch = sampler();
+  const threads = await threadHeaps(page);
+  // Each stage's sample with the most heap and buffers over all threads, thread by thread.
+  const byThread = new Map<string, { total: number; threads: ThreadPeak[] }>();
+  let current = "start";
+  let sampling = true;
+  const sampled = (async () => {
+    while (sampling) {
+      const at = current;
+      const now = await threads.sample();
+      const total = now.reduce((sum, t) => sum + t.heap + t.buffers, 0);
+      if (total > (byThread.get(at)?.total ?? -1)) byThread.set(at, { total, threads: now });
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  })();
   let peaks: Map<string, Peaks>;
   let run: { seconds: number; row: string };
   let cores = 0;
   try {
     cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    run = await drive(page, url, csv, rows, watch.stage);
+    run = await drive(page, url, csv, rows, model, (s) => {
+      watch.stage(s);
+      current = s;
+    });
   } finally {
     peaks = watch.stop();
+    sampling = false;
+    await sampled;
+    await threads.detach();
     await browser.close();
     await server.close();
   }
@@ -236,7 +268,7 @@ export async function benchBrowserMemory(argv: string[] = []): Promise<BenchRow[
       measure: "file",
       value: mb(fileBytes),
       unit: "MB",
-      note: `${rows.toLocaleString("en-US")} x 20, ${cores} cores seen by the page (fold workers: cores - 1, 1 to 4)${workers === undefined ? "" : `, told ${workers + 1} in its workers`}; fold workers started: ${pool.foldWorkers()}`,
+      note: `${rows.toLocaleString("en-US")} x 20, ${model}, ${cores} cores seen by the page (fold workers: cores - 1, 1 to 4)${workers === undefined ? "" : `, told ${workers + 1} in its workers`}; fold workers started: ${pool.foldWorkers()}`,
     },
   ];
   const all = noPeaks();
@@ -248,6 +280,15 @@ export async function benchBrowserMemory(argv: string[] = []): Promise<BenchRow[
       value: mb(p.tabRss),
       unit: "MB",
       note: `private ${mb(p.tabPriv)} MB; all renderers ${mb(p.renderersRss)} MB; all Chromium ${mb(p.allRss)} MB; ${p.samples} samples`,
+    });
+  }
+  for (const [stage, p] of byThread) {
+    if (stage === "start") continue;
+    out.push({
+      measure: `threads' heap + buffers, ${stage}`,
+      value: mb(p.total),
+      unit: "MB",
+      note: p.threads.map((t) => `${t.name} ${mb(t.heap)} + ${mb(t.buffers)}`).join(", "),
     });
   }
   out.push(
