@@ -170,6 +170,22 @@ export const denseJs = {
     }
     for (let e = gw, o = w, end = gw + p * n; e < end; e++, o++) h[e] += scale * h[o];
   },
+  /** h[dst + i cols + j] = f[src + order[i] cols + j] (f: the heap as float32, hi: as int32). */
+  gatherRows(
+    h: Float64Array,
+    f: Float32Array,
+    hi: Int32Array,
+    src: number,
+    cols: number,
+    order: number,
+    m: number,
+    dst: number,
+  ): void {
+    for (let i = 0, d = dst; i < m; i++, d += cols) {
+      const o = src + hi[order + i] * cols;
+      for (let j = 0; j < cols; j++) h[d + j] = f[o + j];
+    }
+  },
   dropoutMask(
     h: Float64Array,
     mask: number,

@@ -13,6 +13,8 @@ export interface DenseKernels {
   readonly heap: Float64Array;
   /** The same memory as int32s (the sparse kernels' index arrays). */
   readonly ints: Int32Array;
+  /** The same memory as float32s (rows kept for gatherRows). */
+  readonly floats: Float32Array;
   /** C (m x n) = A (m x p) B (p x n), all row-major; mode 1 adds the row vector `extra`, 2 adds scale times the m x n matrix `extra`. */
   gemmNN(
     a: number,
@@ -120,6 +122,11 @@ export interface DenseKernels {
     scale: number,
   ): void;
   /**
+   * Rows order[0 .. m) of the float32 matrix at `src` (`floats` element index, cols wide), as
+   * float64s into the m x cols batch at `dst`; `order` is an `ints` element index.
+   */
+  gatherRows(src: number, cols: number, order: number, m: number, dst: number): void;
+  /**
    * Dropout mask from the mulberry32 state `state` (random.ts' makeRng): kept where the next
    * uniform draw is below keep, else 0. Returns the new state (as an int32).
    */
@@ -137,6 +144,7 @@ type Exports = {
   column_sums: DenseKernels["columnSums"];
   adam: DenseKernels["adam"];
   dropout_mask: DenseKernels["dropoutMask"];
+  gather_rows: DenseKernels["gatherRows"];
   sparse_nn: DenseKernels["sparseNN"];
   sparse_tn: DenseKernels["sparseTN"];
 };
@@ -154,6 +162,7 @@ export function denseKernels(elements: number, use: "auto" | "js" = "auto"): Den
         kind: "wasm",
         heap: new Float64Array(e.memory.buffer, 0, elements),
         ints: new Int32Array(e.memory.buffer, 0, 2 * elements),
+        floats: new Float32Array(e.memory.buffer, 0, 2 * elements),
         gemmNN: e.gemm_nn,
         gemmTN: e.gemm_tn,
         gemmNNRelu: e.gemm_nn_relu,
@@ -163,6 +172,7 @@ export function denseKernels(elements: number, use: "auto" | "js" = "auto"): Den
         columnSums: e.column_sums,
         adam: e.adam,
         dropoutMask: e.dropout_mask,
+        gatherRows: e.gather_rows,
         sparseNN: e.sparse_nn,
         sparseTN: e.sparse_tn,
       };
@@ -172,10 +182,12 @@ export function denseKernels(elements: number, use: "auto" | "js" = "auto"): Den
   }
   const heap = new Float64Array(elements);
   const ints = new Int32Array(heap.buffer);
+  const floats = new Float32Array(heap.buffer);
   return {
     kind: "js",
     heap,
     ints,
+    floats,
     gemmNN: (a, b, c, m, n, p, mode, extra, scale) =>
       denseJs.gemmNN(heap, a, b, c, m, n, p, mode, extra, scale),
     gemmTN: (a, b, c, m, n, p, mode, extra, scale) =>
@@ -188,6 +200,8 @@ export function denseKernels(elements: number, use: "auto" | "js" = "auto"): Den
     columnSums: (a, out, rows, cols) => denseJs.columnSums(heap, a, out, rows, cols),
     adam: (w, grad, m, v, size, lr, b1, b2, a1, a2, eps) =>
       denseJs.adam(heap, w, grad, m, v, size, lr, b1, b2, a1, a2, eps),
+    gatherRows: (src, cols, order, m, dst) =>
+      denseJs.gatherRows(heap, floats, ints, src, cols, order, m, dst),
     dropoutMask: (mask, size, state, keep, kept) => denseJs.dropoutMask(heap, mask, size, state, keep, kept),
     sparseNN: (vals, idx, start, order, w, c, m, n, bias) =>
       denseJs.sparseNN(heap, ints, vals, idx, start, order, w, c, m, n, bias),

@@ -367,6 +367,35 @@ ${["lr", "b1", "b2", "a1", "a2", "eps", "c1", "c2"].map((n) => `(local.set $${n}
 ${elementwise(adamBody("v128"), adamBody("f64"))}
 )`;
 
+/**
+ * dst[i][j] = src[order[i]][j] as float64, for i < m and j < cols: rows of a float32 matrix (cols
+ * wide) gathered in the given order into a float64 batch. src and order are float32 / int32
+ * element indices, dst a float64 one.
+ */
+const GATHER_ROWS = `(func (export "gather_rows") (param $src i32) (param $cols i32) (param $order i32) (param $m i32) (param $dst i32)
+(local $p i32) (local $end i32) (local $row i32) (local $stop i32)
+(local.set $src (i32.shl (local.get $src) (i32.const 2)))
+(local.set $order (i32.shl (local.get $order) (i32.const 2)))
+(local.set $dst (i32.shl (local.get $dst) (i32.const 3)))
+(local.set $row (i32.shl (local.get $cols) (i32.const 2)))
+(local.set $stop (i32.add (local.get $order) (i32.shl (local.get $m) (i32.const 2))))
+(block $rows (loop $next_row
+(br_if $rows (i32.ge_u (local.get $order) (local.get $stop)))
+(local.set $p (i32.add (local.get $src) (i32.mul (i32.load (local.get $order)) (local.get $row))))
+(local.set $end (i32.add (local.get $p) (i32.and (local.get $row) (i32.const -8))))
+(block $pairs (loop $next
+(br_if $pairs (i32.ge_u (local.get $p) (local.get $end)))
+(v128.store (local.get $dst) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p))))
+(local.set $p (i32.add (local.get $p) (i32.const 8)))
+(local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+(br $next)))
+(if (i32.and (local.get $cols) (i32.const 1)) (then
+(f64.store (local.get $dst) (f64.promote_f32 (f32.load (local.get $p))))
+(local.set $dst (i32.add (local.get $dst) (i32.const 8)))))
+(local.set $order (i32.add (local.get $order) (i32.const 4)))
+(br $next_row)))
+)`;
+
 /** mulberry32's increment, and its first four multiples (mod 2^32) for four draws at a time. */
 const GOLDEN = 0x6d2b79f5;
 const STEPS = [1, 2, 3, 4].map((k) => (k * GOLDEN) % 2 ** 32).join(" ");
@@ -427,6 +456,7 @@ ${RELU_GRAD}
 ${COLUMN_SUMS}
 ${ADAM}
 ${DROPOUT_MASK}
+${GATHER_ROWS}
 ${sparseWat()}
 )
 `;

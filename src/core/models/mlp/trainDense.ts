@@ -21,6 +21,14 @@ import {
  */
 export type InputLayout = "auto" | "dense" | "sparse";
 
+/**
+ * Dense training and held-out rows together up to this many values are kept in the kernels' heap
+ * (float32, 4 bytes a value beside the caller's copy), where a kernel gathers each batch; past it
+ * (more memory than a batch copy is worth) JS gathers from the caller's arrays. The same batches
+ * either way. An object, so that tests can lower it.
+ */
+export const KEEP_LIMIT = { values: 1 << 22 };
+
 /** tfjs' Adam defaults (tf.train.adam), kept so that both trainers run the same optimizer. */
 const BETA1 = 0.9;
 const BETA2 = 0.999;
@@ -75,7 +83,15 @@ export async function trainDense(
   const sparse = layout === "auto" ? trainEntries < SPARSE_DENSITY * train.x.length : layout === "sparse";
   const sets = [{ rows: n, entries: trainEntries }];
   if (sparse && held) sets.push({ rows: held.rows, entries: nonZeros(held.x) });
-  const net = heapNetwork(initial, batchSize, use, sparse ? sets : null);
+  // Dense rows up to KEEP_LIMIT values go into the heap, where a kernel gathers each batch.
+  const keepRows = !sparse && train.x.length + (held ? held.x.length : 0) <= KEEP_LIMIT.values;
+  const net = heapNetwork(
+    initial,
+    batchSize,
+    use,
+    sparse ? sets : null,
+    keepRows ? (held ? [train, held] : [train]) : null,
+  );
   if (net.sparse) {
     compressRows(train, inputs, initial[0].outputs, net.sparse[0], net.kernels.heap, net.kernels.ints);
     if (held)
@@ -83,18 +99,19 @@ export async function trainDense(
   }
   const { kernels, layers } = net;
   const last = layers[layers.length - 1];
-  const tb = new Float64Array(batchSize * outputs);
-  const wb = new Float64Array(batchSize);
+  const tb = net.targetsView;
+  const wb = net.weightsView;
   let validationWeight = 0;
   if (held) for (const w of held.weights) validationWeight += w;
 
   const trainLoss: number[] = [];
   const validationLoss: number[] | null = held && validationWeight > 0 ? [] : null;
   // With compressed rows the orders live in the heap, where the kernels read each batch's rows.
-  const order = net.sparse ? net.sparse[0].orderView : Int32Array.from({ length: n }, (_, i) => i);
+  const inHeap = net.sparse ?? net.kept;
+  const order = inHeap ? inHeap[0].orderView : Int32Array.from({ length: n }, (_, i) => i);
   const heldOrder = held
-    ? net.sparse
-      ? net.sparse[1].orderView
+    ? inHeap
+      ? inHeap[1].orderView
       : Int32Array.from({ length: held.rows }, (_, i) => i)
     : null;
   const watch = new EarlyStopWatch(config);
@@ -111,7 +128,7 @@ export async function trainDense(
     for (let start = 0, step = 1; start < n; start += batchSize, step++) {
       if (step % ABORT_CHECK_BATCHES === 0) signal?.throwIfAborted();
       const b = Math.min(n, start + batchSize) - start;
-      gatherRows(net, train, order, start, b, tb, wb);
+      gatherRows(net, 0, train, order, start, b, tb, wb);
       // Masks drawn in tfjs' order: one per hidden layer, rows x units (in the forward pass).
       const masked = keep < 1;
       maskState = forwardPass(
@@ -169,7 +186,7 @@ export async function trainDense(
       let sum = 0;
       for (let start = 0; start < held.rows; start += batchSize) {
         const b = Math.min(held.rows, start + batchSize) - start;
-        gatherRows(net, held, heldOrder, start, b, tb, wb);
+        gatherRows(net, 1, held, heldOrder, start, b, tb, wb);
         forwardPass(net, 1, start, b, activation, null);
         sum = batchLoss(last.zView, tb, wb, b, outputs, head, null, sum);
       }
@@ -252,11 +269,13 @@ function addSquares(w: Float64Array, sum: number): number {
 }
 
 /**
- * Rows order[start .. start + b): their targets and weights, and, unless the first layer reads
- * compressed rows in place, their inputs into the heap's batch (as float64).
+ * Rows order[start .. start + b) of set `set` (0 training, 1 held out): their targets and weights
+ * into tb / wb, and, unless the first layer reads compressed rows in place, their inputs into the
+ * heap's batch (as float64); by the gather kernel where the rows are kept in the heap.
  */
 function gatherRows(
   net: HeapNetwork,
+  set: number,
   rows: NetworkRows,
   order: Int32Array,
   start: number,
@@ -266,6 +285,15 @@ function gatherRows(
 ): void {
   const inputs = net.layers[0].inputs;
   const outputs = net.layers[net.layers.length - 1].outputs;
+  if (net.kept) {
+    const { kernels } = net;
+    const kept = net.kept[set];
+    const at = kept.order + start;
+    kernels.gatherRows(kept.x, inputs, at, b, net.x);
+    kernels.gatherRows(kept.targets, outputs, at, b, net.targets);
+    kernels.gatherRows(kept.weights, 1, at, b, net.weights);
+    return;
+  }
   const xb = net.xView;
   const { x, targets, weights } = rows;
   const dense = net.sparse === null;

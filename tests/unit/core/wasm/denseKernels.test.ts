@@ -122,6 +122,29 @@ describe("dense kernels", () => {
         }
   });
 
+  it("gather float32 rows in a given order into a float64 batch, every column count", () => {
+    for (const cols of [1, 2, 3, 20, 21]) {
+      const rows = 37;
+      const kernels = [denseKernels(4_000), denseKernels(4_000, "js")];
+      const rng = makeRng(cols);
+      const src = Float32Array.from({ length: rows * cols }, () => Math.fround(4 * rng.next() - 2));
+      src[0] = -0;
+      const order = Int32Array.from({ length: 29 }, (_, i) => (i * 17 + 3) % rows);
+      for (const k of kernels) {
+        k.heap.fill(7);
+        k.floats.set(src, 2 * 100);
+        k.ints.set(order, 2 * 900);
+        k.gatherRows(2 * 100, cols, 2 * 900, order.length, 1_000);
+        for (let i = 0; i < order.length; i++)
+          for (let j = 0; j < cols; j++)
+            expect(Object.is(k.heap[1_000 + i * cols + j], src[order[i] * cols + j])).toBe(true);
+        // Nothing past the batch is written.
+        expect(k.heap[1_000 + order.length * cols]).toBe(7);
+        expect(k.heap[999]).toBe(7);
+      }
+    }
+  });
+
   it("draw dropout masks from makeRng's stream, and hand back its state", () => {
     for (const k of [denseKernels(600), denseKernels(600, "js")]) {
       const rng = makeRng(77);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Matrix, Target } from "../../../../../src/core/models/estimator.ts";
 import type { MlpParams } from "../../../../../src/core/models/mlp/meta.ts";
 import { Mlp } from "../../../../../src/core/models/mlp/mlp.ts";
+import { KEEP_LIMIT } from "../../../../../src/core/models/mlp/trainDense.ts";
 import { makeRng } from "../../../../../src/core/random.ts";
 
 beforeAll(async () => {
@@ -61,7 +62,8 @@ const sha = (value: unknown) => createHash("sha256").update(JSON.stringify(value
  * The fitted state (weights, biases, both learning curves, epochs) of the typed-array trainer,
  * hashed and pinned: a speed change to the trainer or its kernels must leave every bit as it was.
  * Shapes with column and row tails (odd units, batches that do not divide the rows), every head,
- * both activations, dropout on and off, sample weights, the sparse first layer, both kernel sets.
+ * both activations, dropout on and off, sample weights, the sparse first layer, both kernel sets,
+ * dense rows gathered from the heap by a kernel or in JS.
  */
 const CASES: {
   name: string;
@@ -109,14 +111,22 @@ describe("the typed-array trainer's fitted states (pinned)", () => {
       const weights =
         c === CASES[0] ? Float64Array.from({ length: X.rows }, (_, i) => 0.5 + (i % 7) / 4) : undefined;
       const states = [];
-      for (const trainer of ["auto", "js"] as const) {
-        const model = new Mlp(c.params);
-        model.trainer = trainer;
-        await model.fit(X, y, { seed: 11, ...(weights ? { sampleWeight: weights } : {}) });
-        states.push(model.toJSON().state);
+      const limit = KEEP_LIMIT.values;
+      try {
+        // Dense rows kept in the heap (gathered by a kernel) and, with no room, gathered in JS.
+        for (const keep of [limit, 0])
+          for (const trainer of ["auto", "js"] as const) {
+            KEEP_LIMIT.values = keep;
+            const model = new Mlp(c.params);
+            model.trainer = trainer;
+            await model.fit(X, y, { seed: 11, ...(weights ? { sampleWeight: weights } : {}) });
+            states.push(model.toJSON().state);
+          }
+      } finally {
+        KEEP_LIMIT.values = limit;
       }
       expect(states[0].n_epochs).toBeGreaterThan(1);
-      expect(states[1]).toEqual(states[0]);
+      for (const other of states.slice(1)) expect(other).toEqual(states[0]);
       expect(sha(states[0])).toBe(c.hash);
     });
 });
