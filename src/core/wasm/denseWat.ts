@@ -136,14 +136,11 @@ function reluStores(r: number, vecs: number): string {
   const masked: string[] = [
     `(local.set $s (i32x4.add (i32x4.splat (i32.add (local.get $state) (i32.mul (i32.shr_u (local.get $pc) (i32.const 3)) (i32.const ${GOLDEN})))) (v128.const i32x4 ${STEPS})))`,
     MIX4,
+    KEEP4,
   ];
   const plain: string[] = [];
   S.forEach((_, v) => {
-    const pair = maskPair(
-      v === 0
-        ? "(local.get $u)"
-        : "(i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $u) (local.get $u))",
-    );
+    const pair = maskPair(v);
     const mk = scalar ? `(f64x2.extract_lane 0 ${pair})` : pair;
     masked.push(
       zOf(v),
@@ -209,13 +206,11 @@ function gemm(variant: Variant, epilogue: Epilogue = "modes"): string {
       "(param $bias i32) (param $h i32) (param $mask i32) (param $state i32) (param $keep f64) (param $kept f64) (result i32)";
     locals.push(
       "(local $masked i32) (local $zero v128) (local $zv v128) (local $zf f64) (local $mv v128) (local $mf f64)",
-      "(local $s v128) (local $u v128) (local $keepV v128) (local $keptV v128)",
+      "(local $s v128) (local $u v128) (local $limV v128) (local $keptV v128)",
     );
     prologue = `(local.set $masked (i32.ge_s (local.get $mask) (i32.const 0)))
 ${bytes("$bias", "$h", "$mask")}
-(local.set $keepV (f64x2.splat (local.get $keep)))
-(local.set $keptV (f64x2.splat (local.get $kept)))
-(local.set $scaleV (f64x2.splat (f64.const 0x1p-32)))`;
+${KEEP_SETUP}`;
     tail = `(if (result i32) (local.get $masked) (then (i32.add (local.get $state) (i32.mul (i32.mul (local.get $m) (local.get $n)) (i32.const ${GOLDEN})))) (else (local.get $state)))`;
   } else if (epilogue === "drelu") {
     params = "(param $z i32) (param $mask i32)";
@@ -307,37 +302,55 @@ ${elementwise(
 )}
 )`;
 
-/** out[j] = sum over rows r of a[r][j], r upwards: the bias gradient. */
+/**
+ * A pass of column_sums over `vecs` vectors of two columns (0: one scalar column) from column $j:
+ * every row's vectors added into registers, rows upwards (one pass reads each row's cache line once).
+ */
+function columnPass(vecs: number): string {
+  const scalar = vecs === 0;
+  const vs = Array.from({ length: Math.max(vecs, 1) }, (_, v) => v);
+  return `(local.set $p (i32.add (local.get $a) (i32.shl (local.get $j) (i32.const 3))))
+${vs.map((v) => (scalar ? "(local.set $t (f64.const 0))" : `(local.set $s${v} (v128.const f64x2 0 0))`)).join("\n")}
+(local.set $r (local.get $rows))
+(block $done (loop $next
+(br_if $done (i32.eqz (local.get $r)))
+${vs
+  .map((v) =>
+    scalar
+      ? "(local.set $t (f64.add (local.get $t) (f64.load (local.get $p))))"
+      : `(local.set $s${v} (f64x2.add (local.get $s${v}) (v128.load offset=${16 * v} (local.get $p))))`,
+  )
+  .join("\n")}
+(local.set $p (i32.add (local.get $p) (local.get $row)))
+(local.set $r (i32.sub (local.get $r) (i32.const 1)))
+(br $next)))
+${vs
+  .map((v) =>
+    scalar
+      ? "(f64.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (local.get $t))"
+      : `(v128.store offset=${16 * v} (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (local.get $s${v}))`,
+  )
+  .join("\n")}
+(local.set $j (i32.add (local.get $j) (i32.const ${scalar ? 1 : 2 * vecs})))`;
+}
+
+/** out[j] = sum over rows r of a[r][j], r upwards from +0: the bias gradient. Eight columns a pass, then two, then one. */
 const COLUMN_SUMS = `(func (export "column_sums") (param $a i32) (param $out i32) (param $rows i32) (param $cols i32)
-(local $j i32) (local $r i32) (local $p i32) (local $row i32) (local $s v128) (local $t f64)
+(local $j i32) (local $r i32) (local $p i32) (local $row i32) (local $t f64)
+(local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
 ${bytes("$a", "$out")}
 (local.set $row (i32.shl (local.get $cols) (i32.const 3)))
 (local.set $j (i32.const 0))
 (block $wide (loop $more
-(br_if $wide (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $cols)))
-(local.set $p (i32.add (local.get $a) (i32.shl (local.get $j) (i32.const 3))))
-(local.set $s (v128.const f64x2 0 0))
-(local.set $r (local.get $rows))
-(block $done (loop $next
-(br_if $done (i32.eqz (local.get $r)))
-(local.set $s (f64x2.add (local.get $s) (v128.load (local.get $p))))
-(local.set $p (i32.add (local.get $p) (local.get $row)))
-(local.set $r (i32.sub (local.get $r) (i32.const 1)))
-(br $next)))
-(v128.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (local.get $s))
-(local.set $j (i32.add (local.get $j) (i32.const 2)))
+(br_if $wide (i32.gt_u (i32.add (local.get $j) (i32.const 8)) (local.get $cols)))
+${columnPass(4)}
 (br $more)))
+(block $pairs (loop $pair
+(br_if $pairs (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $cols)))
+${columnPass(1)}
+(br $pair)))
 (if (i32.lt_u (local.get $j) (local.get $cols)) (then
-(local.set $p (i32.add (local.get $a) (i32.shl (local.get $j) (i32.const 3))))
-(local.set $t (f64.const 0))
-(local.set $r (local.get $rows))
-(block $done (loop $next
-(br_if $done (i32.eqz (local.get $r)))
-(local.set $t (f64.add (local.get $t) (f64.load (local.get $p))))
-(local.set $p (i32.add (local.get $p) (local.get $row)))
-(local.set $r (i32.sub (local.get $r) (i32.const 1)))
-(br $next)))
-(f64.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (local.get $t))))
+${columnPass(0)}))
 )`;
 
 /**
@@ -405,9 +418,20 @@ const MIX4 = `(local.set $u (i32x4.mul (v128.xor (local.get $s) (i32x4.shr_u (lo
 (local.set $u (v128.xor (local.get $u) (i32x4.add (local.get $u) (i32x4.mul (v128.xor (local.get $u) (i32x4.shr_u (local.get $u) (i32.const 7))) (v128.or (local.get $u) (i32x4.splat (i32.const 61)))))))
 (local.set $u (v128.xor (local.get $u) (i32x4.shr_u (local.get $u) (i32.const 14))))`;
 
-/** Two mask values from two uint32 draws in the low lanes of `draws`: kept where draw / 2^32 < keep, else +0. */
-const maskPair = (draws: string) =>
-  `(v128.and (local.get $keptV) (f64x2.lt (f64x2.mul (f64x2.convert_low_i32x4_u ${draws}) (local.get $scaleV)) (local.get $keepV)))`;
+/**
+ * The mask test in integers: draw / 2^32 < keep (exact, in float64) holds for an integer draw
+ * exactly when draw <= ceil(keep 2^32) - 1, which trunc_sat clamps to [0, 2^32 - 1] ($limV);
+ * keep <= 0 keeps nothing ($keptV then +0). Cheaper than converting the draws to float64.
+ */
+const KEEP_SETUP = `(local.set $limV (i32x4.splat (i32.trunc_sat_f64_u (f64.sub (f64.ceil (f64.mul (local.get $keep) (f64.const 0x1p32))) (f64.const 1)))))
+(local.set $keptV (f64x2.splat (select (local.get $kept) (f64.const 0) (f64.gt (local.get $keep) (f64.const 0)))))`;
+
+/** The four draws in $u become their lanes' keep test: all ones where kept. */
+const KEEP4 = "(local.set $u (i32x4.le_u (local.get $u) (local.get $limV)))";
+
+/** Two mask values, kept or +0, from the keep tests (KEEP4) in $u's low (half 0) or high (half 1) lanes. */
+const maskPair = (half: number) =>
+  `(v128.and (local.get $keptV) (i64x2.extend_${half === 0 ? "low" : "high"}_i32x4_s (local.get $u)))`;
 
 /**
  * Dropout mask from mulberry32 (random.ts' makeRng, whose state is `state`): mask[i] = kept where
@@ -415,20 +439,19 @@ const maskPair = (draws: string) =>
  * state only ever adds a constant, so four draws are mixed at once (i32x4), in stream order.
  */
 const DROPOUT_MASK = `(func (export "dropout_mask") (param $mask i32) (param $size i32) (param $state i32) (param $keep f64) (param $kept f64) (result i32)
-(local $end i32) (local $end4 i32) (local $t i32) (local $s v128) (local $u v128) (local $keepV v128) (local $keptV v128) (local $scaleV v128)
+(local $end i32) (local $end4 i32) (local $t i32) (local $s v128) (local $u v128) (local $limV v128) (local $keptV v128)
 (local.set $mask (i32.shl (local.get $mask) (i32.const 3)))
 (local.set $end4 (i32.add (local.get $mask) (i32.shl (i32.and (local.get $size) (i32.const -4)) (i32.const 3))))
 (local.set $end (i32.add (local.get $mask) (i32.shl (local.get $size) (i32.const 3))))
-(local.set $keepV (f64x2.splat (local.get $keep)))
-(local.set $keptV (f64x2.splat (local.get $kept)))
-(local.set $scaleV (f64x2.splat (f64.const 0x1p-32)))
+${KEEP_SETUP}
 (block $done4 (loop $next4
 (br_if $done4 (i32.ge_u (local.get $mask) (local.get $end4)))
 (local.set $s (i32x4.add (i32x4.splat (local.get $state)) (v128.const i32x4 ${STEPS})))
 (local.set $state (i32.add (local.get $state) (i32.const ${(4 * GOLDEN) % 2 ** 32})))
 ${MIX4}
-(v128.store (local.get $mask) ${maskPair("(local.get $u)")})
-(v128.store offset=16 (local.get $mask) ${maskPair("(i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $u) (local.get $u))")})
+${KEEP4}
+(v128.store (local.get $mask) ${maskPair(0)})
+(v128.store offset=16 (local.get $mask) ${maskPair(1)})
 (local.set $mask (i32.add (local.get $mask) (i32.const 32)))
 (br $next4)))
 (block $done (loop $next

@@ -73,6 +73,8 @@ describe("dense kernels", () => {
       k.reluGrad(9_000, 300, 21_000, 1003);
       k.columnSums(10_000, 12_000, 37, 5);
       k.columnSums(10_000, 12_010, 3, 64);
+      k.columnSums(10_000, 12_100, 29, 11);
+      k.columnSums(10_000, 12_200, 5, 17);
       k.adam(13_000, 14_000, 15_000, 16_000, 1001, 1e-3, 0.9, 0.999, 1 - 0.9 ** 3, 1 - 0.999 ** 3, 1e-7);
     }
     expect(sameBits(wasm.heap, js.heap)).toBe(true);
@@ -143,6 +145,31 @@ describe("dense kernels", () => {
         expect(k.heap[999]).toBe(7);
       }
     }
+  });
+
+  it("keep a unit where draw / 2^32 < keep, for keeps at the edges (the kernels test it in integers)", () => {
+    const keeps = [0.9, 0.5, 0.1, 2 ** -33, 1e-300, 1 - 2 ** -33, 1 - 2 ** -40, 1, 1.5, 0, -0.25];
+    for (const keep of keeps) {
+      const [wasm, js] = [denseKernels(5_000), denseKernels(5_000, "js")];
+      for (const state of [0, 1, -1, 0x6d2b79f5, 123456789])
+        for (const k of [wasm, js]) k.dropoutMask(0, 1003, state, keep, 3);
+      expect(sameBits(wasm.heap, js.heap), `dropoutMask keep ${keep}`).toBe(true);
+      for (const k of [wasm, js]) {
+        k.heap.fill(0.5, 0, 2_000);
+        k.gemmNNRelu(0, 100, 2_000, 7, 9, 3, 200, 3_000, 4_000, 99, keep, 3);
+      }
+      expect(sameBits(wasm.heap, js.heap), `gemmNNRelu keep ${keep}`).toBe(true);
+    }
+    // Keeps exactly at a draw (dropped), half a step and a step above it (kept), lanes 0-3 and the tail.
+    const rng = makeRng(4242);
+    const draws = Array.from({ length: 6 }, () => rng.next() * 2 ** 32);
+    for (const d of draws)
+      for (const keep of [d / 2 ** 32, (d + 0.5) / 2 ** 32, (d + 1) / 2 ** 32]) {
+        const [wasm, js] = [denseKernels(10), denseKernels(10, "js")];
+        for (const k of [wasm, js]) k.dropoutMask(0, 6, 4242, keep, 3);
+        expect(sameBits(wasm.heap, js.heap), `keep at draw ${d}`).toBe(true);
+        expect(js.heap[draws.indexOf(d)]).toBe(keep > d / 2 ** 32 ? 3 : 0);
+      }
   });
 
   it("draw dropout masks from makeRng's stream, and hand back its state", () => {
