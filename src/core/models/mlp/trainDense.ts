@@ -402,8 +402,10 @@ function rowLossAndGradient(
   if (head === "binary") {
     const z = scores[o];
     const y = targets[o];
-    if (grad) grad[o] = (1 / (1 + Math.exp(-z)) - y) * scale;
-    return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+    const e = Math.exp(-Math.abs(z));
+    // exp(-z) is e itself where z >= 0 (also at -0: exp(+0) = exp(-0)): one exp fewer, same bits.
+    if (grad) grad[o] = (1 / (1 + (z >= 0 ? e : Math.exp(-z))) - y) * scale;
+    return Math.max(z, 0) - z * y + Math.log1p(e);
   }
   let max = Number.NEGATIVE_INFINITY;
   for (let j = 0; j < outputs; j++) max = Math.max(max, scores[o + j]);
