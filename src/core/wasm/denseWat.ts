@@ -355,17 +355,20 @@ ${columnPass(0)}))
 
 /**
  * tfjs' Adam step, element by element: m = b1 m + (1 - b1) g; v = b2 v + ((1 - b2) g) g;
- * w -= (lr (m / oma1)) / (sqrt(v / oma2) + eps), oma being one minus the accumulated betas.
+ * w -= (lr (m / oma1)) / (sqrt(v / oma2) + eps), oma being one minus the accumulated betas
+ * (with oma1 = 1, m / oma1 = m exactly, and that division is skipped).
  */
-function adamBody(T: "v128" | "f64"): string {
+function adamBody(T: "v128" | "f64", divide1 = true): string {
   const f = T === "v128" ? "f64x2" : "f64";
   const c = (name: string) => `(local.get ${name}${T === "v128" ? "V" : ""})`;
+  // m / a1 is m itself where a1 = 1 (once beta1's powers fall below 2^-54, after ~360 steps).
+  const mHat = divide1 ? `(${f}.div (local.get $m${T}) ${c("$a1")})` : `(local.get $m${T})`;
   return `(local.set $g${T} ${at("$grad", T)})
 (local.set $m${T} (${f}.add (${f}.mul ${c("$b1")} ${at("$m", T)}) (${f}.mul ${c("$c1")} (local.get $g${T}))))
 (local.set $v${T} (${f}.add (${f}.mul ${c("$b2")} ${at("$v", T)}) (${f}.mul (${f}.mul ${c("$c2")} (local.get $g${T})) (local.get $g${T}))))
 ${put("$m", T, `(local.get $m${T})`)}
 ${put("$v", T, `(local.get $v${T})`)}
-${put("$w", T, `(${f}.sub ${at("$w", T)} (${f}.div (${f}.mul ${c("$lr")} (${f}.div (local.get $m${T}) ${c("$a1")})) (${f}.add (${f}.sqrt (${f}.div (local.get $v${T}) ${c("$a2")})) ${c("$eps")})))`)}`;
+${put("$w", T, `(${f}.sub ${at("$w", T)} (${f}.div (${f}.mul ${c("$lr")} ${mHat}) (${f}.add (${f}.sqrt (${f}.div (local.get $v${T}) ${c("$a2")})) ${c("$eps")})))`)}`;
 }
 
 const ADAM = `(func (export "adam") (param $w i32) (param $grad i32) (param $m i32) (param $v i32) (param $size i32)
@@ -377,6 +380,9 @@ ${bytes("$w", "$grad", "$m", "$v")}
 (local.set $c1 (f64.sub (f64.const 1) (local.get $b1)))
 (local.set $c2 (f64.sub (f64.const 1) (local.get $b2)))
 ${["lr", "b1", "b2", "a1", "a2", "eps", "c1", "c2"].map((n) => `(local.set $${n}V (f64x2.splat (local.get $${n})))`).join("\n")}
+(if (f64.eq (local.get $a1) (f64.const 1)) (then
+${elementwise(adamBody("v128", false), adamBody("f64", false))}
+return))
 ${elementwise(adamBody("v128"), adamBody("f64"))}
 )`;
 

@@ -96,6 +96,12 @@ const CASES: {
     hash: "64bf0acb55058fdc",
   },
   {
+    name: "regression, batch 10 for 420 Adam steps (beta1's power rounds away), relu 6",
+    data: () => rows("regression", 300, 5, [], 6),
+    params: { max_epochs: 14, batch_size: 10, hidden_layer_sizes: [6], early_stopping: false },
+    hash: "5e18ce5f026d80e1",
+  },
+  {
     name: "multiclass one-hot (sparse first layer), relu 11-6, dropout 0.2",
     data: () => rows("multiclass", 420, 4, [5, 9, 14], 5),
     params: { max_epochs: 8, hidden_layer_sizes: [11, 6], dropout: 0.2, batch_size: 64 },
