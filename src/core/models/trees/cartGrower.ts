@@ -10,6 +10,7 @@ import {
   type RowStats,
 } from "./histogram.ts";
 import { type NodeImpurity, nodeImpurityInto } from "./nodeImpurity.ts";
+import { partitionRows, splitThreshold } from "./partitionRows.ts";
 import { primeRandomSplit } from "./randomSplit.ts";
 import { RandomSplitter } from "./randomSplitter.ts";
 import { makeCandidate, type SplitCandidate, SplitFinder, type SplitRules } from "./splitFinder.ts";
@@ -68,7 +69,8 @@ export class CartGrower {
   private readonly parentConst: Int32Array;
   /** The known constants of the node being opened: inherited, then those its search finds. */
   private readonly nodeConst: Int32Array;
-  private lowestRight = 0;
+  /** The lowest value bin the last `split` sent right (`partitionRows`). */
+  private readonly lowestRight = new Int32Array(1);
   private readonly impurity: NodeImpurity = { value: 0, pure: false };
   /** Every row of the current tree weighs 1: extra trees then count instead of summing weights. */
   private unitWeights = false;
@@ -350,8 +352,8 @@ export class CartGrower {
   }
 
   /**
-   * Stable in-place partition of rows[start..end) on the split; returns where the right child
-   * starts, and notes the lowest value bin sent right for `threshold` (as TreeGrower's).
+   * Stable in-place partition of rows[start..end) on the split (`partitionRows`, TreeGrower's);
+   * returns where the right child starts, and notes the lowest value bin sent right for `threshold`.
    */
   private split(
     rows: Uint32Array,
@@ -361,37 +363,12 @@ export class CartGrower {
     bin: number,
     missingLeft: boolean,
   ): number {
-    const codes = this.binned.codes;
-    const col = f * this.binned.rows;
-    const missing = this.binned.nBins[f];
-    const buf = this.partition;
-    let l = start;
-    let r = 0;
-    let lowestRight = missing;
-    const missRight = missingLeft ? 0 : 1;
-    // Branch-free: (bin - c) >>> 31 is 1 exactly when c > bin (codes < 256).
-    for (let k = start; k < end; k++) {
-      const row = rows[k];
-      const c = codes[col + row];
-      const right = c === missing ? missRight : (bin - c) >>> 31;
-      rows[l] = row;
-      buf[r] = row;
-      l += 1 - right;
-      r += right;
-      lowestRight = Math.min(lowestRight, c + (1 - right) * 256);
-    }
-    for (let k = 0; k < r; k++) rows[l + k] = buf[k];
-    this.lowestRight = lowestRight;
-    return l;
+    return partitionRows(this.binned, f, rows, start, end, bin, missingLeft, this.partition, this.lowestRight);
   }
 
   /** The raw threshold after bin `bin` of feature f: mid-gap to the lowest bin sent right (TreeGrower's). */
   private threshold(f: number, bin: number): number {
-    const edges = this.thresholds[f];
-    if (bin >= edges.length) return Number.POSITIVE_INFINITY;
-    const next = this.lowestRight;
-    if (next >= this.binned.nBins[f] || next <= bin + 1) return edges[bin];
-    return (edges[bin] + edges[next - 1]) / 2;
+    return splitThreshold(this.thresholds[f], this.binned.nBins[f], bin, this.lowestRight[0]);
   }
 
   private reserve(cap: number): void {
