@@ -75,7 +75,8 @@ export async function trainDense(
   const shuffleRng = rng.fork();
   // rng.fork() is makeRng(Math.floor(rng.next() * 2 ** 32)): the masks draw that generator's
   // stream (mulberry32) in the dropout kernel, its state kept here.
-  let maskState = Math.floor(rng.next() * 4294967296) | 0;
+  // One object for the whole fit (its state advanced in place): no allocation a batch.
+  const dropout: Dropout = { state: Math.floor(rng.next() * 4294967296) | 0, keep, kept: kept32 };
   const held = validation && validation.rows > 0 ? validation : null;
   // Mostly-zero inputs (one-hot blocks): the first layer skips them, with the same sums (sparseRows.ts).
   const inputs = initial[0].inputs;
@@ -131,14 +132,8 @@ export async function trainDense(
       gatherRows(net, 0, train, order, start, b, tb, wb);
       // Masks drawn in tfjs' order: one per hidden layer, rows x units (in the forward pass).
       const masked = keep < 1;
-      maskState = forwardPass(
-        net,
-        0,
-        start,
-        b,
-        activation,
-        masked ? { state: maskState, keep, kept: kept32 } : null,
-      );
+      if (masked) dropout.state = forwardPass(net, 0, start, b, activation, dropout);
+      else forwardPass(net, 0, start, b, activation, null);
       let cost = batchLoss(last.zView, tb, wb, b, outputs, head, last.dzView, 0) / b;
       if (alpha > 0) {
         let squares = 0;
