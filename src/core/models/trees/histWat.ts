@@ -209,43 +209,64 @@ const BIN_BLOCK = `(func (export "bin_block") (param $data i32) (param $n i32) (
     (local.set $f (i32.add (local.get $f) (i32.const 1)))
     (br $feature))))`;
 
+/** Rows predict_block walks side by side (a block's row count must be a multiple). */
+export const PREDICT_LANES = 8;
+
+const lanes = Array.from({ length: PREDICT_LANES }, (_, k) => k);
+
+/** One step of lane k down its tree: to the left or right child (a leaf stays). */
+const laneStep = (k: number) => `
+        (local.set $v${k} (f64.load (i32.add (local.get $row${k}) (i32.shl (i32.load offset=8 (local.get $a${k})) (i32.const 3)))))
+        (local.set $a${k} (select (i32.load offset=12 (local.get $a${k})) (i32.load offset=16 (local.get $a${k}))
+          (i32.or (f64.le (local.get $v${k}) (f64.load (local.get $a${k})))
+            (i32.and (f64.ne (local.get $v${k}) (local.get $v${k})) (i32.load offset=20 (local.get $a${k}))))))`;
+
+/** Lane k's leaf value added to its row's output c. */
+const laneAdd = (k: number) => `
+      (local.set $at (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $dim) (i32.const ${k})) (local.get $c)) (i32.const 3))))
+      (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.load (local.get $a${k}))))`;
+
 /**
- * (func predict_block (data n cols nodes roots trees dim raw)): gbdt's raw scores for a block of
- * n row-major float64 rows: tree t's leaf value is added to raw[r * dim + t % dim], trees in
- * order for each row (the same additions in the same order as a tree at a time). A node is 24
- * bytes at `nodes + 24 i`: f64 threshold (a leaf's value at a leaf), i32 feature (-1 at a leaf),
- * i32 left, i32 right, i32 missingLeft; `roots` holds each tree's root node (i32).
+ * (func predict_block (data n cols roots depths trees dim raw)): gbdt's raw scores for a
+ * block of n row-major float64 rows (n a multiple of PREDICT_LANES): tree t's leaf value is added to
+ * raw[r * dim + t % dim], trees in order for each row (the same additions in the same order as a
+ * tree at a time). A node is 24 bytes: f64 threshold (a leaf's value at a leaf), i32 feature,
+ * i32 left, i32 right (byte addresses of the children), i32 missingLeft; a leaf is its own left
+ * and right child (feature 0), so every row of a tree takes the same number of steps, the tree's
+ * depth (`depths`, i32 each; `roots`: each tree's root address). With no exit to predict, the lanes' rows
+ * walk a tree side by side and their loads overlap, where one row's walk waited on each load.
  */
-const PREDICT_BLOCK = `(func (export "predict_block") (param $data i32) (param $n i32) (param $cols i32) (param $nodes i32)
-  (param $roots i32) (param $trees i32) (param $dim i32) (param $raw i32)
-  (local $r i32) (local $t i32) (local $c i32) (local $row i32) (local $node i32) (local $at i32) (local $f i32)
-  (local $v f64) (local $out i32) (local $left i32)
+const PREDICT_BLOCK = `(func (export "predict_block") (param $data i32) (param $n i32) (param $cols i32) (param $roots i32)
+  (param $depths i32) (param $trees i32) (param $dim i32) (param $raw i32)
+  (local $r i32) (local $t i32) (local $c i32) (local $s i32) (local $d i32) (local $root i32) (local $out i32)
+  (local $at i32) (local $stride i32)
+  ${lanes.map((k) => `(local $a${k} i32) (local $row${k} i32) (local $v${k} f64)`).join(" ")}
+  (local.set $stride (i32.shl (local.get $cols) (i32.const 3)))
   (block $rows (loop $row_loop
     (br_if $rows (i32.ge_u (local.get $r) (local.get $n)))
-    (local.set $row (i32.add (local.get $data) (i32.shl (i32.mul (local.get $r) (local.get $cols)) (i32.const 3))))
+    (local.set $row0 (i32.add (local.get $data) (i32.mul (local.get $r) (local.get $stride))))
+    ${lanes
+      .slice(1)
+      .map((k) => `(local.set $row${k} (i32.add (local.get $row${k - 1}) (local.get $stride)))`)
+      .join("\n    ")}
     (local.set $out (i32.add (local.get $raw) (i32.shl (i32.mul (local.get $r) (local.get $dim)) (i32.const 3))))
     (local.set $t (i32.const 0))
     (local.set $c (i32.const 0))
     (block $trees_done (loop $tree
       (br_if $trees_done (i32.ge_u (local.get $t) (local.get $trees)))
-      (local.set $at (i32.add (local.get $nodes) (i32.mul
-        (i32.load (i32.add (local.get $roots) (i32.shl (local.get $t) (i32.const 2)))) (i32.const 24))))
-      (block $leaf (loop $walk
-        (local.set $f (i32.load offset=8 (local.get $at)))
-        (br_if $leaf (i32.lt_s (local.get $f) (i32.const 0)))
-        (local.set $v (f64.load (i32.add (local.get $row) (i32.shl (local.get $f) (i32.const 3)))))
-        (local.set $left (i32.or (f64.le (local.get $v) (f64.load (local.get $at)))
-          (i32.and (f64.ne (local.get $v) (local.get $v)) (i32.load offset=20 (local.get $at)))))
-        (local.set $at (i32.add (local.get $nodes) (i32.mul (select (i32.load offset=12 (local.get $at))
-          (i32.load offset=16 (local.get $at)) (local.get $left)) (i32.const 24))))
-        (br $walk)))
-      (local.set $f (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 3))))
-      (f64.store (local.get $f) (f64.add (f64.load (local.get $f)) (f64.load (local.get $at))))
+      (local.set $root (i32.load (i32.add (local.get $roots) (i32.shl (local.get $t) (i32.const 2)))))
+      (local.set $d (i32.load (i32.add (local.get $depths) (i32.shl (local.get $t) (i32.const 2)))))
+      ${lanes.map((k) => `(local.set $a${k} (local.get $root))`).join(" ")}
+      (local.set $s (i32.const 0))
+      (block $walked (loop $walk
+        (br_if $walked (i32.ge_u (local.get $s) (local.get $d)))${lanes.map(laneStep).join("")}
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $walk)))${lanes.map(laneAdd).join("")}
       (local.set $c (i32.add (local.get $c) (i32.const 1)))
       (if (i32.eq (local.get $c) (local.get $dim)) (then (local.set $c (i32.const 0))))
       (local.set $t (i32.add (local.get $t) (i32.const 1)))
       (br $tree)))
-    (local.set $r (i32.add (local.get $r) (i32.const 1)))
+    (local.set $r (i32.add (local.get $r) (i32.const ${PREDICT_LANES})))
     (br $row_loop))))`;
 
 /**

@@ -34,4 +34,32 @@ describe("gbdt raw scores in WebAssembly", () => {
       expect(Array.from(raw)).toEqual(Array.from(last!));
     });
   }
+
+  it("are the same sums over many blocks with a last block that is not a whole number of lanes", () => {
+    const train = problem(2000, 2);
+    const model = new Gbdt({ max_iter: 15, max_leaf_nodes: 31, early_stopping: false }).fit(
+      train.X,
+      train.y,
+      {
+        seed: 1,
+      },
+    );
+    // ~1 MB of rows a block (21,848 rows of 6 columns): 50,003 rows make three blocks, the last
+    // one 6,459 rows (not a multiple of the 8 lanes).
+    const X = problem(50_003, 2).X;
+    let last: Float64Array | undefined;
+    for (const stage of model.stagedDecisionFunction(X)) last = stage;
+    expect(Array.from(model.decisionFunction(X))).toEqual(Array.from(last!));
+  });
+
+  it("adds a one-leaf tree's value to every row", () => {
+    // A constant target: every tree is its root, a leaf (depth 0, no step to take).
+    const { X } = problem(203, 0);
+    const y = { values: new Float64Array(203).fill(1.5) };
+    const model = new Gbdt({ max_iter: 3, early_stopping: false }).fit(X, y, { seed: 0 });
+    let last: Float64Array | undefined;
+    for (const stage of model.stagedDecisionFunction(X)) last = stage;
+    expect(Array.from(model.decisionFunction(X))).toEqual(Array.from(last!));
+    expect(model.decisionFunction(X)[202]).toBe(1.5);
+  });
 });
