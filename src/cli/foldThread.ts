@@ -2,6 +2,7 @@
  * Body of a fold-pool thread (see foldPool.ts): holds one copy of the table, posted once, and runs
  * the fold jobs it is sent, one at a time, answering each with its result or its error.
  */
+import { readFileSync } from "node:fs";
 import { parentPort, threadId, workerData } from "node:worker_threads";
 import type { FoldJob } from "../core/automl/ladder/foldJob.ts";
 import { runFoldJob } from "../core/automl/ladder/runFoldJob.ts";
@@ -43,6 +44,23 @@ if (helpers && leave) {
  * allocates nothing, so V8 would keep the finished job's garbage (its grower's WebAssembly
  * memory, codes and fold columns, ~100-250 MB at a million rows) until the next job.
  */
+/** AUTOML_FOLD_TRACE=1: each job's stages with a wall-clock stamp on stderr (where a run's time goes). */
+const TRACE = process.env.AUTOML_FOLD_TRACE === "1";
+const trace = (what: string) =>
+  process.stderr.write(
+    `[fold-trace] ${(Date.now() / 1000).toFixed(3)} thread ${threadId} cpu ${threadCpu()} ${what}\n`,
+  );
+/** This thread's user and system CPU seconds so far ("u+s"), from Linux's /proc; "?" elsewhere. */
+function threadCpu(): string {
+  try {
+    const fields = readFileSync("/proc/thread-self/stat", "utf8").split(") ")[1].split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return `${(Number(fields[11]) / 100).toFixed(2)}+${(Number(fields[12]) / 100).toFixed(2)}`;
+  } catch {
+    return "?";
+  }
+}
+
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
 
 port.on("message", async (msg: ThreadRequest) => {
@@ -51,7 +69,10 @@ port.on("message", async (msg: ThreadRequest) => {
     return;
   }
   if (msg.type === "help") {
-    post({ type: "idle", built: helpHistograms(msg.offer, leave) });
+    if (TRACE) trace("help start");
+    const built = helpHistograms(msg.offer, leave);
+    if (TRACE) trace(`help end (${built} chunks)`);
+    post({ type: "idle", built });
     collect();
     return;
   }
@@ -59,7 +80,11 @@ port.on("message", async (msg: ThreadRequest) => {
     if (!frame) throw new Error("no table posted to this thread");
     // tfjs (and the registry that imports it) only for a model that uses it: a gbdt thread never loads it.
     if ((await loadModelSpec(msg.job.model)).usesTfjs) await (tfjsReady ??= prepareTfjs());
-    const result = await runFoldJob(frame, msg.job);
+    const job = msg.job;
+    const onStage = TRACE
+      ? (stage: string) => trace(`${job.model} fold ${job.fold} (${job.train.length} rows) ${stage}`)
+      : undefined;
+    const result = await runFoldJob(frame, job, { onStage });
     port.postMessage({ id: msg.id, result });
     collect();
   } catch (err) {
