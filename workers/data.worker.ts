@@ -43,7 +43,8 @@ const api: DataWorkerApi = {
       frame,
       report,
     });
-    cached = { id: dataset.id, frame };
+    // Not cached: the data client loads files in a worker of their own that serves no reads (the
+    // query worker loads the stored table), and a kept copy stayed through every later run.
     return { dataset, preview: { start: 0, rows: previewRows(frame, 0, PREVIEW_ROWS) } };
   },
 

@@ -30,14 +30,24 @@ export function frameVersion(meta: {
   return `${meta.storedBytes}|${meta.columns.map((c) => `${c.name}:${c.kind}:${c.role}`).join(",")}`;
 }
 
-let cached: { key: string; ref: FrameRef; frame: Frame } | undefined;
-/** The stored table, loaded once per version (the fold workers load it by the same ref). */
+let cached: { key: string; table: Promise<{ ref: FrameRef; frame: Frame }> } | undefined;
+/**
+ * The stored table, loaded once per version (the fold workers load it by the same ref). The load
+ * itself is kept, so calls that come together (the page's plan and a run's start) share one copy
+ * rather than each reading the whole table.
+ */
 export async function tableOf(datasetId: string): Promise<{ ref: FrameRef; frame: Frame }> {
   const db = await openAppDb();
   const ref = { datasetId, version: frameVersion(await getDataset(db, datasetId)) };
   const key = `${ref.datasetId}|${ref.version}`;
-  if (cached?.key !== key) cached = { key, ref, frame: await loadFrame(db, datasetId) };
-  return cached;
+  if (cached?.key !== key) {
+    const table = loadFrame(db, datasetId).then((frame) => ({ ref, frame }));
+    cached = { key, table };
+    table.catch(() => {
+      if (cached?.key === key) cached = undefined;
+    });
+  }
+  return cached.table;
 }
 
 // Measured once per coordinator, in one pool worker, only when a tfjs model first needs it.
