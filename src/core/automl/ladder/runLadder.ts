@@ -54,6 +54,13 @@ export interface LadderOptions extends PlanOptions {
    * models chosen by greedy ensemble selection on out-of-fold predictions (see `ensembleEntry`).
    */
   ensemble?: boolean;
+  /**
+   * Refit the best model (or the ensemble's members) on every training row when no test part did,
+   * for `LadderResult.pipeline` (default true). false skips that refit (a caller that keeps no
+   * model, such as `train` without --out): the leaderboard and predictions are the same, and
+   * `pipeline` stays null unless the test part's refits already made it.
+   */
+  pipeline?: boolean;
   /** Executor of fold jobs; default `runFoldJob` in this thread, one job at a time. */
   runFold?: FoldRunner;
   /** Jobs of one model in flight at once; default 1 in-process, all of them with `runFold`. */
@@ -273,7 +280,7 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
   let pipeline: PipelineArtifact | null = null;
   if (best) {
     const ids = best.model === ENSEMBLE_ID ? memberIds(best) : [best.model];
-    const missing = ids.filter((id) => !finals.has(id));
+    const missing = opts.pipeline === false ? [] : ids.filter((id) => !finals.has(id));
     for (const [i, id] of missing.entries()) {
       // No test part (or a skipped entry): one more fit on every training row.
       signal?.throwIfAborted();

@@ -197,6 +197,26 @@ describe("runLadder", () => {
     for (const f of plan.folds) expect(Math.min(...f.test)).toBeGreaterThan(Math.max(...f.train));
   });
 
+  it("skips the refit for the pipeline when asked, with the same leaderboard and predictions", async () => {
+    const opts = { target: "target", models: ["naive_bayes", "knn"], folds: 3, testSize: 0, seed: 5 };
+    const phases: string[] = [];
+    const withRefit = await runLadder(iris, opts);
+    const without = await runLadder(iris, {
+      ...opts,
+      pipeline: false,
+      onProgress: (p) => phases.push(p.phase),
+    });
+    expect(withRefit.pipeline).not.toBeNull();
+    expect(without.pipeline).toBeNull();
+    expect(phases).not.toContain("refit");
+    const plain = (r: typeof without) => JSON.stringify(r.leaderboard.map((e) => ({ ...e, fit_seconds: 0 })));
+    expect(plain(without)).toBe(plain(withRefit));
+    expect(JSON.stringify(without.predictions)).toBe(JSON.stringify(withRefit.predictions));
+    // With a test part the refits are the fold jobs' own: the pipeline comes either way.
+    const tested = await runLadder(iris, { ...opts, testSize: 0.2, pipeline: false });
+    expect(tested.pipeline).not.toBeNull();
+  });
+
   it("keeps no test part with testSize 0 and rejects bad settings", async () => {
     const res = await runLadder(iris, { target: "target", models: ["naive_bayes"], folds: 3, testSize: 0 });
     expect(res.plan.test.length).toBe(0);
