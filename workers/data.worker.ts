@@ -48,6 +48,10 @@ const api: DataWorkerApi = {
     return { dataset, preview: { start: 0, rows: previewRows(frame, 0, PREVIEW_ROWS) } };
   },
 
+  forget() {
+    cached = undefined;
+  },
+
   async preview(datasetId, start, count) {
     return { start, rows: previewRows(await frameOf(datasetId), start, count) };
   },

@@ -67,6 +67,8 @@ export interface DataWorkerApi {
   ): Promise<RecipePreviewView>;
   /** Which rows go where under a split, in at most `cells` buckets per fold. */
   splitPicture(datasetId: string, split: SplitConfig, cells: number): Promise<SplitPictureView>;
+  /** Drops the table kept for the next read (a run is about to hold its own copy). */
+  forget(): void;
 }
 
 /** Column summary for the before / after tables of the recipe preview. */

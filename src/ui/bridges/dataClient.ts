@@ -55,6 +55,12 @@ export interface DataClient {
     cells: number,
     call?: CallOptions,
   ): Promise<SplitPictureView>;
+  /**
+   * Lets the query worker drop the table it keeps between reads, without making a worker when
+   * none runs: a run loads the table in its own coordinator, and at a million rows the kept copy
+   * (~150 MB) would sit beside it for the whole run. The next read loads it again from storage.
+   */
+  forgetTables(): void;
   dispose(): void;
 }
 
@@ -68,7 +74,7 @@ function makeLane(name: string) {
     call: CallOptions | undefined,
     body: (api: Comlink.Remote<DataWorkerApi>, live: Live) => Promise<T>,
   ) => lane.run(call?.signal, body);
-  return { run, dispose: lane.dispose };
+  return { run, current: lane.current, dispose: lane.dispose };
 }
 
 /**
@@ -101,6 +107,13 @@ export function makeDataClient(): DataClient {
       run(call, (w) => w.previewRecipe(datasetId, recipe, target, seed)),
     splitPicture: (datasetId, split, cells, call) =>
       run(call, (w) => w.splitPicture(datasetId, split, cells)),
+    forgetTables() {
+      // A worker that was stopped meanwhile has nothing left to forget.
+      queries
+        .current()
+        ?.forget()
+        .catch(() => {});
+    },
     dispose,
   };
 }

@@ -1,3 +1,4 @@
+import { dataClient } from "../bridges/dataClient.ts";
 import { trainClient } from "../bridges/trainClient.ts";
 import { createTrainStore, type TrainStore } from "./trainStore.ts";
 
@@ -8,6 +9,6 @@ let store: TrainStore | undefined;
  * keeps training (and reporting) while the person looks at another phase.
  */
 export function useTrainStore(): TrainStore {
-  store ??= createTrainStore({ client: trainClient });
+  store ??= createTrainStore({ client: trainClient, beforeRun: () => dataClient.forgetTables() });
   return store;
 }

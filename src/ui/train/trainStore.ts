@@ -39,7 +39,11 @@ export type TrainStore = [TrainState, TrainActions];
  * while the person looks at another phase. The changes are the plain functions of trainState.ts;
  * this wires them to Solid and to the train client, which owns the runs' records.
  */
-export function createTrainStore(deps: { client: TrainClient }): TrainStore {
+export function createTrainStore(deps: {
+  client: TrainClient;
+  /** Called as a run starts or resumes (the app lets the data worker drop its copy of the table). */
+  beforeRun?: () => void;
+}): TrainStore {
   const [state, setState] = createStore<TrainState>(makeTrainState());
   let controller: AbortController | undefined;
 
@@ -70,6 +74,7 @@ export function createTrainStore(deps: { client: TrainClient }): TrainStore {
 
   async function train(begin: (signal: AbortSignal) => Promise<RunRecord>) {
     controller = new AbortController();
+    deps.beforeRun?.();
     try {
       putRun(await begin(controller.signal));
     } catch (err) {

@@ -96,6 +96,7 @@ export function testDataClient(opts: DataClientOptions = {}) {
     },
     plotSample: unused,
     splitPicture: unused,
+    forgetTables() {},
     async proposeRecipe(datasetId, target) {
       proposed.push({ datasetId, target });
       if (opts.stopFirstProposal && proposed.length === 1) throw abortError();
