@@ -62,6 +62,9 @@ function threadCpu(): string {
 }
 
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
+// In a later task: during the handler its message is still referenced, and a help offer's holds
+// the helped fit's whole shared WebAssembly memory (collected there, it stayed until the next job).
+const collectSoon = () => setTimeout(collect, 0);
 
 port.on("message", async (msg: ThreadRequest) => {
   if (msg.type === "frame") {
@@ -73,7 +76,7 @@ port.on("message", async (msg: ThreadRequest) => {
     const built = helpHistograms(msg.offer, leave);
     if (TRACE) trace(`help end (${built} chunks)`);
     post({ type: "idle", built });
-    collect();
+    collectSoon();
     return;
   }
   try {
@@ -86,7 +89,7 @@ port.on("message", async (msg: ThreadRequest) => {
       : undefined;
     const result = await runFoldJob(frame, job, { onStage });
     port.postMessage({ id: msg.id, result });
-    collect();
+    collectSoon();
   } catch (err) {
     const e = err as Error;
     port.postMessage({ id: msg.id, error: { name: e?.name ?? "Error", message: e?.message ?? String(err) } });

@@ -4,6 +4,8 @@
  * best model's pipeline for `predict`.
  */
 import { writeFile } from "node:fs/promises";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { LADDER_ORDER } from "../core/automl/ladder/ladderOrder.ts";
 import type { LeaderboardEntry } from "../core/automl/ladder/leaderboard.ts";
 import type { LadderResult } from "../core/automl/ladder/runLadder.ts";
@@ -120,6 +122,54 @@ function readOptions(values: Record<string, string>, known: KnownIds): TrainOpti
   return { settings: validateRunSettings(draft, known), out: values.out, threads };
 }
 
+/**
+ * Table cells (rows x columns) from which `train` collects garbage on cue (fullCollection): a
+ * fold job there takes seconds, and a full collection of a thread's small heap some milliseconds;
+ * on smaller tables a tuned run's hundreds of quick jobs would pay one each for nothing.
+ */
+export const COLLECT_CELLS = 1_000_000;
+
+/** Main-thread collections at most this often (ms): a fold job of a big table takes longer. */
+const COLLECT_EVERY_MS = 1000;
+
+/**
+ * Exposes `gc` to this process's threads from now on (a fold thread collects after each job,
+ * foldThread.ts) and returns a full collection of this thread, run in a later task (so that the
+ * event that asked for it is no longer referenced), at most once a second (a later call waits
+ * its turn). Why: this thread relays the fold threads' messages, gbdt's help offers among them,
+ * which hold a fit's shared WebAssembly memory (its codes and histograms, ~100-150 MB at a
+ * million rows); idle between jobs, this thread allocates almost nothing, so V8 kept those
+ * memories alive long after their fits had ended.
+ */
+export function fullCollection(): () => void {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as (() => void) | undefined;
+  let last = Number.NEGATIVE_INFINITY;
+  let pending = false;
+  return () => {
+    if (!gc || pending) return;
+    pending = true;
+    const wait = Math.max(0, last + COLLECT_EVERY_MS - performance.now());
+    setTimeout(() => {
+      pending = false;
+      last = performance.now();
+      gc();
+    }, wait).unref();
+  };
+}
+
+/** `onProgress` that also collects after each fold job started or finished. */
+export function afterEachFold(
+  onProgress: ((p: Progress) => void) | undefined,
+  collect: (() => void) | null,
+): ((p: Progress) => void) | undefined {
+  if (!collect) return onProgress;
+  return (p) => {
+    onProgress?.(p);
+    if (p.phase === "fold") collect();
+  };
+}
+
 /** Progress on one rewritten terminal line; nothing when stderr is not a terminal. */
 function terminalProgress(): ((p: Progress) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -163,7 +213,13 @@ export async function train(args: string[], io: Io): Promise<number> {
   const { makeRunService } = await import("../core/automl/run/runService.ts");
   const { makeMemoryRunStore } = await import("../core/automl/run/memoryRunStore.ts");
   if (settings.models.includes("mlp")) await prepareTfjs();
+  // A big table on threads: full collections on cue (see fullCollection); the flag must be set
+  // before the threads start for them to get `gc` too.
+  const cells = table.frame.rows * table.frame.columns.length;
+  const collect = options.threads > 1 && cells >= COLLECT_CELLS ? fullCollection() : null;
   const pool = options.threads > 1 ? makeFoldPool(table.frame, options.threads) : null;
+  // The pool moved the table into shared memory: its first copy is garbage from here on.
+  collect?.();
   // The run service, as in the app: here the run lives in memory and its folds on threads.
   const service = makeRunService({
     store: makeMemoryRunStore(),
@@ -174,7 +230,7 @@ export async function train(args: string[], io: Io): Promise<number> {
   try {
     outcome = await service.start(
       { projectId: "cli", datasetId: parsed.file, settings },
-      { onProgress: parsed.json ? undefined : terminalProgress() },
+      { onProgress: afterEachFold(parsed.json ? undefined : terminalProgress(), collect) },
     );
   } finally {
     await pool?.close();
