@@ -225,6 +225,8 @@ export async function train(args: string[], io: Io): Promise<number> {
     store: makeMemoryRunStore(),
     open: async () => ({ frame: table.frame, runFold: pool?.runFold }),
     charts: false,
+    // Without --out nothing uses the best model's refit on every training row: it is skipped.
+    pipeline: options.out !== undefined,
   });
   let outcome: Awaited<ReturnType<typeof service.start>>;
   try {

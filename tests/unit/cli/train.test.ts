@@ -70,6 +70,21 @@ describe("train", { timeout: 180_000 }, () => {
     expect(text.stdout).toMatch(/Best: logistic/);
   });
 
+  it("prints the same leaderboard without --out (no refit on every row) as with it, --test-size 0", async () => {
+    const model = join(dir, "model-no-test.json");
+    const args = [...TRAIN, "--test-size", "0", "--ensemble", "yes", "--json"];
+    const kept = await runCli(...args, "--out", model);
+    expect(kept.code).toBe(0);
+    // With --out the refit made the model file; without, nothing is refitted and nothing written.
+    expect(JSON.parse(readFileSync(model, "utf8")).card.training_rows).toBe(150);
+    const plain = await runCli(...args);
+    expect(plain.code).toBe(0);
+    const a = JSON.parse(kept.stdout);
+    const b = JSON.parse(plain.stdout);
+    expect(b.best).toBe(a.best);
+    expect(untimed(b.leaderboard)).toEqual(untimed(a.leaderboard));
+  });
+
   it("saves the best model as a model file with its card with --out, and predict scores every row", async () => {
     const model = join(dir, "model.json");
     const trained = await runCli(...TRAIN, "--out", model, "--json");

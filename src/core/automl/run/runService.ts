@@ -32,6 +32,11 @@ export interface RunServiceDeps {
   ): Promise<{ frame: Frame; runFold?: FoldRunner }>;
   /** Keep each model's evaluation and insights (the charts' data) with it; default true. */
   charts?: boolean;
+  /**
+   * Make the best model's pipeline when no test part did (the refit on every training row);
+   * default true. `train` without --out has no use for it: false skips that refit (same leaderboard).
+   */
+  pipeline?: boolean;
 }
 
 /** Callbacks and the stop signal of one run. */
@@ -143,6 +148,7 @@ export function makeRunService(deps: RunServiceDeps): RunService {
         skipPredictions,
         runFold,
         concurrency: table.runFold ? undefined : 1,
+        pipeline: deps.pipeline,
         signal: controller.signal,
         onProgress: cb.onProgress,
         onResult: (entry, predictions, pipeline) => {
