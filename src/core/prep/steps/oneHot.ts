@@ -68,17 +68,33 @@ function encodeColumn(col: Column, e: Encoded, unseen: Params["unseen"]): Column
     const pooled = codesOnto(col, e.pooled);
     toOther = pooled;
   }
-  for (let i = 0; i < n; i++) {
+  fillIndicators(codes, outs, miss, other, toOther);
+  const cols = outs.map((v, j) => indicatorColumn(e.names[j], v));
+  if (other) cols.push(indicatorColumn(e.other!, other));
+  if (miss) cols.push(indicatorColumn(e.missing!, miss));
+  return cols;
+}
+
+/**
+ * The 0/1 values of `encodeColumn`: a function of typed arrays only, so that the engine's optimised
+ * code for this loop holds for every column (inside encodeColumn it was compiled against one
+ * column's object shapes and thrown away at the next column: ~130 deoptimisations and recompiles
+ * in one ladder run on wa_churn-like).
+ */
+function fillIndicators(
+  codes: Int32Array,
+  outs: Float64Array[],
+  miss: Float64Array | null,
+  other: Float64Array | null,
+  toOther: Int32Array | null,
+): void {
+  for (let i = 0; i < codes.length; i++) {
     const c = codes[i];
     if (c >= 0) outs[c][i] = 1;
     else if (c === -1) {
       if (miss) miss[i] = 1;
     } else if (other && (!toOther || toOther[i] >= 0)) other[i] = 1;
   }
-  const cols = outs.map((v, j) => indicatorColumn(e.names[j], v));
-  if (other) cols.push(indicatorColumn(e.other!, other));
-  if (miss) cols.push(indicatorColumn(e.missing!, miss));
-  return cols;
 }
 
 /**
