@@ -143,7 +143,12 @@ async function until(check: () => Promise<boolean>, ms: number, what: string): P
   }
 }
 
-const text = async (page: Page, id: string) => (await page.getByTestId(id).first().textContent()) ?? "";
+/** The element's text, or "" while it is not there (a million-row file shows its summary late). */
+async function text(page: Page, id: string): Promise<string> {
+  const el = page.getByTestId(id).first();
+  if ((await el.count()) === 0) return "";
+  return (await el.textContent({ timeout: 5000 }).catch(() => "")) ?? "";
+}
 
 /** Loads the file, frames it on `label`, and starts the run of `model`; resolves when the run is done. */
 async function drive(
