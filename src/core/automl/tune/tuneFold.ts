@@ -7,7 +7,7 @@
  * the same seed gives the same trials and winner whatever the number of workers.
  */
 import type { Frame } from "../../data/frame.ts";
-import { isBetter, type MetricId } from "../../framing/metrics.ts";
+import { getMetric, isBetter, type MetricId } from "../../framing/metrics.ts";
 import type { ModelParams, ModelSpec } from "../../models/registry.ts";
 import { makeRng } from "../../random.ts";
 import { deriveSeed } from "../ladder/deriveSeed.ts";
@@ -24,6 +24,24 @@ export const MIN_RUNG_ROWS = 200;
 /** The most training rows of a rung: a search ranks candidates on a sample of large tables (as FLAML
  * does), which keeps a tuned run within about twice an untuned one; the winner is refitted on all. */
 export const MAX_RUNG_ROWS = 2000;
+
+/**
+ * How much a tuned candidate must beat the defaults by, on the inner score, to replace them:
+ * scores bounded by 1 (accuracy, ROC AUC, R², ...) by this much; errors (log loss, RMSE, ...) by
+ * this share of the defaults' error. The inner score is one holdout or a 3-fold split of a few
+ * hundred rows, so a smaller edge is mostly the luck of those rows (churn: the search's winners beat
+ * the defaults' inner score by 0.004 on average and lost to them on the outer folds).
+ */
+export const DEFAULTS_MARGIN = 0.005;
+
+/** Whether `score` beats the defaults' `base` by more than DEFAULTS_MARGIN (see there). */
+export function clearlyBetter(metric: MetricId, score: number, base: number): boolean {
+  if (!Number.isFinite(base)) return Number.isFinite(score);
+  if (!Number.isFinite(score)) return false;
+  const bounded = getMetric(metric).max === 1;
+  const margin = bounded ? DEFAULTS_MARGIN : DEFAULTS_MARGIN * Math.abs(base);
+  return getMetric(metric).direction === "higher" ? score - base > margin : base - score > margin;
+}
 
 /** What one fold's search needs. */
 export interface FoldSearch {
@@ -171,8 +189,10 @@ export async function tuneFold(s: FoldSearch, fold: number, rows: Int32Array): P
       alive = keep.sort((a, b) => a - b);
     }
   }
+  // The best of the last rung wins only when it clearly beats the defaults (which ride along).
   const ranked = rankCandidates(plan.metric, last);
-  const chosen = ranked[0];
+  const chosen =
+    last.has(0) && !clearlyBetter(plan.metric, last.get(ranked[0])!, last.get(0)!) ? 0 : ranked[0];
   return { rungs, trials, chosen, bestScore: last.get(chosen)!, defaultScore: last.get(0) ?? Number.NaN };
 }
 
