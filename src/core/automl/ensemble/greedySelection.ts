@@ -125,19 +125,19 @@ export function greedySelection(
   let held = new Float64Array(n * width);
   const bestBlend = new Float64Array(n * width);
   const counts = new Array<number>(m).fill(0);
-  let best: { counts: number[]; score: number; tie: number | undefined } | null = null;
+  let best: { counts: number[]; score: number; tie: number } | null = null;
   for (let round = 1; round <= rounds; round++) {
     let pick = -1;
     let pickScore = Number.NEGATIVE_INFINITY;
-    let pickTie: number | undefined;
+    let pickTie = Number.NaN;
     for (let c = 0; c < m; c++) {
       const v = values[c];
-      for (let i = 0; i < sum.length; i++) trial[i] = (sum[i] + v[i]) / round;
+      averageInto(trial, sum, v, round);
       const score = primary(trial);
       let better = pick < 0 || score > pickScore;
-      let tie: number | undefined;
+      let tie = Number.NaN;
       if (!better && score === pickScore) {
-        pickTie ??= tieOf(held);
+        if (Number.isNaN(pickTie)) pickTie = tieOf(held);
         tie = tieOf(trial);
         better = tie > pickTie;
       }
@@ -145,7 +145,9 @@ export function greedySelection(
         pick = c;
         pickScore = score;
         pickTie = tie;
-        [trial, held] = [held, trial];
+        const swap = trial;
+        trial = held;
+        held = swap;
       }
     }
     const v = values[pick];
@@ -153,8 +155,8 @@ export function greedySelection(
     counts[pick]++;
     let better = !best || pickScore > best.score;
     if (best && !better && pickScore === best.score) {
-      best.tie ??= tieOf(bestBlend);
-      pickTie ??= tieOf(held);
+      if (Number.isNaN(best.tie)) best.tie = tieOf(bestBlend);
+      if (Number.isNaN(pickTie)) pickTie = tieOf(held);
       better = pickTie > best.tie;
     }
     if (better) {
@@ -164,4 +166,9 @@ export function greedySelection(
   }
   const total = best!.counts.reduce((a, b) => a + b, 0);
   return { weights: best!.counts.map((c) => c / total), score: sign * best!.score };
+}
+
+/** out[i] = (sum[i] + v[i]) / round: a small function of its own, compiled once. */
+function averageInto(out: Float64Array, sum: Float64Array, v: Float64Array, round: number): void {
+  for (let i = 0; i < sum.length; i++) out[i] = (sum[i] + v[i]) / round;
 }
