@@ -38,6 +38,13 @@ export function describeProtocol(plan: LadderPlan): string {
   return `${cv} on ${percent(plan.train.length, used)} of ${used} rows (${plan.train.length}), seed ${plan.seed}${test}`;
 }
 
+/** Whether `idx` is 0, 1, ..., rows - 1 (a plan with no test part): then no copy of the table is needed. */
+function everyRowInOrder(idx: ArrayLike<number>, rows: number): boolean {
+  if (idx.length !== rows) return false;
+  for (let i = 0; i < rows; i++) if (idx[i] !== i) return false;
+  return true;
+}
+
 /** What `modelFileOfRun` is given. */
 export interface RunModelArgs {
   /** The frame the run was planned on (its row indices are the plan's). */
@@ -57,7 +64,9 @@ export interface RunModelArgs {
  */
 export async function modelFileOfRun(args: RunModelArgs): Promise<ModelFile> {
   const { plan, pipeline } = args;
-  const rows = takeFrameRows(args.frame, plan.train);
+  const rows = everyRowInOrder(plan.train, args.frame.rows)
+    ? args.frame
+    : takeFrameRows(args.frame, plan.train);
   const card = makeModelCard({
     pipeline,
     frame: rows,
