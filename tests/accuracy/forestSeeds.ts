@@ -35,13 +35,13 @@ const DATASETS: { file: string; target: string; metric: MetricId }[] = [
 ];
 
 const args = process.argv.slice(2);
-const valueOf = (flag: string) => {
+const flagValue = (flag: string) => {
   const at = args.indexOf(flag);
   return at >= 0 ? args[at + 1] : undefined;
 };
-const seeds = Number(valueOf("--seeds") ?? 20);
-const model = (valueOf("--model") ?? "extra_trees") as ModelId;
-const foldsOut = valueOf("--folds-out");
+const seeds = Number(flagValue("--seeds") ?? 20);
+const model = (flagValue("--model") ?? "extra_trees") as ModelId;
+const foldsOut = flagValue("--folds-out");
 const flagged = new Set(
   ["--seeds", "--model", "--folds-out"].map((f) => args.indexOf(f)).filter((i) => i >= 0),
 );
