@@ -11,8 +11,8 @@ import {
   type EnsembleOptions,
   ensembleEntry,
 } from "../../src/core/automl/ensemble/ensembleEntry.ts";
-import type { LadderPlan } from "../../src/core/automl/ladder/ladderPlan.ts";
 import type { LeaderboardEntry } from "../../src/core/automl/ladder/leaderboard.ts";
+import { floats, ints, planOfDump } from "./dumpPlan.ts";
 
 const VARIANTS: Record<string, EnsembleOptions> = {
   "metric 25": {},
@@ -20,26 +20,13 @@ const VARIANTS: Record<string, EnsembleOptions> = {
   "metric 50": { rounds: 50 },
 };
 
-const ints = (a: number[]) => Int32Array.from(a);
-const floats = (a: (number | null)[] | null) => (a ? Float64Array.from(a, (x) => x ?? Number.NaN) : null);
-
 const [dir, ...wanted] = process.argv.slice(2);
 const files = readdirSync(dir)
   .filter((f) => f.endsWith(".json"))
   .filter((f) => wanted.length === 0 || wanted.includes(f.slice(0, -5)));
 for (const file of files) {
   const dump = JSON.parse(readFileSync(join(dir, file), "utf8"));
-  const p = dump.plan;
-  const plan = {
-    ...p,
-    train: ints(p.train),
-    test: ints(p.test),
-    folds: p.folds.map((f: { train: number[]; test: number[] }) => ({
-      ...f,
-      train: ints(f.train),
-      test: ints(f.test),
-    })),
-  } as LadderPlan;
+  const plan = planOfDump(dump.plan);
   const members: EnsembleMember[] = [];
   for (const entry of dump.entries as LeaderboardEntry[]) {
     const pred = dump.predictions[entry.model];

@@ -18,9 +18,7 @@ import { scoreMetric } from "../../src/core/automl/evaluation/scoreMetrics.ts";
 import type { LadderPlan } from "../../src/core/automl/ladder/ladderPlan.ts";
 import type { LeaderboardEntry } from "../../src/core/automl/ladder/leaderboard.ts";
 import { getMetric, isBetter } from "../../src/core/framing/metrics.ts";
-
-const ints = (a: number[]) => Int32Array.from(a);
-const floats = (a: (number | null)[] | null) => (a ? Float64Array.from(a, (x) => x ?? Number.NaN) : null);
+import { floats, ints, planOfDump } from "./dumpPlan.ts";
 
 /** The folds of `entry`'s search whose winner did not beat the defaults by more than `margin`. */
 function revertedFolds(entry: LeaderboardEntry, metric: LadderPlan["metric"], margin: number): Set<number> {
@@ -45,17 +43,7 @@ const files = readdirSync(offDir)
 for (const file of files) {
   const quick = JSON.parse(readFileSync(join(quickDir, file), "utf8"));
   const off = JSON.parse(readFileSync(join(offDir, file), "utf8"));
-  const p = quick.plan;
-  const plan = {
-    ...p,
-    train: ints(p.train),
-    test: ints(p.test),
-    folds: p.folds.map((f: { train: number[]; test: number[] }) => ({
-      ...f,
-      train: ints(f.train),
-      test: ints(f.test),
-    })),
-  } as LadderPlan;
+  const plan = planOfDump(quick.plan);
   const k = plan.classes?.length ?? 0;
   const width = k || 1;
   const foldOf = new Map<number, number>();
