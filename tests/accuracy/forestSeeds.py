@@ -7,54 +7,23 @@ RandomForest (`random_forest`) on their defaults with random_state 0..SEEDS-1 (d
 the preprocessing of `peerOnFolds.py`; each seed's score is the mean of the fold scores, as the
 leaderboard's. Not part of any test.
 """
-import json
 import sys
 
 import numpy as np
-import pandas as pd
-from sklearn.compose import ColumnTransformer
-from sklearn.compose import make_column_selector as sel
 from sklearn.ensemble import ExtraTreesClassifier, ExtraTreesRegressor
 from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
-from sklearn.impute import SimpleImputer
-from sklearn.metrics import accuracy_score, r2_score, roc_auc_score
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+from foldsPeer import fold_scores, load
 
 folds_dir, name, target = sys.argv[1:4]
 seeds = int(sys.argv[4]) if len(sys.argv) > 4 else 20
 kind = sys.argv[5] if len(sys.argv) > 5 else "extra_trees"
-df = pd.read_csv(f"/work/shared/datasets/{name}.csv", na_values=["NA"])
-plan = json.load(open(f"{folds_dir}/{name}.json"))["plan"]
-metric = plan["metric"]
-y = df[target]
-X = df.drop(columns=[target])
-classes = metric != "r2"
-if classes:
-    y = pd.Series(pd.factorize(y, sort=True)[0])
-pre = ColumnTransformer(
-    [
-        ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), sel(dtype_include="number")),
-        ("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False), sel(dtype_exclude="number")),
-    ]
-)
+plan, X, y, classes = load(folds_dir, name, target)
 if kind == "extra_trees":
     make = ExtraTreesClassifier if classes else ExtraTreesRegressor
 else:
     make = RandomForestClassifier if classes else RandomForestRegressor
-means = []
-for seed in range(seeds):
-    scores = []
-    for fold in plan["folds"]:
-        tr, te = np.array(fold["train"]), np.array(fold["test"])
-        pipe = make_pipeline(pre, make(random_state=seed)).fit(X.iloc[tr], y.iloc[tr])
-        if metric == "r2":
-            scores.append(r2_score(y.iloc[te], pipe.predict(X.iloc[te])))
-        elif metric == "roc_auc":
-            scores.append(roc_auc_score(y.iloc[te], pipe.predict_proba(X.iloc[te])[:, 1]))
-        else:
-            scores.append(accuracy_score(y.iloc[te], pipe.predict(X.iloc[te])))
-    means.append(np.mean(scores))
+means = [np.mean(fold_scores(plan, X, y, make(random_state=seed))) for seed in range(seeds)]
 m = np.array(means)
 print(
     f"{name} sklearn {kind} mean {m.mean():.4f} sd {m.std(ddof=1):.4f} min {m.min():.4f} max {m.max():.4f}"
