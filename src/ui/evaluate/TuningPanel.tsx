@@ -7,6 +7,7 @@ import type { ParamSpace } from "../../core/models/registry.ts";
 import type { RunRecord } from "../../persist/types.ts";
 import { formatNumber, formatScore } from "../charts/formatNumber.ts";
 import { PlotFigure } from "../charts/PlotFigure.tsx";
+import { bestTrialScore, foldsKeepingDefaults } from "../train/leaderboardRows.ts";
 import { gridSpec, paramSpec, trialsSpec } from "./tuningSpecs.ts";
 
 /**
@@ -35,6 +36,10 @@ export function TuningPanel(props: { run: RunRecord; entry: LeaderboardEntry }) 
   const effects = createMemo(() => paramEffects(points(), space()));
   const metric = () => props.entry.metric;
   const label = () => METRICS[metric()].label;
+  const kept = () => {
+    const t = tuning();
+    return t ? foldsKeepingDefaults(t, metric()) : 0;
+  };
   const chosen = () => {
     const t = tuning();
     if (!t) return "";
@@ -60,8 +65,15 @@ export function TuningPanel(props: { run: RunRecord; entry: LeaderboardEntry }) 
             {t().resource === "rows"
               ? "rungs budget training rows"
               : `rungs budget ${(t().resource as { param: string }).param}`}
-            ). Best trial {formatScore(t().best_score)} against the defaults' {formatScore(t().default_score)}{" "}
-            (inner {label()}, mean over the folds). The refit uses {chosen()}.
+            ). Best trial {formatScore(bestTrialScore(t(), metric()))} against the defaults'{" "}
+            {formatScore(t().default_score)} (inner {label()}, mean over the folds). The refit uses {chosen()}
+            .
+            <Show when={kept() > 0}>
+              {" "}
+              {kept()} of {t().chosen.length} folds kept the defaults: a trial replaces them only when it
+              beats them clearly on the inner score, so that noise on small inner folds does not pick the
+              model.
+            </Show>
           </p>
           <p class="hint">
             Inner scores come from each fold's own training rows; the leaderboard's cross-validated score is
