@@ -142,7 +142,7 @@ const SECTIONS: Section[] = [
   {
     name: "scale",
     title:
-      "Growth at 10k, 100k and 1M rows: ingest, profile, recipe, gbdt 3-fold CV, default ladder, beside Python peers (--sizes=, --ladder-sizes=, --stages=, --threads=)",
+      "Growth at 10k, 100k and 1M rows: ingest, profile, recipe, gbdt 3-fold CV, gbdt CV + model (--out), default ladder, beside Python peers (--sizes=, --ladder-sizes=, --stages=, --threads=)",
     run: () => benchScale(process.argv.slice(2)),
   },
   {

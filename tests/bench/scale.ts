@@ -7,18 +7,21 @@
  * figure. Peers (all offline): pandas read_csv (C engine) for ingest; pandas describe / nunique /
  * value_counts / corr for the profile; scikit-learn's ColumnTransformer (median impute + scale,
  * one-hot) for the recipe; HistGradientBoostingClassifier in cross_val_score for gbdt (same
- * iterations, leaves, bins, early stopping rule; OMP_NUM_THREADS = our threads); for the ladder,
+ * iterations, leaves, bins, early stopping rule; OMP_NUM_THREADS = our threads); for "gbdt-out"
+ * (`train --out`: the same CV, then the model refitted on every row and written to a file), the
+ * same cross_val_score, then fit on every row and pickle.dump to a file; for the ladder,
  * the same models as ours in scikit-learn under our protocol (20% test part, 5-fold CV, refit).
  *
  * Options: --sizes=10000,100000,1000000 (default all three), --stages=ingest,profile,recipe,gbdt,
- * ladder (default all), --ladder-sizes= (default all three; the rows where the ladder runs),
+ * gbdt-out,ladder (default all), --ladder-sizes= (default all three; the rows where the ladder runs),
  * --threads=2, --markdown (print the README's block: a line of date, commit and load, the table,
  * and notes; otherwise the long table with the work each side does).
  * gbdt and the ladder run with `--tune off`: train's default quick search is a cost of its own.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { statSync } from "node:fs";
-import { loadavg } from "node:os";
+import { rmSync, statSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LADDER_ORDER } from "../../src/core/automl/ladder/ladderOrder.ts";
 import { MODEL_CATALOGUE } from "../../src/core/models/catalogue.ts";
@@ -94,15 +97,24 @@ interface JsonEntry {
   fit_seconds: number;
 }
 
+/** Where the "gbdt-out" stage writes its model file (ours) or pickle (the peer's), removed after. */
+const modelPath = (who: string, ext: string) =>
+  join(tmpdir(), `automl-scale-model-${process.pid}-${who}.${ext}`);
+
 async function ours(stage: string, file: string, threads: number, models: string[]): Promise<Measured> {
-  if (stage === "gbdt" || stage === "ladder") {
+  if (stage === "gbdt" || stage === "gbdt-out" || stage === "ladder") {
     // The whole command, reading the file included, as a user runs it.
+    const gbdtArgs = ["--models", "gbdt", "--folds", "3", "--test-size", "0", "--ensemble", "no"];
+    const modelFile = modelPath("ours", "json");
     const extra =
       stage === "gbdt"
-        ? ["--models", "gbdt", "--folds", "3", "--test-size", "0", "--ensemble", "no"]
-        : models.length === FULL_LADDER.length
-          ? [] // train's own default: the whole ladder
-          : ["--models", models.join(",")];
+        ? gbdtArgs
+        : stage === "gbdt-out"
+          ? // The CV above, then the refit on every row and the model file it writes.
+            [...gbdtArgs, "--out", modelFile]
+          : models.length === FULL_LADDER.length
+            ? [] // train's own default: the whole ladder
+            : ["--models", models.join(",")];
     const { out, time } = await timed(process.execPath, [
       "bin/automl-playground.mjs",
       "train",
@@ -118,12 +130,12 @@ async function ours(stage: string, file: string, threads: number, models: string
       "--tune",
       "off",
       ...extra,
-    ]);
+    ]).finally(() => rmSync(modelFile, { force: true }));
     const t = parseTime(time);
     const board = JSON.parse(out) as { leaderboard: JsonEntry[] };
     const fitted = board.leaderboard.filter((e) => e.model !== "ensemble");
     const auc =
-      stage === "gbdt"
+      stage !== "ladder"
         ? fitted.find((e) => e.model === "gbdt")?.cv_mean
         : Math.max(...fitted.map((e) => e.cv_mean).filter(Number.isFinite));
     const perModel = Object.fromEntries(
@@ -150,18 +162,20 @@ async function peer(stage: string, file: string, threads: number, models: string
     OPENBLAS_NUM_THREADS: String(threads),
     OMP_WAIT_POLICY: "passive",
   };
+  const modelFile = modelPath("peer", "pickle");
   const args = [
     here("./peers/scale.py"),
     stage,
     file,
     String(threads),
     ...(stage === "ladder" ? [models.join(",")] : []),
+    ...(stage === "gbdt-out" ? [modelFile] : []),
   ];
-  const { out, time } = await timed(PYTHON, args, env);
+  const { out, time } = await timed(PYTHON, args, env).finally(() => rmSync(modelFile, { force: true }));
   const t = parseTime(time);
   const j = lastJson(out);
   // gbdt and ladder: the whole script (read_csv included) as ours is the whole command.
-  const whole = stage === "gbdt" || stage === "ladder";
+  const whole = stage === "gbdt" || stage === "gbdt-out" || stage === "ladder";
   return {
     seconds: whole ? t.wall : j.seconds,
     cpu: t.cpu,
@@ -176,6 +190,7 @@ const PEER: Record<string, string> = {
   profile: "pandas describe+nunique+value_counts+corr",
   recipe: "sklearn ColumnTransformer fit_transform",
   gbdt: "sklearn HistGradientBoosting, cross_val_score",
+  "gbdt-out": "sklearn HistGradientBoosting, cross_val_score, then fit on every row and pickle.dump",
   ladder: "the same models in sklearn: 20% test part, 5-fold CV, refit (no ensemble)",
 };
 
@@ -184,6 +199,7 @@ const OURS: Record<string, string> = {
   profile: "profileFrame (target label)",
   recipe: "propose + fit + matrix by row blocks",
   gbdt: "train --models gbdt --folds 3",
+  "gbdt-out": "train --models gbdt --folds 3 --out MODEL.json",
   ladder: "train (5 folds, test 0.2, ensemble)",
 };
 
@@ -207,6 +223,7 @@ const loadText = (l: { min: number; max: number }) =>
 
 function stageLabel(r: ScaleRow): string {
   if (r.stage === "gbdt") return "gbdt, 3-fold CV";
+  if (r.stage === "gbdt-out") return "gbdt, CV + model (--out)";
   if (r.stage !== "ladder") return r.stage;
   return r.whole
     ? `default ladder (${r.models.length} models)`
@@ -219,7 +236,7 @@ function notesOf(r: ScaleRow, threads: number): string[] {
     notes.push(
       `${r.stage === "ladder" ? "best CV" : "CV"} AUC ours ${r.a.auc.toFixed(4)}, peer ${r.b.auc.toFixed(4)}`,
     );
-  if (r.stage === "gbdt" || r.stage === "ladder") notes.push(`${threads} threads`);
+  if (r.stage === "gbdt" || r.stage === "gbdt-out" || r.stage === "ladder") notes.push(`${threads} threads`);
   if (r.a.error) notes.push(`ours failed: ${r.a.error.slice(-300).replace(/\s+/g, " ")}`);
   if (r.b.error) notes.push(`peer failed: ${r.b.error.slice(-300).replace(/\s+/g, " ")}`);
   return notes;
@@ -292,7 +309,7 @@ export async function benchScale(argv: string[] = []): Promise<BenchRow[]> {
   const sizes = opt("sizes", "10000,100000,1000000").split(",").map(Number);
   const ladderSizes = opt("ladder-sizes", "10000,100000,1000000").split(",").map(Number);
   const threads = Number(opt("threads", "2"));
-  const stages = opt("stages", "ingest,profile,recipe,gbdt,ladder").split(",");
+  const stages = opt("stages", "ingest,profile,recipe,gbdt,gbdt-out,ladder").split(",");
   const markdown = argv.includes("--markdown");
   const started = new Date();
   const startLoad = loadavg()[0];
@@ -346,10 +363,10 @@ export async function benchScale(argv: string[] = []): Promise<BenchRow[]> {
     `sampled every 10 s; \`npm run bench -- scale ${argv.filter((a) => a.startsWith("--")).join(" ")}\`.`;
   const notes = [
     ...rows
-      .filter((r) => r.stage === "gbdt" && r.a.auc !== undefined && r.b.auc !== undefined)
+      .filter((r) => r.stage.startsWith("gbdt") && r.a.auc !== undefined && r.b.auc !== undefined)
       .map(
         (r) =>
-          `gbdt at ${r.rows.toLocaleString("en")} rows: CV ROC AUC ours ${r.a.auc!.toFixed(4)}, peer ${r.b.auc!.toFixed(4)}`,
+          `${stageLabel(r)} at ${r.rows.toLocaleString("en")} rows: CV ROC AUC ours ${r.a.auc!.toFixed(4)}, peer ${r.b.auc!.toFixed(4)}`,
       ),
     ...rows.filter((r) => r.stage === "ladder").map(ladderModelsNote),
     ...rows.flatMap((r) =>

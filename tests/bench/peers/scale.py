@@ -1,8 +1,8 @@
 """Peer side of `npm run bench -- scale`: one stage on one CSV, then one JSON line.
 
-usage: /usr/bin/python3 scale.py STAGE FILE [THREADS [MODELS]]
-STAGE: ingest | profile | recipe | gbdt | ladder (MODELS: our model ids, comma-separated; default
-all of LADDER). Every stage but ingest starts by reading the file with pandas (its time is not
+usage: /usr/bin/python3 scale.py STAGE FILE [THREADS [MODELS | MODEL_FILE]]
+STAGE: ingest | profile | recipe | gbdt | gbdt-out | ladder (MODELS: our model ids, comma-separated;
+default all of LADDER; MODEL_FILE: where gbdt-out pickles the model refitted on every row). Every stage but ingest starts by reading the file with pandas (its time is not
 counted, its memory is: peak RSS is the whole process's).
 Threads: OMP_NUM_THREADS is set by the caller (the bench), so HistGradientBoosting uses as many
 threads as our fold pool.
@@ -95,15 +95,22 @@ elif stage == "profile":
     X[num].isna().sum()
 elif stage == "recipe":
     recipe().fit_transform(X)
-elif stage == "gbdt":
+elif stage in ("gbdt", "gbdt-out"):
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.model_selection import StratifiedKFold, cross_val_score
 
     model = HistGradientBoostingClassifier(max_iter=100, max_leaf_nodes=31, max_bins=255, random_state=0)
-    scores = cross_val_score(
-        model, one_hot(X), y, cv=StratifiedKFold(3, shuffle=True, random_state=0), scoring="roc_auc"
-    )
+    M = one_hot(X)
+    scores = cross_val_score(model, M, y, cv=StratifiedKFold(3, shuffle=True, random_state=0), scoring="roc_auc")
     out["auc"] = float(np.mean(scores))
+    if stage == "gbdt-out":
+        # As `train --out`: after the CV, the model refitted on every row and written to a file
+        # (sys.argv[4]; the bench removes it).
+        import pickle
+
+        model.fit(M, y)
+        with open(sys.argv[4], "wb") as f:
+            pickle.dump(model, f)
 elif stage == "ladder":
     # Our ladder's protocol with scikit-learn models on the same recipe: a stratified 20% test
     # part held back, 5-fold CV on the rest, a refit on the whole training part scored on the test
