@@ -48,8 +48,14 @@ if (helpers && leave) {
 const TRACE = process.env.AUTOML_FOLD_TRACE === "1";
 const trace = (what: string) =>
   process.stderr.write(
-    `[fold-trace] ${(Date.now() / 1000).toFixed(3)} thread ${threadId} cpu ${threadCpu()} ${what}\n`,
+    `[fold-trace] ${(Date.now() / 1000).toFixed(3)} thread ${threadId} cpu ${threadCpu()} ${memory()} ${what}\n`,
   );
+/** The process's RSS, and this thread's V8 heap and ArrayBuffers (MB): where a run's memory goes. */
+function memory(): string {
+  const m = process.memoryUsage();
+  const mb = (b: number) => Math.round(b / 1e6);
+  return `rss ${mb(m.rss)} heap ${mb(m.heapUsed)} ab ${mb(m.arrayBuffers)}`;
+}
 /** This thread's user and system CPU seconds so far ("u+s"), from Linux's /proc; "?" elsewhere. */
 function threadCpu(): string {
   try {
@@ -87,7 +93,13 @@ port.on("message", async (msg: ThreadRequest) => {
     const onStage = TRACE
       ? (stage: string) => trace(`${job.model} fold ${job.fold} (${job.train.length} rows) ${stage}`)
       : undefined;
-    const result = await runFoldJob(frame, job, { onStage });
+    // With the trace, every tenth iteration of a fit too (its memory as it goes).
+    const onProgress = TRACE
+      ? (p: { done: number; total: number }) => {
+          if (p.done % 10 === 0) trace(`${job.model} fold ${job.fold} fit ${p.done}/${p.total}`);
+        }
+      : undefined;
+    const result = await runFoldJob(frame, job, { onStage, onProgress });
     port.postMessage({ id: msg.id, result });
     collectSoon();
   } catch (err) {
