@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line directly through tsx, so `npm install` is the only set-up step.
-import { register } from "tsx/esm/api";
+// Runs the command line's TypeScript as a bundle made on first use (cliBundle.mjs), else through
+// tsx, so `npm install` is the only set-up step.
+import { loadCli } from "./cliBundle.mjs";
 
-register();
-const { main } = await import("../src/cli/main.ts");
+const { main } = await loadCli();
 process.exitCode = await main(process.argv.slice(2));
