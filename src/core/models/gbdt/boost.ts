@@ -7,9 +7,10 @@ import { applyBins, type BinMapper, type BinnedMatrix, fitBins } from "../trees/
 import { type GrowParams, TreeGrower } from "../trees/grower.ts";
 import { histogramHelp, type StepArrays } from "../trees/histHelp.ts";
 import { reserveCodes } from "../trees/histMemory.ts";
-import { binSource, gatherRows, type RowSource } from "../trees/rowSource.ts";
+import { binSource, type RowSource } from "../trees/rowSource.ts";
 import { leafOf, type Tree } from "../trees/tree.ts";
 import { intParam, limitParam, numberParam } from "../trees/treeParams.ts";
+import { addTreeColumns, type ColumnRows, gatherColumns } from "./columnRows.ts";
 import {
   type BoostLoss,
   binaryLogLoss,
@@ -78,11 +79,12 @@ export function boost(
   if (es !== "auto" && es !== true && es !== false)
     throw new ValidationError(`invalid early_stopping: ${String(es)}`);
   const earlyStopping = es === "auto" ? X.rows > 10_000 : es;
-  const weight = readWeights(opts, X.rows);
+  // No sample weights: no array of ones (null is weight 1 everywhere; a product with 1 is exact).
+  const weight = opts.sampleWeight ? readWeights(opts, X.rows) : null;
   const loss = classes === 0 ? squaredError : classes === 2 ? binaryLogLoss : multinomialLogLoss(classes);
   const rng = makeRng(opts.seed ?? 0);
 
-  let trainRows: Uint32Array;
+  let trainRows: Uint32Array | null;
   let valRows: Uint32Array | null = null;
   if (earlyStopping) {
     const fraction = numberParam("validation_fraction", params.validation_fraction, 0, 1, true);
@@ -96,31 +98,36 @@ export function boost(
   let mapper: BinMapper;
   let binned: BinnedMatrix;
   // The tree walk of the early-stopping rows reads their raw values: X itself, or a copy of them.
-  let valData: Float64Array | Float32Array;
-  let valAt: Uint32Array | null = valRows;
+  let valData: Float64Array | Float32Array | null = null;
+  let valColumns: ColumnRows | null = null;
   // The codes are binned straight into the grower's WebAssembly memory where there is one.
-  const into = (nBins: Int32Array) => reserveCodes(trainRows.length, nBins, true);
+  const n = trainRows.length;
+  const into = (nBins: Int32Array) => reserveCodes(n, nBins, true);
   if ("data" in X) {
     mapper = fitBins(X, maxBins, { seed: opts.seed, rows: trainRows });
     binned = applyBins(X, mapper, trainRows, into(mapper.nBins));
     valData = X.data;
   } else {
     ({ mapper, binned } = binSource(X, maxBins, { seed: opts.seed, rows: trainRows, into }));
-    valData = valRows ? gatherRows(X, valRows).data : new Float64Array(0);
-    valAt = valRows && Uint32Array.from({ length: valRows.length }, (_, j) => j);
+    // By column at the narrowest exact type: a third of the Float64 rows on one-hot tables.
+    valColumns = valRows && gatherColumns(X, valRows);
   }
-  const n = trainRows.length;
   const dim = loss.dim;
-  const yTrain = pick(y.values, trainRows);
-  const wTrain = pick(weight, trainRows);
-  const baseline = loss.baseline(yTrain, wTrain);
-  const unitWeights = wTrain.every((v) => v === 1) ? null : wTrain;
   // In a thread with histogram help the binary loss's step is shared too: its arrays then live in
   // shared memory (histHelp.ts), with the same values.
-  const shared = loss.step && histogramHelp() ? sharedStepArrays(n, yTrain, unitWeights) : undefined;
+  const share = loss.step !== undefined && histogramHelp() !== null;
+  const yTrain = pick(y.values, trainRows, share);
+  const wTrain = weight && pick(weight, trainRows, share);
+  // Dropped (its 4 bytes a row) for the fit's length.
+  trainRows = null;
+  const baseline = loss.baseline(yTrain, wTrain);
+  const unitWeights = wTrain === null || wTrain.every((v) => v === 1) ? null : wTrain;
+  const shared = share ? sharedStepArrays(n, yTrain, unitWeights) : undefined;
   const grower = new TreeGrower(binned, mapper.thresholds, 1, rules, true, shared);
   // The grower's WebAssembly memory holds the codes from here on: the fit's own copy can go.
   grower.adoptCodes();
+  // Its rows, gradients and hessians are written in place (the shared step's too, see histWasm.ts).
+  const inPlace = grower.inPlace();
   try {
     return grow();
   } finally {
@@ -130,29 +137,34 @@ export function boost(
   function grow(): Boosted {
     const raw = shared ? shared.raw : new Float64Array(n * dim);
     for (let i = 0; i < n; i++) raw.set(baseline, i * dim);
-    const prob = shared ? shared.prob : new Float64Array(n * dim);
-    const grad = shared ? shared.grad : new Float64Array(n);
-    const hess = shared ? shared.hess : new Float64Array(n);
-    const rows = new Uint32Array(n);
+    // The one-pass step keeps no probabilities; the other losses' gradients read them.
+    const prob = loss.step ? new Float64Array(0) : new Float64Array(n * dim);
+    const grad = inPlace ? inPlace.grad : new Float64Array(n);
+    const hess = inPlace ? inPlace.hess : new Float64Array(n);
+    const rows = inPlace ? inPlace.rows : new Uint32Array(n);
+    // Losses without a step read weights per row: ones where there are none (as before).
+    const wAll = loss.step ? null : (wTrain ?? new Float64Array(n).fill(1));
     const yVal = valRows ? pick(y.values, valRows) : null;
-    const wVal = valRows ? pick(weight, valRows) : null;
+    const wVal = valRows ? (weight ? pick(weight, valRows) : new Float64Array(valRows.length).fill(1)) : null;
     const rawVal = valRows ? repeatRows(baseline, valRows.length) : null;
 
     // Squared error with equal weights has one hessian for every row, which the histograms exploit.
     const constantHess =
-      loss.name === "squared_error" && wTrain.every((v) => v === wTrain[0]) ? wTrain[0] : undefined;
+      loss.name === "squared_error" && (wTrain === null || wTrain.every((v) => v === wTrain[0]))
+        ? (wTrain?.[0] ?? 1)
+        : undefined;
     const trees: Tree[] = [];
     const gains = new Float64Array(X.cols);
     // One pass per iteration for the binary loss: probabilities, training loss, next gradients.
     const step = (): number => {
       if (shared) {
         const { y: ys, w: ws, terms } = shared;
-        const run = (a: number, b: number) => binaryStepRows(raw, prob, ys, ws, grad, hess, terms, a, b);
+        const run = (a: number, b: number) => binaryStepRows(raw, ys, ws, grad, hess, terms, a, b);
         if (grower.shareStep(n, run)) return sumTerms(terms, ws, n);
       }
-      if (loss.step) return loss.step(raw, n, prob, yTrain, unitWeights, grad, hess);
+      if (loss.step) return loss.step(raw, n, yTrain, unitWeights, grad, hess);
       loss.prepare(raw, n, prob);
-      return loss.mean(raw, yTrain, wTrain, prob);
+      return loss.mean(raw, yTrain, wAll!, prob);
     };
     const trainLoss = [step()];
     const validationLoss = rawVal ? [loss.mean(rawVal, yVal!, wVal!)] : null;
@@ -161,7 +173,7 @@ export function boost(
     for (let it = 0; it < maxIter; it++) {
       opts.signal?.throwIfAborted();
       for (let k = 0; k < dim; k++) {
-        if (!loss.step) loss.gradients(k, raw, prob, yTrain, wTrain, grad, hess);
+        if (!loss.step) loss.gradients(k, raw, prob, yTrain, wAll!, grad, hess);
         for (let i = 0; i < n; i++) rows[i] = i;
         const grown = grower.grow(rows, n, { grad, hess, constantHess }, growParams);
         const tree = grown.tree;
@@ -172,8 +184,11 @@ export function boost(
           for (let j = leaf.start; j < leaf.end; j++) raw[rows[j] * dim + k] += v;
         }
         if (valRows && rawVal) {
-          for (let j = 0; j < valRows.length; j++) {
-            rawVal[j * dim + k] += tree.value[leafOf(tree, valData, valAt![j] * X.cols)];
+          if (valColumns) addTreeColumns(tree, valColumns, rawVal, dim, k);
+          else {
+            for (let j = 0; j < valRows.length; j++) {
+              rawVal[j * dim + k] += tree.value[leafOf(tree, valData!, valRows[j] * X.cols)];
+            }
           }
         }
         for (let f = 0; f < gains.length; f++) gains[f] += grown.gains[f];
@@ -205,23 +220,23 @@ export function stalled(losses: number[], patience: number, tol: number): boolea
   return true;
 }
 
-function pick(values: Float64Array, rows: Uint32Array): Float64Array {
-  const out = new Float64Array(rows.length);
+/** values[rows], in shared memory when `shared` (the step's arrays of a helped fit). */
+function pick(values: Float64Array, rows: Uint32Array, shared = false): Float64Array {
+  const out = shared
+    ? new Float64Array(new SharedArrayBuffer(rows.length * 8))
+    : new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
   return out;
 }
 
-/** The binary step's per-row arrays in shared memory (targets and weights copied in). */
+/**
+ * The binary step's per-row arrays in shared memory (targets and weights already there). The
+ * gradients and hessians are the grower's (histWasm.ts sets them): empty until then.
+ */
 function sharedStepArrays(n: number, y: Float64Array, w: Float64Array | null): StepArrays {
   const make = () => new Float64Array(new SharedArrayBuffer(n * 8));
-  const ys = make();
-  ys.set(y);
-  let ws: Float64Array | null = null;
-  if (w) {
-    ws = make();
-    ws.set(w);
-  }
-  return { raw: make(), prob: make(), y: ys, w: ws, grad: make(), hess: make(), terms: make() };
+  const none = new Float64Array(0);
+  return { raw: make(), y, w, grad: none, hess: none, terms: make() };
 }
 
 function repeatRows(value: Float64Array, n: number): Float64Array {

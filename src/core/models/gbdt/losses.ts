@@ -11,8 +11,8 @@ export interface BoostLoss {
   name: LossName;
   /** Raw scores per row: 1, or the class count for multiclass. */
   dim: number;
-  /** The best constant raw score(s): mean, log-odds, or log class shares. */
-  baseline(y: Float64Array, w: Float64Array): Float64Array;
+  /** The best constant raw score(s): mean, log-odds, or log class shares; `w` null: every weight 1. */
+  baseline(y: Float64Array, w: Float64Array | null): Float64Array;
   /**
    * Weighted gradients and hessians of raw score `k` for every row into grad / hess.
    * `prob` is scratch of n x dim filled by `prepare` once per iteration.
@@ -37,12 +37,12 @@ export interface BoostLoss {
   /**
    * One-score losses may offer `prepare`, `mean` and `gradients(0, ...)` in one pass over the rows,
    * with the same numbers: returns the mean loss. `w` null means every weight is 1 (a product
-   * with 1 is exact, so skipping it changes nothing but the reads).
+   * with 1 is exact, so skipping it changes nothing but the reads). The probabilities are not
+   * kept (nothing reads them after the step), so a fit needs no array of them.
    */
   step?(
     raw: Float64Array,
     n: number,
-    prob: Float64Array,
     y: Float64Array,
     w: Float64Array | null,
     grad: Float64Array,
@@ -60,8 +60,9 @@ export const squaredError: BoostLoss = {
     let s = 0;
     let t = 0;
     for (let i = 0; i < y.length; i++) {
-      s += w[i] * y[i];
-      t += w[i];
+      const wi = w === null ? 1 : w[i];
+      s += wi * y[i];
+      t += wi;
     }
     return Float64Array.of(t > 0 ? s / t : 0);
   },
@@ -92,8 +93,9 @@ export const binaryLogLoss: BoostLoss = {
     let pos = 0;
     let t = 0;
     for (let i = 0; i < y.length; i++) {
-      pos += w[i] * y[i];
-      t += w[i];
+      const wi = w === null ? 1 : w[i];
+      pos += wi * y[i];
+      t += wi;
     }
     const p = Math.min(1 - EPS, Math.max(EPS, t > 0 ? pos / t : 0.5));
     return Float64Array.of(Math.log(p / (1 - p)));
@@ -124,13 +126,12 @@ export const binaryLogLoss: BoostLoss = {
     }
     return t > 0 ? s / t : 0;
   },
-  step(raw, n, prob, y, w, grad, hess) {
+  step(raw, n, y, w, grad, hess) {
     let s = 0;
     let t = 0;
     for (let i = 0; i < n; i++) {
       const r = raw[i];
       const p = sigmoid(r);
-      prob[i] = p;
       const wi = w === null ? 1 : w[i];
       // As `gradients` and `mean` (whose order of sums this keeps).
       grad[i] = w === null ? p - y[i] : wi * (p - y[i]);
@@ -164,8 +165,9 @@ export function multinomialLogLoss(k: number): BoostLoss {
       const share = new Float64Array(k);
       let t = 0;
       for (let i = 0; i < y.length; i++) {
-        share[y[i]] += w[i];
-        t += w[i];
+        const wi = w === null ? 1 : w[i];
+        share[y[i]] += wi;
+        t += wi;
       }
       return share.map((s) => Math.log(Math.max(EPS, t > 0 ? s / t : 1 / k)));
     },
@@ -213,7 +215,6 @@ export function multinomialLogLoss(k: number): BoostLoss {
  */
 export function binaryStepRows(
   raw: Float64Array,
-  prob: Float64Array,
   y: Float64Array,
   w: Float64Array | null,
   grad: Float64Array,
@@ -225,7 +226,6 @@ export function binaryStepRows(
   for (let i = a; i < b; i++) {
     const r = raw[i];
     const p = sigmoid(r);
-    prob[i] = p;
     const wi = w === null ? 1 : w[i];
     grad[i] = w === null ? p - y[i] : wi * (p - y[i]);
     hess[i] = w === null ? p * (1 - p) : wi * p * (1 - p);

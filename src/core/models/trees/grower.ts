@@ -67,7 +67,8 @@ export class TreeGrower {
   readonly layout: HistLayout;
   private readonly finder: SplitFinder;
   private readonly pool: HistogramPool;
-  private readonly scratch: HistScratch;
+  /** Gather buffers, made on first use and grown to the largest node gathered (see `scratchFor`). */
+  private scratch: HistScratch | null = null;
   /** The JS partition's buffer, made on first use (WebAssembly histograms partition in their memory). */
   private partition: Uint32Array | null = null;
   private readonly order: Int32Array;
@@ -97,9 +98,32 @@ export class TreeGrower {
     this.layout = makeHistLayout(binned.nBins, channels);
     this.finder = new SplitFinder(this.layout, rules);
     this.pool = new HistogramPool(this.layout.size);
-    this.scratch = makeHistScratch(binned.rows);
     this.order = Int32Array.from({ length: binned.cols }, (_, i) => i);
     this.meanBins = this.layout.size / this.layout.stride / Math.max(1, binned.cols);
+  }
+
+  /**
+   * Gather buffers for a node of n rows. Made on first use: a grower whose histograms are built
+   * in WebAssembly gathers only nodes too small for a histogram (a few hundred rows at most), so it
+   * need not hold three arrays of every row (20 bytes a row).
+   */
+  private scratchFor(n: number): HistScratch {
+    const have = this.scratch;
+    if (have && have.g.length >= n) return have;
+    const size = Math.min(this.binned.rows, Math.max(n, 1024, 2 * (have?.g.length ?? 0)));
+    this.scratch = makeHistScratch(size);
+    // The one-feature scan holds the buffers it was made with.
+    this.scan = null;
+    return this.scratch;
+  }
+
+  /**
+   * The WebAssembly histograms' own row, gradient and hessian arrays (null: JS kernels), for a
+   * booster to write each tree's statistics and rows in place: no copy per tree, none held twice.
+   */
+  inPlace(): { rows: Uint32Array; grad: Float64Array; hess: Float64Array } | null {
+    const wasm = this.wasmHistograms();
+    return wasm && { rows: wasm.rows, grad: wasm.gView, hess: wasm.hView };
   }
 
   /** Row-major codes for full histograms, made on first use (forests drawing features never need them). */
@@ -155,18 +179,9 @@ export class TreeGrower {
       wasm.build(hist, rows, start, end, stats);
       return;
     }
-    gatherRows(rows, start, end, stats, this.scratch);
-    buildHistogram(
-      hist,
-      this.layout,
-      this.rowCodes(),
-      this.binned.cols,
-      rows,
-      start,
-      end,
-      stats,
-      this.scratch,
-    );
+    const scratch = this.scratchFor(end - start);
+    gatherRows(rows, start, end, stats, scratch);
+    buildHistogram(hist, this.layout, this.rowCodes(), this.binned.cols, rows, start, end, stats, scratch);
   }
 
   /** A `sameRoot` tree's root histogram: every row in order, the counts built once per grower. */
@@ -308,7 +323,7 @@ export class TreeGrower {
       const draw = p.maxFeatures < cols;
       const order = this.order;
       const rng = p.rng!;
-      gatherRows(rows, node.start, node.end, stats, this.scratch);
+      gatherRows(rows, node.start, node.end, stats, this.scratchFor(node.end - node.start));
       let visited = 0;
       for (let drawn = 0; drawn < cols && visited < p.maxFeatures; drawn++) {
         let f = drawn;
@@ -341,8 +356,10 @@ export class TreeGrower {
     p: GrowParams,
     best: SplitCandidate,
   ): boolean {
-    const { layout, binned, finder, scratch } = this;
+    const { layout, binned, finder } = this;
     const { start, end, sums, score } = node;
+    // findSplit gathered the node into it.
+    const scratch = this.scratch!;
     if (p.splitter === "random") {
       this.randomSums ??= { left: new Float64Array(layout.stride), missing: new Float64Array(layout.stride) };
       return randomSplit(

@@ -24,10 +24,12 @@ export interface HistHelpOffer {
   step?: StepArrays;
 }
 
-/** The binary loss's per-row arrays over the training rows (see losses.ts's `binaryStepRows`). */
+/**
+ * The binary loss's per-row arrays over the training rows (see losses.ts's `binaryStepRows`).
+ * `grad` and `hess` are set by the grower's histograms to their own (histWasm.ts `create`).
+ */
 export interface StepArrays {
   raw: Float64Array;
-  prob: Float64Array;
   y: Float64Array;
   /** null: every weight is 1. */
   w: Float64Array | null;
@@ -203,7 +205,7 @@ export function helpHistograms(offer: HistHelpOffer, leave?: Int32Array): number
       if (b[W_KIND] !== KIND_STEP) runChunk(e, b, w & 255, gather);
       else if (s) {
         const [from, to] = chunkRange(w & 255, b[W_PARTS], b[W_N]);
-        binaryStepRows(s.raw, s.prob, s.y, s.w, s.grad, s.hess, s.terms, from, to);
+        binaryStepRows(s.raw, s.y, s.w, s.grad, s.hess, s.terms, from, to);
       }
       built++;
       Atomics.add(b, W_HELPED, 1);

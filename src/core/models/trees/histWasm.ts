@@ -67,8 +67,9 @@ export class WasmHistograms {
   private readonly aLowest: number;
   private readonly lowestView: Int32Array;
   private readonly nBins: Int32Array;
-  private readonly gView: Float64Array;
-  private readonly hView: Float64Array;
+  /** The rows' gradients and hessians the kernels read: a booster may write them in place (see `load`). */
+  readonly gView: Float64Array;
+  readonly hView: Float64Array;
   private readonly scratch: Float64Array;
   private readonly cols: number;
   private readonly total: number;
@@ -164,6 +165,11 @@ export class WasmHistograms {
     const m = fits ? r : makeMemory(binned.rows, binned.cols, layout.size * 8, help);
     if (!m) return null;
     const h = new WasmHistograms(m.e, m.buf, m.p, binned, layout, m.helpers);
+    // The step writes its gradients and hessians where the kernels read them: held once, no copy.
+    if (step) {
+      step.grad = h.gView;
+      step.hess = h.hView;
+    }
     if (help && m.memory) h.withdraw = help.offer({ memory: m.memory, board: h.aBoard, step });
     return h;
   }
@@ -253,7 +259,8 @@ export class WasmHistograms {
    */
   startTree(rows: Uint32Array, count: number): Uint32Array {
     this.loaded = null;
-    this.rows.set(rows.subarray(0, count));
+    // A booster may partition the module's own rows (set on the same buffer would copy them first).
+    if (rows !== this.rows) this.rows.set(rows.subarray(0, count));
     return this.rows;
   }
 
@@ -283,8 +290,9 @@ export class WasmHistograms {
 
   private load(stats: RowStats): void {
     if (this.loaded === stats) return;
-    this.gView.set(stats.grad!);
-    if (stats.constantHess === undefined) this.hView.set(stats.hess);
+    // Statistics written into the module's own arrays are in place already.
+    if (stats.grad !== this.gView) this.gView.set(stats.grad!);
+    if (stats.constantHess === undefined && stats.hess !== this.hView) this.hView.set(stats.hess);
     this.loaded = stats;
   }
 
