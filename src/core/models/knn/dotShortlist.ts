@@ -1,5 +1,6 @@
-import { type DenseKernels, denseKernels } from "../../wasm/denseKernels.ts";
-import { type NeighbourHeap, squaredEuclidean } from "./nearest.ts";
+import type { NeighbourHeap } from "./nearest.ts";
+import { QueryShortlist } from "./queryShortlist.ts";
+import { ScanKernel } from "./scanKernel.ts";
 
 /**
  * A column is kept as a list of its non-zero entries (and skipped for queries that are 0 there)
@@ -29,14 +30,10 @@ const DOTS_BYTES = 1 << 19;
 /** Most queries per chunk (the estimator's blocks hold 64). */
 const MAX_CHUNK = 64;
 /**
- * The WebAssembly product holds the dense training part (transposed) in its own memory, in
- * place of the JS copy; above this many values (256 MiB) the JS kernel keeps its row-major copy.
+ * The WebAssembly scan holds the dense training part (transposed) in its own memory, in place
+ * of the JS copy; above this many values (256 MiB) the JS kernel keeps its row-major copy.
  */
 const WASM_MAX_DENSE = 1 << 25;
-/** 2^-53: the unit roundoff of float64. */
-const UNIT_ROUNDOFF = 2 ** -53;
-/** 2^-1022: below it, float64 loses relative precision (subnormals). */
-const SMALLEST_NORMAL = 2 ** -1022;
 
 /**
  * Euclidean brute force through the expansion ‖x − q‖² = ‖x‖² + ‖q‖² − 2 x·q, used only to
@@ -57,7 +54,9 @@ const SMALLEST_NORMAL = 2 ** -1022;
  * the scan's k-th distance from above, so a row whose lower end is above U cannot be among the
  * scan's k nearest, nor tie with the k-th. Every other row (in practice the k nearest and exact
  * ties) gets the scan's own distance, in increasing row order, into the same heap: same set,
- * same order. Needs finite training rows and queries and finite norms (`build` says when not).
+ * same order (QueryShortlist). Needs finite training rows and queries and finite norms (`build`
+ * says when not). Where the host has WebAssembly SIMD, the products, the distances and the first
+ * test run fused in one pass (ScanKernel), and JS sees only the rows that pass it.
  */
 export class DotShortlist {
   /** ‖x‖² per training row, and the largest of them. */
@@ -66,27 +65,19 @@ export class DotShortlist {
   /** Dense columns' indices, and the training rows restricted to them, row-major (JS kernel). */
   private readonly denseCols: Int32Array;
   private readonly dense: Float64Array;
-  /**
-   * The WebAssembly SIMD product (src/core/wasm), when the host has it: its heap holds the dense
-   * training part transposed (nd x rows) at 0, a chunk of queries' dense values (chunk x nd) at
-   * `queryAt`, and the chunk's dot products at `dotsAt` (which `dots` views).
-   */
-  private readonly kernels?: DenseKernels;
-  private readonly queryAt: number = 0;
+  /** The fused WebAssembly SIMD scan, where the host has it (it then holds the dense part). */
+  private readonly kernel?: ScanKernel;
   /** Queries per chunk: as many as keep the dot products within DOTS_BYTES, at most MAX_CHUNK. */
   private readonly chunkMax: number;
   /** Sparse columns: per column index, its run in `sparseRows` / `sparseValues` (CSC). */
   private readonly sparseStart: Int32Array;
   private readonly sparseRows: Int32Array;
   private readonly sparseValues: Float64Array;
-  /** Dot products of each query slot with every training row, slot-major; then its D. */
+  /** Dot products of each query slot with every training row, slot-major (JS kernel). */
   private readonly dots: Float64Array;
-  /** The k smallest upper ends seen, as a max-heap (root: the largest of them). */
-  private upper = new Float64Array(0);
   private queryNorms = new Float64Array(0);
-  /** Rows noted by `shortlist` and their lower ends (room for every row). */
-  private readonly picked: Int32Array;
-  private readonly lower: Float64Array;
+  /** The shortlist of the query being scanned (JS kernel). */
+  private readonly query: QueryShortlist;
 
   private constructor(
     private readonly train: Float64Array,
@@ -95,8 +86,6 @@ export class DotShortlist {
     sparseShare: number | undefined,
     product: "auto" | "js",
   ) {
-    this.picked = new Int32Array(rows);
-    this.lower = new Float64Array(rows);
     this.norms = new Float64Array(rows);
     const nonZero = new Int32Array(cols);
     for (let r = 0; r < rows; r++) {
@@ -109,7 +98,7 @@ export class DotShortlist {
       this.norms[r] = s;
       if (s > this.maxNorm) this.maxNorm = s;
     }
-    // With the WebAssembly product a dense column costs about a quarter of a JS one, so fewer
+    // With the WebAssembly scan a dense column costs about a quarter of a JS one, so fewer
     // columns pay as lists (see WASM_SPARSE_COLUMN_SHARE); the split waits for the kernel.
     const denseAt = (share: number) => {
       const list: number[] = [];
@@ -120,16 +109,12 @@ export class DotShortlist {
     let denseList = denseAt(
       sparseShare ?? (product === "auto" ? WASM_SPARSE_COLUMN_SHARE : SPARSE_COLUMN_SHARE),
     );
-    let nd = denseList.length;
-    let kernels =
-      product === "auto" && nd > 0 && nd * rows <= WASM_MAX_DENSE
-        ? denseKernels(nd * rows + this.chunkMax * (nd + rows))
+    const kernel =
+      product === "auto" && denseList.length > 0 && denseList.length * rows <= WASM_MAX_DENSE
+        ? ScanKernel.create(train, rows, cols, Int32Array.from(denseList), this.norms, this.chunkMax)
         : undefined;
-    if (kernels?.kind !== "wasm") {
-      kernels = undefined;
-      denseList = denseAt(sparseShare ?? SPARSE_COLUMN_SHARE);
-      nd = denseList.length;
-    }
+    if (!kernel) denseList = denseAt(sparseShare ?? SPARSE_COLUMN_SHARE);
+    const nd = denseList.length;
     this.denseCols = Int32Array.from(denseList);
     const isDense = new Uint8Array(cols);
     for (const j of denseList) isDense[j] = 1;
@@ -140,15 +125,11 @@ export class DotShortlist {
       if (!isDense[j]) entries += nonZero[j];
     }
     this.sparseStart[cols] = entries;
-    if (kernels) {
-      this.kernels = kernels;
-      this.queryAt = nd * rows;
-      const dotsAt = this.queryAt + this.chunkMax * nd;
-      this.dots = kernels.heap.subarray(dotsAt, dotsAt + this.chunkMax * rows);
+    this.query = new QueryShortlist(kernel ? 0 : rows);
+    if (kernel) {
+      this.kernel = kernel;
+      this.dots = new Float64Array(0);
       this.dense = new Float64Array(0);
-      const heap = kernels.heap;
-      for (let r = 0; r < rows; r++)
-        for (let d = 0; d < nd; d++) heap[d * rows + r] = train[r * cols + denseList[d]];
     } else {
       this.dots = new Float64Array(this.chunkMax * rows);
       this.dense = new Float64Array(rows * nd);
@@ -188,7 +169,7 @@ export class DotShortlist {
 
   /** Which kernel computes the dense products: WebAssembly SIMD or JS. */
   get product(): "wasm" | "js" {
-    return this.kernels ? "wasm" : "js";
+    return this.kernel ? "wasm" : "js";
   }
 
   /**
@@ -202,7 +183,6 @@ export class DotShortlist {
     // lending_club's 7,900 training rows; 4, the least, on 100,000).
     const chunk = Math.min(count, this.chunkMax);
     if (this.queryNorms.length < count) this.queryNorms = new Float64Array(count);
-    if (this.upper.length < k) this.upper = new Float64Array(k);
     const queryNorms = this.queryNorms;
     for (let b = 0; b < count; b++) {
       let s = 0;
@@ -216,6 +196,23 @@ export class DotShortlist {
     for (let q0 = 0; q0 < count; q0 += chunk) {
       const c = Math.min(chunk, count - q0);
       const part = queries.subarray(q0 * cols, (q0 + c) * cols);
+      if (this.kernel) {
+        const sparse = { start: this.sparseStart, rows: this.sparseRows, values: this.sparseValues };
+        const chunkHeaps = heaps.slice(q0, q0 + c);
+        this.kernel.searchChunk(
+          this.train,
+          this.norms,
+          this.maxNorm,
+          sparse,
+          part,
+          c,
+          queryNorms,
+          q0,
+          chunkHeaps,
+          k,
+        );
+        continue;
+      }
       this.denseDots(part, c);
       this.sparseDots(part, c);
       for (let b = 0; b < c; b++) this.shortlist(part, b, queryNorms[q0 + b], heaps[q0 + b], k);
@@ -224,22 +221,14 @@ export class DotShortlist {
   }
 
   /**
-   * dots[b][r] = Σ over dense columns of x_rj q_bj, for every slot and training row: by the
-   * WebAssembly SIMD product where there is one (about 4x the JS kernel's speed on
-   * lending_club's 17 dense columns), else two training rows by four queries at a time in JS.
-   * Any summation order will do: the shortlist's bracket holds for every order.
+   * dots[b][r] = Σ over dense columns of x_rj q_bj, for every slot and training row, two
+   * training rows by four queries at a time (the JS kernel; ScanKernel does it where there is
+   * WebAssembly SIMD, about 4x as fast on lending_club's 17 dense columns). Any summation order
+   * will do: the shortlist's bracket holds for every order.
    */
   private denseDots(queries: Float64Array, count: number): void {
-    const { rows, cols, dense, denseCols, dots, kernels } = this;
+    const { rows, cols, dense, denseCols, dots } = this;
     const nd = denseCols.length;
-    if (kernels) {
-      const heap = kernels.heap;
-      const at = this.queryAt;
-      for (let b = 0; b < count; b++)
-        for (let d = 0; d < nd; d++) heap[at + b * nd + d] = queries[b * cols + denseCols[d]];
-      kernels.gemmNN(at, 0, at + this.chunkMax * nd, count, rows, nd, 0, 0, 0);
-      return;
-    }
     const q = new Float64Array(4 * nd);
     for (let b = 0; b < count; b += 4) {
       const width = Math.min(4, count - b);
@@ -321,73 +310,19 @@ export class DotShortlist {
   }
 
   /**
-   * Slot b's k nearest from its dot products: bracket, shortlist, exact distances. One pass keeps
-   * the k smallest upper ends so far and notes every row whose lower end does not exceed the
-   * k-th of them at that moment; that running limit only falls, so the noted rows hold every row
-   * within the final limit, and only they are filtered again and measured exactly.
+   * Slot b's k nearest from its dot products: bracket, shortlist, exact distances
+   * (QueryShortlist), every row offered in order after the cheap test, which skips most of them.
    */
   private shortlist(queries: Float64Array, b: number, nq: number, heap: NeighbourHeap, k: number): void {
-    const { rows, cols, norms, dots, upper, train } = this;
+    const { rows, cols, norms, dots, query } = this;
     const o = b * rows;
-    const rel = 8 * (cols + 10) * UNIT_ROUNDOFF;
-    const tiny = (cols + 10) * SMALLEST_NORMAL;
-    let noted = 0;
-    let size = 0;
-    let limit = Number.POSITIVE_INFINITY;
-    const lower = this.lower;
-    const picked = this.picked;
-    // The largest slack any row can get: rounding is monotone, so norms[r] <= maxNorm gives
-    // slack <= widest and d - slack >= d - widest, and a row with d - widest > limit would fail
-    // the full test below too. The cheap test skips most rows without computing their slack.
-    const widest = rel * (this.maxNorm + nq) + tiny;
+    query.reset(k, cols, nq, this.maxNorm);
+    const widest = query.widest;
     for (let r = 0; r < rows; r++) {
-      const scale = norms[r] + nq;
-      const d = scale - 2 * dots[o + r];
-      if (d - widest > limit) continue;
-      const slack = rel * scale + tiny;
-      const lo = d - slack;
-      if (lo > limit) continue;
-      lower[noted] = lo;
-      picked[noted++] = r;
-      const u = d + slack;
-      if (size < k) {
-        let c = size++;
-        while (c > 0) {
-          const p = (c - 1) >> 1;
-          if (!(upper[p] < u)) break;
-          upper[c] = upper[p];
-          c = p;
-        }
-        upper[c] = u;
-        if (size === k) limit = upper[0];
-      } else if (u < limit) {
-        siftDownMax(upper, k, u);
-        limit = upper[0];
-      }
+      const d = norms[r] + nq - 2 * dots[o + r];
+      if (d - widest > query.limit) continue;
+      query.offer(r, d, norms[r]);
     }
-    heap.reset(k);
-    const qo = b * cols;
-    for (let i = 0; i < noted; i++) {
-      if (lower[i] > limit) continue;
-      const r = picked[i];
-      const bound = heap.bound();
-      const exact = squaredEuclidean(train, r * cols, queries, cols, bound, qo);
-      if (!(exact > bound)) heap.push(exact, r);
-    }
+    query.finish(this.train, cols, queries, b * cols, heap);
   }
-}
-
-/** Replaces a max-heap's root by `v` and restores the heap order. */
-function siftDownMax(heap: Float64Array, size: number, v: number): void {
-  let c = 0;
-  for (;;) {
-    const l = 2 * c + 1;
-    if (l >= size) break;
-    const r = l + 1;
-    const top = r < size && heap[r] > heap[l] ? r : l;
-    if (!(heap[top] > v)) break;
-    heap[c] = heap[top];
-    c = top;
-  }
-  heap[c] = v;
 }

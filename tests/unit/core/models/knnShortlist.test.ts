@@ -99,6 +99,24 @@ describe("DotShortlist", () => {
     expectSame(train, rows, 2, queries, [3]);
   });
 
+  it("goes through the WebAssembly scan's blocks and tiles: rows padded to a multiple of 4, queries by fours and singly", () => {
+    // 9,999 rows: blocks of 256, 256, 512, ... rows, the last padded with a zero row that must
+    // never come back; 13 queries (chunks of 4: groups of four and one single) and 70 (one chunk
+    // of 6 after chunks of 64 at 1,000 rows below); a query equal to a training row.
+    const { data, cols } = oneHotTable(9_999, 7, [3, 40], 11);
+    const q = oneHotTable(12, 7, [3, 40], 12);
+    expectSame(
+      data,
+      9_999,
+      cols,
+      Float64Array.from([...q.data, ...data.slice(500 * cols, 501 * cols)]),
+      [1, 5, 40],
+    );
+    const small = oneHotTable(1_001, 3, [5], 13);
+    const many = oneHotTable(70, 3, [5], 14);
+    expectSame(small.data, 1_001, small.cols, many.data, [2, 9]);
+  });
+
   it("refuses training norms that overflow, and reports a query norm that does", () => {
     expect(DotShortlist.build(Float64Array.of(1e200, 1, 2, 3), 2, 2)).toBeUndefined();
     const shortlist = DotShortlist.build(Float64Array.of(1, 2, 3, 4), 2, 2)!;
