@@ -100,15 +100,22 @@ export function boost(
   // The tree walk of the early-stopping rows reads their raw values: X itself, or a copy of them.
   let valData: Float64Array | Float32Array | null = null;
   let valColumns: ColumnRows | null = null;
-  // The codes are binned straight into the grower's WebAssembly memory where there is one.
+  // The codes are binned straight into the grower's WebAssembly memory where there is one, row-major
+  // (the only layout the grower keeps).
   const n = trainRows.length;
   const into = (nBins: Int32Array) => reserveCodes(n, nBins, true);
   if ("data" in X) {
     mapper = fitBins(X, maxBins, { seed: opts.seed, rows: trainRows });
-    binned = applyBins(X, mapper, trainRows, into(mapper.nBins));
+    const store = into(mapper.nBins);
+    binned = applyBins(X, mapper, trainRows, store, store !== null);
     valData = X.data;
   } else {
-    ({ mapper, binned } = binSource(X, maxBins, { seed: opts.seed, rows: trainRows, into }));
+    ({ mapper, binned } = binSource(X, maxBins, {
+      seed: opts.seed,
+      rows: trainRows,
+      into,
+      intoRowMajor: true,
+    }));
     // By column at the narrowest exact type: a third of the Float64 rows on one-hot tables.
     valColumns = valRows && gatherColumns(X, valRows);
   }

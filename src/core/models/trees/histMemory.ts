@@ -50,6 +50,7 @@ export interface Exports {
   cols_gh: ColumnKernel;
   partition(
     column: number,
+    stride: number,
     rows: number,
     start: number,
     end: number,
@@ -65,8 +66,8 @@ export interface Exports {
 const MAX_SLOTS = 64;
 const SLOT_BYTES = 32 * 1024 * 1024;
 /**
- * A node with fewer than one in this many of the rows is built from column-major codes: measured
- * at 667k x 20, 2x faster at a tenth of the rows, even at half of them.
+ * Rows of the gather buffers (gradients then hessians, for the column-major kernels, which the
+ * grower no longer calls) as a share of all rows; also sizes the helpers' buffers.
  */
 export const COLUMN_SPARSITY = 4;
 
@@ -77,8 +78,8 @@ const align = (bytes: number) => (bytes + 63) & ~63;
 
 /** Byte addresses of a grower's regions in its memory, and the bytes needed. */
 export interface Plan {
+  /** Row-major codes (`codes[r * cols + f]`): the only copy (partition reads them too). */
   codes: number;
-  columns: number;
   ordered: number;
   /** Bytes of one channel of a column-major build's gather buffer (gradients, then hessians). */
   gather: number;
@@ -104,14 +105,12 @@ function plan(rows: number, cols: number, histBytes: number, helpers: number): P
     return at;
   };
   const codes = take(rows * cols);
-  const columns = take(rows * cols);
   // Gathered gradients then hessians of a column-major build, which only nodes of fewer than
   // rows / COLUMN_SPARSITY rows get; also the partition's buffer of up to every row's index.
   const gather = align(Math.ceil(rows / COLUMN_SPARSITY) * 8);
   const ordered = take(Math.max(rows * 4, 2 * gather));
   const p = {
     codes,
-    columns,
     ordered,
     gather,
     rows: take(rows * 4),
@@ -181,15 +180,15 @@ export function takeReservation(codes: Uint8Array): Made | null {
 }
 
 /**
- * Storage for `rows` x nBins.length column-major bin codes inside the memory that
- * `WasmHistograms.create` then uses for a one-channel grower on them (`share` as there): binning
- * straight into it spares a fit its own copy of the codes (rows x cols bytes). Null where
- * WebAssembly is missing: bin into an ordinary array.
+ * Storage for `rows` x nBins.length ROW-MAJOR bin codes (`codes[r * cols + f]`) inside the memory
+ * that `WasmHistograms.create` then uses for a one-channel grower on them (`share` as there):
+ * binning straight into it spares a fit its own copy of the codes (rows x cols bytes), and the
+ * grower needs no other layout. Null where WebAssembly is missing: bin into an ordinary array.
  */
 export function reserveCodes(rows: number, nBins: Int32Array, share: boolean): Uint8Array | null {
   const histBytes = makeHistLayout(nBins, 1).size * 8;
   const m = makeMemory(rows, nBins.length, histBytes, share ? histogramHelp() : null);
   if (!m) return null;
   reservations.set(m.buf, m);
-  return new Uint8Array(m.buf, m.p.columns, rows * nBins.length);
+  return new Uint8Array(m.buf, m.p.codes, rows * nBins.length);
 }

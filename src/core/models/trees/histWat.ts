@@ -137,12 +137,13 @@ function columnKernel(hess: boolean): string {
 }
 
 /**
- * (func partition (column rows start end buf bin missing missRight lowest) -> mid): grower.ts's
- * stable in-place partition of rows[start..end) on "code <= bin goes left" (the missing code goes
+ * (func partition (column stride rows start end buf bin missing missRight lowest) -> mid): grower.ts's
+ * stable in-place partition of rows[start..end) on "code <= bin goes left", the code of row r at
+ * `column + r * stride` (row-major codes: column = the feature's first code) (the missing code goes
  * right when missRight is 1), branch-free; stores the lowest code sent right (or missing) at
  * `lowest` and returns where the right side starts.
  */
-const PARTITION = `(func (export "partition") (param $column i32) (param $rows i32) (param $start i32) (param $end i32)
+const PARTITION = `(func (export "partition") (param $column i32) (param $stride i32) (param $rows i32) (param $start i32) (param $end i32)
   (param $buf i32) (param $bin i32) (param $missing i32) (param $missRight i32) (param $lowest i32) (result i32)
   (local $k i32) (local $l i32) (local $r i32) (local $row i32) (local $c i32) (local $right i32) (local $low i32)
   (local $at i32) (local $cand i32)
@@ -152,7 +153,7 @@ const PARTITION = `(func (export "partition") (param $column i32) (param $rows i
   (block $done (loop $next
     (br_if $done (i32.ge_u (local.get $k) (local.get $end)))
     (local.set $row (i32.load (i32.add (local.get $rows) (i32.shl (local.get $k) (i32.const 2)))))
-    (local.set $c (i32.load8_u (i32.add (local.get $column) (local.get $row))))
+    (local.set $c (i32.load8_u (i32.add (local.get $column) (i32.mul (local.get $row) (local.get $stride)))))
     (local.set $right (select (local.get $missRight)
       (i32.shr_u (i32.sub (local.get $bin) (local.get $c)) (i32.const 31))
       (i32.eq (local.get $c) (local.get $missing))))
