@@ -20,7 +20,12 @@ import { defaultThreads, makeFoldPool } from "../../src/cli/foldPool.ts";
 import { prepareTfjs } from "../../src/cli/tfjsBackend.ts";
 import type { LeaderboardEntry } from "../../src/core/automl/ladder/leaderboard.ts";
 import { runLadder } from "../../src/core/automl/ladder/runLadder.ts";
-import { DEFAULT_TUNE, modelTrials, type TuneBudget } from "../../src/core/automl/tune/tuning.ts";
+import {
+  DEFAULT_TUNE,
+  modelTrials,
+  QUICK_SKIPS,
+  type TuneBudget,
+} from "../../src/core/automl/tune/tuning.ts";
 import { readCsv } from "../../src/core/data/readCsv.ts";
 import type { MetricId } from "../../src/core/framing/metrics.ts";
 
@@ -162,7 +167,7 @@ for (const r of rows)
       .trimEnd(),
   );
 console.log(
-  `\nTuning: ${tune} (${modelTrials(tune, "gbdt")} candidates per model${tune === "quick" ? ", the neural net on its defaults" : ""}; nested successive halving). Folds: ${sklearnFolds ? "scikit-learn's KFold(5, shuffle=True, random_state=0), as the reference" : "the app's own (stratified for classes), seed 0"}; neural net on tfjs ${backend}.`,
+  `\nTuning: ${tune} (${modelTrials(tune, "gbdt")} candidates per model${tune === "quick" ? `, ${QUICK_SKIPS.join(" and ")} on their defaults` : ""}; nested successive halving). Folds: ${sklearnFolds ? "scikit-learn's KFold(5, shuffle=True, random_state=0), as the reference" : "the app's own (stratified for classes), seed 0"}; neural net on tfjs ${backend}.`,
 );
 console.log(
   `\n${passed} of ${chosen.length} at or above the reference (minus 0.005 for accuracy / ROC AUC, 0.01 for R²); ${better} of ${chosen.length} better than it.`,

@@ -4,7 +4,7 @@ import { TUNE_PRESETS, type TuneBudget } from "../../core/automl/tune/tuning.ts"
 
 const PRESET_TEXT: Record<keyof typeof TUNE_PRESETS, string> = {
   off: "Off: every model on its defaults",
-  quick: `Quick: ${TUNE_PRESETS.quick} candidates per model (the neural net on its defaults)`,
+  quick: `Quick: ${TUNE_PRESETS.quick} candidates per model (the neural net and extra trees on their defaults)`,
   thorough: `Thorough: ${TUNE_PRESETS.thorough} candidates per model`,
 };
 

@@ -34,14 +34,17 @@ describe("the tuning budget of run settings", () => {
     expect(() => validateRunSettings({ ...base, tune: -1 })).toThrow(/from 0 to 200 \(got -1\)/);
   });
 
-  it("gives each model its candidates: quick leaves the neural net on its defaults", () => {
+  it("gives each model its candidates: quick leaves the neural net and extra trees on their defaults", () => {
     expect(tuneTrials("quick")).toBe(9);
     expect(modelTrials("quick", "logistic")).toBe(9);
+    expect(modelTrials("quick", "random_forest")).toBe(9);
     expect(modelTrials("quick", "mlp")).toBe(0);
+    expect(modelTrials("quick", "extra_trees")).toBe(0);
     expect(modelTrials("thorough", "mlp")).toBe(27);
+    expect(modelTrials("thorough", "extra_trees")).toBe(27);
     expect(modelTrials(5, "mlp")).toBe(5);
     expect(modelTrials(undefined, "gbdt")).toBe(0);
     const tune = ladderOptions({ ...base, tune: "quick" }).tune as (m: string) => number;
-    expect([tune("logistic"), tune("mlp")]).toEqual([9, 0]);
+    expect([tune("logistic"), tune("mlp"), tune("extra_trees")]).toEqual([9, 0, 0]);
   });
 });
