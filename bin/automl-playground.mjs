@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Runs the command line's TypeScript as a bundle made on first use (cliBundle.mjs), else through
-// tsx, so `npm install` is the only set-up step.
-import { loadCli } from "./cliBundle.mjs";
+// tsx, so `npm install` is the only set-up step; on Linux in a child with a fixed malloc mmap
+// threshold (mallocRelaunch.mjs).
+import { relaunchWithMalloc } from "./mallocRelaunch.mjs";
 
-const { main } = await loadCli();
-process.exitCode = await main(process.argv.slice(2));
+if (!relaunchWithMalloc()) {
+  const { loadCli } = await import("./cliBundle.mjs");
+  const { main } = await loadCli();
+  process.exitCode = await main(process.argv.slice(2));
+}
