@@ -103,7 +103,9 @@ export function boost(
   // The codes are binned straight into the grower's WebAssembly memory where there is one, row-major
   // (the only layout the grower keeps).
   const n = trainRows.length;
-  const into = (nBins: Int32Array) => reserveCodes(n, nBins, true);
+  // Leaf-wise growth with a leaf cap holds at most one histogram per open leaf, plus the one built.
+  const slots = Number.isFinite(growParams.maxLeafNodes) ? growParams.maxLeafNodes + 1 : undefined;
+  const into = (nBins: Int32Array) => reserveCodes(n, nBins, true, slots);
   if ("data" in X) {
     mapper = fitBins(X, maxBins, { seed: opts.seed, rows: trainRows });
     const store = into(mapper.nBins);
@@ -130,7 +132,7 @@ export function boost(
   const baseline = loss.baseline(yTrain, wTrain);
   const unitWeights = wTrain === null || wTrain.every((v) => v === 1) ? null : wTrain;
   const shared = share ? sharedStepArrays(n, yTrain, unitWeights) : undefined;
-  const grower = new TreeGrower(binned, mapper.thresholds, 1, rules, true, shared);
+  const grower = new TreeGrower(binned, mapper.thresholds, 1, rules, true, shared, slots);
   // The grower's WebAssembly memory holds the codes from here on: the fit's own copy can go.
   grower.adoptCodes();
   // Its rows, gradients and hessians are written in place (the shared step's too, see histWasm.ts).

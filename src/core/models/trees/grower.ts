@@ -96,6 +96,8 @@ export class TreeGrower {
     private readonly share = false,
     /** With `share`, the binary loss's per-row arrays, offered too (see `shareStep`). */
     private readonly step?: StepArrays,
+    /** Whole-node histograms held at most at once (WebAssembly slots; see histMemory.ts). */
+    private readonly slots?: number,
   ) {
     this.layout = makeHistLayout(binned.nBins, channels);
     this.finder = new SplitFinder(this.layout, rules);
@@ -141,7 +143,7 @@ export class TreeGrower {
 
   private wasmHistograms(): WasmHistograms | null {
     if (this.wasm === undefined)
-      this.wasm = WasmHistograms.create(this.binned, this.layout, this.share, this.step);
+      this.wasm = WasmHistograms.create(this.binned, this.layout, this.share, this.step, this.slots);
     return this.wasm;
   }
 

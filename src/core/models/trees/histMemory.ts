@@ -24,20 +24,6 @@ export type Kernel = (
   hist: number,
   offs: number,
 ) => void;
-export type ColumnKernel = (
-  codes: number,
-  total: number,
-  cols: number,
-  rows: number,
-  n: number,
-  g: number,
-  h: number,
-  hist: number,
-  offs: number,
-  gg: number,
-  hh: number,
-) => void;
-
 /** The histogram module's exports. */
 export interface Exports {
   /** The module's own memory (the shared module imports its memory instead). */
@@ -46,8 +32,6 @@ export interface Exports {
   rows_gh: Kernel;
   root_g: Kernel;
   root_gh: Kernel;
-  cols_g: ColumnKernel;
-  cols_gh: ColumnKernel;
   partition(
     column: number,
     stride: number,
@@ -65,11 +49,15 @@ export interface Exports {
 /** Histogram slots kept in WebAssembly memory: at most this many, and at most this many bytes. */
 const MAX_SLOTS = 64;
 const SLOT_BYTES = 32 * 1024 * 1024;
+
 /**
- * Rows of the gather buffers (gradients then hessians, for the column-major kernels, which the
- * grower no longer calls) as a share of all rows; also sizes the helpers' buffers.
+ * Slots for histograms of `histBytes`: `want` (a grower's most histograms alive at once, e.g.
+ * its leaf cap + 1) or MAX_SLOTS, within SLOT_BYTES. A grower needing more uses ordinary arrays
+ * beyond them (the same sums, a copy out of the scratch slot each).
  */
-export const COLUMN_SPARSITY = 4;
+function slotCount(histBytes: number, want?: number): number {
+  return Math.max(2, Math.min(want ?? MAX_SLOTS, MAX_SLOTS, Math.floor(SLOT_BYTES / histBytes)));
+}
 
 /** The module, compiled once per thread; null where WebAssembly is missing or refuses a sync compile. */
 const wasmModule = moduleLoader(HIST_WASM_BASE64);
@@ -80,9 +68,8 @@ const align = (bytes: number) => (bytes + 63) & ~63;
 export interface Plan {
   /** Row-major codes (`codes[r * cols + f]`): the only copy (partition reads them too). */
   codes: number;
+  /** The partition's buffer of up to every row's index. */
   ordered: number;
-  /** Bytes of one channel of a column-major build's gather buffer (gradients, then hessians). */
-  gather: number;
   rows: number;
   g: number;
   h: number;
@@ -92,12 +79,11 @@ export interface Plan {
   slots: number;
   nSlots: number;
   board: number;
-  helpScratch: number;
   top: number;
 }
 
-function plan(rows: number, cols: number, histBytes: number, helpers: number): Plan {
-  const nSlots = Math.max(2, Math.min(MAX_SLOTS, Math.floor(SLOT_BYTES / histBytes)));
+function plan(rows: number, cols: number, histBytes: number, slots?: number): Plan {
+  const nSlots = slotCount(histBytes, slots);
   let top = 0;
   const take = (bytes: number) => {
     const at = top;
@@ -105,14 +91,9 @@ function plan(rows: number, cols: number, histBytes: number, helpers: number): P
     return at;
   };
   const codes = take(rows * cols);
-  // Gathered gradients then hessians of a column-major build, which only nodes of fewer than
-  // rows / COLUMN_SPARSITY rows get; also the partition's buffer of up to every row's index.
-  const gather = align(Math.ceil(rows / COLUMN_SPARSITY) * 8);
-  const ordered = take(Math.max(rows * 4, 2 * gather));
   const p = {
     codes,
-    ordered,
-    gather,
+    ordered: take(rows * 4),
     rows: take(rows * 4),
     g: take(rows * 8),
     h: take(rows * 8),
@@ -122,7 +103,6 @@ function plan(rows: number, cols: number, histBytes: number, helpers: number): P
     slots: take(histBytes * (nSlots - 1)),
     nSlots,
     board: take(BOARD_WORDS * 4),
-    helpScratch: take(2 * gather * helpers),
     top: 0,
   };
   p.top = top;
@@ -136,6 +116,8 @@ export interface Made {
   p: Plan;
   histBytes: number;
   helpers: number;
+  /** The slots asked for (see `slotCount`). */
+  slots: number | undefined;
   memory: SharedMemory | null;
 }
 
@@ -149,21 +131,21 @@ export function makeMemory(
   cols: number,
   histBytes: number,
   help: HistHelp | null,
+  slots?: number,
 ): Made | null {
+  const p = plan(rows, cols, histBytes, slots);
   if (help) {
-    const p = plan(rows, cols, histBytes, help.helpers);
     const memory = makeSharedMemory(Math.ceil(p.top / WASM_PAGE));
     if (memory) {
       const e = instantiateShared(memory) as unknown as Exports;
-      return { e, buf: memory.buffer, p, histBytes, helpers: help.helpers, memory };
+      return { e, buf: memory.buffer, p, histBytes, helpers: help.helpers, slots, memory };
     }
   }
   const module = wasmModule();
   if (!module) return null;
   try {
-    const p = plan(rows, cols, histBytes, 0);
     const e = instantiateWithRoom(module, p.top) as unknown as Exports;
-    return { e, buf: e.memory.buffer, p, histBytes, helpers: 0, memory: null };
+    return { e, buf: e.memory.buffer, p, histBytes, helpers: 0, slots, memory: null };
   } catch {
     return null;
   }
@@ -185,9 +167,15 @@ export function takeReservation(codes: Uint8Array): Made | null {
  * binning straight into it spares a fit its own copy of the codes (rows x cols bytes), and the
  * grower needs no other layout. Null where WebAssembly is missing: bin into an ordinary array.
  */
-export function reserveCodes(rows: number, nBins: Int32Array, share: boolean): Uint8Array | null {
+export function reserveCodes(
+  rows: number,
+  nBins: Int32Array,
+  share: boolean,
+  /** Histograms the grower holds at most at once (WasmHistograms.create's `slots`). */
+  slots?: number,
+): Uint8Array | null {
   const histBytes = makeHistLayout(nBins, 1).size * 8;
-  const m = makeMemory(rows, nBins.length, histBytes, share ? histogramHelp() : null);
+  const m = makeMemory(rows, nBins.length, histBytes, share ? histogramHelp() : null, slots);
   if (!m) return null;
   reservations.set(m.buf, m);
   return new Uint8Array(m.buf, m.p.codes, rows * nBins.length);

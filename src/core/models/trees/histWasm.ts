@@ -15,9 +15,7 @@ import {
   W_COLS,
   W_DONE,
   W_G,
-  W_GATHER,
   W_H,
-  W_HELP_SCRATCH,
   W_HESS,
   W_HIST,
   W_JOINED,
@@ -53,7 +51,6 @@ export class WasmHistograms {
   private readonly free: Float64Array[] = [];
   private readonly aCodes: number;
   private readonly aOrdered: number;
-  private readonly gather: number;
   private readonly aRows: number;
   private readonly aG: number;
   private readonly aH: number;
@@ -94,7 +91,6 @@ export class WasmHistograms {
     this.total = rows;
     this.aCodes = p.codes;
     this.aOrdered = p.ordered;
-    this.gather = p.gather;
     this.aRows = p.rows;
     this.aG = p.g;
     this.aH = p.h;
@@ -131,8 +127,6 @@ export class WasmHistograms {
       b[W_G] = p.g;
       b[W_H] = p.h;
       b[W_OFFS] = p.offs;
-      b[W_HELP_SCRATCH] = p.helpScratch;
-      b[W_GATHER] = p.gather;
       b[W_MAX_HELPERS] = helpers;
       this.board = b;
       this.aBoard = p.board;
@@ -149,6 +143,8 @@ export class WasmHistograms {
     layout: HistLayout,
     share = false,
     step?: StepArrays,
+    /** Histograms held at most at once (a boosting tree's leaf cap + 1); default 64. */
+    slots?: number,
   ): WasmHistograms | null {
     if (layout.channels !== 1) return null;
     const help = share ? histogramHelp() : null;
@@ -159,8 +155,9 @@ export class WasmHistograms {
       binned.rowMajor === true &&
       codes.byteOffset === r.p.codes &&
       r.histBytes === layout.size * 8 &&
-      r.helpers === (help?.helpers ?? 0);
-    const m = fits ? r : makeMemory(binned.rows, binned.cols, layout.size * 8, help);
+      r.helpers === (help?.helpers ?? 0) &&
+      r.slots === slots;
+    const m = fits ? r : makeMemory(binned.rows, binned.cols, layout.size * 8, help, slots);
     if (!m) return null;
     const h = new WasmHistograms(m.e, m.buf, m.p, binned, layout, m.helpers);
     // The step writes its gradients and hessians where the kernels read them: held once, no copy.
@@ -193,7 +190,7 @@ export class WasmHistograms {
    */
   private shared(kind: number, hess: boolean, aRows: number, n: number, at: number): boolean {
     const e = this.e as unknown as ChunkKernels;
-    return this.publish(kind, hess, aRows, n, at, (b, c) => runChunk(e, b, c, this.aOrdered));
+    return this.publish(kind, hess, aRows, n, at, (b, c) => runChunk(e, b, c));
   }
 
   /**
