@@ -205,7 +205,8 @@ export async function train(args: string[], io: Io): Promise<number> {
     return UNREADABLE;
   }
   const { settings } = options;
-  const table = await readTableFile(parsed.file, parsed.options, io);
+  // Read straight into shared memory when threads will share the table: never two copies of it.
+  const table = await readTableFile(parsed.file, { ...parsed.options, shared: options.threads > 1 }, io);
   if (typeof table === "number") return table;
   // The engine (and through the registry tfjs) loads only now, after the file is read: loaded
   // first, tfjs's start-up raised malloc's mmap threshold, and the reader's freed buffers stayed

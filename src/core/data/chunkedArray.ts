@@ -29,6 +29,19 @@ const BLOCK = 1 << 20;
 /** Expected rows of the table being read (0 while unknown), shared by its columns and updated as it is read. */
 export interface RowEstimate {
   rows: number;
+  /**
+   * The grown block and the joined array in SharedArrayBuffers (where they exist): the finished
+   * columns are then shared with worker threads as they are, with no second copy (shareFrame.ts
+   * copies a column that is not).
+   */
+  shared?: boolean;
+}
+
+/** A buffer of `bytes` for a column's final storage: shared when the estimate asks for it. */
+function storage(bytes: number, estimate: RowEstimate | null): ArrayBufferLike {
+  return estimate?.shared && typeof SharedArrayBuffer !== "undefined"
+    ? new SharedArrayBuffer(bytes)
+    : new ArrayBuffer(bytes);
 }
 
 /** Capacity of the one grown block for `expected` rows: a little over, so a close estimate fits. */
@@ -65,7 +78,7 @@ export class Float64Chunks {
   next(): Float64Array {
     const expected = this.estimate?.rows ?? 0;
     if (this.blocks.length === 0 && expected > this.block.length) {
-      const grown = new Float64Array(grownCapacity(expected));
+      const grown = new Float64Array(storage(grownCapacity(expected) * 8, this.estimate));
       grown.set(this.block);
       this.block = grown;
       return grown;
@@ -85,7 +98,7 @@ export class Float64Chunks {
       this.pos = 0;
       return out;
     }
-    const out = new Float64Array(this.length);
+    const out = new Float64Array(storage(this.length * 8, this.estimate));
     let at = 0;
     for (const b of this.blocks) {
       out.set(b, at);
@@ -121,7 +134,7 @@ export class Int32Chunks {
   next(): Int32Array {
     const expected = this.estimate?.rows ?? 0;
     if (this.blocks.length === 0 && expected > this.block.length) {
-      const grown = new Int32Array(grownCapacity(expected));
+      const grown = new Int32Array(storage(grownCapacity(expected) * 4, this.estimate));
       grown.set(this.block);
       this.block = grown;
       return grown;
@@ -147,7 +160,7 @@ export class Int32Chunks {
       this.pos = 0;
       return out;
     }
-    const out = new Int32Array(this.length);
+    const out = new Int32Array(storage(this.length * 4, this.estimate));
     let at = 0;
     for (const b of this.blocks) {
       out.set(b, at);

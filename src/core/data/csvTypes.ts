@@ -35,6 +35,11 @@ export interface ReadCsvOptions {
   kinds?: Record<string, ColumnKind>;
   /** File size in bytes when known, for progress. */
   totalBytes?: number;
+  /**
+   * Columns stored in SharedArrayBuffers where they exist (for a table that worker threads will
+   * share: shareFrame then has nothing to copy, and the table is never held twice). Default false.
+   */
+  shared?: boolean;
   /** At most this many problems are listed one by one; all are counted. Default 100. */
   maxProblems?: number;
   signal?: AbortSignal;

@@ -115,6 +115,7 @@ export async function readCsv(source: ByteSource, opts: ReadCsvOptions = {}): Pr
       decimalComma: decimal === ",",
       encoding: encoding === "windows-1252" ? "windows-1252" : "utf-8",
       problems,
+      shared: opts.shared,
     });
     const tokenizer = new Tokenizer(delimiter, assembler, { decimal });
     const feed = (chunk: Uint8Array, last: boolean) => {

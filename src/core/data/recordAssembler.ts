@@ -20,6 +20,8 @@ export interface AssemblerOptions {
   /** How field bytes are decoded (the transcoded stream is always UTF-8 or windows-1252). */
   encoding: Encoding;
   problems: ProblemLog;
+  /** Columns in SharedArrayBuffers (ReadCsvOptions.shared). */
+  shared?: boolean;
 }
 
 function isBlankField(buf: Uint8Array, start: number, end: number): boolean {
@@ -53,7 +55,11 @@ export class RecordAssembler implements BatchSink {
   private badCells: number[] = [];
 
   constructor(private readonly opts: AssemblerOptions) {
-    this.ctx = { decimalComma: opts.decimalComma, encoding: opts.encoding, estimate: { rows: 0 } };
+    this.ctx = {
+      decimalComma: opts.decimalComma,
+      encoding: opts.encoding,
+      estimate: { rows: 0, shared: opts.shared },
+    };
   }
 
   /**

@@ -90,6 +90,31 @@ describe("chunked arrays", () => {
     expect(wrong).toBe(0);
   });
 
+  it("with a shared estimate, the grown block and a joined copy are SharedArrayBuffers, the same values", () => {
+    // 990k: the grown block handed out as it is; 800k of 1M and 800k of 600k: joined copies.
+    for (const [rows, n] of [
+      [1_000_000, 990_000],
+      [1_000_000, 800_000],
+      [600_000, 800_000],
+    ]) {
+      const out = written(new Float64Chunks({ rows, shared: true }), n).finish();
+      expect(out.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(out.length).toBe(n);
+      let wrong = 0;
+      for (let i = 0; i < n; i++) if (out[i] !== i) wrong++;
+      expect(wrong).toBe(0);
+    }
+    const codes = new Int32Chunks({ rows: 100_000, shared: true });
+    for (let i = 0; i < 100_000; i++) codes.push(i % 7);
+    const c = codes.finish();
+    expect(c.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect([c[0], c[6], c[99_999]]).toEqual([0, 6, 99_999 % 7]);
+    // Not asked: plain memory, as before.
+    expect(written(new Float64Chunks({ rows: 1_000_000 }), 990_000).finish().buffer).toBeInstanceOf(
+      ArrayBuffer,
+    );
+  });
+
   it("an empty one finishes empty", () => {
     expect(new Float64Chunks().finish().length).toBe(0);
     expect(new Int32Chunks().finish().length).toBe(0);

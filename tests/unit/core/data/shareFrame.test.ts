@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import type { Frame } from "../../../../src/core/data/frame.ts";
+import { readCsvText } from "../../../../src/core/data/readCsv.ts";
 import { isShared, shareFrame } from "../../../../src/core/data/shareFrame.ts";
 
 function frame(): Frame {
@@ -63,5 +64,33 @@ describe("shareFrame", () => {
     const [x, c] = f.columns;
     expect(x.data.type === "float" && x.data.values[2]).toBe(42);
     expect(c.data.type === "dict" && c.data.codes[1]).toBe(7);
+  });
+
+  it("readCsv with `shared` stores the columns in shared memory as it reads: the same table, nothing left to copy", async () => {
+    // 120k rows: past the first block of 64 Ki values, so the columns grow by the size estimate.
+    const lines = ["x,c,t"];
+    for (let i = 0; i < 120_000; i++)
+      lines.push(`${i % 97 === 0 ? "" : (i * 0.37).toFixed(2)},${"abc"[i % 3]},w${i % 11}`);
+    const text = lines.join("\n");
+    const totalBytes = new TextEncoder().encode(text).length;
+    const plain = (await readCsvText(text, { totalBytes })).frame;
+    const shared = (await readCsvText(text, { totalBytes, shared: true })).frame;
+    expect(shared.rows).toBe(120_000);
+    const storage = (f: Frame) =>
+      f.columns.map((c) => (c.data.type === "float" ? c.data.values : c.data.codes));
+    expect(storage(shared).map(isShared)).toEqual([true, true, true]);
+    expect(storage(plain).map(isShared)).toEqual([false, false, false]);
+    expect(shared.columns.map((c) => [c.name, c.kind, c.missing, c.unique])).toEqual(
+      plain.columns.map((c) => [c.name, c.kind, c.missing, c.unique]),
+    );
+    storage(shared).forEach((a, j) => {
+      expect(Array.from(a)).toEqual(Array.from(storage(plain)[j]));
+    });
+    const before = storage(shared);
+    shareFrame(shared);
+    expect(storage(shared)).toEqual(before);
+    storage(shared).forEach((a, j) => {
+      expect(a).toBe(before[j]);
+    });
   });
 });
