@@ -336,6 +336,11 @@ export async function benchScale(argv: string[] = []): Promise<BenchRow[]> {
         ...FAILED,
         error: err.message,
       }));
+      // Our side as soon as it is measured: a long peer (the 1M ladder) may be cut short.
+      console.error(
+        `  ours, ${stage} at ${n.toLocaleString("en")} rows: ${s(a.seconds)} s, CPU ${s(a.cpu)} s, peak ${mb(a.peakBytes)} MB` +
+          `${a.auc !== undefined ? `, AUC ${a.auc.toFixed(4)}` : ""} (${clock(new Date())} UTC, load ${loadavg()[0].toFixed(1)})`,
+      );
       const b = await peer(stage, file, threads, models).catch((err: Error) => ({
         ...FAILED,
         error: err.message,
