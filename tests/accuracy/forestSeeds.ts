@@ -1,11 +1,12 @@
 /**
- * `npx tsx tests/accuracy/forestSeeds.ts [--seeds N] [--model extra_trees] [--folds-out DIR] [dataset ...]`:
+ * `npx tsx tests/accuracy/forestSeeds.ts [--seeds N] [--model extra_trees] [--params JSON] [--folds-out DIR] [dataset ...]`:
  * one model's cross-validated score over N model seeds (default 20) on the app's own folds (the
  * ladder's plan with seed 0, 5 folds, no test part, as `run.ts`), to tell a seed's luck from the
  * model's quality. Seed s gives fold i the seed `foldSeed(s, model, i)`, so s = 0 is the ladder's
  * own fit. `--folds-out DIR` writes each dataset's plan as DIR/<dataset>.json (the shape
  * `run.ts --dump` writes), which `forestSeeds.py` reads to score scikit-learn's forest over as
- * many random states on the same folds. Not part of any test.
+ * many random states on the same folds. `--params` overrides the model's defaults (e.g.
+ * `'{"n_estimators":300}'`). Not part of any test.
  */
 import { createReadStream, mkdirSync, writeFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -42,8 +43,9 @@ const flagValue = (flag: string) => {
 const seeds = Number(flagValue("--seeds") ?? 20);
 const model = (flagValue("--model") ?? "extra_trees") as ModelId;
 const foldsOut = flagValue("--folds-out");
+const params = JSON.parse(flagValue("--params") ?? "{}");
 const flagged = new Set(
-  ["--seeds", "--model", "--folds-out"].map((f) => args.indexOf(f)).filter((i) => i >= 0),
+  ["--seeds", "--model", "--params", "--folds-out"].map((f) => args.indexOf(f)).filter((i) => i >= 0),
 );
 const wanted = args.filter((a, i) => !a.startsWith("--") && !flagged.has(i - 1));
 const chosen = wanted.length ? DATASETS.filter((d) => wanted.includes(d.file)) : DATASETS;
@@ -59,7 +61,8 @@ for (const d of chosen) {
     const { recipe: _recipe, ...rest } = plan;
     writeFileSync(join(foldsOut, `${d.file}.json`), JSON.stringify({ plan: rest }, plain));
   }
-  const jobs = foldJobs(plan, model, {}, { final: false });
+  if (seeds === 0) continue; // --seeds 0: the plans only
+  const jobs = foldJobs(plan, model, params, { final: false });
   const means: number[] = [];
   const t0 = process.cpuUsage();
   for (let s = 0; s < seeds; s++) {
