@@ -36,11 +36,12 @@ export function predictionSketch(pipeline: LoadedPipeline, predictions: Float64A
 
 /**
  * Rows predicted at a time for the reference: a whole million-row table through the recipe at once
- * held its one-hot frame and model matrix together (~740 MB at 1M x 20 with 54 features); 65,536
- * rows of those are ~30 MB. Every recipe transform and model works row by row, so the predictions
- * are the same whatever the block.
+ * held its one-hot frame and model matrix together (~740 MB at 1M x 20 with 54 features). 16,384
+ * rows (the fold jobs' recipe block): the 1M table's predictions peaked 54 MB over the table, 136
+ * with 65,536 (the blocks' garbage outlives them until V8 collects). Every recipe transform and
+ * model works row by row, so the predictions are the same whatever the block.
  */
-export const SKETCH_BLOCK_ROWS = 65_536;
+export const SKETCH_BLOCK_ROWS = 16_384;
 
 /** `predictFrame`'s predictions, made a block of rows at a time. */
 export function predictInBlocks(
