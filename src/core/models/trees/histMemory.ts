@@ -66,8 +66,13 @@ const align = (bytes: number) => (bytes + 63) & ~63;
 
 /** Byte addresses of a grower's regions in its memory, and the bytes needed. */
 export interface Plan {
-  /** Row-major codes (`codes[r * cols + f]`): the only copy (partition reads them too). */
+  /** Row-major codes (`codes[r * cols + f]`), for the histogram kernels. */
   codes: number;
+  /**
+   * The same codes column-major (`[f * rows + r]`), for the partition alone: it reads one feature
+   * of a node's rows, a byte of a column instead of a cache line of row-major codes per row.
+   */
+  columns: number;
   /** The partition's buffer of up to every row's index. */
   ordered: number;
   rows: number;
@@ -93,6 +98,7 @@ function plan(rows: number, cols: number, histBytes: number, slots?: number): Pl
   const codes = take(rows * cols);
   const p = {
     codes,
+    columns: take(rows * cols),
     ordered: take(rows * 4),
     rows: take(rows * 4),
     g: take(rows * 8),

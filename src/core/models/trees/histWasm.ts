@@ -50,6 +50,10 @@ export class WasmHistograms {
   private readonly e: Exports;
   private readonly free: Float64Array[] = [];
   private readonly aCodes: number;
+  private readonly aColumns: number;
+  /** Column-major copies of the features split on so far (the partition's reads), made on first use. */
+  private readonly columns: Uint8Array;
+  private readonly hasColumn: Uint8Array;
   private readonly aOrdered: number;
   private readonly aRows: number;
   private readonly aG: number;
@@ -90,6 +94,7 @@ export class WasmHistograms {
     this.cols = cols;
     this.total = rows;
     this.aCodes = p.codes;
+    this.aColumns = p.columns;
     this.aOrdered = p.ordered;
     this.aRows = p.rows;
     this.aG = p.g;
@@ -98,9 +103,11 @@ export class WasmHistograms {
     this.aLowest = p.lowest;
     this.aScratch = p.scratch;
     const histBytes = layout.size * 8;
-    // Row-major codes, the only layout: one row's codes are one contiguous read (see
+    // Row-major codes for the histograms: one row's codes are one contiguous read (see
     // nodeHistogram.ts). Codes binned into this memory (reserveCodes) are in place already.
     const out = new Uint8Array(buf, this.aCodes, rows * cols);
+    this.columns = new Uint8Array(buf, this.aColumns, rows * cols);
+    this.hasColumn = new Uint8Array(cols);
     if (binned.rowMajor) {
       if (codes.buffer !== buf || codes.byteOffset !== this.aCodes) out.set(codes.subarray(0, rows * cols));
     } else {
@@ -264,9 +271,10 @@ export class WasmHistograms {
    * where the right side starts, and `lowestRight()` the lowest code sent right.
    */
   partition(f: number, start: number, end: number, bin: number, missingLeft: boolean): number {
+    if (this.hasColumn[f] === 0) this.copyColumn(f);
     return this.e.partition(
-      this.aCodes + f,
-      this.cols,
+      this.aColumns + f * this.total,
+      1,
       this.aRows,
       start,
       end,
@@ -276,6 +284,20 @@ export class WasmHistograms {
       missingLeft ? 0 : 1,
       this.aLowest,
     );
+  }
+
+  /**
+   * Feature f's codes column-major, from the row-major ones: the partition then reads a byte per
+   * row from a column of `rows` bytes, not a cache line per row. Only the features split on are
+   * copied (the memory's pages for the others are never touched, so never resident).
+   */
+  private copyColumn(f: number): void {
+    const { total, cols } = this;
+    const out = this.columns;
+    const codes = new Uint8Array(this.buffer, this.aCodes, total * cols);
+    const at = f * total;
+    for (let r = 0; r < total; r++) out[at + r] = codes[r * cols + f];
+    this.hasColumn[f] = 1;
   }
 
   lowestRight(): number {
