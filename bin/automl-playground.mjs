@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the command line's TypeScript as a bundle made on first use (cliBundle.mjs), else through
-// tsx, so `npm install` is the only set-up step; on Linux in a child with a fixed malloc mmap
+// tsx, so `npm install` is the only set-up step; with AUTOML_MALLOC=fixed on Linux in a child with a fixed malloc mmap
 // threshold (mallocRelaunch.mjs).
 import { relaunchWithMalloc } from "./mallocRelaunch.mjs";
 

@@ -10,8 +10,11 @@
  * above what was alive. The variable is read once as a process starts, so it cannot be set from
  * inside; the waiting parent costs ~9 MB (its own heap; node's code pages are shared).
  *
- * Not on other systems (the variable is glibc's), not when the variable is already set, and not
- * with AUTOML_MALLOC=default (to measure).
+ * Opt-in (AUTOML_MALLOC=fixed), Linux only, not when the variable is already set: measured at
+ * 300k x 20 (gbdt, 2 threads, CV, load 6-10, two alternating pairs) it cost 15-20% more CPU (every
+ * big buffer a fresh mapping to fault in: 32.7-33.4 -> 36.3-40.1 s user, 2.8 -> 4.8-5.0 s system)
+ * for a peak 0-28 MB lower (621-622 -> 593-614 MB); it lowered the level between peaks most
+ * (during the folds 544-569 -> 383-397 MB, the refit 441-467 -> 212-242, with --out, load 16).
  */
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
@@ -26,7 +29,7 @@ const THRESHOLD = "131072";
  */
 export function relaunchWithMalloc() {
   if (process.platform !== "linux" || process.env.MALLOC_MMAP_THRESHOLD_ !== undefined) return false;
-  if (process.env.AUTOML_MALLOC === "default") return false;
+  if (process.env.AUTOML_MALLOC !== "fixed") return false;
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     stdio: "inherit",
     env: { ...process.env, MALLOC_MMAP_THRESHOLD_: THRESHOLD },
