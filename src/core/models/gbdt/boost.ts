@@ -100,24 +100,15 @@ export function boost(
   // The tree walk of the early-stopping rows reads their raw values: X itself, or a copy of them.
   let valData: Float64Array | Float32Array | null = null;
   let valColumns: ColumnRows | null = null;
-  // The codes are binned straight into the grower's WebAssembly memory where there is one, row-major
-  // (the only layout the grower keeps).
+  // The codes are binned straight into the grower's WebAssembly memory where there is one.
   const n = trainRows.length;
-  // Leaf-wise growth with a leaf cap holds at most one histogram per open leaf, plus the one built.
-  const slots = Number.isFinite(growParams.maxLeafNodes) ? growParams.maxLeafNodes + 1 : undefined;
-  const into = (nBins: Int32Array) => reserveCodes(n, nBins, true, slots);
+  const into = (nBins: Int32Array) => reserveCodes(n, nBins, true);
   if ("data" in X) {
     mapper = fitBins(X, maxBins, { seed: opts.seed, rows: trainRows });
-    const store = into(mapper.nBins);
-    binned = applyBins(X, mapper, trainRows, store, store !== null);
+    binned = applyBins(X, mapper, trainRows, into(mapper.nBins));
     valData = X.data;
   } else {
-    ({ mapper, binned } = binSource(X, maxBins, {
-      seed: opts.seed,
-      rows: trainRows,
-      into,
-      intoRowMajor: true,
-    }));
+    ({ mapper, binned } = binSource(X, maxBins, { seed: opts.seed, rows: trainRows, into }));
     // By column at the narrowest exact type: a third of the Float64 rows on one-hot tables.
     valColumns = valRows && gatherColumns(X, valRows);
   }
@@ -132,7 +123,7 @@ export function boost(
   const baseline = loss.baseline(yTrain, wTrain);
   const unitWeights = wTrain === null || wTrain.every((v) => v === 1) ? null : wTrain;
   const shared = share ? sharedStepArrays(n, yTrain, unitWeights) : undefined;
-  const grower = new TreeGrower(binned, mapper.thresholds, 1, rules, true, shared, slots);
+  const grower = new TreeGrower(binned, mapper.thresholds, 1, rules, true, shared);
   // The grower's WebAssembly memory holds the codes from here on: the fit's own copy can go.
   grower.adoptCodes();
   // Its rows, gradients and hessians are written in place (the shared step's too, see histWasm.ts).

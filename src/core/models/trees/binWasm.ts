@@ -16,9 +16,9 @@ const wasmModule = moduleLoader(HIST_WASM_BASE64);
 const BLOCK_BYTES = 1 << 20;
 
 /**
- * Codes of X's rows `take` (in that order) into `codes` (column-major, `codes[f * n + k]`, or
- * row-major `codes[k * cols + f]` with `rowMajor`) with each feature's edges padded to 256
- * (`padded`) and missing codes `nBins`; false (nothing written) where WebAssembly is unavailable.
+ * Codes of X's rows `take` (in that order) into `codes` (column-major, `codes[f * n + k]`) with
+ * each feature's edges padded to 256 (`padded`) and missing codes `nBins`; false (nothing
+ * written) where WebAssembly is unavailable.
  */
 export function binRowsWasm(
   data: ArrayLike<number>,
@@ -27,7 +27,6 @@ export function binRowsWasm(
   padded: Float64Array[],
   nBins: Int32Array,
   codes: Uint8Array,
-  rowMajor = false,
 ): boolean {
   const module = wasmModule();
   if (!module || cols === 0) return false;
@@ -58,13 +57,7 @@ export function binRowsWasm(
       for (let f = 0; f < cols; f++) rows[to + f] = data[from + f];
     }
     e.bin_block(aData, m, cols, aEdges, aMissing, aOut);
-    if (!rowMajor) for (let f = 0; f < cols; f++) codes.set(out.subarray(f * m, f * m + m), f * n + k0);
-    else {
-      for (let f = 0; f < cols; f++) {
-        const from = f * m;
-        for (let k = 0; k < m; k++) codes[(k0 + k) * cols + f] = out[from + k];
-      }
-    }
+    for (let f = 0; f < cols; f++) codes.set(out.subarray(f * m, f * m + m), f * n + k0);
   }
   return true;
 }

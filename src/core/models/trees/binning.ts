@@ -24,11 +24,6 @@ export interface BinMapper {
 /** Bin codes, column-major (`codes[f * rows + i]`), so a histogram pass reads one feature's column in a run. */
 export interface BinnedMatrix {
   codes: Uint8Array;
-  /**
-   * The codes are row-major instead (`codes[i * cols + f]`): a gradient-boosting grower's
-   * WebAssembly memory (histMemory.ts `reserveCodes`), which no other reader sees.
-   */
-  rowMajor?: boolean;
   rows: number;
   cols: number;
   /** As in BinMapper: value bins per feature; code `nBins[f]` means missing. */
@@ -93,8 +88,6 @@ export function applyBins(
   rows?: ArrayLike<number>,
   /** Where to write the codes (rows x cols bytes, e.g. a grower's memory); default a new array. */
   into?: Uint8Array | null,
-  /** Write them row-major (`codes[k * cols + f]`, see BinnedMatrix). */
-  rowMajor = false,
 ): BinnedMatrix {
   if (X.cols !== mapper.nBins.length) {
     throw new ValidationError(
@@ -107,20 +100,15 @@ export function applyBins(
   const codes = into ?? new Uint8Array(n * cols);
   const { thresholds, nBins } = mapper;
   const padded = thresholds.map(padEdges);
-  const out: BinnedMatrix = { codes, rows: n, cols, nBins, thresholds };
-  if (rowMajor) out.rowMajor = true;
-  if (binRowsWasm(data, cols, take, padded, nBins, codes, rowMajor)) return out;
-  // Feature f of row k at f * fStep + k * kStep.
-  const fStep = rowMajor ? 1 : n;
-  const kStep = rowMajor ? cols : 1;
+  if (binRowsWasm(data, cols, take, padded, nBins, codes)) return { codes, rows: n, cols, nBins, thresholds };
   for (let k = 0; k < n; k++) {
     const at = take[k] * cols;
     for (let f = 0; f < cols; f++) {
       const v = data[at + f];
-      codes[f * fStep + k * kStep] = Number.isNaN(v) ? nBins[f] : binOfPadded(v, padded[f]);
+      codes[f * n + k] = Number.isNaN(v) ? nBins[f] : binOfPadded(v, padded[f]);
     }
   }
-  return out;
+  return { codes, rows: n, cols, nBins, thresholds };
 }
 
 /** Edges followed by +Infinity up to 256 entries, for `binOfPadded`. */

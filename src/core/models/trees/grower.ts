@@ -74,8 +74,6 @@ export class TreeGrower {
   private readonly order: Int32Array;
   /** The exact one-feature scan's inputs and scratch, made on first use. */
   private scan: FeatureScan | null = null;
-  /** Row-major growers (boosting): the small node being scanned, column-major (see `localCodes`). */
-  private local: { binned: BinnedMatrix; rows: Uint32Array } | null = null;
   private rowMajor: Uint8Array | null = null;
   /** One-channel histograms in WebAssembly, made on first use; null: none (JS kernels and pool). */
   private wasm: WasmHistograms | null | undefined;
@@ -96,8 +94,6 @@ export class TreeGrower {
     private readonly share = false,
     /** With `share`, the binary loss's per-row arrays, offered too (see `shareStep`). */
     private readonly step?: StepArrays,
-    /** Whole-node histograms held at most at once (WebAssembly slots; see histMemory.ts). */
-    private readonly slots?: number,
   ) {
     this.layout = makeHistLayout(binned.nBins, channels);
     this.finder = new SplitFinder(this.layout, rules);
@@ -132,7 +128,7 @@ export class TreeGrower {
 
   /** Row-major codes for full histograms, made on first use (forests drawing features never need them). */
   private rowCodes(): Uint8Array {
-    this.rowMajor ??= this.binned.rowMajor ? this.binned.codes : rowMajorCodes(this.binned);
+    this.rowMajor ??= rowMajorCodes(this.binned);
     return this.rowMajor;
   }
 
@@ -143,7 +139,7 @@ export class TreeGrower {
 
   private wasmHistograms(): WasmHistograms | null {
     if (this.wasm === undefined)
-      this.wasm = WasmHistograms.create(this.binned, this.layout, this.share, this.step, this.slots);
+      this.wasm = WasmHistograms.create(this.binned, this.layout, this.share, this.step);
     return this.wasm;
   }
 
@@ -156,46 +152,13 @@ export class TreeGrower {
   }
 
   /**
-   * Boosting: makes the WebAssembly histograms now and points `binned.codes` at their row-major
-   * codes (`rowMajor`), so that the fit holds one copy of the codes, not two (~rows x cols bytes).
-   * For a grower that is the only user of `binned` (a forest's growers share theirs).
+   * Boosting: makes the WebAssembly histograms now and points `binned.codes` at their column-major
+   * copy (the same bytes), so that the fit holds one copy of the codes, not two (~rows x cols
+   * bytes). For a grower that is the only user of `binned` (a forest's growers share theirs).
    */
   adoptCodes(): void {
     const wasm = this.wasmHistograms();
-    if (!wasm) return;
-    this.binned.codes = wasm.rowCodes();
-    this.binned.rowMajor = true;
-  }
-
-  /**
-   * A node's codes column-major, its rows numbered 0..n-1 (`local.rows`), for the one-feature scans
-   * of nodes too small for a histogram when the grower's codes are row-major: the same codes of the
-   * same rows in the same order, so the same sums. One buffer, grown as needed.
-   */
-  private localCodes(
-    rows: Uint32Array,
-    start: number,
-    end: number,
-  ): { binned: BinnedMatrix; rows: Uint32Array } {
-    const n = end - start;
-    const cols = this.binned.cols;
-    let l = this.local;
-    if (!l || l.rows.length < n) {
-      const size = Math.max(n, 256, 2 * (l?.rows.length ?? 0));
-      const { nBins, thresholds } = this.binned;
-      // The binned object stays the same (the feature scan holds it); only its fields change.
-      const binned = l?.binned ?? { codes: new Uint8Array(0), rows: 0, cols, nBins, thresholds };
-      binned.codes = new Uint8Array(size * cols);
-      l = this.local = { binned, rows: Uint32Array.from({ length: size }, (_, i) => i) };
-    }
-    const src = this.binned.codes;
-    const out = l.binned.codes;
-    l.binned.rows = n;
-    for (let j = 0; j < n; j++) {
-      const at = rows[start + j] * cols;
-      for (let f = 0; f < cols; f++) out[f * n + j] = src[at + f];
-    }
-    return l;
+    if (wasm) this.binned.codes = wasm.columnCodes();
   }
 
   /** Ends any offer of help made for this grower's histograms (a `share` grower, when done). */
@@ -361,11 +324,6 @@ export class TreeGrower {
       const order = this.order;
       const rng = p.rng!;
       gatherRows(rows, node.start, node.end, stats, this.scratchFor(node.end - node.start));
-      // Row-major codes (boosting): the node's codes by column first, its rows then 0..n-1.
-      const local = this.binned.rowMajor ? this.localCodes(rows, node.start, node.end) : null;
-      const at = local
-        ? { binned: local.binned, rows: local.rows, start: 0, end: node.end - node.start }
-        : { binned: this.binned, rows, start: node.start, end: node.end };
       let visited = 0;
       for (let drawn = 0; drawn < cols && visited < p.maxFeatures; drawn++) {
         let f = drawn;
@@ -378,7 +336,7 @@ export class TreeGrower {
         const word = f >>> 5;
         const bit = 1 << (f & 31);
         if ((known[word] & bit) !== 0) continue;
-        if (this.scanDirect(node, f, at, stats, p, best)) visited++;
+        if (this.scanDirect(node, f, rows, stats, p, best)) visited++;
         else known[word] |= bit;
       }
     }
@@ -393,14 +351,13 @@ export class TreeGrower {
   private scanDirect(
     node: OpenNode,
     f: number,
-    at: { binned: BinnedMatrix; rows: Uint32Array; start: number; end: number },
+    rows: Uint32Array,
     stats: RowStats,
     p: GrowParams,
     best: SplitCandidate,
   ): boolean {
-    const { layout, finder } = this;
-    const { binned, rows, start, end } = at;
-    const { sums, score } = node;
+    const { layout, binned, finder } = this;
+    const { start, end, sums, score } = node;
     // findSplit gathered the node into it.
     const scratch = this.scratch!;
     if (p.splitter === "random") {

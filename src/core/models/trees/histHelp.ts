@@ -44,7 +44,7 @@ export interface StepArrays {
  * to call when the fit ends (to drop the offer).
  */
 export interface HistHelp {
-  /** Most helpers one fit takes. */
+  /** Most helpers one fit takes (each needs its own gather buffer of 4 bytes a row). */
   helpers: number;
   offer(offer: HistHelpOffer): () => void;
 }
@@ -102,18 +102,24 @@ export const W_N = 8;
 export const W_HIST = 9;
 export const W_PARTS = 10;
 export const W_CODES = 11;
+export const W_COLUMNS = 12;
 export const W_COLS = 13;
 export const W_TOTAL = 14;
 export const W_G = 15;
 export const W_H = 16;
 export const W_OFFS = 17;
+/** First helper's gather buffer; helper i's is `i * 2 * W_GATHER` bytes further. */
+export const W_HELP_SCRATCH = 18;
 export const W_MAX_HELPERS = 19;
 /** Chunks built by helpers over the fit (a count, for tests). */
 export const W_HELPED = 20;
+/** Bytes of one channel of a gather buffer (a column-major build's gradients, then hessians). */
+export const W_GATHER = 21;
 
-/** Task kinds: rows through an index list, every row (root); both on row-major codes. */
+/** Task kinds: rows through an index list (row-major codes), every row (root), column-major codes. */
 export const KIND_ROWS = 0;
 export const KIND_ROOT = 1;
+export const KIND_COLS = 2;
 /** The binary loss's step on a range of rows (JavaScript, on the offer's step arrays). */
 export const KIND_STEP = 3;
 
@@ -130,13 +136,15 @@ export interface ChunkKernels {
   rows_gh: RowKernel;
   root_g: RowKernel;
   root_gh: RowKernel;
+  cols_g: RowKernel;
+  cols_gh: RowKernel;
 }
 
 /**
  * Chunk `c` of the board's task: the features from c * cols / parts up to the next chunk's,
- * into the task's histogram.
+ * into the task's histogram; `gather` is the caller's own buffer for the column-major build.
  */
-export function runChunk(e: ChunkKernels, b: Int32Array, c: number): void {
+export function runChunk(e: ChunkKernels, b: Int32Array, c: number, gather: number): void {
   const cols = b[W_COLS];
   const parts = b[W_PARTS];
   const f0 = Math.floor((c * cols) / parts);
@@ -145,6 +153,24 @@ export function runChunk(e: ChunkKernels, b: Int32Array, c: number): void {
   const hess = b[W_HESS] === 1;
   const offs = b[W_OFFS] + 4 * f0;
   const kind = b[W_KIND];
+  if (kind === KIND_COLS) {
+    const total = b[W_TOTAL];
+    const kernel = hess ? e.cols_gh : e.cols_g;
+    kernel(
+      b[W_COLUMNS] + f0 * total,
+      total,
+      f1 - f0,
+      b[W_ROWS],
+      b[W_N],
+      b[W_G],
+      b[W_H],
+      b[W_HIST],
+      offs,
+      gather,
+      gather + b[W_GATHER],
+    );
+    return;
+  }
   const kernel = kind === KIND_ROOT ? (hess ? e.root_gh : e.root_g) : hess ? e.rows_gh : e.rows_g;
   kernel(b[W_CODES] + f0, cols, f1 - f0, b[W_ROWS], b[W_N], b[W_G], b[W_H], b[W_HIST], offs);
 }
@@ -166,6 +192,7 @@ export function helpHistograms(offer: HistHelpOffer, leave?: Int32Array): number
   const slot = Atomics.add(b, W_SLOTS, 1);
   if (slot >= b[W_MAX_HELPERS]) return 0;
   const e = instantiateShared(offer.memory) as unknown as ChunkKernels;
+  const gather = b[W_HELP_SCRATCH] + slot * 2 * b[W_GATHER];
   Atomics.add(b, W_JOINED, 1);
   let built = 0;
   let idle = 0;
@@ -175,7 +202,7 @@ export function helpHistograms(offer: HistHelpOffer, leave?: Int32Array): number
     // below would see (the owner writes a task's fields before publishing its number).
     if ((w & 255) < b[W_PARTS] && Atomics.compareExchange(b, W_CLAIM, w, w + 1) === w) {
       const s = offer.step;
-      if (b[W_KIND] !== KIND_STEP) runChunk(e, b, w & 255);
+      if (b[W_KIND] !== KIND_STEP) runChunk(e, b, w & 255, gather);
       else if (s) {
         const [from, to] = chunkRange(w & 255, b[W_PARTS], b[W_N]);
         binaryStepRows(s.raw, s.y, s.w, s.grad, s.hess, s.terms, from, to);

@@ -4,6 +4,7 @@ import {
   type ChunkKernels,
   chunkRange,
   histogramHelp,
+  KIND_COLS,
   KIND_ROOT,
   KIND_ROWS,
   KIND_STEP,
@@ -13,9 +14,12 @@ import {
   W_CLOSED,
   W_CODES,
   W_COLS,
+  W_COLUMNS,
   W_DONE,
   W_G,
+  W_GATHER,
   W_H,
+  W_HELP_SCRATCH,
   W_HESS,
   W_HIST,
   W_JOINED,
@@ -27,7 +31,7 @@ import {
   W_ROWS,
   W_TOTAL,
 } from "./histHelp.ts";
-import { type Exports, makeMemory, type Plan, takeReservation } from "./histMemory.ts";
+import { COLUMN_SPARSITY, type Exports, makeMemory, type Plan, takeReservation } from "./histMemory.ts";
 import type { HistLayout, RowStats } from "./histogram.ts";
 
 // One-channel whole-node histograms (gradient boosting) built in WebAssembly (histWat.ts): the
@@ -51,10 +55,8 @@ export class WasmHistograms {
   private readonly free: Float64Array[] = [];
   private readonly aCodes: number;
   private readonly aColumns: number;
-  /** Column-major copies of the features split on so far (the partition's reads), made on first use. */
-  private readonly columns: Uint8Array;
-  private readonly hasColumn: Uint8Array;
   private readonly aOrdered: number;
+  private readonly gather: number;
   private readonly aRows: number;
   private readonly aG: number;
   private readonly aH: number;
@@ -96,6 +98,7 @@ export class WasmHistograms {
     this.aCodes = p.codes;
     this.aColumns = p.columns;
     this.aOrdered = p.ordered;
+    this.gather = p.gather;
     this.aRows = p.rows;
     this.aG = p.g;
     this.aH = p.h;
@@ -103,19 +106,15 @@ export class WasmHistograms {
     this.aLowest = p.lowest;
     this.aScratch = p.scratch;
     const histBytes = layout.size * 8;
-    // Row-major codes for the histograms: one row's codes are one contiguous read (see
-    // nodeHistogram.ts). Codes binned into this memory (reserveCodes) are in place already.
+    // Row-major codes: one row's codes are one contiguous read (see nodeHistogram.ts).
     const out = new Uint8Array(buf, this.aCodes, rows * cols);
-    this.columns = new Uint8Array(buf, this.aColumns, rows * cols);
-    this.hasColumn = new Uint8Array(cols);
-    if (binned.rowMajor) {
-      if (codes.buffer !== buf || codes.byteOffset !== this.aCodes) out.set(codes.subarray(0, rows * cols));
-    } else {
-      for (let f = 0; f < cols; f++) {
-        const col = f * rows;
-        for (let r = 0; r < rows; r++) out[r * cols + f] = codes[col + r];
-      }
+    for (let f = 0; f < cols; f++) {
+      const col = f * rows;
+      for (let r = 0; r < rows; r++) out[r * cols + f] = codes[col + r];
     }
+    // Codes binned into this memory (reserveCodes) are in place already.
+    if (codes.buffer !== buf || codes.byteOffset !== this.aColumns)
+      new Uint8Array(buf, this.aColumns, rows * cols).set(codes.subarray(0, rows * cols));
     const offs = new Int32Array(buf, this.aOffs, cols);
     for (let f = 0; f < cols; f++) offs[f] = layout.offsets[f] * 8;
     this.rows = new Uint32Array(buf, this.aRows, rows);
@@ -129,11 +128,14 @@ export class WasmHistograms {
     if (helpers > 0) {
       const b = new Int32Array(buf, p.board, BOARD_WORDS);
       b[W_CODES] = p.codes;
+      b[W_COLUMNS] = p.columns;
       b[W_COLS] = cols;
       b[W_TOTAL] = rows;
       b[W_G] = p.g;
       b[W_H] = p.h;
       b[W_OFFS] = p.offs;
+      b[W_HELP_SCRATCH] = p.helpScratch;
+      b[W_GATHER] = p.gather;
       b[W_MAX_HELPERS] = helpers;
       this.board = b;
       this.aBoard = p.board;
@@ -150,8 +152,6 @@ export class WasmHistograms {
     layout: HistLayout,
     share = false,
     step?: StepArrays,
-    /** Histograms held at most at once (a boosting tree's leaf cap + 1); default 64. */
-    slots?: number,
   ): WasmHistograms | null {
     if (layout.channels !== 1) return null;
     const help = share ? histogramHelp() : null;
@@ -159,12 +159,10 @@ export class WasmHistograms {
     const r = takeReservation(codes);
     const fits =
       r &&
-      binned.rowMajor === true &&
-      codes.byteOffset === r.p.codes &&
+      codes.byteOffset === r.p.columns &&
       r.histBytes === layout.size * 8 &&
-      r.helpers === (help?.helpers ?? 0) &&
-      r.slots === slots;
-    const m = fits ? r : makeMemory(binned.rows, binned.cols, layout.size * 8, help, slots);
+      r.helpers === (help?.helpers ?? 0);
+    const m = fits ? r : makeMemory(binned.rows, binned.cols, layout.size * 8, help);
     if (!m) return null;
     const h = new WasmHistograms(m.e, m.buf, m.p, binned, layout, m.helpers);
     // The step writes its gradients and hessians where the kernels read them: held once, no copy.
@@ -176,9 +174,9 @@ export class WasmHistograms {
     return h;
   }
 
-  /** The module's row-major codes (`[r * cols + f]`), as a view. */
-  rowCodes(): Uint8Array {
-    return new Uint8Array(this.buffer, this.aCodes, this.total * this.cols);
+  /** The module's column-major codes: the same bytes as the binned matrix's, as a view. */
+  columnCodes(): Uint8Array {
+    return new Uint8Array(this.buffer, this.aColumns, this.total * this.cols);
   }
 
   /** Ends the offer of help (helpers leave); the histograms still work, alone. */
@@ -197,7 +195,7 @@ export class WasmHistograms {
    */
   private shared(kind: number, hess: boolean, aRows: number, n: number, at: number): boolean {
     const e = this.e as unknown as ChunkKernels;
-    return this.publish(kind, hess, aRows, n, at, (b, c) => runChunk(e, b, c));
+    return this.publish(kind, hess, aRows, n, at, (b, c) => runChunk(e, b, c, this.aOrdered));
   }
 
   /**
@@ -271,10 +269,10 @@ export class WasmHistograms {
    * where the right side starts, and `lowestRight()` the lowest code sent right.
    */
   partition(f: number, start: number, end: number, bin: number, missingLeft: boolean): number {
-    if (this.hasColumn[f] === 0) this.copyColumn(f);
+    const column = this.aColumns + f * this.total;
+    // The column-major build's gather buffer is free while partitioning.
     return this.e.partition(
-      this.aColumns + f * this.total,
-      1,
+      column,
       this.aRows,
       start,
       end,
@@ -284,20 +282,6 @@ export class WasmHistograms {
       missingLeft ? 0 : 1,
       this.aLowest,
     );
-  }
-
-  /**
-   * Feature f's codes column-major, from the row-major ones: the partition then reads a byte per
-   * row from a column of `rows` bytes, not a cache line per row. Only the features split on are
-   * copied (the memory's pages for the others are never touched, so never resident).
-   */
-  private copyColumn(f: number): void {
-    const { total, cols } = this;
-    const out = this.columns;
-    const codes = new Uint8Array(this.buffer, this.aCodes, total * cols);
-    const at = f * total;
-    for (let r = 0; r < total; r++) out[at + r] = codes[r * cols + f];
-    this.hasColumn[f] = 1;
   }
 
   lowestRight(): number {
@@ -334,9 +318,13 @@ export class WasmHistograms {
       aRows = this.aRows;
     }
     const constant = stats.constantHess !== undefined;
-    // Row-major codes for nodes of any size: at 667k x 54 as fast as the column-major kernels were
-    // on small nodes, and one layout of the codes instead of two (rows x cols bytes less).
-    if (!this.shared(KIND_ROWS, !constant, aRows, n, at)) {
+    if (n * COLUMN_SPARSITY < this.total) {
+      if (!this.shared(KIND_COLS, !constant, aRows, n, at)) {
+        const kernel = constant ? this.e.cols_g : this.e.cols_gh;
+        const { aColumns, total, cols, aG, aH, aOffs, aOrdered } = this;
+        kernel(aColumns, total, cols, aRows, n, aG, aH, at, aOffs, aOrdered, aOrdered + this.gather);
+      }
+    } else if (!this.shared(KIND_ROWS, !constant, aRows, n, at)) {
       const kernel = constant ? this.e.rows_g : this.e.rows_gh;
       kernel(this.aCodes, this.cols, this.cols, aRows, n, this.aG, this.aH, at, this.aOffs);
     }

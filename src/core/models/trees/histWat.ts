@@ -80,13 +80,69 @@ function kernel(k: Kernel): string {
 }
 
 /**
- * (func partition (column stride rows start end buf bin missing missRight lowest) -> mid): grower.ts's
- * stable in-place partition of rows[start..end) on "code <= bin goes left", the code of row r at
- * `column + r * stride` (row-major codes: column = the feature's first code) (the missing code goes
+ * (func $name (codes rowsTotal cols rows n g h hist offs gg hh)): the same sums from column-major
+ * codes (`codes[f * rowsTotal + r]`), one feature at a time, after gathering the rows' statistics
+ * into gg (and hh) in order. For nodes with few rows spread over a big table: each feature's column
+ * and histogram block stay in cache, where a row-major row costs a cache line per row. Two
+ * features share a pass over the rows (one read of the row's index and statistics, two
+ * independent chains of additions).
+ */
+function columnKernel(hess: boolean): string {
+  const stat = (to: string, from: string) =>
+    `(f64.store (i32.add (local.get ${to}) (i32.shl (local.get $j) (i32.const 3))) (f64.load (i32.add (local.get ${from}) (i32.shl (local.get $r) (i32.const 3)))))`;
+  const ordered = (at: string) =>
+    `(f64.load (i32.add (local.get ${at}) (i32.shl (local.get $j) (i32.const 3))))`;
+  // Feature q of the pass (0 or 1): its slot for row r, then the sums.
+  const update = (q: number) =>
+    [
+      `(local.set $p${q} (i32.add (local.get $block${q}) (i32.mul (i32.load8_u (i32.add (local.get $col${q}) (local.get $r))) (i32.const 24))))`,
+      `(f64.store (local.get $p${q}) (f64.add (f64.load (local.get $p${q})) (local.get $gj)))`,
+      hess
+        ? `(f64.store offset=8 (local.get $p${q}) (f64.add (f64.load offset=8 (local.get $p${q})) (local.get $hj)))`
+        : "",
+      `(f64.store offset=16 (local.get $p${q}) (f64.add (f64.load offset=16 (local.get $p${q})) (f64.const 1)))`,
+    ].join("\n      ");
+  const setup = (q: number) =>
+    `(local.set $col${q} (i32.add (local.get $codes) (i32.mul (i32.add (local.get $f) (i32.const ${q})) (local.get $total))))
+    (local.set $block${q} (i32.add (local.get $hist) (i32.load offset=${4 * q} (i32.add (local.get $offs) (i32.shl (local.get $f) (i32.const 2))))))`;
+  // One pass over the rows for `width` features (two where there are two left, else one).
+  const pass = (width: number, label: string) => `(block $${label}s (loop $${label}
+    (br_if $${label}s (i32.gt_u (i32.add (local.get $f) (i32.const ${width})) (local.get $cols)))
+    ${Array.from({ length: width }, (_, q) => setup(q)).join("\n    ")}
+    (local.set $j (i32.const 0))
+    (block $done (loop $row
+      (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
+      (local.set $r (i32.load (i32.add (local.get $rows) (i32.shl (local.get $j) (i32.const 2)))))
+      (local.set $gj ${ordered("$gg")})
+      ${hess ? `(local.set $hj ${ordered("$hh")})` : ""}
+      ${Array.from({ length: width }, (_, q) => update(q)).join("\n      ")}
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $row)))
+    (local.set $f (i32.add (local.get $f) (i32.const ${width})))
+    (br $${label})))`;
+  return `(func (export "${hess ? "cols_gh" : "cols_g"}") (param $codes i32) (param $total i32) (param $cols i32)
+  (param $rows i32) (param $n i32) (param $g i32) (param $h i32) (param $hist i32) (param $offs i32)
+  (param $gg i32) (param $hh i32)
+  (local $j i32) (local $r i32) (local $f i32) (local $p0 i32) (local $p1 i32) (local $col0 i32)
+  (local $col1 i32) (local $block0 i32) (local $block1 i32) (local $gj f64) (local $hj f64)
+  (block $gathered (loop $gather
+    (br_if $gathered (i32.ge_u (local.get $j) (local.get $n)))
+    (local.set $r (i32.load (i32.add (local.get $rows) (i32.shl (local.get $j) (i32.const 2)))))
+    ${stat("$gg", "$g")}
+    ${hess ? stat("$hh", "$h") : ""}
+    (local.set $j (i32.add (local.get $j) (i32.const 1)))
+    (br $gather)))
+  ${pass(2, "pair")}
+  ${pass(1, "single")})`;
+}
+
+/**
+ * (func partition (column rows start end buf bin missing missRight lowest) -> mid): grower.ts's
+ * stable in-place partition of rows[start..end) on "code <= bin goes left" (the missing code goes
  * right when missRight is 1), branch-free; stores the lowest code sent right (or missing) at
  * `lowest` and returns where the right side starts.
  */
-const PARTITION = `(func (export "partition") (param $column i32) (param $stride i32) (param $rows i32) (param $start i32) (param $end i32)
+const PARTITION = `(func (export "partition") (param $column i32) (param $rows i32) (param $start i32) (param $end i32)
   (param $buf i32) (param $bin i32) (param $missing i32) (param $missRight i32) (param $lowest i32) (result i32)
   (local $k i32) (local $l i32) (local $r i32) (local $row i32) (local $c i32) (local $right i32) (local $low i32)
   (local $at i32) (local $cand i32)
@@ -96,7 +152,7 @@ const PARTITION = `(func (export "partition") (param $column i32) (param $stride
   (block $done (loop $next
     (br_if $done (i32.ge_u (local.get $k) (local.get $end)))
     (local.set $row (i32.load (i32.add (local.get $rows) (i32.shl (local.get $k) (i32.const 2)))))
-    (local.set $c (i32.load8_u (i32.add (local.get $column) (i32.mul (local.get $row) (local.get $stride)))))
+    (local.set $c (i32.load8_u (i32.add (local.get $column) (local.get $row))))
     (local.set $right (select (local.get $missRight)
       (i32.shr_u (i32.sub (local.get $bin) (local.get $c)) (i32.const 31))
       (i32.eq (local.get $c) (local.get $missing))))
@@ -224,6 +280,8 @@ export function histWat(shared = false): string {
   return `(module
 ${memory}
 ${KERNELS.map(kernel).join("\n")}
+${columnKernel(false)}
+${columnKernel(true)}
 ${PARTITION}
 ${BIN_BLOCK}
 ${PREDICT_BLOCK}

@@ -32,13 +32,7 @@ const SUBSAMPLE = 200_000;
 export function binSource(
   source: RowSource,
   maxBins: number,
-  opts: {
-    seed?: number;
-    rows: Uint32Array;
-    into?: (nBins: Int32Array) => Uint8Array | null;
-    /** `into`'s storage takes the codes row-major (a boosting grower's memory, see BinnedMatrix). */
-    intoRowMajor?: boolean;
-  },
+  opts: { seed?: number; rows: Uint32Array; into?: (nBins: Int32Array) => Uint8Array | null },
 ): { mapper: BinMapper; binned: BinnedMatrix } {
   const { cols } = source;
   const sample = opts.rows.length > SUBSAMPLE ? sampleRows(opts.rows, SUBSAMPLE, opts.seed ?? 0) : opts.rows;
@@ -66,24 +60,15 @@ export function binSource(
   const mapper: BinMapper = { thresholds, nBins };
   const n = opts.rows.length;
   // `into`: storage for the codes made once the bins are known (a grower's memory, see boost.ts).
-  const store = opts.into?.(nBins) ?? null;
-  const codes = store ?? new Uint8Array(n * cols);
-  const rowMajor = store !== null && opts.intoRowMajor === true;
+  const codes = opts.into?.(nBins) ?? new Uint8Array(n * cols);
   // One block's codes at a time, in one reused buffer (blocks come at most this size after the first).
   let scratch = new Uint8Array(0);
   source.forEachBlock(opts.rows, (block, k0) => {
     if (scratch.length < block.rows * cols) scratch = new Uint8Array(block.rows * cols);
     const b = applyBins(block, mapper, undefined, scratch.subarray(0, block.rows * cols));
-    if (rowMajor) {
-      for (let f = 0; f < cols; f++)
-        for (let i = 0; i < b.rows; i++) codes[(k0 + i) * cols + f] = b.codes[f * b.rows + i];
-    } else {
-      for (let f = 0; f < cols; f++) codes.set(b.codes.subarray(f * b.rows, (f + 1) * b.rows), f * n + k0);
-    }
+    for (let f = 0; f < cols; f++) codes.set(b.codes.subarray(f * b.rows, (f + 1) * b.rows), f * n + k0);
   });
-  const binned: BinnedMatrix = { codes, rows: n, cols, nBins, thresholds };
-  if (rowMajor) binned.rowMajor = true;
-  return { mapper, binned };
+  return { mapper, binned: { codes, rows: n, cols, nBins, thresholds } };
 }
 
 /** The `rows` of a source (ascending) as one row-major Float64 matrix. */
