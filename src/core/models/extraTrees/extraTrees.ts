@@ -8,7 +8,6 @@ const ARTIFACT = forestArtifact("extra_trees", EXTRA_TREES_META.defaults);
  * / Regressor: every tree sees all rows (no bootstrap by default) and each node tries one random
  * threshold per drawn feature, drawn in value space between the node's smallest and largest
  * values and kept as drawn, keeping the best of those; `max_features` as in the random forest.
- * `n_estimators` defaults to "auto": 100 trees, or up to 300 where a tree is cheap (`resolveTrees`).
  */
 export class ExtraTrees extends ForestModel<ExtraTreesParams> {
   protected readonly splitter = "random";

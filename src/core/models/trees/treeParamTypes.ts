@@ -8,8 +8,7 @@ export type MaxFeatures = "sqrt" | "log2" | number | null;
 
 /** Parameters of RandomForest and ExtraTrees (names and meanings as scikit-learn's). */
 export interface ForestParams {
-  /** Trees; "auto": 100, or up to 300 where a tree's work is small (`resolveTrees`). */
-  n_estimators: number | "auto";
+  n_estimators: number;
   criterion: "gini" | "entropy";
   max_depth: number | null;
   min_samples_split: number;
