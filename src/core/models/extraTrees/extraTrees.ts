@@ -7,7 +7,7 @@ const ARTIFACT = forestArtifact("extra_trees", EXTRA_TREES_META.defaults);
  * Extremely randomised trees (Geurts, Ernst & Wehenkel 2006) as scikit-learn's ExtraTreesClassifier
  * / Regressor: every tree sees all rows (no bootstrap by default) and each node tries one random
  * threshold per drawn feature, drawn in value space between the node's smallest and largest
- * values and kept as drawn, keeping the best of those; `max_features` as in the random forest.
+ * values, keeping the best of those; `max_features` as in the random forest.
  */
 export class ExtraTrees extends ForestModel<ExtraTreesParams> {
   protected readonly splitter = "random";

@@ -1,7 +1,6 @@
 import { ValidationError } from "../../errors.ts";
 import { makeRng } from "../../random.ts";
 import type { Matrix } from "../estimator.ts";
-import type { BinValues } from "./binValues.ts";
 import { binRowsWasm } from "./binWasm.ts";
 
 /**
@@ -30,8 +29,6 @@ export interface BinnedMatrix {
   nBins: Int32Array;
   /** The mapper's bin edges, for splits that draw a cut-point in value space (extra trees). */
   thresholds?: Float64Array[];
-  /** Per feature and value bin, the lowest and highest training value (extra trees' draws; `binValues.ts`). */
-  values?: BinValues;
 }
 
 export interface FitBinsOptions {

@@ -55,8 +55,6 @@ export class CartGrower {
   private sBin = new Int32Array(0);
   private sMissingLeft = new Uint8Array(0);
   private sGain = new Float64Array(0);
-  /** The split's drawn threshold (extra trees), NaN: placed from the edges. */
-  private sThreshold = new Float64Array(0);
   /** Features known constant in the slot's node, `words` bits per slot (scikit-learn's known constants). */
   private sConst = new Int32Array(0);
   /** Node sums, `stride` per slot. */
@@ -190,15 +188,13 @@ export class CartGrower {
       const bin = this.sBin[slot];
       const missingLeft = this.sMissingLeft[slot] === 1;
       const gain = this.sGain[slot];
-      const drawn = this.sThreshold[slot];
       for (let k = 0; k < S; k++) sums[k] = this.sSums[slot * S + k];
       for (let k = 0; k < S; k++) childSums[k] = this.sLeft[slot * S + k];
       // The left child's record takes this slot: its children's known constants are copied out first.
       for (let k = 0; k < W; k++) parentConst[k] = this.sConst[slot * W + k];
       const mid = this.split(rows, start, end, f, bin, missingLeft);
       const leftId = builder.size;
-      const threshold = Number.isNaN(drawn) ? this.threshold(f, bin) : drawn;
-      builder.split(this.sId[slot], f, threshold, missingLeft, gain, leftId, leftId + 1);
+      builder.split(this.sId[slot], f, this.threshold(f, bin), missingLeft, gain, leftId, leftId + 1);
       gains[f] += gain;
       // Counts come from the partition itself, so that they never drift.
       childSums[C + 1] = mid - start;
@@ -253,7 +249,6 @@ export class CartGrower {
     this.sBin[top] = best.bin;
     this.sMissingLeft[top] = best.missingLeft ? 1 : 0;
     this.sGain[top] = best.gain;
-    this.sThreshold[top] = best.threshold;
     for (let k = 0; k < S; k++) {
       this.sSums[top * S + k] = sums[k];
       this.sLeft[top * S + k] = best.left[k];
@@ -282,7 +277,6 @@ export class CartGrower {
     best.feature = -1;
     best.bin = -1;
     best.missingLeft = false;
-    best.threshold = Number.NaN;
     const score = this.finder.score(sums);
     const cols = this.binned.cols;
     const draw = p.maxFeatures < cols;
@@ -407,7 +401,6 @@ export class CartGrower {
     this.sBin = grow(this.sBin, (n) => new Int32Array(n));
     this.sMissingLeft = grow(this.sMissingLeft, (n) => new Uint8Array(n));
     this.sGain = grow(this.sGain, (n) => new Float64Array(n));
-    this.sThreshold = grow(this.sThreshold, (n) => new Float64Array(n));
     this.sConst = grow(this.sConst, (n) => new Int32Array(n), this.words);
     this.sSums = grow(this.sSums, (n) => new Float64Array(n), S);
     this.sLeft = grow(this.sLeft, (n) => new Float64Array(n), S);

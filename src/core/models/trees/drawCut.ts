@@ -5,8 +5,7 @@ import type { Rng } from "../../random.ts";
  * the node's smallest and largest value, so wide gaps between values are cut more often than
  * narrow ones; codes only locate the values within bins, so the draw spans from bin lo's lower
  * edge to bin hi's upper edge and takes the first edge at or above it. Without edges, every bin
- * boundary is equally likely. (Extra trees draw between the values themselves when the bins'
- * value ranges are known: `cutOf`.)
+ * boundary is equally likely.
  */
 export function drawCut(
   edges: Float64Array | undefined,
@@ -18,20 +17,8 @@ export function drawCut(
   if (!edges || edges.length < hi) return lo + rng.int(hi - lo);
   const from = lo > 0 ? edges[lo - 1] : edges[lo];
   const to = hi < edges.length ? edges[hi] : edges[hi - 1];
-  return locateCut(edges, index, lo, hi, from + rng.next() * (to - from));
-}
-
-/**
- * The first bin in lo..hi-1 whose upper edge is at or above t, else hi - 1 (`edges` ascend; a bin
- * b holds the values in (edges[b - 1], edges[b]]). Wide ranges start from `index`'s guess.
- */
-export function locateCut(
-  edges: Float64Array,
-  index: CutIndex | null,
-  lo: number,
-  hi: number,
-  t: number,
-): number {
+  const t = from + rng.next() * (to - from);
+  // The first bin in lo..hi-1 whose upper edge is at or above t, else hi - 1.
   if (hi - lo <= NARROW || !index) {
     let a = lo;
     while (a < hi - 1 && edges[a] < t) a++;

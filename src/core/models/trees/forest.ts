@@ -2,7 +2,6 @@ import { makeThrottledProgress } from "../../progress.ts";
 import { makeRng } from "../../random.ts";
 import type { FitOptions, Matrix, Target } from "../estimator.ts";
 import { argmax } from "../fitChecks.ts";
-import { binValues } from "./binValues.ts";
 import { cartRules, cartStats, positiveRows, prepareCart } from "./cartData.ts";
 import { CartGrower } from "./cartGrower.ts";
 import { type GrowParams, TreeGrower } from "./grower.ts";
@@ -50,8 +49,6 @@ export function fitForest(
   opts.signal?.throwIfAborted();
 
   const data = prepareCart(X, y, opts, maxBins, type);
-  // Extra trees draw thresholds between a node's values (`cutOf`).
-  if (splitter === "random") data.binned.values = binValues(X, data.binned, data.mapper.thresholds);
   const growParams: GrowParams = {
     maxDepth,
     maxLeafNodes,

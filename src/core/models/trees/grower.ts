@@ -261,7 +261,7 @@ export class TreeGrower {
       inherited = node.known ?? null;
       const left = open(node.start, mid, node.depth + 1, leftSums);
       const right = open(mid, node.end, node.depth + 1, rightSums);
-      const threshold = Number.isNaN(split.threshold) ? this.threshold(f, split.bin) : split.threshold;
+      const threshold = this.threshold(f, split.bin);
       builder.split(node.id, f, threshold, split.missingLeft, split.gain, left.id, right.id);
       gains[f] += split.gain;
       // The split that reaches the leaf cap makes two final leaves: no histograms, no search.

@@ -14,7 +14,7 @@ import {
 } from "./gatherCodes.ts";
 import type { HistScratch, RowStats } from "./histogram.ts";
 import { leftSums, leftSumsBinary, leftSumsMissing, leftSumsTwo } from "./leftSums.ts";
-import { cutOf, drawnThreshold } from "./randomSplit.ts";
+import { cutOf } from "./randomSplit.ts";
 import type { SplitCandidate, SplitFinder } from "./splitFinder.ts";
 
 /**
@@ -60,8 +60,6 @@ export class RandomSplitter {
    */
   private pendingFeature = 0;
   private pendingBin = 0;
-  /** The pending feature's drawn threshold (`drawnThreshold`). */
-  private pendingThreshold = Number.NaN;
   private readonly pendingLeft: Float64Array;
 
   constructor(
@@ -161,12 +159,11 @@ export class RandomSplitter {
         scratch,
         this.unitWeights,
       );
-    const t = drawnThreshold;
-    this.offer(left, f, bin, false, nMissing > 0, t);
+    this.offer(left, f, bin, false, nMissing > 0);
     if (nMissing > 0 && lo < hi) {
       const miss = this.missing;
       for (let k = 0; k < left.length; k++) left[k] += miss[k];
-      this.offer(left, f, bin, true, true, t);
+      this.offer(left, f, bin, true, true);
     }
     return true;
   }
@@ -214,7 +211,6 @@ export class RandomSplitter {
         this.pending = at;
         this.pendingFeature = f;
         this.pendingBin = bin;
-        this.pendingThreshold = drawnThreshold;
         return true;
       }
       const pending = this.pendingLeft;
@@ -222,8 +218,8 @@ export class RandomSplitter {
       const pb = this.pendingBin;
       leftSumsTwo(pending, left, this.buffers[this.pending], pb, codes, bin, n, scratch, this.unitWeights);
       this.pending = -1;
-      this.offer(pending, pf, pb, false, false, this.pendingThreshold);
-      this.offer(left, f, bin, false, false, drawnThreshold);
+      this.offer(pending, pf, pb, false, false);
+      this.offer(left, f, bin, false, false);
       return true;
     }
     this.flush();
@@ -241,12 +237,11 @@ export class RandomSplitter {
         scratch,
         this.unitWeights,
       );
-    const t = drawnThreshold;
-    this.offer(left, f, bin, false, nMissing > 0, t);
+    this.offer(left, f, bin, false, nMissing > 0);
     if (nMissing > 0 && lo < hi) {
       const miss = this.missing;
       for (let k = 0; k < left.length; k++) left[k] += miss[k];
-      this.offer(left, f, bin, true, true, t);
+      this.offer(left, f, bin, true, true);
     }
     return true;
   }
@@ -272,7 +267,7 @@ export class RandomSplitter {
       this.scratch as HistScratch,
       this.unitWeights,
     );
-    this.offer(left, f, this.pendingBin, false, false, this.pendingThreshold);
+    this.offer(left, f, this.pendingBin, false, false);
   }
 
   /**
@@ -305,7 +300,7 @@ export class RandomSplitter {
     if (zeros === 0 || zeros === n) return 0;
     // Draws as the general path does (one draw), though only bin 0 can come out.
     const bin = cutOf(binned, f, 0, 1, this.rng as Rng);
-    this.offer(left, f, bin, false, false, drawnThreshold);
+    this.offer(left, f, bin, false, false);
     return 1;
   }
 
@@ -343,7 +338,6 @@ export class RandomSplitter {
     best.bin = bin;
     best.missingLeft = nl >= nr;
     best.left.set(left);
-    best.threshold = drawnThreshold;
     return 1;
   }
 
@@ -370,21 +364,12 @@ export class RandomSplitter {
     return sl + sr - this.parentScore;
   }
 
-  /** `SplitFinder.offer` of these left sums, with the cut's drawn threshold t (NaN: none). */
-  private offer(
-    left: Float64Array,
-    f: number,
-    bin: number,
-    missingLeft: boolean,
-    hasMissing: boolean,
-    t: number,
-  ): void {
+  /** `SplitFinder.offer` of these left sums. */
+  private offer(left: Float64Array, f: number, bin: number, missingLeft: boolean, hasMissing: boolean): void {
     const best = this.best as SplitCandidate;
     const parent = this.parent;
     if (!this.squared) {
-      const before = best.gain;
       this.finder.offer(left, f, bin, missingLeft, hasMissing, parent, this.parentScore, best);
-      if (best.gain !== before) best.threshold = t;
       return;
     }
     const { minSamplesLeaf, minChildWeight, lambda } = this.finder.rules;
@@ -412,7 +397,6 @@ export class RandomSplitter {
       best.bin = bin;
       best.missingLeft = hasMissing ? missingLeft : nl >= nr;
       best.left.set(left);
-      best.threshold = t;
     }
   }
 }

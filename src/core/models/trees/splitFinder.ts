@@ -34,8 +34,6 @@ export interface SplitCandidate {
   missingLeft: boolean;
   /** Left child's sums (channels, weight, count). */
   left: Float64Array;
-  /** A drawn raw threshold (extra trees) to store; NaN: placed from the bin edges. */
-  threshold: number;
 }
 
 /** An empty candidate (gain -Infinity) for a node whose sums have `stride` numbers. */
@@ -46,7 +44,6 @@ export function makeCandidate(stride: number): SplitCandidate {
     bin: -1,
     missingLeft: false,
     left: new Float64Array(stride),
-    threshold: Number.NaN,
   };
 }
 
