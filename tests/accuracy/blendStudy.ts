@@ -12,7 +12,7 @@ import {
   ensembleEntry,
 } from "../../src/core/automl/ensemble/ensembleEntry.ts";
 import type { LeaderboardEntry } from "../../src/core/automl/ladder/leaderboard.ts";
-import { floats, ints, planOfDump } from "./dumpPlan.ts";
+import { memberOfDump, planOfDump } from "./dumpPlan.ts";
 
 const VARIANTS: Record<string, EnsembleOptions> = {
   "metric 25": {},
@@ -31,21 +31,7 @@ for (const file of files) {
   for (const entry of dump.entries as LeaderboardEntry[]) {
     const pred = dump.predictions[entry.model];
     if (!pred || entry.model === "ensemble") continue;
-    entry.cv_mean ??= Number.NaN;
-    const o = pred.oof;
-    members.push({
-      entry,
-      predictions: {
-        ...pred,
-        oof: {
-          rows: ints(o.rows),
-          yTrue: floats(o.yTrue)!,
-          predicted: floats(o.predicted)!,
-          proba: floats(o.proba),
-        },
-        test: null,
-      },
-    });
+    members.push(memberOfDump(entry, pred));
   }
   const best = Math.max(
     ...members.map(

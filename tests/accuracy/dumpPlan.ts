@@ -1,8 +1,10 @@
 /**
  * Reading a `tests/accuracy/run.ts --dump` file back into typed arrays, for the offline studies
- * (blendStudy.ts, marginStudy.ts). Not part of any test.
+ * (blendStudy.ts, marginStudy.ts, skipStudy.ts). Not part of any test.
  */
+import type { EnsembleMember } from "../../src/core/automl/ensemble/ensembleEntry.ts";
 import type { LadderPlan } from "../../src/core/automl/ladder/ladderPlan.ts";
+import type { LeaderboardEntry } from "../../src/core/automl/ladder/leaderboard.ts";
 
 /** A dumped list of row indices as the Int32Array the ladder uses. */
 export const ints = (a: number[]) => Int32Array.from(a);
@@ -25,4 +27,27 @@ export function planOfDump(p: DumpedPlan): LadderPlan {
     test: ints(p.test),
     folds: p.folds.map((f) => ({ ...f, train: ints(f.train), test: ints(f.test) })),
   } as unknown as LadderPlan;
+}
+
+/** A dumped model's entry and out-of-fold predictions as an ensemble member (no test part). */
+export function memberOfDump(
+  entry: LeaderboardEntry,
+  // biome-ignore lint/suspicious/noExplicitAny: a dump's JSON, typed by the lines below
+  pred: any,
+): EnsembleMember {
+  entry.cv_mean ??= Number.NaN;
+  const o = pred.oof;
+  return {
+    entry,
+    predictions: {
+      ...pred,
+      oof: {
+        rows: ints(o.rows),
+        yTrue: floats(o.yTrue)!,
+        predicted: floats(o.predicted)!,
+        proba: floats(o.proba),
+      },
+      test: null,
+    },
+  };
 }

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { type EnsembleMember, ensembleEntry } from "../../src/core/automl/ensemble/ensembleEntry.ts";
 import type { LeaderboardEntry } from "../../src/core/automl/ladder/leaderboard.ts";
 import { isBetter } from "../../src/core/framing/metrics.ts";
-import { floats, ints, planOfDump } from "./dumpPlan.ts";
+import { memberOfDump, planOfDump } from "./dumpPlan.ts";
 
 const [tunedDir, offDir, skipText, ...wanted] = process.argv.slice(2);
 const skip = new Set(skipText.split(","));
@@ -29,22 +29,8 @@ for (const file of files) {
     const entry = (from.entries as LeaderboardEntry[]).find((x) => x.model === e.model)!;
     const pred = from.predictions[e.model];
     if (!pred) continue;
-    entry.cv_mean ??= Number.NaN;
+    members.push(memberOfDump(entry, pred));
     if (e.model !== "baseline" && (!best || isBetter(plan.metric, entry.cv_mean, best.cv_mean))) best = entry;
-    const o = pred.oof;
-    members.push({
-      entry,
-      predictions: {
-        ...pred,
-        oof: {
-          rows: ints(o.rows),
-          yTrue: floats(o.yTrue)!,
-          predicted: floats(o.predicted)!,
-          proba: floats(o.proba),
-        },
-        test: null,
-      },
-    });
   }
   const ens = ensembleEntry(plan, members, null);
   const skipped = [...skip].map((m) => {
