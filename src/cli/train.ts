@@ -18,6 +18,7 @@ import {
   runSettingsProblem,
   validateRunSettings,
 } from "../core/automl/run/runSettings.ts";
+import { bestTrialScore, foldsKeepingDefaults } from "../core/automl/tune/bestTrial.ts";
 import { DEFAULT_TUNE, TUNE_PRESETS, type TuneBudget } from "../core/automl/tune/tuning.ts";
 import { METRICS } from "../core/framing/metrics.ts";
 import { MODEL_IDS } from "../core/models/loadModelSpec.ts";
@@ -295,14 +296,20 @@ export function toJson(result: LadderResult) {
   };
 }
 
-/** A tuned entry's search in `--json`: candidates, trials, inner scores of the best and the defaults, the params chosen. */
+/**
+ * A tuned entry's search in `--json`: candidates, trials, inner scores (mean over the folds) of
+ * each fold's best trial, of the candidates the folds chose and of the defaults, how many folds
+ * kept their defaults by the margin rule, the params of the refit.
+ */
 function tuningJson(e: LeaderboardEntry) {
   const t = e.tuning!;
   return {
     candidates: t.candidates.length,
     trials: t.trials.length,
-    best_inner: t.best_score,
+    best_inner: bestTrialScore(t, e.metric),
+    chosen_inner: t.best_score,
     default_inner: t.default_score,
+    folds_kept_defaults: foldsKeepingDefaults(t, e.metric),
     params: t.candidates[t.final],
   };
 }
@@ -346,8 +353,11 @@ export function toText(result: LadderResult, out?: string): string {
     );
     for (const e of tuned) {
       const t = e.tuning!;
+      const kept = foldsKeepingDefaults(t, e.metric);
+      const keptText =
+        kept > 0 ? ` (${kept} of ${t.chosen.length} folds kept the defaults: not clearly better)` : "";
       lines.push(
-        `  ${e.model}: ${t.candidates.length} candidates, ${t.trials.length} trials, ${fmt(t.best_score)} vs ${fmt(t.default_score)}`,
+        `  ${e.model}: ${t.candidates.length} candidates, ${t.trials.length} trials, ${fmt(bestTrialScore(t, e.metric))} vs ${fmt(t.default_score)}${keptText}`,
       );
     }
   }

@@ -1,5 +1,6 @@
 import { createMemo, For, Show } from "solid-js";
 import type { LeaderboardEntry } from "../../core/automl/ladder/leaderboard.ts";
+import { bestTrialScore, foldsKeepingDefaults } from "../../core/automl/tune/bestTrial.ts";
 import { candidatePoints, paramEffects, paramGrid } from "../../core/automl/tune/tuningViews.ts";
 import { METRICS } from "../../core/framing/metrics.ts";
 import { MODEL_CATALOGUE } from "../../core/models/catalogue.ts";
@@ -7,7 +8,6 @@ import type { ParamSpace } from "../../core/models/registry.ts";
 import type { RunRecord } from "../../persist/types.ts";
 import { formatNumber, formatScore } from "../charts/formatNumber.ts";
 import { PlotFigure } from "../charts/PlotFigure.tsx";
-import { bestTrialScore, foldsKeepingDefaults } from "../train/leaderboardRows.ts";
 import { gridSpec, paramSpec, trialsSpec } from "./tuningSpecs.ts";
 
 /**

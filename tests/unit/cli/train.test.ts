@@ -200,6 +200,10 @@ describe("train", { timeout: 180_000 }, () => {
     // 3 folds x 4 candidates on one rung (150 rows are too few to halve).
     expect(tree.tuning.trials).toBe(12);
     expect(tree.tuning.best_inner).toBeGreaterThanOrEqual(tree.tuning.default_inner);
+    // The folds' chosen candidates never beat each fold's best trial; the margin rule may keep defaults.
+    expect(tree.tuning.best_inner).toBeGreaterThanOrEqual(tree.tuning.chosen_inner);
+    expect(tree.tuning.folds_kept_defaults).toBeGreaterThanOrEqual(0);
+    expect(tree.tuning.folds_kept_defaults).toBeLessThanOrEqual(3);
     expect(json.leaderboard.find((e: Row) => e.model === "baseline").tuning).toBeUndefined();
     const text = await runCli(...args, "--tune", "4");
     expect(text.stdout).toMatch(/Tuned \(nested: each fold searched its own training rows/);

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { LeaderboardEntry } from "../../../../src/core/automl/ladder/leaderboard.ts";
+import { bestTrialScore, foldsKeepingDefaults } from "../../../../src/core/automl/tune/bestTrial.ts";
 import type { ModelTuning, TuneTrial } from "../../../../src/core/automl/tune/tuning.ts";
-import {
-  bestTrialScore,
-  foldsKeepingDefaults,
-  tuningCell,
-} from "../../../../src/ui/train/leaderboardRows.ts";
+import { tuningCell } from "../../../../src/ui/train/leaderboardRows.ts";
 
 const trial = (fold: number, rung: number, candidate: number, score: number): TuneTrial => ({
   candidate,
