@@ -337,7 +337,7 @@ export class CartGrower {
     splitter.flush();
   }
 
-  /** Feature f's histogram built from the node's rows and scanned (TreeGrower's `scanDirect`). */
+  /** Feature f's histogram built from the node's rows and scanned (NodeScan's `feature`, nodeScan.ts). */
   private bestSplit(
     f: number,
     rows: Uint32Array,

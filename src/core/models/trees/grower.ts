@@ -1,15 +1,13 @@
 import type { Rng } from "../../random.ts";
 import type { BinnedMatrix } from "./binning.ts";
-import { type FeatureScan, makeFeatureScan, SPARSE_RATIO, scanFeature } from "./featureHistogram.ts";
+import { SPARSE_RATIO } from "./featureHistogram.ts";
 import { Frontier, type OpenNode } from "./frontier.ts";
 import type { StepArrays } from "./histHelp.ts";
 import {
   gatherRows,
   type HistLayout,
   HistogramPool,
-  type HistScratch,
   makeHistLayout,
-  makeHistScratch,
   type RowStats,
   rowMajorCodes,
   subtractHistogram,
@@ -18,9 +16,9 @@ import {
 import { WasmHistograms } from "./histWasm.ts";
 import { buildHistogram, buildRootHistogram } from "./nodeHistogram.ts";
 import { type ImpurityKind, nodeImpurity } from "./nodeImpurity.ts";
+import { NodeScan } from "./nodeScan.ts";
 import { partitionRows, splitThreshold } from "./partitionRows.ts";
-import { randomSplit } from "./randomSplit.ts";
-import { makeCandidate, type SplitCandidate, SplitFinder, type SplitRules } from "./splitFinder.ts";
+import { makeCandidate, SplitFinder, type SplitRules } from "./splitFinder.ts";
 import { type Tree, TreeBuilder } from "./tree.ts";
 
 /** How one tree grows; the split rules (penalty, least rows and weight per leaf) belong to the grower. */
@@ -67,19 +65,15 @@ export class TreeGrower {
   readonly layout: HistLayout;
   private readonly finder: SplitFinder;
   private readonly pool: HistogramPool;
-  /** Gather buffers, made on first use and grown to the largest node gathered (see `scratchFor`). */
-  private scratch: HistScratch | null = null;
+  /** Nodes searched without a histogram, and the gather buffers (see nodeScan.ts). */
+  private readonly direct: NodeScan;
   /** The JS partition's buffer, made on first use (WebAssembly histograms partition in their memory). */
   private partition: Uint32Array | null = null;
-  private readonly order: Int32Array;
-  /** The exact one-feature scan's inputs and scratch, made on first use. */
-  private scan: FeatureScan | null = null;
   private rowMajor: Uint8Array | null = null;
   /** One-channel histograms in WebAssembly, made on first use; null: none (JS kernels and pool). */
   private wasm: WasmHistograms | null | undefined;
   /** Root counts for `sameRoot` growth, built on the first tree. */
   private rootCounts: Float64Array | null = null;
-  private randomSums: { left: Float64Array; missing: Float64Array } | null = null;
   /** Set by `split`: the lowest value bin of the rows it sent right. */
   private lowestRight = 0;
   private readonly lowest = new Int32Array(1);
@@ -98,23 +92,8 @@ export class TreeGrower {
     this.layout = makeHistLayout(binned.nBins, channels);
     this.finder = new SplitFinder(this.layout, rules);
     this.pool = new HistogramPool(this.layout.size);
-    this.order = Int32Array.from({ length: binned.cols }, (_, i) => i);
+    this.direct = new NodeScan(binned, this.layout, this.finder);
     this.meanBins = this.layout.size / this.layout.stride / Math.max(1, binned.cols);
-  }
-
-  /**
-   * Gather buffers for a node of n rows. Made on first use: a grower whose histograms are built
-   * in WebAssembly gathers only nodes too small for a histogram (a few hundred rows at most), so it
-   * need not hold three arrays of every row (20 bytes a row).
-   */
-  private scratchFor(n: number): HistScratch {
-    const have = this.scratch;
-    if (have && have.g.length >= n) return have;
-    const size = Math.min(this.binned.rows, Math.max(n, 1024, 2 * (have?.g.length ?? 0)));
-    this.scratch = makeHistScratch(size);
-    // The one-feature scan holds the buffers it was made with.
-    this.scan = null;
-    return this.scratch;
   }
 
   /**
@@ -179,7 +158,7 @@ export class TreeGrower {
       wasm.build(hist, rows, start, end, stats);
       return;
     }
-    const scratch = this.scratchFor(end - start);
+    const scratch = this.direct.scratchFor(end - start);
     gatherRows(rows, start, end, stats, scratch);
     buildHistogram(hist, this.layout, this.rowCodes(), this.binned.cols, rows, start, end, stats, scratch);
   }
@@ -298,7 +277,7 @@ export class TreeGrower {
   /**
    * Whether a node gets a full histogram (and its children subtraction). Scanning every bin pays
    * off until a node has only a few rows per bin; below that, the looked-at features are built
-   * from the rows with their non-empty bins listed (`scanDirect`).
+   * from the rows with their non-empty bins listed (nodeScan.ts).
    */
   private worthHistogram(node: OpenNode): boolean {
     return (node.end - node.start) * SPARSE_RATIO >= this.meanBins;
@@ -318,68 +297,9 @@ export class TreeGrower {
         if (!this.finder.scan(node.hist, f, node.sums, node.score, best)) known[word] |= bit;
       }
     } else {
-      // Features in a random order until maxFeatures non-constant ones were looked at (scikit-learn's
-      // rule), or all in order. One scratch histogram serves every feature and is left zeroed.
-      const draw = p.maxFeatures < cols;
-      const order = this.order;
-      const rng = p.rng!;
-      gatherRows(rows, node.start, node.end, stats, this.scratchFor(node.end - node.start));
-      let visited = 0;
-      for (let drawn = 0; drawn < cols && visited < p.maxFeatures; drawn++) {
-        let f = drawn;
-        if (draw) {
-          const j = drawn + rng.int(cols - drawn);
-          f = order[j];
-          order[j] = order[drawn];
-          order[drawn] = f;
-        }
-        const word = f >>> 5;
-        const bit = 1 << (f & 31);
-        if ((known[word] & bit) !== 0) continue;
-        if (this.scanDirect(node, f, rows, stats, p, best)) visited++;
-        else known[word] |= bit;
-      }
+      this.direct.search(node, rows, stats, p, best);
     }
     if (best.feature < 0 || !(best.gain > p.minGain)) node.split = null;
-  }
-
-  /**
-   * One feature of a node without a histogram (statistics already gathered): an extra-trees
-   * threshold, or the feature's histogram built from the node's rows and scanned. A node with few
-   * rows per bin lists its non-empty bins instead of walking them all.
-   */
-  private scanDirect(
-    node: OpenNode,
-    f: number,
-    rows: Uint32Array,
-    stats: RowStats,
-    p: GrowParams,
-    best: SplitCandidate,
-  ): boolean {
-    const { layout, binned, finder } = this;
-    const { start, end, sums, score } = node;
-    // findSplit gathered the node into it.
-    const scratch = this.scratch!;
-    if (p.splitter === "random") {
-      this.randomSums ??= { left: new Float64Array(layout.stride), missing: new Float64Array(layout.stride) };
-      return randomSplit(
-        finder,
-        binned,
-        f,
-        rows,
-        start,
-        end,
-        stats,
-        scratch,
-        sums,
-        score,
-        p.rng!,
-        best,
-        this.randomSums,
-      );
-    }
-    this.scan ??= makeFeatureScan(layout, binned, finder, scratch);
-    return scanFeature(this.scan, f, rows, start, end, sums, score, stats, best);
   }
 
   /**
