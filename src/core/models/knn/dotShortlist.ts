@@ -1,6 +1,6 @@
 import type { NeighbourHeap } from "./nearest.ts";
 import { QueryShortlist } from "./queryShortlist.ts";
-import { ScanKernel } from "./scanKernel.ts";
+import { addSparseDots, ScanKernel } from "./scanKernel.ts";
 
 /**
  * A column is kept as a list of its non-zero entries (and skipped for queries that are 0 there)
@@ -295,18 +295,8 @@ export class DotShortlist {
 
   /** Adds the sparse columns' terms: for each query's non-zero there, that column's entries. */
   private sparseDots(queries: Float64Array, count: number): void {
-    const { rows, cols, dots, sparseStart, sparseRows, sparseValues } = this;
-    for (let b = 0; b < count; b++) {
-      const o = b * rows;
-      for (let j = 0; j < cols; j++) {
-        const e1 = sparseStart[j + 1];
-        let e = sparseStart[j];
-        if (e === e1) continue;
-        const v = queries[b * cols + j];
-        if (v === 0) continue;
-        for (; e < e1; e++) dots[o + sparseRows[e]] += sparseValues[e] * v;
-      }
-    }
+    const sparse = { start: this.sparseStart, rows: this.sparseRows, values: this.sparseValues };
+    addSparseDots(sparse, queries, count, this.cols, this.dots, 0, this.rows);
   }
 
   /**

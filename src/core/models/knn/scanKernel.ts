@@ -46,6 +46,33 @@ export interface SparseColumns {
 }
 
 /**
+ * Adds the sparse columns' terms to `count` queries' dot products: for each query's non-zero in a
+ * sparse column, that column's entries; query b's products start at `at + b * stride` of `out`.
+ */
+export function addSparseDots(
+  sparse: SparseColumns,
+  queries: Float64Array,
+  count: number,
+  cols: number,
+  out: Float64Array,
+  at: number,
+  stride: number,
+): void {
+  const { start, rows, values } = sparse;
+  for (let b = 0; b < count; b++) {
+    const o = at + b * stride;
+    for (let j = 0; j < cols; j++) {
+      const e1 = start[j + 1];
+      let e = start[j];
+      if (e === e1) continue;
+      const v = queries[b * cols + j];
+      if (v === 0) continue;
+      for (; e < e1; e++) out[o + rows[e]] += values[e] * v;
+    }
+  }
+}
+
+/**
  * DotShortlist's search with the dense products, the expanded distances and the shortlist's
  * first test fused in one WebAssembly pass (scanWat.ts): the JS shortlist (QueryShortlist) sees
  * only the rows that pass, in the same order and with the same distances as if it had scanned
@@ -214,18 +241,6 @@ export class ScanKernel {
 
   /** The sparse columns' terms into the chunk's dot products (zero before: the kernel leaves them so). */
   private sparseDots(sparse: SparseColumns, queries: Float64Array, count: number): void {
-    const { heap, cols, stride } = this;
-    const { start, rows, values } = sparse;
-    for (let b = 0; b < count; b++) {
-      const o = this.dotsAt + b * stride;
-      for (let j = 0; j < cols; j++) {
-        const e1 = start[j + 1];
-        let e = start[j];
-        if (e === e1) continue;
-        const v = queries[b * cols + j];
-        if (v === 0) continue;
-        for (; e < e1; e++) heap[o + rows[e]] += values[e] * v;
-      }
-    }
+    addSparseDots(sparse, queries, count, this.cols, this.heap, this.dotsAt, this.stride);
   }
 }
