@@ -1,7 +1,7 @@
+import type { Rng } from "../../random.ts";
 import type { BinnedMatrix } from "./binning.ts";
 import { type FeatureScan, makeFeatureScan, scanFeature } from "./featureHistogram.ts";
 import type { OpenNode } from "./frontier.ts";
-import type { GrowParams } from "./grower.ts";
 import {
   gatherRows,
   type HistLayout,
@@ -11,6 +11,13 @@ import {
 } from "./histogram.ts";
 import { randomSplit } from "./randomSplit.ts";
 import type { SplitCandidate, SplitFinder } from "./splitFinder.ts";
+
+/** What a node search reads of a tree's `GrowParams` (grower.ts; named here, so no import cycle). */
+export interface NodeScanParams {
+  maxFeatures: number;
+  splitter: "best" | "random";
+  rng?: Rng;
+}
 
 /**
  * A grower's search of a node that has no histogram: its rows' statistics gathered once, then
@@ -50,7 +57,7 @@ export class NodeScan {
   }
 
   /** The node's best split over its looked-at features into `best`; constant ones marked in `node.known`. */
-  search(node: OpenNode, rows: Uint32Array, stats: RowStats, p: GrowParams, best: SplitCandidate): void {
+  search(node: OpenNode, rows: Uint32Array, stats: RowStats, p: NodeScanParams, best: SplitCandidate): void {
     const cols = this.binned.cols;
     const known = node.known!;
     // One scratch histogram serves every feature and is left zeroed.
@@ -86,7 +93,7 @@ export class NodeScan {
     f: number,
     rows: Uint32Array,
     stats: RowStats,
-    p: GrowParams,
+    p: NodeScanParams,
     scratch: HistScratch,
     best: SplitCandidate,
   ): boolean {
