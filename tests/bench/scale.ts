@@ -69,9 +69,10 @@ function timed(
   cmd: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  progress?: string,
 ): Promise<{ out: string; time: string }> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       "/usr/bin/time",
       ["-f", "TIME %e %U %S %M", cmd, ...args],
       { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 1 << 26 },
@@ -81,6 +82,14 @@ function timed(
         else resolve({ out: stdout, time });
       },
     );
+    // A long peer (the ladder) prints a line per model on stderr: echo it, so that a run cut short
+    // still says where the time went.
+    if (progress !== undefined)
+      child.stderr?.on("data", (chunk: Buffer) => {
+        for (const line of chunk.toString().split("\n"))
+          if (line.trim() && !line.startsWith("TIME "))
+            console.error(`  ${progress}: ${line} (${clock(new Date())} UTC)`);
+      });
   });
 }
 
@@ -171,7 +180,9 @@ async function peer(stage: string, file: string, threads: number, models: string
     ...(stage === "ladder" ? [models.join(",")] : []),
     ...(stage === "gbdt-out" ? [modelFile] : []),
   ];
-  const { out, time } = await timed(PYTHON, args, env).finally(() => rmSync(modelFile, { force: true }));
+  const { out, time } = await timed(PYTHON, args, env, stage === "ladder" ? "peer" : undefined).finally(() =>
+    rmSync(modelFile, { force: true }),
+  );
   const t = parseTime(time);
   const j = lastJson(out);
   // gbdt and ladder: the whole script (read_csv included) as ours is the whole command.
@@ -312,7 +323,10 @@ export async function benchScale(argv: string[] = []): Promise<BenchRow[]> {
   const stages = opt("stages", "ingest,profile,recipe,gbdt,gbdt-out,ladder").split(",");
   const markdown = argv.includes("--markdown");
   const started = new Date();
+  // Other sessions may commit while a long run goes on: the header names HEAD at both ends.
+  const startCommit = git(["rev-parse", "--short", "HEAD"]);
   const startLoad = loadavg()[0];
+  console.error(`scale: from ${clock(started)} UTC at commit ${startCommit}, load ${startLoad.toFixed(1)}`);
   // The 1-minute load, sampled while each row runs (wall times on a shared machine follow it).
   let window = { min: startLoad, max: startLoad };
   const all = { min: startLoad, max: startLoad };
@@ -358,11 +372,12 @@ export async function benchScale(argv: string[] = []): Promise<BenchRow[]> {
   const endLoad = loadavg()[0];
   all.min = Math.min(all.min, endLoad);
   all.max = Math.max(all.max, endLoad);
+  const endCommit = git(["rev-parse", "--short", "HEAD"]);
   const dirty = git(["status", "--short", "--untracked-files=no"]).split("\n").filter(Boolean).length;
   const minutes = ((ended.getTime() - started.getTime()) / 60_000).toFixed(0);
   const header =
     `Measured ${started.toISOString().slice(0, 10)} ${clock(started)}-${clock(ended)} UTC (${minutes} min) at commit ` +
-    `${git(["rev-parse", "--short", "HEAD"])}${dirty > 0 ? ` (${dirty} tracked files modified in the working tree)` : ""}, ` +
+    `${startCommit === endCommit ? startCommit : `${startCommit} at the start, ${endCommit} at the end`}${dirty > 0 ? ` (${dirty} tracked files modified in the working tree)` : ""}, ` +
     `node ${process.version}, ${threads} threads where threads apply; load average (1 min) ` +
     `${startLoad.toFixed(1)} at the start, ${endLoad.toFixed(1)} at the end, ${all.min.toFixed(1)}-${all.max.toFixed(1)} ` +
     `sampled every 10 s; \`npm run bench -- scale ${argv.filter((a) => a.startsWith("--")).join(" ")}\`.`;
