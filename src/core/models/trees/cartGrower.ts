@@ -1,7 +1,9 @@
 import type { Rng } from "../../random.ts";
 import type { BinnedMatrix } from "./binning.ts";
+import type { BinValues } from "./binValues.ts";
 import { gather, rootSums } from "./cartRowStats.ts";
 import { type FeatureScan, makeFeatureScan, scanFeature } from "./featureHistogram.ts";
+import { gapThreshold, partitionGap } from "./gapThreshold.ts";
 import type { GrowParams } from "./grower.ts";
 import {
   type HistLayout,
@@ -70,11 +72,20 @@ export class CartGrower {
   private readonly parentConst: Int32Array;
   /** The known constants of the node being opened: inherited, then those its search finds. */
   private readonly nodeConst: Int32Array;
-  /** The lowest value bin the last `split` sent right (`partitionRows`). */
-  private readonly lowestRight = new Int32Array(1);
+  /**
+   * The lowest value bin the last `split` sent right (`partitionRows`), and with thresholds drawn
+   * in the gap the highest it sent left (`partitionGap`).
+   */
+  private readonly lowestRight = new Int32Array(2);
   private readonly impurity: NodeImpurity = { value: 0, pure: false };
   /** Every row of the current tree weighs 1: extra trees then count instead of summing weights. */
   private unitWeights = false;
+  /**
+   * Extra trees: the bins' value ranges and the tree's stream for its thresholds, drawn in each
+   * split's gap (`gapThreshold`); null: thresholds at the middle of the gap.
+   */
+  private values: BinValues | null = null;
+  private gapRng: Rng | null = null;
 
   constructor(
     readonly binned: BinnedMatrix,
@@ -122,6 +133,8 @@ export class CartGrower {
       this.split(none, 0, 0, 0, 0, false);
       // One row sent right, so that the loop that copies the right side back runs too.
       this.split(one, 0, 1, 0, -1, false);
+      partitionGap(this.binned, 0, none, 0, 0, 0, false, this.partition, this.lowestRight);
+      partitionGap(this.binned, 0, one, 0, 1, -1, false, this.partition, this.lowestRight);
       for (const unit of [false, true]) {
         gather(none, 0, 0, { grad: empty, hess: empty }, this.scratch, unit);
         gather(none, 0, 0, { classes: new Int32Array(0), hess: empty }, this.scratch, unit);
@@ -137,13 +150,19 @@ export class CartGrower {
     );
   }
 
-  /** Grows a tree on `rows[0..count)` (reordered in place); the split gains summed per feature. */
+  /**
+   * Grows a tree on `rows[0..count)` (reordered in place); the split gains summed per feature.
+   * With `gap` (extra trees), each split's threshold is drawn in its gap from `gap.rng`.
+   */
   grow(
     rows: Uint32Array,
     count: number,
     stats: RowStats,
     params: GrowParams,
+    gap?: { values: BinValues; rng: Rng },
   ): { tree: Tree; gains: Float64Array } {
+    this.values = gap?.values ?? null;
+    this.gapRng = gap?.rng ?? null;
     const C = this.layout.channels;
     const builder = new TreeBuilder(C);
     const gains = new Float64Array(this.binned.cols);
@@ -354,7 +373,8 @@ export class CartGrower {
 
   /**
    * Stable in-place partition of rows[start..end) on the split (`partitionRows`, TreeGrower's);
-   * returns where the right child starts, and notes the lowest value bin sent right for `threshold`.
+   * returns where the right child starts, and notes the lowest value bin sent right for `threshold`
+   * (and the highest sent left, when thresholds are drawn in the gap: `partitionGap`).
    */
   private split(
     rows: Uint32Array,
@@ -364,22 +384,21 @@ export class CartGrower {
     bin: number,
     missingLeft: boolean,
   ): number {
-    return partitionRows(
-      this.binned,
-      f,
-      rows,
-      start,
-      end,
-      bin,
-      missingLeft,
-      this.partition,
-      this.lowestRight,
-    );
+    const { binned, partition, lowestRight } = this;
+    const partitionOf = this.gapRng === null ? partitionRows : partitionGap;
+    return partitionOf(binned, f, rows, start, end, bin, missingLeft, partition, lowestRight);
   }
 
-  /** The raw threshold after bin `bin` of feature f: mid-gap to the lowest bin sent right (TreeGrower's). */
+  /**
+   * The raw threshold after bin `bin` of feature f: mid-gap to the lowest bin sent right
+   * (TreeGrower's), or drawn in the gap (`gapThreshold`).
+   */
   private threshold(f: number, bin: number): number {
-    return splitThreshold(this.thresholds[f], this.binned.nBins[f], bin, this.lowestRight[0]);
+    const sides = this.lowestRight;
+    const nBins = this.binned.nBins[f];
+    const mid = splitThreshold(this.thresholds[f], nBins, bin, sides[0]);
+    if (this.gapRng === null) return mid;
+    return gapThreshold(this.values as BinValues, f, sides[1], sides[0], nBins, this.gapRng.next(), mid);
   }
 
   private reserve(cap: number): void {

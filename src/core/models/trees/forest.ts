@@ -2,6 +2,7 @@ import { makeThrottledProgress } from "../../progress.ts";
 import { makeRng } from "../../random.ts";
 import type { FitOptions, Matrix, Target } from "../estimator.ts";
 import { argmax } from "../fitChecks.ts";
+import { binValues } from "./binValues.ts";
 import { cartRules, cartStats, positiveRows, prepareCart } from "./cartData.ts";
 import { CartGrower } from "./cartGrower.ts";
 import { type GrowParams, TreeGrower } from "./grower.ts";
@@ -66,6 +67,12 @@ export function fitForest(
     : new TreeGrower(data.binned, thresholds, data.k, rules);
   const master = makeRng(opts.seed ?? 0);
   const rngs = Array.from({ length: nTrees }, () => master.fork());
+  // Extra trees draw each split's threshold in its gap (gapThreshold.ts) from a second stream per
+  // tree, forked after the first ones, so that the cuts, and so the trees' partitions, are the
+  // same as without it.
+  const gapped = splitter === "random" && grower instanceof CartGrower;
+  const gapRngs = gapped ? Array.from({ length: nTrees }, () => master.fork()) : [];
+  const values = gapped ? binValues(X, data.binned, thresholds) : null;
   const n = X.rows;
   const oob = params.bootstrap && params.oob_score ? new OobTally(n, data.k) : null;
   const trees: Tree[] = [];
@@ -85,7 +92,11 @@ export function fitForest(
       weight.set(data.weight);
     }
     const rows = positiveRows(weight);
-    const grown = grower.grow(rows, rows.length, cartStats(data, weight), { ...growParams, rng });
+    const stats = cartStats(data, weight);
+    const p = { ...growParams, rng };
+    const grown = values
+      ? (grower as CartGrower).grow(rows, rows.length, stats, p, { values, rng: gapRngs[t] })
+      : grower.grow(rows, rows.length, stats, p);
     trees.push(grown.tree);
     const share = normalise(grown.gains);
     for (let f = 0; f < X.cols; f++) importances[f] += share[f];

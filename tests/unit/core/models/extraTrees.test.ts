@@ -50,4 +50,24 @@ describe("ExtraTrees", () => {
     const probe: Matrix = { data: Float64Array.of(0, 2.5, 8.5, 20), rows: 4, cols: 1, names: ["x"] };
     expect(Array.from(model.predict(probe))).toEqual([0, 0, 1, 1]);
   });
+
+  it("draws each stored threshold in its gap (Geurts et al., scikit-learn): the trees' cuts spread over it", async () => {
+    // Two values 10 apart: every root splits them, with a threshold drawn uniformly in [0, 10), so
+    // that the forest's average moves smoothly across the gap (not every tree cut at its middle, 5).
+    const X: Matrix = { data: Float64Array.of(0, 0, 0, 10, 10, 10), rows: 6, cols: 1, names: ["x"] };
+    const model = await new ExtraTrees({ n_estimators: 50 }).fit(
+      X,
+      { values: Float64Array.of(0, 0, 0, 1, 1, 1), classes: ["a", "b"] },
+      { seed: 1 },
+    );
+    const roots = model.toJSON().state.trees.map((t) => t.threshold[0] as number);
+    expect(roots.every((t) => t >= 0 && t < 10)).toBe(true);
+    expect(new Set(roots).size).toBe(50);
+    expect(roots.filter((t) => t < 5).length).toBeGreaterThan(15);
+    expect(roots.filter((t) => t > 5).length).toBeGreaterThan(15);
+    const probe: Matrix = { data: Float64Array.of(1, 5, 9), rows: 3, cols: 1, names: ["x"] };
+    const p = model.predictProba(probe);
+    expect(p[1]).toBeLessThan(p[3]);
+    expect(p[3]).toBeLessThan(p[5]);
+  });
 });
