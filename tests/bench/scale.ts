@@ -14,11 +14,12 @@
  *
  * Options: --sizes=10000,100000,1000000 (default all three), --stages=ingest,profile,recipe,gbdt,
  * gbdt-out,ladder (default all), --ladder-sizes= (default all three; the rows where the ladder runs),
- * --threads=2, --markdown (print the README's block: a line of date, commit and load, the table,
+ * --threads=2, --peer-cap=SECONDS (stop the ladder's peer after this long and report what it finished,
+ * as lower bounds), --markdown (print the README's block: a line of date, commit and load, the table,
  * and notes; otherwise the long table with the work each side does).
  * gbdt and the ladder run with `--tune off`: train's default quick search is a cost of its own.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +27,7 @@ import { fileURLToPath } from "node:url";
 import { LADDER_ORDER } from "../../src/core/automl/ladder/ladderOrder.ts";
 import { MODEL_CATALOGUE } from "../../src/core/models/catalogue.ts";
 import { scaleCsv } from "./scaleData.ts";
+import { parseTime, timed } from "./scaleProcess.ts";
 import type { BenchRow } from "./table.ts";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -61,42 +63,11 @@ interface Measured {
   /** Ladder: per model, seconds and CV score (ours: fold-job seconds summed over threads). */
   models?: Record<string, { s: number; cv: number }>;
   error?: string;
+  /** The peer was stopped at --peer-cap seconds: its figures are lower bounds, `models` those it finished. */
+  capped?: boolean;
 }
 
 const FAILED: Measured = { seconds: Number.NaN, cpu: Number.NaN, peakBytes: Number.NaN };
-
-function timed(
-  cmd: string,
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-  progress?: string,
-): Promise<{ out: string; time: string }> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      "/usr/bin/time",
-      ["-f", "TIME %e %U %S %M", cmd, ...args],
-      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 1 << 26 },
-      (err, stdout, stderr) => {
-        const time = stderr.split("\n").find((l) => l.startsWith("TIME ")) ?? "";
-        if (err) reject(new Error(`${cmd} ${args.join(" ")} failed: ${stderr.slice(-2000) || err.message}`));
-        else resolve({ out: stdout, time });
-      },
-    );
-    // A long peer (the ladder) prints a line per model on stderr: echo it, so that a run cut short
-    // still says where the time went.
-    if (progress !== undefined)
-      child.stderr?.on("data", (chunk: Buffer) => {
-        for (const line of chunk.toString().split("\n"))
-          if (line.trim() && !line.startsWith("TIME "))
-            console.error(`  ${progress}: ${line} (${clock(new Date())} UTC)`);
-      });
-  });
-}
-
-function parseTime(line: string): { wall: number; cpu: number; peakBytes: number } {
-  const [, wall, user, sys, kb] = line.split(" ");
-  return { wall: Number(wall), cpu: Number(user) + Number(sys), peakBytes: Number(kb) * 1024 };
-}
 
 const lastJson = (out: string) => JSON.parse(out.trim().split("\n").at(-1) ?? "{}");
 
@@ -124,22 +95,26 @@ async function ours(stage: string, file: string, threads: number, models: string
           : models.length === FULL_LADDER.length
             ? [] // train's own default: the whole ladder
             : ["--models", models.join(",")];
-    const { out, time } = await timed(process.execPath, [
-      "bin/automl-playground.mjs",
-      "train",
-      file,
-      "--target",
-      "label",
-      "--metric",
-      "roc_auc",
-      "--threads",
-      String(threads),
-      "--json",
-      // Tuning (train's default is a quick search) is its own cost: the table measures the ladder.
-      "--tune",
-      "off",
-      ...extra,
-    ]).finally(() => rmSync(modelFile, { force: true }));
+    const { out, time } = await timed(
+      process.execPath,
+      [
+        "bin/automl-playground.mjs",
+        "train",
+        file,
+        "--target",
+        "label",
+        "--metric",
+        "roc_auc",
+        "--threads",
+        String(threads),
+        "--json",
+        // Tuning (train's default is a quick search) is its own cost: the table measures the ladder.
+        "--tune",
+        "off",
+        ...extra,
+      ],
+      { cwd: ROOT },
+    ).finally(() => rmSync(modelFile, { force: true }));
     const t = parseTime(time);
     const board = JSON.parse(out) as { leaderboard: JsonEntry[] };
     const fitted = board.leaderboard.filter((e) => e.model !== "ensemble");
@@ -152,18 +127,24 @@ async function ours(stage: string, file: string, threads: number, models: string
     );
     return { seconds: t.wall, cpu: t.cpu, peakBytes: t.peakBytes, auc, models: perModel };
   }
-  const { out, time } = await timed(process.execPath, [
-    "--import",
-    "tsx",
-    here("./scaleChild.ts"),
-    stage,
-    file,
-  ]);
+  const { out, time } = await timed(
+    process.execPath,
+    ["--import", "tsx", here("./scaleChild.ts"), stage, file],
+    {
+      cwd: ROOT,
+    },
+  );
   const t = parseTime(time);
   return { seconds: lastJson(out).seconds, cpu: t.cpu, peakBytes: t.peakBytes };
 }
 
-async function peer(stage: string, file: string, threads: number, models: string[]): Promise<Measured> {
+async function peer(
+  stage: string,
+  file: string,
+  threads: number,
+  models: string[],
+  capSeconds?: number,
+): Promise<Measured> {
   // Passive waiting: on a loaded machine OpenMP's spinning threads measured 5-15x slower here
   // (10,000 rows, 2 threads: 97 s active, 15 s passive, 8.7 s with one thread).
   const env = {
@@ -180,9 +161,30 @@ async function peer(stage: string, file: string, threads: number, models: string
     ...(stage === "ladder" ? [models.join(",")] : []),
     ...(stage === "gbdt-out" ? [modelFile] : []),
   ];
-  const { out, time } = await timed(PYTHON, args, env, stage === "ladder" ? "peer" : undefined).finally(() =>
-    rmSync(modelFile, { force: true }),
-  );
+  const { out, time, capped } = await timed(PYTHON, args, {
+    cwd: ROOT,
+    env,
+    progress: stage === "ladder" ? "peer" : undefined,
+    capSeconds,
+  }).finally(() => rmSync(modelFile, { force: true }));
+  if (capped) {
+    // The ladder script prints "MODEL {s, cv, test}" on stderr as each model ends.
+    const done = Object.fromEntries(
+      capped.lines
+        .map((l) => /^(\w+) (\{.*\})$/.exec(l))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => [m[1], JSON.parse(m[2]) as { s: number; cv: number }]),
+    );
+    const cvs = Object.values(done).map((v) => v.cv);
+    return {
+      seconds: capped.wall,
+      cpu: capped.cpu,
+      peakBytes: capped.peakBytes,
+      auc: cvs.length > 0 ? Math.max(...cvs) : undefined,
+      models: done,
+      capped: true,
+    };
+  }
   const t = parseTime(time);
   const j = lastJson(out);
   // gbdt and ladder: the whole script (read_csv included) as ours is the whole command.
@@ -248,6 +250,7 @@ function notesOf(r: ScaleRow, threads: number): string[] {
       `${r.stage === "ladder" ? "best CV" : "CV"} AUC ours ${r.a.auc.toFixed(4)}, peer ${r.b.auc.toFixed(4)}`,
     );
   if (r.stage === "gbdt" || r.stage === "gbdt-out" || r.stage === "ladder") notes.push(`${threads} threads`);
+  if (r.b.capped) notes.push(`peer stopped at the cap (${s(r.b.seconds)} s): lower bounds`);
   if (r.a.error) notes.push(`ours failed: ${r.a.error.slice(-300).replace(/\s+/g, " ")}`);
   if (r.b.error) notes.push(`peer failed: ${r.b.error.slice(-300).replace(/\s+/g, " ")}`);
   return notes;
@@ -262,14 +265,17 @@ const README_HEAD = [
 /** The measured cells both tables share, from ours and the peer's seconds to the load. */
 function measuredCells(r: ScaleRow): string[] {
   const { a, b } = r;
+  // A capped peer's figures are lower bounds, so ours over them are upper bounds.
+  const over = b.capped ? ">" : "";
+  const under = b.capped ? "<" : "";
   return [
     s(a.seconds),
-    s(b.seconds),
-    ratio(a.seconds, b.seconds),
-    `${s(a.cpu)} / ${s(b.cpu)}`,
+    `${over}${s(b.seconds)}`,
+    `${under}${ratio(a.seconds, b.seconds)}`,
+    `${s(a.cpu)} / ${over}${s(b.cpu)}`,
     mb(a.peakBytes),
-    mb(b.peakBytes),
-    ratio(a.peakBytes, b.peakBytes),
+    `${over}${mb(b.peakBytes)}`,
+    `${under}${ratio(a.peakBytes, b.peakBytes)}`,
     `${(a.peakBytes / r.fileBytes).toFixed(1)}x`,
     loadText(r.load),
   ];
@@ -300,7 +306,8 @@ function ladderModelsNote(r: ScaleRow): string {
   });
   const ens = r.a.models?.ensemble;
   if (ens) parts.push(`ensemble (ours only) AUC ${ens.cv.toFixed(4)}`);
-  return `ladder at ${r.rows.toLocaleString("en")} rows, ours / peer: ${parts.join(", ")}`;
+  const cap = r.b.capped ? ` (the peer stopped at its cap of ${s(r.b.seconds)} s; "-": not reached)` : "";
+  return `ladder at ${r.rows.toLocaleString("en")} rows, ours / peer${cap}: ${parts.join(", ")}`;
 }
 
 function git(args: string[]): string {
@@ -320,6 +327,7 @@ export async function benchScale(argv: string[] = []): Promise<BenchRow[]> {
   const sizes = opt("sizes", "10000,100000,1000000").split(",").map(Number);
   const ladderSizes = opt("ladder-sizes", "10000,100000,1000000").split(",").map(Number);
   const threads = Number(opt("threads", "2"));
+  const peerCap = opt("peer-cap", "") === "" ? undefined : Number(opt("peer-cap", ""));
   const stages = opt("stages", "ingest,profile,recipe,gbdt,gbdt-out,ladder").split(",");
   const markdown = argv.includes("--markdown");
   const started = new Date();
@@ -355,10 +363,12 @@ export async function benchScale(argv: string[] = []): Promise<BenchRow[]> {
         `  ours, ${stage} at ${n.toLocaleString("en")} rows: ${s(a.seconds)} s, CPU ${s(a.cpu)} s, peak ${mb(a.peakBytes)} MB` +
           `${a.auc !== undefined ? `, AUC ${a.auc.toFixed(4)}` : ""} (${clock(new Date())} UTC, load ${loadavg()[0].toFixed(1)})`,
       );
-      const b = await peer(stage, file, threads, models).catch((err: Error) => ({
-        ...FAILED,
-        error: err.message,
-      }));
+      const b = await peer(stage, file, threads, models, stage === "ladder" ? peerCap : undefined).catch(
+        (err: Error) => ({
+          ...FAILED,
+          error: err.message,
+        }),
+      );
       const l1 = loadavg()[0];
       const load = { min: Math.min(window.min, l1), max: Math.max(window.max, l1) };
       const row: ScaleRow = { stage, rows: n, fileBytes, a, b, load, models, whole };
