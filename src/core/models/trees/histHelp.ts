@@ -101,7 +101,8 @@ export const W_ROWS = 7;
 export const W_N = 8;
 export const W_HIST = 9;
 export const W_PARTS = 10;
-export const W_CODES = 11;
+/** Unused (was the row-major codes' address). */
+export const W_UNUSED = 11;
 export const W_COLUMNS = 12;
 export const W_COLS = 13;
 export const W_TOTAL = 14;
@@ -116,8 +117,11 @@ export const W_HELPED = 20;
 /** Bytes of one channel of a gather buffer (a column-major build's gradients, then hessians). */
 export const W_GATHER = 21;
 
-/** Task kinds: rows through an index list (row-major codes), every row (root), column-major codes. */
-export const KIND_ROWS = 0;
+/**
+ * Task kinds, all on the column-major codes: a big node's rows through an index list, every row
+ * (the root), a small node's rows (statistics gathered first).
+ */
+export const KIND_BIG = 0;
 export const KIND_ROOT = 1;
 export const KIND_COLS = 2;
 /** The binary loss's step on a range of rows (JavaScript, on the offer's step arrays). */
@@ -132,8 +136,8 @@ type RowKernel = (...args: number[]) => void;
 
 /** The kernels a chunk may run, from an instance's exports. */
 export interface ChunkKernels {
-  rows_g: RowKernel;
-  rows_gh: RowKernel;
+  big_g: RowKernel;
+  big_gh: RowKernel;
   root_g: RowKernel;
   root_gh: RowKernel;
   cols_g: RowKernel;
@@ -153,26 +157,27 @@ export function runChunk(e: ChunkKernels, b: Int32Array, c: number, gather: numb
   const hess = b[W_HESS] === 1;
   const offs = b[W_OFFS] + 4 * f0;
   const kind = b[W_KIND];
-  if (kind === KIND_COLS) {
-    const total = b[W_TOTAL];
-    const kernel = hess ? e.cols_gh : e.cols_g;
-    kernel(
-      b[W_COLUMNS] + f0 * total,
-      total,
-      f1 - f0,
-      b[W_ROWS],
-      b[W_N],
-      b[W_G],
-      b[W_H],
-      b[W_HIST],
-      offs,
-      gather,
-      gather + b[W_GATHER],
-    );
-    return;
-  }
-  const kernel = kind === KIND_ROOT ? (hess ? e.root_gh : e.root_g) : hess ? e.rows_gh : e.rows_g;
-  kernel(b[W_CODES] + f0, cols, f1 - f0, b[W_ROWS], b[W_N], b[W_G], b[W_H], b[W_HIST], offs);
+  const total = b[W_TOTAL];
+  const kernel =
+    kind === KIND_COLS
+      ? e[hess ? "cols_gh" : "cols_g"]
+      : kind === KIND_ROOT
+        ? e[hess ? "root_gh" : "root_g"]
+        : e[hess ? "big_gh" : "big_g"];
+  const at = b[W_COLUMNS] + f0 * total;
+  kernel(
+    at,
+    total,
+    f1 - f0,
+    b[W_ROWS],
+    b[W_N],
+    b[W_G],
+    b[W_H],
+    b[W_HIST],
+    offs,
+    gather,
+    gather + b[W_GATHER],
+  );
 }
 
 /** Polls of the claim word before sleeping on it (a node's next histogram often comes soon). */

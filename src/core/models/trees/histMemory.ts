@@ -13,17 +13,6 @@ import { HIST_WASM_BASE64 } from "./histWasmBytes.ts";
 // The WebAssembly memory of a grower's histograms (histWasm.ts): where each region lies, and the
 // memory made for it, the module's own or, where threads help the fit (histHelp.ts), a shared one.
 
-export type Kernel = (
-  codes: number,
-  stride: number,
-  cols: number,
-  rows: number,
-  n: number,
-  g: number,
-  h: number,
-  hist: number,
-  offs: number,
-) => void;
 export type ColumnKernel = (
   codes: number,
   total: number,
@@ -42,12 +31,15 @@ export type ColumnKernel = (
 export interface Exports {
   /** The module's own memory (the shared module imports its memory instead). */
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  rows_g: Kernel;
-  rows_gh: Kernel;
-  root_g: Kernel;
-  root_gh: Kernel;
+  /** Small nodes: statistics gathered in order first. */
   cols_g: ColumnKernel;
   cols_gh: ColumnKernel;
+  /** Big nodes: statistics read in place, several features a pass. */
+  big_g: ColumnKernel;
+  big_gh: ColumnKernel;
+  /** The root: every row in order. */
+  root_g: ColumnKernel;
+  root_gh: ColumnKernel;
   partition(
     column: number,
     rows: number,
@@ -65,8 +57,9 @@ export interface Exports {
 const MAX_SLOTS = 64;
 const SLOT_BYTES = 32 * 1024 * 1024;
 /**
- * A node with fewer than one in this many of the rows is built from column-major codes: measured
- * at 667k x 20, 2x faster at a tenth of the rows, even at half of them.
+ * A node with fewer than one in this many of the rows gathers its rows' statistics in order
+ * before its passes over the columns (its reads of them are scattered); a bigger node reads them
+ * in place (see histWat.ts), which spares a gather buffer of every row.
  */
 export const COLUMN_SPARSITY = 4;
 
@@ -77,7 +70,7 @@ const align = (bytes: number) => (bytes + 63) & ~63;
 
 /** Byte addresses of a grower's regions in its memory, and the bytes needed. */
 export interface Plan {
-  codes: number;
+  /** The column-major codes. */
   columns: number;
   ordered: number;
   /** Bytes of one channel of a column-major build's gather buffer (gradients, then hessians). */
@@ -103,14 +96,12 @@ function plan(rows: number, cols: number, histBytes: number, helpers: number): P
     top += align(bytes);
     return at;
   };
-  const codes = take(rows * cols);
   const columns = take(rows * cols);
-  // Gathered gradients then hessians of a column-major build, which only nodes of fewer than
-  // rows / COLUMN_SPARSITY rows get; also the partition's buffer of up to every row's index.
+  // Gathered gradients then hessians of a small node's build (fewer than rows / COLUMN_SPARSITY
+  // rows); also the partition's buffer of up to every row's index.
   const gather = align(Math.ceil(rows / COLUMN_SPARSITY) * 8);
   const ordered = take(Math.max(rows * 4, 2 * gather));
   const p = {
-    codes,
     columns,
     ordered,
     gather,

@@ -4,15 +4,14 @@ import {
   type ChunkKernels,
   chunkRange,
   histogramHelp,
+  KIND_BIG,
   KIND_COLS,
   KIND_ROOT,
-  KIND_ROWS,
   KIND_STEP,
   runChunk,
   type StepArrays,
   W_CLAIM,
   W_CLOSED,
-  W_CODES,
   W_COLS,
   W_COLUMNS,
   W_DONE,
@@ -41,7 +40,7 @@ import type { HistLayout, RowStats } from "./histogram.ts";
 const MIN_SHARED_ROWS = 4096;
 
 /**
- * A grower's histograms in one WebAssembly memory: the row-major bin codes, the rows' gradients
+ * A grower's histograms in one WebAssembly memory: the column-major bin codes, the rows' gradients
  * and hessians (copied in once per tree), an index buffer, and a pool of histogram slots handed
  * out as Float64Array views, so that split search reads them like any histogram. Beyond the slots,
  * histograms are ordinary arrays built in a scratch slot and copied out. The memory is sized once
@@ -53,7 +52,6 @@ const MIN_SHARED_ROWS = 4096;
 export class WasmHistograms {
   private readonly e: Exports;
   private readonly free: Float64Array[] = [];
-  private readonly aCodes: number;
   private readonly aColumns: number;
   private readonly aOrdered: number;
   private readonly gather: number;
@@ -95,7 +93,6 @@ export class WasmHistograms {
     const { rows, cols, codes } = binned;
     this.cols = cols;
     this.total = rows;
-    this.aCodes = p.codes;
     this.aColumns = p.columns;
     this.aOrdered = p.ordered;
     this.gather = p.gather;
@@ -106,12 +103,6 @@ export class WasmHistograms {
     this.aLowest = p.lowest;
     this.aScratch = p.scratch;
     const histBytes = layout.size * 8;
-    // Row-major codes: one row's codes are one contiguous read (see nodeHistogram.ts).
-    const out = new Uint8Array(buf, this.aCodes, rows * cols);
-    for (let f = 0; f < cols; f++) {
-      const col = f * rows;
-      for (let r = 0; r < rows; r++) out[r * cols + f] = codes[col + r];
-    }
     // Codes binned into this memory (reserveCodes) are in place already.
     if (codes.buffer !== buf || codes.byteOffset !== this.aColumns)
       new Uint8Array(buf, this.aColumns, rows * cols).set(codes.subarray(0, rows * cols));
@@ -127,7 +118,6 @@ export class WasmHistograms {
       this.free.push(new Float64Array(buf, p.slots + s * histBytes, layout.size));
     if (helpers > 0) {
       const b = new Int32Array(buf, p.board, BOARD_WORDS);
-      b[W_CODES] = p.codes;
       b[W_COLUMNS] = p.columns;
       b[W_COLS] = cols;
       b[W_TOTAL] = rows;
@@ -318,15 +308,12 @@ export class WasmHistograms {
       aRows = this.aRows;
     }
     const constant = stats.constantHess !== undefined;
-    if (n * COLUMN_SPARSITY < this.total) {
-      if (!this.shared(KIND_COLS, !constant, aRows, n, at)) {
-        const kernel = constant ? this.e.cols_g : this.e.cols_gh;
-        const { aColumns, total, cols, aG, aH, aOffs, aOrdered } = this;
-        kernel(aColumns, total, cols, aRows, n, aG, aH, at, aOffs, aOrdered, aOrdered + this.gather);
-      }
-    } else if (!this.shared(KIND_ROWS, !constant, aRows, n, at)) {
-      const kernel = constant ? this.e.rows_g : this.e.rows_gh;
-      kernel(this.aCodes, this.cols, this.cols, aRows, n, this.aG, this.aH, at, this.aOffs);
+    const small = n * COLUMN_SPARSITY < this.total;
+    if (!this.shared(small ? KIND_COLS : KIND_BIG, !constant, aRows, n, at)) {
+      const e = this.e;
+      const kernel = small ? (constant ? e.cols_g : e.cols_gh) : constant ? e.big_g : e.big_gh;
+      const { aColumns, total, cols, aG, aH, aOffs, aOrdered } = this;
+      kernel(aColumns, total, cols, aRows, n, aG, aH, at, aOffs, aOrdered, aOrdered + this.gather);
     }
     if (constant) weightsFromCounts(view, this.layout.size, stats.constantHess!);
     this.finish(hist, at);
@@ -341,7 +328,8 @@ export class WasmHistograms {
     const constant = stats.constantHess !== undefined;
     if (!this.shared(KIND_ROOT, !constant, this.aRows, n, at)) {
       const kernel = constant ? this.e.root_g : this.e.root_gh;
-      kernel(this.aCodes, this.cols, this.cols, this.aRows, n, this.aG, this.aH, at, this.aOffs);
+      const { aColumns, total, cols, aRows, aG, aH, aOffs } = this;
+      kernel(aColumns, total, cols, aRows, n, aG, aH, at, aOffs, 0, 0);
     }
     const size = this.layout.size;
     for (let p = 2; p < size; p += 3) view[p] = counts[p];

@@ -26,8 +26,8 @@ function problem() {
   const binned = applyBins(X, fitBins(X, 64));
   const grad = Float64Array.from({ length: rows }, () => rng.next() - 0.5);
   const hess = Float64Array.from({ length: rows }, () => rng.next() * 0.25);
-  // Ascending, as a node's rows after stable partitions: every third row (row-major kernel), and
-  // every seventh (fewer than a quarter of the rows: column-major kernel).
+  // Ascending, as a node's rows after stable partitions: every third row (the big-node kernel, a row at a time), and
+  // every seventh (fewer than a quarter of the rows: a feature at a time).
   const subsets = [3, 7].map((k) => Uint32Array.from({ length: Math.floor(rows / k) }, (_, i) => k * i + 1));
   return { binned, layout: makeHistLayout(binned.nBins, 1), grad, hess, subsets, rows };
 }
