@@ -10,7 +10,7 @@ export const EXTRA_TREES_META: ModelMeta<ExtraTreesParams> = {
   needsScaling: false,
   capabilities: { featureImportances: "impurity", treeEnsemble: true },
   defaults: {
-    n_estimators: 100,
+    n_estimators: "auto",
     criterion: "gini",
     max_depth: null,
     min_samples_split: 2,

@@ -7,7 +7,14 @@ import { cartRules, cartStats, positiveRows, prepareCart } from "./cartData.ts";
 import { CartGrower } from "./cartGrower.ts";
 import { type GrowParams, TreeGrower } from "./grower.ts";
 import { leafOf, type Tree } from "./tree.ts";
-import { choiceParam, intParam, limitParam, normalise, resolveMaxFeatures } from "./treeParams.ts";
+import {
+  choiceParam,
+  intParam,
+  limitParam,
+  normalise,
+  resolveMaxFeatures,
+  resolveTrees,
+} from "./treeParams.ts";
 import type { ForestParams } from "./treeParamTypes.ts";
 
 /**
@@ -37,7 +44,6 @@ export function fitForest(
   type: string,
   opts: FitOptions = {},
 ): FittedForest {
-  const nTrees = intParam("n_estimators", params.n_estimators, 1);
   const criterion = choiceParam("criterion", params.criterion, ["gini", "entropy"] as const);
   const minSamplesLeaf = intParam("min_samples_leaf", params.min_samples_leaf, 1);
   const maxDepth = limitParam("max_depth", params.max_depth, 1);
@@ -47,6 +53,7 @@ export function fitForest(
   const classification = y.classes !== undefined;
   const mf = params.max_features === "auto" ? (classification ? "sqrt" : null) : params.max_features;
   const maxFeatures = resolveMaxFeatures(mf, X.cols);
+  const nTrees = resolveTrees(params.n_estimators, X.rows, maxFeatures);
   opts.signal?.throwIfAborted();
 
   const data = prepareCart(X, y, opts, maxBins, type);

@@ -57,10 +57,15 @@ export abstract class ForestModel<P extends ForestParams> extends CartModel<
   ForestState
 > {
   protected abstract readonly splitter: "best" | "random";
+  /** Whether `n_estimators` was "auto": each fit resolves it again (`resolveTrees`). */
+  readonly #autoTrees = this.params.n_estimators === "auto";
 
   fit(X: Matrix, y: Target, opts?: FitOptions): this {
     validateFitInput(X, y, opts);
-    const forest = fitForest(X, y, this.params, this.splitter, this.type, opts);
+    const params = this.#autoTrees ? { ...this.params, n_estimators: "auto" as const } : this.params;
+    const forest = fitForest(X, y, params, this.splitter, this.type, opts);
+    // A fitted model states the trees it grew, so its file never says "auto".
+    if (this.#autoTrees) (this.params as ForestParams).n_estimators = forest.trees.length;
     this.state = {
       task: forest.classification ? "classification" : "regression",
       n_classes: forest.k,

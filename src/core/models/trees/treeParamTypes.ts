@@ -8,7 +8,8 @@ export type MaxFeatures = "sqrt" | "log2" | number | null;
 
 /** Parameters of RandomForest and ExtraTrees (names and meanings as scikit-learn's). */
 export interface ForestParams {
-  n_estimators: number;
+  /** Trees; "auto": 100, or up to 300 where a tree's work is small (`resolveTrees`). */
+  n_estimators: number | "auto";
   criterion: "gini" | "entropy";
   max_depth: number | null;
   min_samples_split: number;

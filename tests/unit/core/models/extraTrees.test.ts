@@ -3,6 +3,12 @@ import { crossValidate } from "../../../../src/core/eval/crossValidate.ts";
 import { kFold, stratifiedKFold } from "../../../../src/core/eval/kFold.ts";
 import type { Matrix } from "../../../../src/core/models/estimator.ts";
 import { ExtraTrees } from "../../../../src/core/models/extraTrees/extraTrees.ts";
+import {
+  AUTO_TREES_MAX,
+  AUTO_TREES_MIN,
+  AUTO_TREES_WORK,
+  resolveTrees,
+} from "../../../../src/core/models/trees/treeParams.ts";
 import { loadDataset } from "./datasets.ts";
 
 describe("ExtraTrees", () => {
@@ -69,5 +75,22 @@ describe("ExtraTrees", () => {
     const p = model.predictProba(probe);
     expect(p[1]).toBeLessThan(p[3]);
     expect(p[3]).toBeLessThan(p[5]);
+  });
+
+  it("grows 100 trees by default, or up to 300 where a tree's work (rows x features tried) is small", async () => {
+    const { X, y } = loadDataset("wine");
+    const model = await new ExtraTrees().fit(X, y, { seed: 0 });
+    // "auto" is resolved by the fit: the model (and its file) states the trees it grew.
+    const artifact = model.toJSON();
+    expect(artifact.state.trees).toHaveLength(AUTO_TREES_MAX);
+    expect(artifact.params.n_estimators).toBe(AUTO_TREES_MAX);
+    expect(ExtraTrees.fromJSON(JSON.parse(JSON.stringify(artifact))).predict(X)).toEqual(model.predict(X));
+    // A refit resolves "auto" again, for the new table (concrete: 1,030 rows x 8 features tried).
+    const concrete = loadDataset("concrete");
+    await model.fit(concrete.X, concrete.y, { seed: 0 });
+    expect(model.toJSON().state.trees).toHaveLength(Math.round(AUTO_TREES_WORK / (1030 * 8)));
+    expect(resolveTrees("auto", 142, 3)).toBe(AUTO_TREES_MAX);
+    expect(resolveTrees("auto", 10_000, 4)).toBe(AUTO_TREES_MIN);
+    expect(resolveTrees(40, 142, 3)).toBe(40);
   });
 });
