@@ -2,6 +2,10 @@ import { createEffect, createMemo, createSignal, onCleanup, Show } from "solid-j
 import { errorMessage } from "../shared/errorMessage.ts";
 import { createElementWidth } from "./createElementWidth.ts";
 import { type ChartSpec, renderChart, resolveSpec } from "./renderChart.ts";
+import { markPlotWarm, warmPlotWhenIdle } from "./warmPlot.ts";
+
+// The chart chunk loads with the first phase that draws; Plot's first drawing is paid while idle.
+warmPlotWhenIdle();
 
 /**
  * The one chart component: draws `spec` with Observable Plot at the width of its container and
@@ -31,6 +35,7 @@ export function PlotFigure(props: {
     let node: Element;
     try {
       node = renderChart(opts);
+      markPlotWarm();
       setFailure(null);
     } catch (err) {
       setFailure(errorMessage(err));
