@@ -142,12 +142,12 @@ const COLLECT_EVERY_MS = 1000;
  * million rows); idle between jobs, this thread allocates almost nothing, so V8 kept those
  * memories alive long after their fits had ended.
  */
-export function fullCollection(): () => void {
+export function fullCollection(): (() => void) & { now(): void } {
   setFlagsFromString("--expose-gc");
   const gc = runInNewContext("gc") as (() => void) | undefined;
   let last = Number.NEGATIVE_INFINITY;
   let pending = false;
-  return () => {
+  const onCue = () => {
     if (!gc || pending) return;
     pending = true;
     const wait = Math.max(0, last + COLLECT_EVERY_MS - performance.now());
@@ -157,9 +157,23 @@ export function fullCollection(): () => void {
       gc();
     }, wait).unref();
   };
+  /** A full collection at once (no fold is running: nothing to wait for). */
+  const now = () => {
+    last = performance.now();
+    gc?.();
+  };
+  return Object.assign(onCue, { now });
 }
 
-/** `onProgress` that also collects after each fold job started or finished. */
+/**
+ * The phases after which `train` collects: each fold job started or finished, each model done,
+ * and the refit started or finished. The last two matter at a million rows: the refit starts
+ * after the last fold's "model" report, and the help offers of the last fold's fit (its whole
+ * shared WebAssembly memory, ~100 MB) stayed alive in this thread through the refit until then.
+ */
+const COLLECT_AFTER = new Set(["fold", "model", "refit"]);
+
+/** `onProgress` that also collects after each fold job started or finished, model done and refit (COLLECT_AFTER). */
 export function afterEachFold(
   onProgress: ((p: Progress) => void) | undefined,
   collect: (() => void) | null,
@@ -167,7 +181,34 @@ export function afterEachFold(
   if (!collect) return onProgress;
   return (p) => {
     onProgress?.(p);
-    if (p.phase === "fold") collect();
+    if (COLLECT_AFTER.has(p.phase)) collect();
+  };
+}
+
+/**
+ * AUTOML_MEM_TRACE=1: the main thread's phases on stderr with a wall-clock stamp, the process's
+ * RSS and this thread's V8 heap and ArrayBuffers (MB), beside the fold threads' AUTOML_FOLD_TRACE
+ * lines (tests/bench/memoryTrace.ts merges both with the RSS it samples): where a run's memory goes.
+ */
+const memTrace =
+  process.env.AUTOML_MEM_TRACE === "1"
+    ? (what: string) => {
+        const m = process.memoryUsage();
+        const mb = (b: number) => Math.round(b / 1e6);
+        process.stderr.write(
+          `[mem-trace] ${(Date.now() / 1000).toFixed(3)} main rss ${mb(m.rss)} heap ${mb(m.heapUsed)} ab ${mb(m.arrayBuffers)} ${what}\n`,
+        );
+      }
+    : null;
+
+/** `onProgress` that also writes each report as a memory trace line (AUTOML_MEM_TRACE=1). */
+function tracedProgress(
+  onProgress: ((p: Progress) => void) | undefined,
+): ((p: Progress) => void) | undefined {
+  if (!memTrace) return onProgress;
+  return (p) => {
+    memTrace(`${p.phase} ${p.done}/${p.total}${p.message ? ` ${p.message}` : ""}`);
+    onProgress?.(p);
   };
 }
 
@@ -209,6 +250,7 @@ export async function train(args: string[], io: Io): Promise<number> {
   // Read straight into shared memory when threads will share the table: never two copies of it.
   const table = await readTableFile(parsed.file, { ...parsed.options, shared: options.threads > 1 }, io);
   if (typeof table === "number") return table;
+  memTrace?.("read");
   // The engine (and through the registry tfjs) loads only now, after the file is read: loaded
   // first, tfjs's start-up raised malloc's mmap threshold, and the reader's freed buffers stayed
   // in the process (300k rows: ~70 MB more resident after planning the run).
@@ -222,6 +264,7 @@ export async function train(args: string[], io: Io): Promise<number> {
   const pool = options.threads > 1 ? makeFoldPool(table.frame, options.threads) : null;
   // The pool moved the table into shared memory: its first copy is garbage from here on.
   collect?.();
+  memTrace?.("pool started");
   // The run service, as in the app: here the run lives in memory and its folds on threads.
   const service = makeRunService({
     store: makeMemoryRunStore(),
@@ -234,11 +277,15 @@ export async function train(args: string[], io: Io): Promise<number> {
   try {
     outcome = await service.start(
       { projectId: "cli", datasetId: parsed.file, settings },
-      { onProgress: afterEachFold(parsed.json ? undefined : terminalProgress(), collect) },
+      { onProgress: tracedProgress(afterEachFold(parsed.json ? undefined : terminalProgress(), collect)) },
     );
   } finally {
     await pool?.close();
   }
+  // The threads are gone; what this thread still references of their work (the last fit's help
+  // offers and its shared memory, the results' messages) goes before the model file is made.
+  collect?.now();
+  memTrace?.("run done");
   const result = outcome.result;
   if (!result) {
     if ((outcome.error as Error | null)?.name !== "ValidationError") throw outcome.error;
@@ -263,7 +310,9 @@ export async function train(args: string[], io: Io): Promise<number> {
         entry,
         appVersion: await appVersion(),
       });
+      memTrace?.("model file made");
       await writeFile(options.out, JSON.stringify(file));
+      memTrace?.("model file written");
     } catch (err) {
       io.err(`Cannot write "${options.out}" (${(err as { code?: string }).code ?? (err as Error).message}).`);
       return UNREADABLE;

@@ -18,10 +18,11 @@ describe("train's garbage collection on cue", () => {
     // Runs without throwing, twice in a row (the second waits for its turn).
     collect();
     collect();
+    collect.now();
     await new Promise((r) => setTimeout(r, 20));
   });
 
-  it("collects after fold events only, and passes every event on", () => {
+  it("collects after fold, model and refit events only, and passes every event on", () => {
     const heard: string[] = [];
     let collections = 0;
     const onProgress = afterEachFold(
@@ -33,10 +34,13 @@ describe("train's garbage collection on cue", () => {
       { phase: "fold", done: 0, total: 3 },
       { phase: "fit", done: 1, total: 10 },
       { phase: "fold", done: 1, total: 3 },
+      { phase: "epoch", done: 1, total: 10 },
+      { phase: "model", done: 1, total: 1 },
+      { phase: "refit", done: 0, total: 1 },
     ];
     for (const p of events) onProgress(p);
-    expect(heard).toEqual(["recipe", "fold", "fit", "fold"]);
-    expect(collections).toBe(2);
+    expect(heard).toEqual(["recipe", "fold", "fit", "fold", "epoch", "model", "refit"]);
+    expect(collections).toBe(4);
     expect(afterEachFold(undefined, null)).toBeUndefined();
   });
 });
