@@ -1,6 +1,5 @@
-import { instantiateWithRoom, moduleLoader } from "../../wasm/wasmModule.ts";
 import type { Matrix } from "../estimator.ts";
-import { HIST_WASM_BASE64 } from "../trees/histWasmBytes.ts";
+import { keptInstance } from "../trees/binWasm.ts";
 import { PREDICT_LANES as LANES } from "../trees/histWat.ts";
 import type { Tree } from "../trees/tree.ts";
 
@@ -23,8 +22,6 @@ interface Exports {
     raw: number,
   ): void;
 }
-
-const wasmModule = moduleLoader(HIST_WASM_BASE64);
 
 /** Bytes of rows copied in per block (at least 64 rows). */
 const BLOCK_BYTES = 1 << 20;
@@ -54,8 +51,7 @@ function treeDepth(tree: Tree): number {
  * the baseline); false (raw untouched) where WebAssembly is unavailable.
  */
 export function addTreesWasm(trees: Tree[], X: Matrix, dim: number, raw: Float64Array): boolean {
-  const module = wasmModule();
-  if (!module || X.rows === 0 || trees.length === 0) return false;
+  if (X.rows === 0 || trees.length === 0) return false;
   const { data, cols, rows } = X;
   let nodes = 0;
   for (const t of trees) nodes += t.nodeCount;
@@ -66,12 +62,9 @@ export function addTreesWasm(trees: Tree[], X: Matrix, dim: number, raw: Float64
   const aData = (aDepths + trees.length * 4 + 63) & ~63;
   const aRaw = aData + block * cols * 8;
   const top = aRaw + block * dim * 8;
-  let e: Exports;
-  try {
-    e = instantiateWithRoom(module, top) as unknown as Exports;
-  } catch {
-    return false;
-  }
+  // The thread's kept instance (binWasm.ts), grown to hold the trees and a block.
+  const e = keptInstance(top) as unknown as Exports | null;
+  if (!e) return false;
   const buf = e.memory.buffer;
   const f64 = new Float64Array(buf, aNodes, (nodes * NODE_BYTES) / 8);
   const i32 = new Int32Array(buf, aNodes, (nodes * NODE_BYTES) / 4);

@@ -1,4 +1,4 @@
-import { instantiateWithRoom, moduleLoader } from "../../wasm/wasmModule.ts";
+import { instantiateWithRoom, moduleLoader, WASM_PAGE } from "../../wasm/wasmModule.ts";
 import { HIST_WASM_BASE64 } from "./histWasmBytes.ts";
 
 // applyBins' search in WebAssembly (histWat.ts's bin_block): the same codes, bit for bit, several
@@ -11,6 +11,28 @@ interface Exports {
 }
 
 const wasmModule = moduleLoader(HIST_WASM_BASE64);
+
+/**
+ * This thread's one instance of the histogram module for the kernels called per block (binning
+ * here, gbdt's prediction), kept and grown as needed, or null where WebAssembly is unavailable:
+ * a new instance per call (a fold bins and predicts a block of rows per call) left a
+ * WebAssembly memory of garbage each time. Views of its memory are good until the next call.
+ */
+let kept: Record<string, unknown> | null = null;
+
+export function keptInstance(bytes: number): Record<string, unknown> | null {
+  const module = wasmModule();
+  if (!module) return null;
+  try {
+    kept ??= instantiateWithRoom(module, bytes);
+    const memory = kept.memory as { buffer: ArrayBuffer; grow(pages: number): number };
+    const have = memory.buffer.byteLength;
+    if (bytes > have) memory.grow(Math.ceil((bytes - have) / WASM_PAGE));
+    return kept;
+  } catch {
+    return null;
+  }
+}
 
 /** Bytes of raw rows copied in per block (at least 64 rows). */
 const BLOCK_BYTES = 1 << 20;
@@ -28,8 +50,7 @@ export function binRowsWasm(
   nBins: Int32Array,
   codes: Uint8Array,
 ): boolean {
-  const module = wasmModule();
-  if (!module || cols === 0) return false;
+  if (cols === 0) return false;
   const n = take.length;
   const block = Math.max(64, Math.floor(BLOCK_BYTES / (cols * 8)));
   const aEdges = 0;
@@ -37,12 +58,8 @@ export function binRowsWasm(
   const aData = aMissing + ((cols * 4 + 63) & ~63);
   const aOut = aData + block * cols * 8;
   const top = aOut + block * cols;
-  let e: Exports;
-  try {
-    e = instantiateWithRoom(module, top) as unknown as Exports;
-  } catch {
-    return false;
-  }
+  const e = keptInstance(top) as unknown as Exports | null;
+  if (!e) return false;
   const buf = e.memory.buffer;
   const edges = new Float64Array(buf, aEdges, cols * 256);
   for (let f = 0; f < cols; f++) edges.set(padded[f], f * 256);

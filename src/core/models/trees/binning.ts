@@ -42,8 +42,7 @@ export interface FitBinsOptions {
 
 /** Learns per-feature bin edges: at most `maxBins` (2..255) value bins plus a missing bin. */
 export function fitBins(X: Matrix, maxBins = 255, opts: FitBinsOptions = {}): BinMapper {
-  if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > 255)
-    throw new ValidationError(`invalid maxBins: ${maxBins}`);
+  checkMaxBins(maxBins);
   const subsample = opts.subsample ?? 200_000;
   let rows = opts.rows ?? identity(X.rows);
   if (rows.length > subsample) rows = sampleRows(rows, subsample, opts.seed ?? 0);
@@ -73,6 +72,27 @@ export function fitBins(X: Matrix, maxBins = 255, opts: FitBinsOptions = {}): Bi
     }
   }
   return { thresholds, nBins };
+}
+
+/** Throws unless 2 <= maxBins <= 255 (an integer). */
+export function checkMaxBins(maxBins: number): void {
+  if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > 255)
+    throw new ValidationError(`invalid maxBins: ${maxBins}`);
+}
+
+/**
+ * One feature's edges as `fitBins` makes them, from its sampled values in row order (NaN for
+ * missing): the same edges, without fitBins' gather buffer. Reorders `values` in place (the
+ * non-missing ones, sorted, to the front).
+ */
+export function featureEdges(values: Float64Array, maxBins = 255): Float64Array {
+  checkMaxBins(maxBins);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isNaN(v)) values[k++] = v;
+  }
+  return binEdges(values.subarray(0, k).sort(), maxBins);
 }
 
 /** Numbers gathered at once while fitting bins (2M doubles = 16 MB). */
