@@ -3,7 +3,7 @@ import type { BinnedMatrix } from "./binning.ts";
 import type { BinValues } from "./binValues.ts";
 import { gather, rootSums } from "./cartRowStats.ts";
 import { type FeatureScan, makeFeatureScan, scanFeature } from "./featureHistogram.ts";
-import { gapThreshold, partitionGap } from "./gapThreshold.ts";
+import { gapThreshold, nextUnit, partitionGap } from "./gapThreshold.ts";
 import type { GrowParams } from "./grower.ts";
 import {
   type HistLayout,
@@ -81,11 +81,14 @@ export class CartGrower {
   /** Every row of the current tree weighs 1: extra trees then count instead of summing weights. */
   private unitWeights = false;
   /**
-   * Extra trees: the bins' value ranges and the tree's stream for its thresholds, drawn in each
-   * split's gap (`gapThreshold`); null: thresholds at the middle of the gap.
+   * Extra trees: thresholds drawn in each split's gap (`gapThreshold`) from the bins' value ranges
+   * and the tree's own stream (`gapState`, mulberry32 as `makeRng`'s, stepped here: a generator
+   * object per tree made the call site see a new target every tree, and V8 deoptimised). The
+   * fields always hold objects of one shape, so that setting them does not change the grower's map.
    */
-  private values: BinValues | null = null;
-  private gapRng: Rng | null = null;
+  private gapped = false;
+  private values: BinValues = { lo: [], hi: [] };
+  private readonly gapState = new Int32Array(1);
 
   constructor(
     readonly binned: BinnedMatrix,
@@ -152,17 +155,20 @@ export class CartGrower {
 
   /**
    * Grows a tree on `rows[0..count)` (reordered in place); the split gains summed per feature.
-   * With `gap` (extra trees), each split's threshold is drawn in its gap from `gap.rng`.
+   * With `gap` (extra trees), each split's threshold is drawn in its gap, from a stream seeded `gap.seed`.
    */
   grow(
     rows: Uint32Array,
     count: number,
     stats: RowStats,
     params: GrowParams,
-    gap?: { values: BinValues; rng: Rng },
+    gap?: { values: BinValues; seed: number },
   ): { tree: Tree; gains: Float64Array } {
-    this.values = gap?.values ?? null;
-    this.gapRng = gap?.rng ?? null;
+    this.gapped = gap !== undefined;
+    if (gap !== undefined) {
+      this.values = gap.values;
+      this.gapState[0] = gap.seed;
+    }
     const C = this.layout.channels;
     const builder = new TreeBuilder(C);
     const gains = new Float64Array(this.binned.cols);
@@ -384,9 +390,9 @@ export class CartGrower {
     bin: number,
     missingLeft: boolean,
   ): number {
-    const { binned, partition, lowestRight } = this;
-    const partitionOf = this.gapRng === null ? partitionRows : partitionGap;
-    return partitionOf(binned, f, rows, start, end, bin, missingLeft, partition, lowestRight);
+    const { binned, partition, lowestRight: sides } = this;
+    if (this.gapped) return partitionGap(binned, f, rows, start, end, bin, missingLeft, partition, sides);
+    return partitionRows(binned, f, rows, start, end, bin, missingLeft, partition, sides);
   }
 
   /**
@@ -397,8 +403,8 @@ export class CartGrower {
     const sides = this.lowestRight;
     const nBins = this.binned.nBins[f];
     const mid = splitThreshold(this.thresholds[f], nBins, bin, sides[0]);
-    if (this.gapRng === null) return mid;
-    return gapThreshold(this.values as BinValues, f, sides[1], sides[0], nBins, this.gapRng.next(), mid);
+    if (!this.gapped) return mid;
+    return gapThreshold(this.values, f, sides[1], sides[0], nBins, nextUnit(this.gapState), mid);
   }
 
   private reserve(cap: number): void {

@@ -78,7 +78,7 @@ export function fitForest(
   // tree, forked after the first ones, so that the cuts, and so the trees' partitions, are the
   // same as without it.
   const gapped = splitter === "random" && grower instanceof CartGrower;
-  const gapRngs = gapped ? Array.from({ length: nTrees }, () => master.fork()) : [];
+  const gapSeeds = gapped ? Array.from({ length: nTrees }, () => Math.floor(master.next() * 4294967296)) : [];
   const values = gapped ? binValues(X, data.binned, thresholds) : null;
   const n = X.rows;
   const oob = params.bootstrap && params.oob_score ? new OobTally(n, data.k) : null;
@@ -102,7 +102,7 @@ export function fitForest(
     const stats = cartStats(data, weight);
     const p = { ...growParams, rng };
     const grown = values
-      ? (grower as CartGrower).grow(rows, rows.length, stats, p, { values, rng: gapRngs[t] })
+      ? (grower as CartGrower).grow(rows, rows.length, stats, p, { values, seed: gapSeeds[t] })
       : grower.grow(rows, rows.length, stats, p);
     trees.push(grown.tree);
     const share = normalise(grown.gains);

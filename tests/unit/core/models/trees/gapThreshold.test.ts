@@ -84,7 +84,7 @@ describe("gap thresholds (extra trees)", () => {
         const grower = new CartGrower(data.binned, thresholds, data.k, rules);
         const rows = positiveRows(data.weight);
         const p = { ...params, rng: makeRng(3) };
-        const draws = gap ? { values, rng: makeRng(4) } : undefined;
+        const draws = gap ? { values, seed: 4 } : undefined;
         return grower.grow(rows, rows.length, cartStats(data, data.weight), p, draws).tree;
       };
       const mid = grow(false);
