@@ -1,38 +1,60 @@
 /**
- * On Linux (glibc), the command runs in a child node whose C allocator keeps a fixed mmap
- * threshold (MALLOC_MMAP_THRESHOLD_=131072, glibc's starting value): every buffer from 128 KiB up
- * is its own mapping, handed back to the system when freed.
- *
- * Why: by default glibc raises that threshold to the size of the first large block freed (up to
- * 32 MiB), and from then on ArrayBuffers below it come from the allocator's arenas, one per
- * thread, where freed ones stay resident. A run's many short-lived blocks (recipe blocks, binning
- * buffers, gradient arrays; each fold thread in its own arena) so kept the process hundreds of MB
- * above what was alive. The variable is read once as a process starts, so it cannot be set from
- * inside; the waiting parent costs ~9 MB (its own heap; node's code pages are shared).
- *
- * Opt-in (AUTOML_MALLOC=fixed), Linux only, not when the variable is already set: measured at
- * 300k x 20 (gbdt, 2 threads, CV, load 6-10, two alternating pairs) it cost 15-20% more CPU (every
- * big buffer a fresh mapping to fault in: 32.7-33.4 -> 36.3-40.1 s user, 2.8 -> 4.8-5.0 s system)
- * for a peak 0-28 MB lower (621-622 -> 593-614 MB); it lowered the level between peaks most
- * (during the folds 544-569 -> 383-397 MB, the refit 441-467 -> 212-242, with --out, load 16).
+ * On Linux (glibc), the command runs in a child node whose C allocator is set up for a big run's
+ * many short-lived buffers (AUTOML_MALLOC picks how):
+ * - unset or "arenas" (the default): MALLOC_ARENA_MAX=2. glibc gives each thread that allocates
+ *   at once an arena of its own (up to 8 per core), and memory freed in one arena is reused only
+ *   there: each fold thread kept the garbage of its own recipe blocks, binning buffers and
+ *   gradient arrays resident while the other thread and the main one asked the system for more.
+ *   With two arenas the threads reuse each other's freed memory. Measured (gbdt CV + --out, 2
+ *   threads, load 12-29, one process at a time per pair): 1M x 20, peak 743 -> 706 MB, CPU
+ *   160.2 -> 153.6 s; 300k x 20, two pairs, 656 -> 624 and 631 -> 584 MB, CPU 57.9 -> 58.6 and
+ *   60.7 -> 52.8 s (no cost above the noise). Larger fixed mmap thresholds cost CPU: 1 MB 556 MB
+ *   but +13%, 4 MB 595 MB but +15% (one 300k run each, same window).
+ * - "fixed": also a fixed mmap threshold (MALLOC_MMAP_THRESHOLD_=131072, glibc's starting
+ *   value): every buffer from 128 KiB up is its own mapping, handed back to the system when
+ *   freed. By default glibc raises that threshold to the size of the first large block freed (up
+ *   to 32 MiB), and from then on ArrayBuffers below it come from the arenas, where freed ones stay
+ *   resident. It lowers the level between peaks most, but every big buffer is then a fresh mapping
+ *   to fault in: at 300k x 20 (gbdt, 2 threads, CV, load 6-10) 15-20% more CPU (user 32.7-33.4 ->
+ *   36.3-40.1 s, system 2.8 -> 4.8-5.0 s) for a peak 0-28 MB lower.
+ * - "default" or "off": no child, glibc's own settings.
+ * The variables are read once as a process starts, so they cannot be set from inside; the waiting
+ * parent costs ~9 MB (its own heap; node's code pages are shared). Not when the environment already
+ * sets the variable in question (a caller's own choice wins, and the child does not relaunch).
  */
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 
-/** The threshold: glibc's default starting value, kept fixed. */
-const THRESHOLD = "131072";
+/** The settings per AUTOML_MALLOC value (unset: "arenas"). */
+const SETTINGS = {
+  arenas: { MALLOC_ARENA_MAX: "2" },
+  fixed: { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "131072" },
+};
 
 /**
- * Runs this same command line in a child with the fixed threshold and returns true (the caller
+ * The variables to start the child with, or null when this process should run the command itself
+ * (not Linux, AUTOML_MALLOC=default/off or unknown, or every variable already set).
+ */
+export function mallocEnv(env = process.env, platform = process.platform) {
+  if (platform !== "linux") return null;
+  const mode = env.AUTOML_MALLOC ?? "arenas";
+  if (!Object.hasOwn(SETTINGS, mode)) return null;
+  const settings = SETTINGS[mode];
+  const missing = Object.entries(settings).filter(([k]) => env[k] === undefined);
+  return missing.length > 0 ? Object.fromEntries(missing) : null;
+}
+
+/**
+ * Runs this same command line in a child with `mallocEnv`'s settings and returns true (the caller
  * then does nothing else: the exit status and signals are passed through), or returns false when
  * this process should run the command itself.
  */
 export function relaunchWithMalloc() {
-  if (process.platform !== "linux" || process.env.MALLOC_MMAP_THRESHOLD_ !== undefined) return false;
-  if (process.env.AUTOML_MALLOC !== "fixed") return false;
+  const extra = mallocEnv();
+  if (!extra) return false;
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     stdio: "inherit",
-    env: { ...process.env, MALLOC_MMAP_THRESHOLD_: THRESHOLD },
+    env: { ...process.env, ...extra },
   });
   const forward = (signal) => child.kill(signal);
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"];

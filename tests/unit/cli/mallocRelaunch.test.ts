@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: a plain .mjs launcher without type declarations
+import { mallocEnv } from "../../../bin/mallocRelaunch.mjs";
+
+describe("the launcher's malloc settings (bin/mallocRelaunch.mjs)", () => {
+  it("runs Linux commands with two arenas by default, a fixed threshold on request", () => {
+    expect(mallocEnv({}, "linux")).toEqual({ MALLOC_ARENA_MAX: "2" });
+    expect(mallocEnv({ AUTOML_MALLOC: "arenas" }, "linux")).toEqual({ MALLOC_ARENA_MAX: "2" });
+    expect(mallocEnv({ AUTOML_MALLOC: "fixed" }, "linux")).toEqual({
+      MALLOC_ARENA_MAX: "2",
+      MALLOC_MMAP_THRESHOLD_: "131072",
+    });
+  });
+
+  it("leaves the process alone when asked, off Linux, or when the caller set the variables", () => {
+    expect(mallocEnv({ AUTOML_MALLOC: "default" }, "linux")).toBeNull();
+    expect(mallocEnv({ AUTOML_MALLOC: "off" }, "linux")).toBeNull();
+    expect(mallocEnv({}, "darwin")).toBeNull();
+    expect(mallocEnv({}, "win32")).toBeNull();
+    // The child itself (its environment has the settings) does not relaunch again.
+    expect(mallocEnv({ MALLOC_ARENA_MAX: "2" }, "linux")).toBeNull();
+    expect(mallocEnv({ MALLOC_ARENA_MAX: "4" }, "linux")).toBeNull();
+    expect(
+      mallocEnv({ AUTOML_MALLOC: "fixed", MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "1" }, "linux"),
+    ).toBeNull();
+    // Only what the caller left unset is added.
+    expect(mallocEnv({ AUTOML_MALLOC: "fixed", MALLOC_ARENA_MAX: "8" }, "linux")).toEqual({
+      MALLOC_MMAP_THRESHOLD_: "131072",
+    });
+  });
+});
