@@ -1,9 +1,9 @@
-import type { Rng } from "../../random.ts";
+import { nextUnit, type Rng } from "../../random.ts";
 import type { BinnedMatrix } from "./binning.ts";
 import type { BinValues } from "./binValues.ts";
 import { gather, rootSums } from "./cartRowStats.ts";
 import { type FeatureScan, makeFeatureScan, scanFeature } from "./featureHistogram.ts";
-import { gapThreshold, nextUnit, partitionGap } from "./gapThreshold.ts";
+import { gapThreshold, partitionGap } from "./gapThreshold.ts";
 import type { GrowParams } from "./grower.ts";
 import {
   type HistLayout,

@@ -80,16 +80,3 @@ export function gapThreshold(
   // u close to 1 over a wide gap can round up to b itself.
   return t < b ? t : a;
 }
-
-/**
- * The next draw in [0, 1) of the mulberry32 stream whose state is `state[0]`: `makeRng`'s `next`
- * on a state the caller holds (random.ts), so that its call site has one target.
- */
-export function nextUnit(state: Int32Array): number {
-  const a = (state[0] + 0x6d2b79f5) | 0;
-  state[0] = a;
-  let t = a;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
