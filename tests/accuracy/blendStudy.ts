@@ -4,15 +4,13 @@
  * `tests/accuracy/run.ts --dump DIR` saved, without rerunning the ladder. Each variant's score is
  * nested exactly as the leaderboard's (each fold's weights chosen on the other folds' rows).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import {
   type EnsembleMember,
   type EnsembleOptions,
   ensembleEntry,
 } from "../../src/core/automl/ensemble/ensembleEntry.ts";
 import type { LeaderboardEntry } from "../../src/core/automl/ladder/leaderboard.ts";
-import { memberOfDump, planOfDump } from "./dumpPlan.ts";
+import { memberOfDump, planOfDump, readDumps } from "./dumpPlan.ts";
 
 const VARIANTS: Record<string, EnsembleOptions> = {
   "metric 25": {},
@@ -21,11 +19,7 @@ const VARIANTS: Record<string, EnsembleOptions> = {
 };
 
 const [dir, ...wanted] = process.argv.slice(2);
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith(".json"))
-  .filter((f) => wanted.length === 0 || wanted.includes(f.slice(0, -5)));
-for (const file of files) {
-  const dump = JSON.parse(readFileSync(join(dir, file), "utf8"));
+for (const { name, dump } of readDumps(dir, wanted)) {
   const plan = planOfDump(dump.plan);
   const members: EnsembleMember[] = [];
   for (const entry of dump.entries as LeaderboardEntry[]) {
@@ -40,7 +34,7 @@ for (const file of files) {
         (plan.metric === "r2" || plan.metric === "accuracy" || plan.metric === "roc_auc" ? 1 : -1),
     ),
   );
-  const parts = [`${file.slice(0, -5).padEnd(16)} best model ${best.toFixed(4)}`];
+  const parts = [`${name.padEnd(16)} best model ${best.toFixed(4)}`];
   for (const [name, opts] of Object.entries(VARIANTS)) {
     const out = ensembleEntry(plan, members, null, opts);
     if (!out) continue;

@@ -2,9 +2,31 @@
  * Reading a `tests/accuracy/run.ts --dump` file back into typed arrays, for the offline studies
  * (blendStudy.ts, marginStudy.ts, skipStudy.ts). Not part of any test.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { EnsembleMember } from "../../src/core/automl/ensemble/ensembleEntry.ts";
 import type { LadderPlan } from "../../src/core/automl/ladder/ladderPlan.ts";
 import type { LeaderboardEntry } from "../../src/core/automl/ladder/leaderboard.ts";
+
+/** A `--dump` file: the plan, the leaderboard's entries and each model's predictions by name. */
+export interface Dump {
+  plan: DumpedPlan;
+  entries: LeaderboardEntry[];
+  // biome-ignore lint/suspicious/noExplicitAny: a dump's JSON, read by memberOfDump
+  predictions: Record<string, any>;
+}
+
+/**
+ * The dump files of a folder (`NAME.json`), parsed, in the folder's order; only the datasets named
+ * in `wanted` when it is not empty. Each as its dataset name and the file's JSON.
+ */
+export function readDumps(dir: string, wanted: string[]): { name: string; dump: Dump }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -5))
+    .filter((name) => wanted.length === 0 || wanted.includes(name))
+    .map((name) => ({ name, dump: JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8")) }));
+}
 
 /** A dumped list of row indices as the Int32Array the ladder uses. */
 export const ints = (a: number[]) => Int32Array.from(a);

@@ -24,14 +24,12 @@
  * adopted: it changes how a saved ensemble predicts (the model file, ONNX, the HTML predictor,
  * permutation importance), which is next session's proposal.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { scoreMetric } from "../../src/core/automl/evaluation/scoreMetrics.ts";
 import { deriveSeed } from "../../src/core/automl/ladder/deriveSeed.ts";
 import type { LeaderboardEntry } from "../../src/core/automl/ladder/leaderboard.ts";
 import { getMetric, type MetricId } from "../../src/core/framing/metrics.ts";
 import { capRows } from "../../src/core/profile/sample.ts";
-import { memberOfDump, planOfDump } from "./dumpPlan.ts";
+import { memberOfDump, planOfDump, readDumps } from "./dumpPlan.ts";
 
 type Link = "prob" | number; // a number: log space with that floor
 
@@ -133,11 +131,7 @@ function greedy(
 
 const [dir, ...wanted] = process.argv.slice(2);
 const LINKS: Link[] = ["prob", 1e-12, 1e-9, 1e-6, 1e-5, 1e-4];
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith(".json"))
-  .filter((f) => wanted.length === 0 || wanted.includes(f.slice(0, -5)));
-for (const file of files) {
-  const dump = JSON.parse(readFileSync(join(dir, file), "utf8"));
+for (const { name, dump } of readDumps(dir, wanted)) {
   const plan = planOfDump(dump.plan);
   const k = plan.classes?.length ?? 0;
   const members = (dump.entries as LeaderboardEntry[])
@@ -164,7 +158,7 @@ for (const file of files) {
     for (const r of fold.test) if (where.has(r)) foldOf[where.get(r)!] = f;
   const seed = deriveSeed(plan.seed, "ensemble");
   const ens = (dump.entries as LeaderboardEntry[]).find((e) => e.model === "ensemble");
-  const parts = [`${file.slice(0, -5).padEnd(16)} dump ensemble ${ens?.cv_mean.toFixed(4)}`];
+  const parts = [`${name.padEnd(16)} dump ensemble ${ens?.cv_mean.toFixed(4)}`];
   for (const link of k ? LINKS : (["prob"] as Link[])) {
     const values = aligned.map((v) => (k ? toSpace(v, link) : v));
     const scores: number[] = [];
