@@ -29,7 +29,7 @@ function checkFoldCount(n: number, k: number): void {
 }
 
 /** In-place Fisher-Yates shuffle. */
-function shuffleInPlace(a: number[], rng: Rng): void {
+function shuffleInPlace(a: number[] | Int32Array, rng: Rng): void {
   for (let i = a.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     const t = a[i];
@@ -38,14 +38,23 @@ function shuffleInPlace(a: number[], rng: Rng): void {
   }
 }
 
-/** Builds folds from a fold number per row. */
+/**
+ * Builds folds from a fold number per row (each in 0..k-1). Typed arrays sized by a counting
+ * pass: lists of a million numbers pushed one by one grew the heap by ~60 MB while planning.
+ */
 function foldsFromAssignment(assign: Int32Array, k: number): Fold[] {
+  const n = assign.length;
+  const sizes = new Int32Array(k);
+  for (let i = 0; i < n; i++) sizes[assign[i]]++;
   const folds: Fold[] = [];
   for (let f = 0; f < k; f++) {
-    const test: number[] = [];
-    const train: number[] = [];
-    for (let i = 0; i < assign.length; i++) (assign[i] === f ? test : train).push(i);
-    folds.push({ train: Int32Array.from(train), test: Int32Array.from(test) });
+    const test = new Int32Array(sizes[f]);
+    const train = new Int32Array(n - sizes[f]);
+    for (let i = 0, a = 0, b = 0; i < n; i++) {
+      if (assign[i] === f) test[a++] = i;
+      else train[b++] = i;
+    }
+    folds.push({ train, test });
   }
   return folds;
 }
@@ -56,9 +65,13 @@ function foldsFromAssignment(assign: Int32Array, k: number): Fold[] {
  */
 export function kFold(n: number, k: number, opts: ShuffleOptions = {}): Fold[] {
   checkFoldCount(n, k);
-  let order = Array.from({ length: n }, (_, i) => i);
+  let order: number[] | Int32Array;
   if (opts.numpy) order = numpyPermutation(n, opts.seed ?? 0);
-  else if (opts.shuffle ?? true) shuffleInPlace(order, makeRng(opts.seed ?? 0));
+  else {
+    order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    if (opts.shuffle ?? true) shuffleInPlace(order, makeRng(opts.seed ?? 0));
+  }
   const assign = new Int32Array(n);
   let pos = 0;
   for (let f = 0; f < k; f++) {
@@ -68,17 +81,28 @@ export function kFold(n: number, k: number, opts: ShuffleOptions = {}): Fold[] {
   return foldsFromAssignment(assign, k);
 }
 
-/** Row indices grouped by class label, each group shuffled when asked. */
-function rowsByClass(y: ArrayLike<number>, shuffle: boolean, rng: Rng): number[][] {
-  const groups = new Map<number, number[]>();
+/** Row indices grouped by class label (labels ascending), each group shuffled when asked. */
+function rowsByClass(y: ArrayLike<number>, shuffle: boolean, rng: Rng): Int32Array[] {
+  // Counted first, then filled: typed groups instead of a pushed list per class.
+  const index = new Map<number, number>();
+  const counts: number[] = [];
+  const of = new Int32Array(y.length);
   for (let i = 0; i < y.length; i++) {
-    const g = groups.get(y[i]);
-    if (g) g.push(i);
-    else groups.set(y[i], [i]);
+    let g = index.get(y[i]);
+    if (g === undefined) {
+      g = counts.length;
+      index.set(y[i], g);
+      counts.push(0);
+    }
+    counts[g]++;
+    of[i] = g;
   }
-  const labels = [...groups.keys()].sort((a, b) => a - b);
+  const groups = counts.map((c) => new Int32Array(c));
+  const fill = new Int32Array(counts.length);
+  for (let i = 0; i < y.length; i++) groups[of[i]][fill[of[i]]++] = i;
+  const labels = [...index.keys()].sort((a, b) => a - b);
   return labels.map((label) => {
-    const rows = groups.get(label)!;
+    const rows = groups[index.get(label)!];
     if (shuffle) shuffleInPlace(rows, rng);
     return rows;
   });
@@ -167,12 +191,18 @@ export function holdout(n: number, opts: HoldoutOptions = {}): Fold {
       for (let j = 0; j < quota[c]; j++) isTest[g[j]] = 1;
     });
   } else {
-    const order = Array.from({ length: n }, (_, i) => i);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
     shuffleInPlace(order, rng);
     for (let j = 0; j < nTest; j++) isTest[order[j]] = 1;
   }
-  const test: number[] = [];
-  const train: number[] = [];
-  for (let i = 0; i < n; i++) (isTest[i] ? test : train).push(i);
-  return { train: Int32Array.from(train), test: Int32Array.from(test) };
+  let testCount = 0;
+  for (let i = 0; i < n; i++) testCount += isTest[i];
+  const test = new Int32Array(testCount);
+  const train = new Int32Array(n - testCount);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    if (isTest[i]) test[a++] = i;
+    else train[b++] = i;
+  }
+  return { train, test };
 }
