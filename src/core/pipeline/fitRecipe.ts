@@ -7,6 +7,7 @@ import type { FitContext, Recipe, StepConfig } from "../prep/step.ts";
 import { classLabels, encodeTarget } from "../prep/targetValues.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../progress.ts";
 import { makeRng } from "../random.ts";
+import { fitRecipeByColumn } from "./fitRecipeByColumn.ts";
 import type { FittedStep, RecipeFit, StepTrace } from "./fittedRecipe.ts";
 import { gatherColumns } from "./gatherColumns.ts";
 import { getStep } from "./stepRegistry.ts";
@@ -30,6 +31,12 @@ export interface FitRecipeOptions extends LongCallOptions {
    * into one buffer (see gatherColumns).
    */
   rows?: ArrayLike<number>;
+  /**
+   * With `rows` and `finalFrame: false`: fit a recipe of column-wise steps one column at a time
+   * (fitRecipeByColumn; the same fit, never all the rows' columns at once). Default true; false
+   * gathers every column first (tests compare the two).
+   */
+  byColumn?: boolean;
 }
 
 /**
@@ -108,6 +115,41 @@ export function fitRecipe(recipe: Recipe, frame: Frame, opts: FitRecipeOptions =
     rows: frame.rows,
     columns: frame.columns.filter((c) => c.role === "feature" && c.name !== targetName),
   };
+  const enabled = recipe.steps.filter((s) => s.enabled);
+  if (opts.rows && opts.finalFrame === false && opts.byColumn !== false) {
+    const keep = labelledOf(opts.rows, targetColumn);
+    const target = targetColumn ? gatherColumns([targetColumn], keep)[0] : undefined;
+    const byColumn = fitRecipeByColumn(enabled, features.columns, keep, {
+      target,
+      task,
+      rng: (config) => stepRng(seed, config.id),
+      signal,
+      allNames: frame.columns.map((c) => c.name),
+    });
+    if (byColumn) {
+      opts.onProgress?.({ phase: "recipe", done: enabled.length, total: enabled.length, message: "done" });
+      const inputs = features.columns.map((c) => ({ name: c.name, kind: c.kind }));
+      const classes = target && task && task !== "regression" ? classLabels(target) : null;
+      return {
+        fitted: {
+          recipe,
+          target: targetName,
+          task,
+          classes,
+          inputs,
+          steps: byColumn.steps,
+          features: byColumn.frame.columns.filter((c) => c.role === "feature").map((c) => c.name),
+          seed,
+        },
+        frame: byColumn.frame,
+        y: target && task ? encodeTarget(target, task, classes ?? undefined) : null,
+        targetColumn: target ?? null,
+        weights: null,
+        trace: byColumn.trace,
+        droppedMissingTarget: opts.rows.length - keep.length,
+      };
+    }
+  }
   if (opts.rows) {
     const keep = labelledOf(opts.rows, targetColumn);
     droppedMissingTarget = opts.rows.length - keep.length;
@@ -125,7 +167,6 @@ export function fitRecipe(recipe: Recipe, frame: Frame, opts: FitRecipeOptions =
   const classes = targetColumn && task && task !== "regression" ? classLabels(targetColumn) : null;
   const inputs = features.columns.map((c) => ({ name: c.name, kind: c.kind }));
 
-  const enabled = recipe.steps.filter((s) => s.enabled);
   const progress = makeThrottledProgress(opts.onProgress);
   const steps: FittedStep[] = [];
   const trace: StepTrace[] = [];
