@@ -3,8 +3,12 @@
  * for ingest, profile, recipe, gradient boosting (3-fold CV) and the default ladder, ours beside a
  * Python peer run in the same bench, alternately (ours, then the peer, stage by stage), so that
  * machine load hits both sides alike. Every measurement is its own process under /usr/bin/time,
- * whose peak RSS (the largest resident set of the process, worker threads included) is the memory
- * figure. Peers (all offline): pandas read_csv (C engine) for ingest; pandas describe / nunique /
+ * whose peak RSS (the largest resident set of one process, worker threads included) is the first
+ * memory figure; the second is the peak of what the command's processes hold together, shared
+ * pages once, sampled every 0.1 s (scaleMemory.ts; summed PSS and private in the notes): our
+ * command line runs in a child node that its waiting parent started, which time's figure leaves
+ * out and summed RSS would count twice (the shared binary).
+ * Peers (all offline): pandas read_csv (C engine) for ingest; pandas describe / nunique /
  * value_counts / corr for the profile; scikit-learn's ColumnTransformer (median impute + scale,
  * one-hot) for the recipe; HistGradientBoostingClassifier in cross_val_score for gbdt (same
  * iterations, leaves, bins, early stopping rule; OMP_NUM_THREADS = our threads); for "gbdt-out"
@@ -27,6 +31,7 @@ import { fileURLToPath } from "node:url";
 import { LADDER_ORDER } from "../../src/core/automl/ladder/ladderOrder.ts";
 import { MODEL_CATALOGUE } from "../../src/core/models/catalogue.ts";
 import { scaleCsv } from "./scaleData.ts";
+import { type MemoryPeaks, peaksText } from "./scaleMemory.ts";
 import { parseTime, timed } from "./scaleProcess.ts";
 import type { BenchRow } from "./table.ts";
 
@@ -59,6 +64,8 @@ interface Measured {
   seconds: number;
   cpu: number;
   peakBytes: number;
+  /** Peaks of the memory summed over the command's processes (PSS, private), sampled. */
+  memory?: MemoryPeaks;
   auc?: number;
   /** Ladder: per model, seconds and CV score (ours: fold-job seconds summed over threads). */
   models?: Record<string, { s: number; cv: number }>;
@@ -95,7 +102,7 @@ async function ours(stage: string, file: string, threads: number, models: string
           : models.length === FULL_LADDER.length
             ? [] // train's own default: the whole ladder
             : ["--models", models.join(",")];
-    const { out, time } = await timed(
+    const { out, time, memory } = await timed(
       process.execPath,
       [
         "bin/automl-playground.mjs",
@@ -125,9 +132,9 @@ async function ours(stage: string, file: string, threads: number, models: string
     const perModel = Object.fromEntries(
       board.leaderboard.map((e) => [e.model, { s: e.fit_seconds, cv: e.cv_mean }]),
     );
-    return { seconds: t.wall, cpu: t.cpu, peakBytes: t.peakBytes, auc, models: perModel };
+    return { seconds: t.wall, cpu: t.cpu, peakBytes: t.peakBytes, memory, auc, models: perModel };
   }
-  const { out, time } = await timed(
+  const { out, time, memory } = await timed(
     process.execPath,
     ["--import", "tsx", here("./scaleChild.ts"), stage, file],
     {
@@ -135,7 +142,7 @@ async function ours(stage: string, file: string, threads: number, models: string
     },
   );
   const t = parseTime(time);
-  return { seconds: lastJson(out).seconds, cpu: t.cpu, peakBytes: t.peakBytes };
+  return { seconds: lastJson(out).seconds, cpu: t.cpu, peakBytes: t.peakBytes, memory };
 }
 
 async function peer(
@@ -161,7 +168,7 @@ async function peer(
     ...(stage === "ladder" ? [models.join(",")] : []),
     ...(stage === "gbdt-out" ? [modelFile] : []),
   ];
-  const { out, time, capped } = await timed(PYTHON, args, {
+  const { out, time, capped, memory } = await timed(PYTHON, args, {
     cwd: ROOT,
     env,
     progress: stage === "ladder" ? "peer" : undefined,
@@ -180,6 +187,7 @@ async function peer(
       seconds: capped.wall,
       cpu: capped.cpu,
       peakBytes: capped.peakBytes,
+      memory,
       auc: cvs.length > 0 ? Math.max(...cvs) : undefined,
       models: done,
       capped: true,
@@ -193,6 +201,7 @@ async function peer(
     seconds: whole ? t.wall : j.seconds,
     cpu: t.cpu,
     peakBytes: t.peakBytes,
+    memory,
     auc: j.auc,
     models: j.models,
   };
@@ -250,11 +259,22 @@ function notesOf(r: ScaleRow, threads: number): string[] {
       `${r.stage === "ladder" ? "best CV" : "CV"} AUC ours ${r.a.auc.toFixed(4)}, peer ${r.b.auc.toFixed(4)}`,
     );
   if (r.stage === "gbdt" || r.stage === "gbdt-out" || r.stage === "ladder") notes.push(`${threads} threads`);
+  if (r.a.memory) notes.push(`ours ${peaksText(r.a.memory)}`);
+  if (r.b.memory) notes.push(`peer ${peaksText(r.b.memory)}`);
   if (r.b.capped) notes.push(`peer stopped at the cap (${s(r.b.seconds)} s): lower bounds`);
   if (r.a.error) notes.push(`ours failed: ${r.a.error.slice(-300).replace(/\s+/g, " ")}`);
   if (r.b.error) notes.push(`peer failed: ${r.b.error.slice(-300).replace(/\s+/g, " ")}`);
   return notes;
 }
+
+/** What the memory cells hold, for the caption above either table. */
+const MEMORY_CAPTION =
+  "Peak MB cells: `/usr/bin/time`'s max RSS of the largest process / the peak of what all the " +
+  "command's processes hold together (their anonymous pages plus one copy of the binary and " +
+  "libraries, sampled every 0.1 s; ours: the child node the command line re-runs itself in with " +
+  "two malloc arenas, plus its waiting parent; the peer: one python process). The notes add " +
+  "the summed PSS and private memory (sampled every 0.5 s). Memory ratio and peak / file use " +
+  "time's max RSS. MB = 10^6 bytes.";
 
 /** The README's columns (one line per stage and size). */
 const README_HEAD = [
@@ -268,13 +288,14 @@ function measuredCells(r: ScaleRow): string[] {
   // A capped peer's figures are lower bounds, so ours over them are upper bounds.
   const over = b.capped ? ">" : "";
   const under = b.capped ? "<" : "";
+  const held = (m: Measured) => (m.memory && m.memory.samples > 0 ? ` / ${mb(m.memory.held)}` : "");
   return [
     s(a.seconds),
     `${over}${s(b.seconds)}`,
     `${under}${ratio(a.seconds, b.seconds)}`,
     `${s(a.cpu)} / ${over}${s(b.cpu)}`,
-    mb(a.peakBytes),
-    `${over}${mb(b.peakBytes)}`,
+    `${mb(a.peakBytes)}${held(a)}`,
+    `${over}${mb(b.peakBytes)}${held(b)}`,
     `${under}${ratio(a.peakBytes, b.peakBytes)}`,
     `${(a.peakBytes / r.fileBytes).toFixed(1)}x`,
     loadText(r.load),
@@ -407,10 +428,16 @@ export async function benchScale(argv: string[] = []): Promise<BenchRow[]> {
     ),
   ];
   if (markdown) {
-    console.log(`\n${header}\n\n${[...README_HEAD, ...rows.map(readmeLine)].join("\n")}\n`);
+    console.log(`\n${header} ${MEMORY_CAPTION}\n\n${[...README_HEAD, ...rows.map(readmeLine)].join("\n")}\n`);
     for (const n of notes) console.log(`- ${n}`);
+    // The summed figures in full (the table shows only "held").
+    for (const r of rows.filter((x) => x.a.memory || x.b.memory))
+      console.log(
+        `- memory, ${stageLabel(r)} at ${r.rows.toLocaleString("en")} rows: ` +
+          `ours ${r.a.memory ? peaksText(r.a.memory) : "-"}; peer ${r.b.memory ? peaksText(r.b.memory) : "-"}`,
+      );
   } else {
-    console.log(`\n${header}\n`);
+    console.log(`\n${header} ${MEMORY_CAPTION}\n`);
     console.log(
       "| stage: ours vs peer | rows | file MB | ours s | peer s | time ratio | CPU s ours / peer | ours peak MB | peer peak MB | memory ratio | ours peak / file | load | note |",
     );
@@ -422,7 +449,7 @@ export async function benchScale(argv: string[] = []): Promise<BenchRow[]> {
     measure: `${r.stage} ${r.rows}`,
     value: (r.a.seconds / r.b.seconds).toFixed(2),
     unit: "x time",
-    note: `ours ${s(r.a.seconds)} s / ${mb(r.a.peakBytes)} MB, peer ${s(r.b.seconds)} s / ${mb(r.b.peakBytes)} MB; ${notesOf(r, threads).join("; ")}`,
+    note: `ours ${s(r.a.seconds)} s / ${mb(r.a.peakBytes)} MB (time's max RSS), peer ${s(r.b.seconds)} s / ${mb(r.b.peakBytes)} MB; ${notesOf(r, threads).join("; ")}`,
   }));
 }
 

@@ -1,10 +1,12 @@
 /**
  * One measured process of the scale bench: run under `/usr/bin/time` (wall, CPU, peak RSS of the
- * whole process), optionally echoing its stderr lines as they come and optionally cut at a cap, in
- * which case the figures so far are read from /proc before the process group is killed.
+ * largest process), with its processes' summed PSS and private memory sampled (scaleMemory.ts),
+ * optionally echoing its stderr lines as they come and optionally cut at a cap, in which case the
+ * figures so far are read from /proc before the process group is killed.
  */
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { type MemoryPeaks, sampleTree } from "./scaleMemory.ts";
 
 /** What a capped process had done when it was stopped: lower bounds of its figures, and its stderr lines. */
 export interface Capped {
@@ -19,6 +21,8 @@ export interface TimedResult {
   out: string;
   time: string;
   capped?: Capped;
+  /** Peaks of the memory summed over the command's processes (time's child and its descendants). */
+  memory?: MemoryPeaks;
 }
 
 export interface TimedOptions {
@@ -28,6 +32,8 @@ export interface TimedOptions {
   progress?: string;
   /** Stop the process after this many seconds of wall time. */
   capSeconds?: number;
+  /** Sample the summed memory this often (ms; default 100; PSS and private every 5th time). */
+  sampleMs?: number;
 }
 
 const clock = () => new Date().toISOString().slice(11, 16);
@@ -62,6 +68,7 @@ export function timed(cmd: string, args: string[], opts: TimedOptions): Promise<
   const lines: string[] = [];
   let partial = "";
   let capped: Capped | undefined;
+  let sampler: { stop(): MemoryPeaks } | undefined;
   return new Promise((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const child = execFile(
@@ -78,10 +85,11 @@ export function timed(cmd: string, args: string[], opts: TimedOptions): Promise<
       },
       (err, stdout, stderr) => {
         clearTimeout(timer);
-        if (capped) return resolve({ out: stdout, time: "", capped });
+        const memory = sampler?.stop();
+        if (capped) return resolve({ out: stdout, time: "", capped, memory });
         const time = stderr.split("\n").find((l) => l.startsWith("TIME ")) ?? "";
         if (err) reject(new Error(`${cmd} ${args.join(" ")} failed: ${stderr.slice(-2000) || err.message}`));
-        else resolve({ out: stdout, time });
+        else resolve({ out: stdout, time, memory });
       },
     );
     child.stderr?.on("data", (chunk: Buffer) => {
@@ -94,6 +102,7 @@ export function timed(cmd: string, args: string[], opts: TimedOptions): Promise<
       }
     });
     const pid = child.pid;
+    if (pid !== undefined) sampler = sampleTree(pid, opts.sampleMs ?? 100);
     if (opts.capSeconds !== undefined && pid !== undefined)
       timer = setTimeout(() => {
         capped = { wall: (Date.now() - started) / 1000, ...childFigures(pid), lines };
