@@ -1,4 +1,4 @@
-import { sortNumbers } from "../util/sortNumbers.ts";
+import { KEPT_SCRATCH, sortNumbers } from "../util/sortNumbers.ts";
 import { checkLengths, type Numbers } from "./metricInput.ts";
 import { thresholdCounts } from "./thresholdCounts.ts";
 
@@ -41,7 +41,12 @@ export function rocAucBinary(positive: Numbers, scores: Numbers, weight?: Number
   return area;
 }
 
-/** Scratch for `unweightedRocAuc`'s two sorted classes, grown as needed (one thread, no reentry). */
+/**
+ * Scratch for `unweightedRocAuc`'s two sorted classes, grown as needed up to KEPT_SCRATCH values
+ * (one thread, no reentry): the ensemble's ~1,200 calls on a few thousand rows reuse it; a bigger
+ * call (a million out-of-fold rows: 8 MB) gets its own, freed after, instead of the module holding
+ * it for the rest of the process.
+ */
 let scratch = new Float64Array(0);
 
 /**
@@ -63,9 +68,12 @@ export function unweightedRocAuc(
   const n = labels.length;
   let nPos = 0;
   for (let i = 0; i < n; i++) if (labels[i] === positive) nPos++;
-  if (scratch.length < n) scratch = new Float64Array(Math.max(n, 2 * scratch.length));
-  const pos = scratch.subarray(0, nPos);
-  const neg = scratch.subarray(nPos, n);
+  let buf = scratch;
+  if (n > KEPT_SCRATCH) buf = new Float64Array(n);
+  else if (scratch.length < n)
+    buf = scratch = new Float64Array(Math.min(KEPT_SCRATCH, Math.max(n, 2 * scratch.length)));
+  const pos = buf.subarray(0, nPos);
+  const neg = buf.subarray(nPos, n);
   for (let i = 0, p = 0, q = 0; i < n; i++) {
     const s = scores[i * stride + offset];
     if (Number.isNaN(s)) return null;

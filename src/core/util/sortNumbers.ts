@@ -31,8 +31,21 @@ const INSERTION_MAX = 16;
 
 /** Counts per pass and digit, then each digit's first slot; reused (one thread, no reentry). */
 const counts = new Uint32Array(PASSES * BUCKETS);
+/**
+ * Scratch kept between calls up to this many values (2 MB): the ensemble's thousands of sorts
+ * reuse it; a bigger sort (a million-row out-of-fold score) gets its own, freed after, instead of
+ * the module holding megabytes for the rest of the process (a run's main thread and each fold thread).
+ */
+export const KEPT_SCRATCH = 1 << 18;
 let scratch = new Float64Array(0);
 let lows = new Uint32Array(0);
+
+/** A Float64Array of at least `n` values: the kept scratch (grown up to KEPT_SCRATCH) or a new one. */
+function scratchOf(n: number): Float64Array {
+  if (n > KEPT_SCRATCH) return new Float64Array(n);
+  if (scratch.length < n) scratch = new Float64Array(Math.min(KEPT_SCRATCH, Math.max(n, 2 * scratch.length)));
+  return scratch;
+}
 
 /**
  * Radix sort by key: a double's bits with the sign bit flipped when positive and every bit flipped
@@ -44,9 +57,8 @@ let lows = new Uint32Array(0);
  */
 function radixSort(values: Float64Array): void {
   const n = values.length;
-  if (scratch.length < n) scratch = new Float64Array(Math.max(n, 2 * scratch.length));
   let src: Uint32Array = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  let dst: Uint32Array = new Uint32Array(scratch.buffer, 0, 2 * n);
+  let dst: Uint32Array = new Uint32Array(scratchOf(n).buffer, 0, 2 * n);
   counts.fill(0);
   // Little-endian words: [2i] low, [2i + 1] high (`sortNumbers` checks the platform's order).
   for (let i = 0; i < n; i++) {
@@ -124,8 +136,12 @@ function sortLows(keys: Uint32Array, i: number, j: number): void {
     }
     return;
   }
-  if (lows.length < len) lows = new Uint32Array(Math.max(len, 2 * lows.length));
-  const run = lows.subarray(0, len);
+  let run: Uint32Array;
+  if (len > KEPT_SCRATCH) run = new Uint32Array(len);
+  else {
+    if (lows.length < len) lows = new Uint32Array(Math.min(KEPT_SCRATCH, Math.max(len, 2 * lows.length)));
+    run = lows.subarray(0, len);
+  }
   for (let a = 0; a < len; a++) run[a] = keys[2 * (i + a)];
   run.sort();
   for (let a = 0; a < len; a++) keys[2 * (i + a)] = run[a];
