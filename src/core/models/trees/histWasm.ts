@@ -212,12 +212,16 @@ export class WasmHistograms {
     const helpers = Atomics.load(b, W_JOINED);
     if (helpers === 0 || Atomics.load(b, W_CLOSED) === 1) return false;
     const parts = Math.min(helpers + 1, kind === KIND_STEP ? 255 : this.cols);
+    // The old claim word (0 on a fresh board) first names no chunk (255), then the fields change:
+    // a helper that read the old word and then this task's PARTS would otherwise claim a chunk of
+    // it before its word is out, a chunk then built twice and counted done once too often.
+    Atomics.store(b, W_CLAIM, (this.seq << 8) | 255);
     b[W_KIND] = kind;
     b[W_HESS] = hess ? 1 : 0;
     b[W_ROWS] = aRows;
     b[W_N] = n;
     b[W_HIST] = at;
-    b[W_PARTS] = parts;
+    Atomics.store(b, W_PARTS, parts);
     Atomics.store(b, W_DONE, 0);
     this.seq = (this.seq + 1) & 0x7fffff;
     Atomics.store(b, W_CLAIM, this.seq << 8);
