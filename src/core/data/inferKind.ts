@@ -26,6 +26,7 @@ import { type DistinctStats, distinctStats } from "./distinct.ts";
 import type { Column, ColumnKind } from "./frame.ts";
 import { parseDateColumn } from "./parseDate.ts";
 import { parseNumberText } from "./parseNumber.ts";
+import { isShared } from "./shareFrame.ts";
 import { hasSpace, type TextSums } from "./textSums.ts";
 import { readUnitColumn } from "./unitNumbers.ts";
 
@@ -142,12 +143,18 @@ function findMixed(col: Strings, nonMissing: number, decimalComma: boolean): Mix
   return { row: col.firstRows[first], value: col.levels[first] };
 }
 
-/** Maps per-level float values onto the rows. */
+/**
+ * Maps per-level float values onto the rows. Codes read into shared memory (a table for worker
+ * threads) give shared values too: a plain array here was copied again by shareFrame (a boolean
+ * column at a million rows: 8 MB made twice).
+ */
 function levelsToFloats(
   codes: Int32Array,
   perLevel: Float64Array,
 ): { values: Float64Array; missing: number } {
-  const values = new Float64Array(codes.length);
+  const values = isShared(codes)
+    ? new Float64Array(new SharedArrayBuffer(codes.length * 8))
+    : new Float64Array(codes.length);
   let missing = 0;
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i];

@@ -68,9 +68,12 @@ describe("shareFrame", () => {
 
   it("readCsv with `shared` stores the columns in shared memory as it reads: the same table, nothing left to copy", async () => {
     // 120k rows: past the first block of 64 Ki values, so the columns grow by the size estimate.
-    const lines = ["x,c,t"];
+    // b: yes/no read as text, then turned into a boolean's 0/1 floats (shared too).
+    const lines = ["x,c,t,b"];
     for (let i = 0; i < 120_000; i++)
-      lines.push(`${i % 97 === 0 ? "" : (i * 0.37).toFixed(2)},${"abc"[i % 3]},w${i % 11}`);
+      lines.push(
+        `${i % 97 === 0 ? "" : (i * 0.37).toFixed(2)},${"abc"[i % 3]},w${i % 11},${i % 89 === 0 ? "" : i % 3 ? "yes" : "no"}`,
+      );
     const text = lines.join("\n");
     const totalBytes = new TextEncoder().encode(text).length;
     const plain = (await readCsvText(text, { totalBytes })).frame;
@@ -78,8 +81,9 @@ describe("shareFrame", () => {
     expect(shared.rows).toBe(120_000);
     const storage = (f: Frame) =>
       f.columns.map((c) => (c.data.type === "float" ? c.data.values : c.data.codes));
-    expect(storage(shared).map(isShared)).toEqual([true, true, true]);
-    expect(storage(plain).map(isShared)).toEqual([false, false, false]);
+    expect(shared.columns[3].kind).toBe("boolean");
+    expect(storage(shared).map(isShared)).toEqual([true, true, true, true]);
+    expect(storage(plain).map(isShared)).toEqual([false, false, false, false]);
     expect(shared.columns.map((c) => [c.name, c.kind, c.missing, c.unique])).toEqual(
       plain.columns.map((c) => [c.name, c.kind, c.missing, c.unique]),
     );
