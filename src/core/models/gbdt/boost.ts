@@ -18,6 +18,7 @@ import {
   multinomialLogLoss,
   squaredError,
   sumTerms,
+  type Targets,
 } from "./losses.ts";
 import type { GbdtParams } from "./meta.ts";
 import { validationSplit } from "./validationSplit.ts";
@@ -116,7 +117,7 @@ export function boost(
   // In a thread with histogram help the binary loss's step is shared too: its arrays then live in
   // shared memory (histHelp.ts), with the same values.
   const share = loss.step !== undefined && histogramHelp() !== null;
-  const yTrain = pick(y.values, trainRows, share);
+  const yTrain = pickTargets(y.values, classes, trainRows, share);
   const wTrain = weight && pick(weight, trainRows, share);
   // Dropped (its 4 bytes a row) for the fit's length.
   trainRows = null;
@@ -144,7 +145,7 @@ export function boost(
     const rows = inPlace ? inPlace.rows : new Uint32Array(n);
     // Losses without a step read weights per row: ones where there are none (as before).
     const wAll = loss.step ? null : (wTrain ?? new Float64Array(n).fill(1));
-    const yVal = valRows ? pick(y.values, valRows) : null;
+    const yVal = valRows ? pickTargets(y.values, classes, valRows) : null;
     const wVal = valRows ? (weight ? pick(weight, valRows) : new Float64Array(valRows.length).fill(1)) : null;
     const rawVal = valRows ? repeatRows(baseline, valRows.length) : null;
 
@@ -229,14 +230,22 @@ function pick(values: Float64Array, rows: Uint32Array, shared = false): Float64A
   return out;
 }
 
+/** A fit's targets: class indices as bytes (fewer than 256 classes), values as floats. */
+function pickTargets(values: Float64Array, classes: number, rows: Uint32Array, shared = false): Targets {
+  if (classes === 0 || classes > 256) return pick(values, rows, shared);
+  const out = shared ? new Uint8Array(new SharedArrayBuffer(rows.length)) : new Uint8Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
+  return out;
+}
+
 /**
  * The binary step's per-row arrays in shared memory (targets and weights already there). The
- * gradients and hessians are the grower's (histWasm.ts sets them): empty until then.
+ * gradients, hessians and loss terms are in the grower's memory (histWasm.ts sets them): empty
+ * until then (without WebAssembly the step is never shared).
  */
-function sharedStepArrays(n: number, y: Float64Array, w: Float64Array | null): StepArrays {
-  const make = () => new Float64Array(new SharedArrayBuffer(n * 8));
+function sharedStepArrays(n: number, y: Targets, w: Float64Array | null): StepArrays {
   const none = new Float64Array(0);
-  return { raw: make(), y, w, grad: none, hess: none, terms: make() };
+  return { raw: new Float64Array(new SharedArrayBuffer(n * 8)), y, w, grad: none, hess: none, terms: none };
 }
 
 function repeatRows(value: Float64Array, n: number): Float64Array {

@@ -7,12 +7,18 @@
  */
 export type LossName = "squared_error" | "log_loss";
 
+/**
+ * Per-row targets: values (regression), or class indices, which a classifier's fit holds as bytes
+ * (fewer than 256 classes: the same numbers in an eighth of the memory).
+ */
+export type Targets = Float64Array | Uint8Array;
+
 export interface BoostLoss {
   name: LossName;
   /** Raw scores per row: 1, or the class count for multiclass. */
   dim: number;
   /** The best constant raw score(s): mean, log-odds, or log class shares; `w` null: every weight 1. */
-  baseline(y: Float64Array, w: Float64Array | null): Float64Array;
+  baseline(y: Targets, w: Float64Array | null): Float64Array;
   /**
    * Weighted gradients and hessians of raw score `k` for every row into grad / hess.
    * `prob` is scratch of n x dim filled by `prepare` once per iteration.
@@ -22,7 +28,7 @@ export interface BoostLoss {
     k: number,
     raw: Float64Array,
     prob: Float64Array,
-    y: Float64Array,
+    y: Targets,
     w: Float64Array,
     grad: Float64Array,
     hess: Float64Array,
@@ -31,7 +37,7 @@ export interface BoostLoss {
    * Weighted mean loss over the rows of y. `prob`, when given, holds `prepare`'s output for the
    * same raw scores and saves the exponentials.
    */
-  mean(raw: Float64Array, y: Float64Array, w: Float64Array, prob?: Float64Array): number;
+  mean(raw: Float64Array, y: Targets, w: Float64Array, prob?: Float64Array): number;
   /** Predictions from raw scores: the value (regression) or class probabilities (rows x classes). */
   transform(raw: Float64Array, n: number): Float64Array;
   /**
@@ -43,7 +49,7 @@ export interface BoostLoss {
   step?(
     raw: Float64Array,
     n: number,
-    y: Float64Array,
+    y: Targets,
     w: Float64Array | null,
     grad: Float64Array,
     hess: Float64Array,
@@ -215,7 +221,7 @@ export function multinomialLogLoss(k: number): BoostLoss {
  */
 export function binaryStepRows(
   raw: Float64Array,
-  y: Float64Array,
+  y: Targets,
   w: Float64Array | null,
   grad: Float64Array,
   hess: Float64Array,

@@ -1,5 +1,5 @@
 import { moduleLoader } from "../../wasm/wasmModule.ts";
-import { binaryStepRows } from "../gbdt/losses.ts";
+import { binaryStepRows, type Targets } from "../gbdt/losses.ts";
 import { HIST_SHARED_WASM_BASE64 } from "./histWasmBytes.ts";
 
 // Threads helping one gradient-boosting fit build its histograms (Node's worker threads). The
@@ -26,11 +26,12 @@ export interface HistHelpOffer {
 
 /**
  * The binary loss's per-row arrays over the training rows (see losses.ts's `binaryStepRows`).
- * `grad` and `hess` are set by the grower's histograms to their own (histWasm.ts `create`).
+ * `grad`, `hess` and `terms` are set by the grower's histograms to views of their memory
+ * (histWasm.ts `create`).
  */
 export interface StepArrays {
   raw: Float64Array;
-  y: Float64Array;
+  y: Targets;
   /** null: every weight is 1. */
   w: Float64Array | null;
   grad: Float64Array;

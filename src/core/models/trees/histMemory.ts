@@ -100,6 +100,7 @@ function plan(rows: number, cols: number, histBytes: number, helpers: number): P
   // Gathered gradients then hessians of a small node's build (fewer than rows / COLUMN_SPARSITY
   // rows); also the partition's buffer of up to every row's index.
   const gather = align(Math.ceil(rows / COLUMN_SPARSITY) * 8);
+  // `rows` follows it: the two hold the binary step's loss terms between trees (histWasm.ts).
   const ordered = take(Math.max(rows * 4, 2 * gather));
   const p = {
     columns,

@@ -156,9 +156,13 @@ export class WasmHistograms {
     if (!m) return null;
     const h = new WasmHistograms(m.e, m.buf, m.p, binned, layout, m.helpers);
     // The step writes its gradients and hessians where the kernels read them: held once, no copy.
+    // Its per-row loss terms go where the index buffers lie (`ordered` then `rows`, 8 bytes a row
+    // together): the step runs between trees, when neither is in use, and its terms are summed
+    // before the next tree starts (boost.ts), so they need no array of their own (4.8 MB at 600k).
     if (step) {
       step.grad = h.gView;
       step.hess = h.hView;
+      step.terms = h.betweenTrees();
     }
     if (help && m.memory) h.withdraw = help.offer({ memory: m.memory, board: h.aBoard, step });
     return h;
@@ -167,6 +171,16 @@ export class WasmHistograms {
   /** The module's column-major codes: the same bytes as the binned matrix's, as a view. */
   columnCodes(): Uint8Array {
     return new Uint8Array(this.buffer, this.aColumns, this.total * this.cols);
+  }
+
+  /**
+   * A float per row over the index buffers (`ordered`, then `rows`: adjacent, see histMemory.ts's
+   * plan), for data that lives only between trees: overwritten by the next `startTree`.
+   */
+  betweenTrees(): Float64Array {
+    if (this.aRows + this.total * 4 - this.aOrdered < this.total * 8 || this.aOrdered % 8 !== 0)
+      throw new Error("histogram memory: the index buffers cannot hold a float per row");
+    return new Float64Array(this.buffer, this.aOrdered, this.total);
   }
 
   /** Ends the offer of help (helpers leave); the histograms still work, alone. */
