@@ -272,6 +272,8 @@ export async function train(args: string[], io: Io): Promise<number> {
     charts: false,
     // Without --out nothing uses the best model's refit on every training row: it is skipped.
     pipeline: options.out !== undefined,
+    // Nothing here reads the models' predictions once the leaderboard has their scores.
+    predictions: false,
   });
   let outcome: Awaited<ReturnType<typeof service.start>>;
   try {

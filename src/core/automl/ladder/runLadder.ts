@@ -61,6 +61,13 @@ export interface LadderOptions extends PlanOptions {
    * `pipeline` stays null unless the test part's refits already made it.
    */
   pipeline?: boolean;
+  /**
+   * Keep each model's predictions in `LadderResult.predictions` (default true). false: each still
+   * goes to `onResult`, and serves the ensemble rung when there is one, but none is held after
+   * that, so the best model's refit runs without them (a caller that reads none: the command line;
+   * at a million rows they are ~36 MB a model).
+   */
+  keepPredictions?: boolean;
   /** Executor of fold jobs; default `runFoldJob` in this thread, one job at a time. */
   runFold?: FoldRunner;
   /** Jobs of one model in flight at once; default 1 in-process, all of them with `runFold`. */
@@ -84,7 +91,10 @@ export interface LadderResult {
   best: LeaderboardEntry | null;
   /** The best model's pipeline refitted on the whole training part. */
   pipeline: PipelineArtifact | null;
-  /** Out-of-fold and test predictions of the models trained in this run (not the skipped ones). */
+  /**
+   * Out-of-fold and test predictions of the models trained in this run (not the skipped ones);
+   * empty when `keepPredictions` is false.
+   */
   predictions: Partial<Record<string, ModelPredictions>>;
 }
 
@@ -174,6 +184,7 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
   const finals = new Map<ModelId, NonNullable<FoldResult["pipeline"]>>();
   // Blending needs two models; a time-ordered plan gets none (see `ensembleEntry`).
   const withEnsemble = (opts.ensemble ?? true) && specs.length >= 2 && !plan.timeOrdered;
+  const keepPredictions = opts.keepPredictions ?? true;
   const rungs = specs.length + (withEnsemble ? 1 : 0);
   let jobsDone = 0;
   for (const [m, spec] of specs.entries()) {
@@ -214,6 +225,10 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
             limit,
           );
       const out = modelEntry(frame, plan, spec, results, opts.criterion);
+      // Merged into out.predictions: the jobs' own arrays go now. Something in the pool's path
+      // held the results themselves until the threads closed (at a million rows, 28 MB through
+      // the refit on every row: the run's peak).
+      for (const r of results) releaseRows(r);
       entry = out.entry;
       const tuning = tunings.get(spec.id);
       if (tuning) {
@@ -224,7 +239,7 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
         entry.params = results.find((r) => r.fold === FINAL_FOLD)?.params ?? entry.params;
       }
       modelPredictions = out.predictions;
-      predictions[spec.id] = out.predictions;
+      if (keepPredictions || withEnsemble) predictions[spec.id] = out.predictions;
       const final = results.find((r) => r.fold === FINAL_FOLD)?.pipeline;
       if (final) finals.set(spec.id, final);
     } catch (err) {
@@ -267,6 +282,8 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
     }
     modelProgress({ phase: "model", model: ENSEMBLE_ID, done: rungs, total: rungs, message: "Ensemble" });
   }
+  // Nothing reads them from here on but the caller, who asked for none.
+  if (!keepPredictions) for (const id of Object.keys(predictions)) delete predictions[id];
 
   /** A refit's params: the defaults, or for a tuned model the winner of a search on the whole training part. */
   const refitParams = (id: ModelId) => {
@@ -305,6 +322,13 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
     }
   }
   return { plan, leaderboard, entries, best, pipeline, predictions };
+}
+
+/** Drops a merged job result's per-row arrays (its scores, params and pipeline stay). */
+function releaseRows(r: FoldResult): void {
+  r.validation = new Int32Array(0);
+  r.predictions = new Float64Array(0);
+  if (r.proba) r.proba = new Float64Array(0);
 }
 
 /** The models an ensemble entry blends (those with a positive weight), in ladder order. */

@@ -37,6 +37,11 @@ export interface RunServiceDeps {
    * default true. `train` without --out has no use for it: false skips that refit (same leaderboard).
    */
   pipeline?: boolean;
+  /**
+   * Keep each model's predictions, in the store (for a resumed run's ensemble) and the result;
+   * default true. `train` reads none: false frees them before the refit (runLadder's keepPredictions).
+   */
+  predictions?: boolean;
 }
 
 /** Callbacks and the stop signal of one run. */
@@ -149,10 +154,12 @@ export function makeRunService(deps: RunServiceDeps): RunService {
         runFold,
         concurrency: table.runFold ? undefined : 1,
         pipeline: deps.pipeline,
+        keepPredictions: deps.predictions,
         signal: controller.signal,
         onProgress: cb.onProgress,
         onResult: (entry, predictions, pipeline) => {
           const parts = modelParts(entry, predictions, pipeline ?? finals.get(entry.model), seed, charts);
+          if (deps.predictions === false) parts.predictions = null;
           if (parts.artifact) kept.add(entry.model);
           queue.push(entry, parts, () => cb.onEntry?.(entry));
         },

@@ -217,6 +217,30 @@ describe("runLadder", () => {
     expect(tested.pipeline).not.toBeNull();
   });
 
+  it("keeps no predictions when asked: the same leaderboard, ensemble and pipeline, each model's predictions still given to onResult", async () => {
+    const opts = { target: "target", models: ["naive_bayes", "knn"], folds: 3, testSize: 0, seed: 5 };
+    const kept = await runLadder(iris, opts);
+    const given: Record<string, string> = {};
+    const lean = await runLadder(iris, {
+      ...opts,
+      keepPredictions: false,
+      onResult: (e, p) => {
+        given[e.model] = JSON.stringify(p);
+      },
+    });
+    const plain = (r: typeof lean) => JSON.stringify(r.leaderboard.map((e) => ({ ...e, fit_seconds: 0 })));
+    expect(lean.leaderboard.map((e) => e.model)).toContain("ensemble");
+    expect(plain(lean)).toBe(plain(kept));
+    // The same file but for the time it was made.
+    const file = (r: typeof lean) => JSON.stringify({ ...r.pipeline, created: "" });
+    expect(lean.pipeline).not.toBeNull();
+    expect(file(lean)).toBe(file(kept));
+    expect(lean.predictions).toEqual({});
+    expect(Object.keys(kept.predictions).sort()).toEqual(["ensemble", "knn", "naive_bayes"]);
+    for (const id of ["naive_bayes", "knn", "ensemble"])
+      expect(given[id]).toBe(JSON.stringify(kept.predictions[id]));
+  });
+
   it("keeps no test part with testSize 0 and rejects bad settings", async () => {
     const res = await runLadder(iris, { target: "target", models: ["naive_bayes"], folds: 3, testSize: 0 });
     expect(res.plan.test.length).toBe(0);
