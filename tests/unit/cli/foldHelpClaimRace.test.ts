@@ -15,7 +15,8 @@ import { makeRng } from "../../../src/core/random.ts";
 // writes its first task's fields saw the task's chunk count before the task's claim word was stored,
 // and claimed a chunk from the old word (0 on a fresh board): that chunk was then built twice, and
 // the extra "done" let the owner read histograms and loss steps before the helper had finished
-// them, task after task (a 1M CV run once scored 0.9013 instead of 0.9160554, in 10 s less). The
+// them, task after task (probably why a 1M CV run once scored 0.9013, not 0.9160554, in 10 s less;
+// tests/bench/determinismHelpRace.ts shows that outcome from a forced trigger). The
 // race is a few nanoseconds wide; here it is forced: the real helper loop runs inside the owner's
 // store of the new claim word, which is where a thread's spin can land.
 
