@@ -1,15 +1,17 @@
 /**
  * On Linux (glibc), the command runs in a child node whose C allocator is set up for a big run's
  * many short-lived buffers (AUTOML_MALLOC picks how):
- * - unset or "arenas" (the default): MALLOC_ARENA_MAX=2. glibc gives each thread that allocates
- *   at once an arena of its own (up to 8 per core), and memory freed in one arena is reused only
- *   there: each fold thread kept the garbage of its own recipe blocks, binning buffers and
- *   gradient arrays resident while the other thread and the main one asked the system for more.
- *   With two arenas the threads reuse each other's freed memory. Measured (gbdt CV + --out, 2
- *   threads, load 12-29, one process at a time per pair): 1M x 20, peak 743 -> 706 MB, CPU
- *   160.2 -> 153.6 s; 300k x 20, two pairs, 656 -> 624 and 631 -> 584 MB, CPU 57.9 -> 58.6 and
- *   60.7 -> 52.8 s (no cost above the noise). Larger fixed mmap thresholds cost CPU: 1 MB 556 MB
- *   but +13%, 4 MB 595 MB but +15% (one 300k run each, same window).
+ * - unset or "arenas" (the default): one malloc arena (MALLOC_ARENA_MAX=1). glibc gives each
+ *   thread that allocates at once an arena of its own (up to 8 per core), and memory freed in one
+ *   arena is reused only there: each fold thread kept the garbage of its own recipe blocks, binning
+ *   buffers and gradient arrays resident while the other thread and the main one asked the system
+ *   for more. With one arena every thread reuses what any thread freed. Session 9, quiet (load
+ *   0.3-2.5), 1M x 20 gbdt CV with 2 threads, five runs each, alternating: peak of the memory held
+ *   by the command 572-644 MB (median 586) with two arenas, 544-581 (median 551) with one; CPU
+ *   81.7-102.9 s (median 89.8) against 83.9-90.8 (89.2), the same AUC. Session 8's move from
+ *   glibc's default to two arenas: 743 -> 706 MB with --out (load 12-29). Larger fixed mmap
+ *   thresholds cost CPU: 1 MB 556 MB but +13%, 4 MB 595 MB but +15% (one 300k run each, same
+ *   window); 8 MB with a 64 MB trim threshold did no better than one arena (591/597 MB, two runs).
  * - "fixed": also a fixed mmap threshold (MALLOC_MMAP_THRESHOLD_=131072, glibc's starting
  *   value): every buffer from 128 KiB up is its own mapping, handed back to the system when
  *   freed. By default glibc raises that threshold to the size of the first large block freed (up
@@ -27,8 +29,8 @@ import { constants } from "node:os";
 
 /** The settings per AUTOML_MALLOC value (unset: "arenas"). */
 const SETTINGS = {
-  arenas: { MALLOC_ARENA_MAX: "2" },
-  fixed: { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "131072" },
+  arenas: { MALLOC_ARENA_MAX: "1" },
+  fixed: { MALLOC_ARENA_MAX: "1", MALLOC_MMAP_THRESHOLD_: "131072" },
 };
 
 /**

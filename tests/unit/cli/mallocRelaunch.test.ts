@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { mallocEnv } from "../../../bin/mallocRelaunch.mjs";
 
 describe("the launcher's malloc settings (bin/mallocRelaunch.mjs)", () => {
-  it("runs Linux commands with two arenas by default, a fixed threshold on request", () => {
-    expect(mallocEnv({}, "linux")).toEqual({ MALLOC_ARENA_MAX: "2" });
-    expect(mallocEnv({ AUTOML_MALLOC: "arenas" }, "linux")).toEqual({ MALLOC_ARENA_MAX: "2" });
+  it("runs Linux commands with one arena by default, a fixed threshold on request", () => {
+    expect(mallocEnv({}, "linux")).toEqual({ MALLOC_ARENA_MAX: "1" });
+    expect(mallocEnv({ AUTOML_MALLOC: "arenas" }, "linux")).toEqual({ MALLOC_ARENA_MAX: "1" });
     expect(mallocEnv({ AUTOML_MALLOC: "fixed" }, "linux")).toEqual({
-      MALLOC_ARENA_MAX: "2",
+      MALLOC_ARENA_MAX: "1",
       MALLOC_MMAP_THRESHOLD_: "131072",
     });
   });
