@@ -27,7 +27,7 @@ import {
   W_CLAIM,
   W_JOINED,
 } from "../../src/core/models/trees/histHelp.ts";
-import { makeRng } from "../../src/core/random.ts";
+import { seededRows } from "../unit/core/models/gbdt/seededRows.ts";
 
 const opt = (name: string, fallback: string) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
@@ -39,21 +39,14 @@ const params = { max_iter: opt("iters", "60"), max_leaf_nodes: 31, early_stoppin
 
 /** A seeded binary problem with missing values and one wavy feature. */
 function problem(rows: number, cols: number, seed: number) {
-  const rng = makeRng(seed);
-  const data = new Float64Array(rows * cols);
-  const values = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let z = 0;
-    for (let c = 0; c < cols; c++) {
-      const v = rng.next() < 0.03 ? Number.NaN : rng.next() * 4 - 2;
-      data[r * cols + c] = v;
-      if (Number.isNaN(v)) continue;
-      z += (c % 3 === 0 ? 1 : -0.5) * v * (c < 6 ? 1 : 0.2) + (c === 1 ? 0.8 * Math.sin(3 * v) : 0);
-    }
-    values[r] = z + 2 * (rng.next() - 0.5) > 0 ? 1 : 0;
-  }
-  const names = Array.from({ length: cols }, (_, c) => `x${c}`);
-  return { X: { data, rows, cols, names }, y: { values, classes: ["0", "1"] } };
+  const { X, values } = seededRows(
+    rows,
+    cols,
+    seed,
+    (c, v) => (c % 3 === 0 ? 1 : -0.5) * v * (c < 6 ? 1 : 0.2) + (c === 1 ? 0.8 * Math.sin(3 * v) : 0),
+    (z, u) => (z + 2 * (u - 0.5) > 0 ? 1 : 0),
+  );
+  return { X, y: { values, classes: ["0", "1"] } };
 }
 
 const train = problem(ROWS, COLS, 11);

@@ -8,7 +8,7 @@ import {
   W_CLAIM,
   W_JOINED,
 } from "../../../src/core/models/trees/histHelp.ts";
-import { makeRng } from "../../../src/core/random.ts";
+import { seededRows } from "../core/models/gbdt/seededRows.ts";
 
 // The fold pool's help path (foldHelp.ts hands a thread's gbdt fit to an idle thread, which runs
 // histHelp.ts's helpHistograms on the fit's board). A helper spinning on the board while the owner
@@ -22,20 +22,14 @@ import { makeRng } from "../../../src/core/random.ts";
 
 /** A seeded regression problem (its loss has no shared step: the first task is a histogram). */
 function problem(rows: number, cols: number) {
-  const rng = makeRng(5);
-  const data = new Float64Array(rows * cols);
-  const values = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let z = 0;
-    for (let c = 0; c < cols; c++) {
-      const v = rng.next() < 0.03 ? Number.NaN : rng.next() * 4 - 2;
-      data[r * cols + c] = v;
-      if (!Number.isNaN(v)) z += (c % 2 === 0 ? 1 : -0.7) * v;
-    }
-    values[r] = z + rng.next();
-  }
-  const names = Array.from({ length: cols }, (_, c) => `x${c}`);
-  return { X: { data, rows, cols, names }, y: { values } };
+  const { X, values } = seededRows(
+    rows,
+    cols,
+    5,
+    (c, v) => (c % 2 === 0 ? 1 : -0.7) * v,
+    (z, u) => z + u,
+  );
+  return { X, y: { values } };
 }
 
 const params = { max_iter: 3, max_leaf_nodes: 7, early_stopping: false } as const;

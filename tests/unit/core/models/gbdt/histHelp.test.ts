@@ -8,24 +8,18 @@ import {
   W_CLAIM,
   W_JOINED,
 } from "../../../../../src/core/models/trees/histHelp.ts";
-import { makeRng } from "../../../../../src/core/random.ts";
+import { seededRows } from "./seededRows.ts";
 
 /** A seeded binary problem with missing values, big enough for shared builds (>= 4,096 rows a node). */
 function problem(rows: number, cols: number) {
-  const rng = makeRng(11);
-  const data = new Float64Array(rows * cols);
-  const values = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let z = 0;
-    for (let c = 0; c < cols; c++) {
-      const v = rng.next() < 0.03 ? Number.NaN : rng.next() * 4 - 2;
-      data[r * cols + c] = v;
-      if (!Number.isNaN(v)) z += (c % 3 === 0 ? 1 : -0.5) * v * (c < 4 ? 1 : 0.2);
-    }
-    values[r] = z + rng.next() - 0.5 > 0 ? 1 : 0;
-  }
-  const names = Array.from({ length: cols }, (_, c) => `x${c}`);
-  return { X: { data, rows, cols, names }, y: { values, classes: ["0", "1"] } };
+  const { X, values } = seededRows(
+    rows,
+    cols,
+    11,
+    (c, v) => (c % 3 === 0 ? 1 : -0.5) * v * (c < 4 ? 1 : 0.2),
+    (z, u) => (z + u - 0.5 > 0 ? 1 : 0),
+  );
+  return { X, y: { values, classes: ["0", "1"] } };
 }
 
 const params = { max_iter: 8, max_leaf_nodes: 15, early_stopping: false } as const;
