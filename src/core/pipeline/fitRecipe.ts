@@ -7,7 +7,7 @@ import type { FitContext, Recipe, StepConfig } from "../prep/step.ts";
 import { classLabels, encodeTarget } from "../prep/targetValues.ts";
 import { type LongCallOptions, makeThrottledProgress } from "../progress.ts";
 import { makeRng } from "../random.ts";
-import { fitRecipeByColumn } from "./fitRecipeByColumn.ts";
+import { type ByColumnFit, fitRecipeByColumn } from "./fitRecipeByColumn.ts";
 import type { FittedStep, RecipeFit, StepTrace } from "./fittedRecipe.ts";
 import { gatherColumns } from "./gatherColumns.ts";
 import { getStep } from "./stepRegistry.ts";
@@ -116,46 +116,24 @@ export function fitRecipe(recipe: Recipe, frame: Frame, opts: FitRecipeOptions =
     columns: frame.columns.filter((c) => c.role === "feature" && c.name !== targetName),
   };
   const enabled = recipe.steps.filter((s) => s.enabled);
-  if (opts.rows && opts.finalFrame === false && opts.byColumn !== false) {
-    const keep = labelledOf(opts.rows, targetColumn);
-    const target = targetColumn ? gatherColumns([targetColumn], keep)[0] : undefined;
-    const byColumn = fitRecipeByColumn(enabled, features.columns, keep, {
-      target,
-      task,
-      rng: (config) => stepRng(seed, config.id),
-      signal,
-      allNames: frame.columns.map((c) => c.name),
-    });
-    if (byColumn) {
-      opts.onProgress?.({ phase: "recipe", done: enabled.length, total: enabled.length, message: "done" });
-      const inputs = features.columns.map((c) => ({ name: c.name, kind: c.kind }));
-      const classes = target && task && task !== "regression" ? classLabels(target) : null;
-      return {
-        fitted: {
-          recipe,
-          target: targetName,
-          task,
-          classes,
-          inputs,
-          steps: byColumn.steps,
-          features: byColumn.frame.columns.filter((c) => c.role === "feature").map((c) => c.name),
-          seed,
-        },
-        frame: byColumn.frame,
-        y: target && task ? encodeTarget(target, task, classes ?? undefined) : null,
-        targetColumn: target ?? null,
-        weights: null,
-        trace: byColumn.trace,
-        droppedMissingTarget: opts.rows.length - keep.length,
-      };
-    }
-  }
+  const inputs = features.columns.map((c) => ({ name: c.name, kind: c.kind }));
+  let byColumn: ByColumnFit | null = null;
   if (opts.rows) {
     const keep = labelledOf(opts.rows, targetColumn);
     droppedMissingTarget = opts.rows.length - keep.length;
-    const taken = gatherColumns(targetColumn ? [...features.columns, targetColumn] : features.columns, keep);
-    if (targetColumn) targetColumn = taken.pop()!;
-    features = { rows: keep.length, columns: taken };
+    // The target in a buffer of its own: the fit returns it, and as a view into the features'
+    // buffer it would keep all of them alive.
+    if (targetColumn) targetColumn = gatherColumns([targetColumn], keep)[0];
+    if (opts.finalFrame === false && opts.byColumn !== false) {
+      byColumn = fitRecipeByColumn(enabled, features.columns, keep, {
+        target: targetColumn ?? undefined,
+        task,
+        rng: (config) => stepRng(seed, config.id),
+        signal,
+        allNames: frame.columns.map((c) => c.name),
+      });
+    }
+    if (!byColumn) features = { rows: keep.length, columns: gatherColumns(features.columns, keep) };
   } else if (targetColumn) {
     const keep = labelledRows(targetColumn);
     if (keep) {
@@ -165,14 +143,14 @@ export function fitRecipe(recipe: Recipe, frame: Frame, opts: FitRecipeOptions =
     }
   }
   const classes = targetColumn && task && task !== "regression" ? classLabels(targetColumn) : null;
-  const inputs = features.columns.map((c) => ({ name: c.name, kind: c.kind }));
 
   const progress = makeThrottledProgress(opts.onProgress);
-  const steps: FittedStep[] = [];
-  const trace: StepTrace[] = [];
-  let current = features;
+  const steps: FittedStep[] = byColumn?.steps ?? [];
+  const trace: StepTrace[] = byColumn?.trace ?? [];
+  let current = byColumn?.frame ?? features;
   let target = targetColumn ?? undefined;
-  enabled.forEach((config, k) => {
+  // The column-by-column fit has fitted every step already.
+  (byColumn ? [] : enabled).forEach((config, k) => {
     signal?.throwIfAborted();
     progress({ phase: "recipe", done: k, total: enabled.length, message: config.type });
     const def = getStep(config.type);
