@@ -16,8 +16,9 @@ import {
   readModelFile,
 } from "../../../../src/core/deploy/modelFile.ts";
 import { exportOnnx } from "../../../../src/core/deploy/onnx/exportOnnx.ts";
-import type { Recipe, StepConfig } from "../../../../src/core/prep/step.ts";
+import type { Recipe } from "../../../../src/core/prep/step.ts";
 import { makeRng } from "../../../../src/core/random.ts";
+import { configOf } from "../prep/helpers.ts";
 import { onnxSession, runOnnx } from "./onnxRuntime.ts";
 
 const COLORS = ["red", "green", "blue", "cyan", "pink", "gold"];
@@ -53,18 +54,9 @@ function table(rows: number, seed: number, fresh: boolean): string {
   return `${lines.join("\n")}\n`;
 }
 
-const step = (
-  id: string,
-  type: string,
-  columns: string[] | "auto",
-  params: Record<string, unknown> = {},
-): StepConfig => ({
-  id,
-  type,
-  enabled: true,
-  columns,
-  params,
-});
+/** A step config by id, type, columns and params. */
+const step = (id: string, type: string, columns: string[] | "auto", params: Record<string, unknown> = {}) =>
+  configOf(type, columns, params, id);
 
 function recipe(target: string, drop: string, features: boolean): Recipe {
   // Feature creation first, on the raw numbers (missing ones included), then the cleaning.

@@ -5,7 +5,7 @@ import { fitRecipeByColumn } from "../../../../src/core/pipeline/fitRecipeByColu
 import type { RecipeFit } from "../../../../src/core/pipeline/fittedRecipe.ts";
 import type { Recipe, StepConfig } from "../../../../src/core/prep/step.ts";
 import { makeRng } from "../../../../src/core/random.ts";
-import { frameOf } from "../prep/helpers.ts";
+import { configOf, frameOf } from "../prep/helpers.ts";
 
 /** Numbers with few and many missing values, booleans, categories with missing and rare levels. */
 function table(n: number, seed: number, extra: Record<string, unknown[]> = {}): Frame {
@@ -23,18 +23,9 @@ function table(n: number, seed: number, extra: Record<string, unknown[]> = {}): 
   });
 }
 
-const step = (
-  id: string,
-  type: string,
-  columns: string[] | "auto",
-  params: Record<string, unknown>,
-): StepConfig => ({
-  id,
-  type,
-  enabled: true,
-  columns,
-  params,
-});
+/** A step config by id, type, columns and params. */
+const step = (id: string, type: string, columns: string[] | "auto", params: Record<string, unknown> = {}) =>
+  configOf(type, columns, params, id);
 
 const recipeOf = (...steps: StepConfig[]): Recipe => ({ version: 1, target: "y", steps });
 

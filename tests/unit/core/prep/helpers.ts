@@ -75,8 +75,9 @@ export function configOf(
   type: string,
   columns: string[] | "auto" = "auto",
   params: Record<string, unknown> = {},
+  id = `${type}_1`,
 ): StepConfig {
-  return { id: `${type}_1`, type, enabled: true, columns, params };
+  return { id, type, enabled: true, columns, params };
 }
 
 export function ctxOf(target?: Column, task?: Task, seed = 1): FitContext {
