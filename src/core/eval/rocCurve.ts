@@ -1,4 +1,4 @@
-import { KEPT_SCRATCH, sortNumbers } from "../util/sortNumbers.ts";
+import { keptScratch, sortNumbers } from "../util/sortNumbers.ts";
 import { checkLengths, type Numbers } from "./metricInput.ts";
 import { thresholdCounts } from "./thresholdCounts.ts";
 
@@ -47,7 +47,7 @@ export function rocAucBinary(positive: Numbers, scores: Numbers, weight?: Number
  * call (a million out-of-fold rows: 8 MB) gets its own, freed after, instead of the module holding
  * it for the rest of the process.
  */
-let scratch = new Float64Array(0);
+const scratchOf = keptScratch((n) => new Float64Array(n));
 
 /**
  * `rocAucBinary` without weights, in one pass and no curve arrays: row i is positive when
@@ -68,10 +68,7 @@ export function unweightedRocAuc(
   const n = labels.length;
   let nPos = 0;
   for (let i = 0; i < n; i++) if (labels[i] === positive) nPos++;
-  let buf = scratch;
-  if (n > KEPT_SCRATCH) buf = new Float64Array(n);
-  else if (scratch.length < n)
-    buf = scratch = new Float64Array(Math.min(KEPT_SCRATCH, Math.max(n, 2 * scratch.length)));
+  const buf = scratchOf(n);
   const pos = buf.subarray(0, nPos);
   const neg = buf.subarray(nPos, n);
   for (let i = 0, p = 0, q = 0; i < n; i++) {

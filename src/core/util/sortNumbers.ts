@@ -37,15 +37,23 @@ const counts = new Uint32Array(PASSES * BUCKETS);
  * the module holding megabytes for the rest of the process (a run's main thread and each fold thread).
  */
 export const KEPT_SCRATCH = 1 << 18;
-let scratch = new Float64Array(0);
-let lows = new Uint32Array(0);
 
-/** A Float64Array of at least `n` values: the kept scratch (grown up to KEPT_SCRATCH) or a new one. */
-function scratchOf(n: number): Float64Array {
-  if (n > KEPT_SCRATCH) return new Float64Array(n);
-  if (scratch.length < n) scratch = new Float64Array(Math.min(KEPT_SCRATCH, Math.max(n, 2 * scratch.length)));
-  return scratch;
+/**
+ * A scratch source for one module (one thread, no reentry): `(n)` gives an array of at least `n`
+ * values, the one it keeps (grown by doubling, up to KEPT_SCRATCH values) or, above that, a new
+ * one the caller drops.
+ */
+export function keptScratch<T extends { length: number }>(make: (n: number) => T): (n: number) => T {
+  let kept = make(0);
+  return (n) => {
+    if (n > KEPT_SCRATCH) return make(n);
+    if (kept.length < n) kept = make(Math.min(KEPT_SCRATCH, Math.max(n, 2 * kept.length)));
+    return kept;
+  };
 }
+
+const scratchOf = keptScratch((n) => new Float64Array(n));
+const lowsOf = keptScratch((n) => new Uint32Array(n));
 
 /**
  * Radix sort by key: a double's bits with the sign bit flipped when positive and every bit flipped
@@ -136,12 +144,7 @@ function sortLows(keys: Uint32Array, i: number, j: number): void {
     }
     return;
   }
-  let run: Uint32Array;
-  if (len > KEPT_SCRATCH) run = new Uint32Array(len);
-  else {
-    if (lows.length < len) lows = new Uint32Array(Math.min(KEPT_SCRATCH, Math.max(len, 2 * lows.length)));
-    run = lows.subarray(0, len);
-  }
+  const run = lowsOf(len).subarray(0, len);
   for (let a = 0; a < len; a++) run[a] = keys[2 * (i + a)];
   run.sort();
   for (let a = 0; a < len; a++) keys[2 * (i + a)] = run[a];
