@@ -253,6 +253,8 @@ const api: MonitorWorkerApi = {
       );
       release();
       if (outcome.error) throw outcome.error;
+      // A stop that came as the run ended still means "no challenger": nothing is registered.
+      signal.throwIfAborted();
       const run = outcome.run;
       const modelId = source.modelId === ENSEMBLE_ID ? (run.best ?? ENSEMBLE_ID) : source.modelId;
       onProgress({ phase: "register", done: 0, total: 1, message: "Registering the challenger" });

@@ -168,11 +168,23 @@ describe("monitor: batches, timeline, retrain, compare, promote", () => {
   });
 
   it("retrains a challenger, compares it on held-out labelled rows, promotes it and rolls back", async () => {
-    // A retrain stopped at once: nothing registered, no decision, no error.
+    // A retrain stopped at once: nothing registered, no decision, no error. Stop is pressed the
+    // moment it shows (a retrain of these few rows can end before a later click lands).
+    await page.evaluate(() => {
+      const observer = new MutationObserver(() => {
+        const stop = document.querySelector<HTMLButtonElement>(
+          '[data-testid="monitor-busy"][data-kind="retrain"] [data-testid="monitor-cancel"]',
+        );
+        if (!stop) return;
+        observer.disconnect();
+        stop.click();
+        document.body.dataset.stopPressed = "yes";
+      });
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+    });
     await page.getByTestId("retrain").click();
-    await page.locator('[data-testid="monitor-busy"][data-kind="retrain"]').waitFor(WAIT);
-    await page.getByTestId("monitor-cancel").click();
     await page.getByTestId("monitor-busy").waitFor({ state: "detached", ...WAIT });
+    expect(await page.evaluate(() => document.body.dataset.stopPressed)).toBe("yes");
     expect(await page.locator(".monitor-phase [role=alert]").count()).toBe(0);
     expect(await decisions(page, "retrain").count()).toBe(0);
     expect(await page.getByTestId("aliases").textContent()).toMatch(/Challenger: none/);
