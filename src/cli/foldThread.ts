@@ -7,6 +7,7 @@ import { parentPort, threadId, workerData } from "node:worker_threads";
 import type { FoldJob } from "../core/automl/ladder/foldJob.ts";
 import { runFoldJob } from "../core/automl/ladder/runFoldJob.ts";
 import type { Frame } from "../core/data/frame.ts";
+import { receiveFrame } from "../core/data/shareFrame.ts";
 import { loadModelSpec } from "../core/models/loadModelSpec.ts";
 import { helpHistograms, setHistogramHelp } from "../core/models/trees/histHelp.ts";
 import type { HelpMessage, HelpRequest } from "./foldHelp.ts";
@@ -74,7 +75,7 @@ const collectSoon = () => setTimeout(collect, 0);
 
 port.on("message", async (msg: ThreadRequest) => {
   if (msg.type === "frame") {
-    frame = msg.frame;
+    frame = receiveFrame(msg.frame);
     return;
   }
   if (msg.type === "help") {

@@ -1,4 +1,6 @@
 import type { Column, Frame } from "../data/frame.ts";
+import { isNarrow } from "../data/narrowCodes.ts";
+import { isScaled } from "../data/scaledFloats.ts";
 import { ValidationError } from "../errors.ts";
 import { detectTask } from "../framing/detectTask.ts";
 import type { Task } from "../framing/task.ts";
@@ -118,9 +120,16 @@ export function fitRecipe(recipe: Recipe, frame: Frame, opts: FitRecipeOptions =
   const enabled = recipe.steps.filter((s) => s.enabled);
   const inputs = features.columns.map((c) => ({ name: c.name, kind: c.kind }));
   let byColumn: ByColumnFit | null = null;
-  if (opts.rows) {
-    const keep = labelledOf(opts.rows, targetColumn);
-    droppedMissingTarget = opts.rows.length - keep.length;
+  // A table of compact columns (the command line's shared one) is read by gathering even for every
+  // row: the steps would decode each whole column, and keep a few alive at a time for the fit.
+  const rows =
+    opts.rows ??
+    (features.columns.some((c) => isScaled(c.data) || isNarrow(c.data))
+      ? Int32Array.from({ length: frame.rows }, (_, i) => i)
+      : null);
+  if (rows) {
+    const keep = labelledOf(rows, targetColumn);
+    droppedMissingTarget = rows.length - keep.length;
     // The target in a buffer of its own: the fit returns it, and as a view into the features'
     // buffer it would keep all of them alive.
     if (targetColumn) targetColumn = gatherColumns([targetColumn], keep)[0];

@@ -1,4 +1,6 @@
 import type { Column } from "../data/frame.ts";
+import { isNarrow } from "../data/narrowCodes.ts";
+import { isScaled } from "../data/scaledFloats.ts";
 import { dictColumn, floatColumn } from "../prep/columns.ts";
 
 /**
@@ -20,16 +22,23 @@ export function gatherColumns(columns: Column[], idx: ArrayLike<number>): Column
   return columns.map((col) => {
     const opts = { kind: col.kind, role: col.role, labels: col.labels };
     if (col.data.type === "float") {
-      const src = col.data.values;
       const values = new Float64Array(buffer, offset, n);
       offset += n * 8;
-      for (let r = 0; r < n; r++) values[r] = src[idx[r]];
+      // A scaled column (the command line's shared table) decodes only these rows.
+      if (isScaled(col.data)) col.data.gather(idx, values);
+      else {
+        const src = col.data.values;
+        for (let r = 0; r < n; r++) values[r] = src[idx[r]];
+      }
       return floatColumn(col.name, values, opts);
     }
-    const src = col.data.codes;
     const codes = new Int32Array(buffer, offset, n);
     offset += Math.ceil((n * 4) / 8) * 8;
-    for (let r = 0; r < n; r++) codes[r] = src[idx[r]];
+    if (isNarrow(col.data)) col.data.gather(idx, codes);
+    else {
+      const src = col.data.codes;
+      for (let r = 0; r < n; r++) codes[r] = src[idx[r]];
+    }
     return dictColumn(col.name, codes, col.data.levels, opts);
   });
 }

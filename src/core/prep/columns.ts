@@ -4,6 +4,8 @@
  */
 import { distinctStats } from "../data/distinct.ts";
 import type { Column, ColumnKind, ColumnRole, Frame } from "../data/frame.ts";
+import { isNarrow } from "../data/narrowCodes.ts";
+import { isScaled } from "../data/scaledFloats.ts";
 import { ValidationError } from "../errors.ts";
 
 /** Optional metadata for a new column; counts are computed when not given. */
@@ -78,6 +80,7 @@ export function dictColumn(
 
 /** Row count of a column. */
 export function columnLength(col: Column): number {
+  if (isScaled(col.data) || isNarrow(col.data)) return col.data.length;
   return col.data.type === "float" ? col.data.values.length : col.data.codes.length;
 }
 
@@ -85,14 +88,21 @@ export function columnLength(col: Column): number {
 export function takeColumnRows(col: Column, idx: ArrayLike<number>): Column {
   const opts: ColumnOptions = { kind: col.kind, role: col.role, labels: col.labels };
   if (col.data.type === "float") {
-    const src = col.data.values;
     const values = new Float64Array(idx.length);
-    for (let r = 0; r < idx.length; r++) values[r] = src[idx[r]];
+    // A scaled column (the command line's shared table) decodes only these rows.
+    if (isScaled(col.data)) col.data.gather(idx, values);
+    else {
+      const src = col.data.values;
+      for (let r = 0; r < idx.length; r++) values[r] = src[idx[r]];
+    }
     return floatColumn(col.name, values, opts);
   }
-  const src = col.data.codes;
   const codes = new Int32Array(idx.length);
-  for (let r = 0; r < idx.length; r++) codes[r] = src[idx[r]];
+  if (isNarrow(col.data)) col.data.gather(idx, codes);
+  else {
+    const src = col.data.codes;
+    for (let r = 0; r < idx.length; r++) codes[r] = src[idx[r]];
+  }
   return dictColumn(col.name, codes, col.data.levels, opts);
 }
 

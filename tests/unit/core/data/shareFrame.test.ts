@@ -1,8 +1,10 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import type { Frame } from "../../../../src/core/data/frame.ts";
+import { isNarrow, type NarrowCodes } from "../../../../src/core/data/narrowCodes.ts";
 import { readCsvText } from "../../../../src/core/data/readCsv.ts";
-import { isShared, shareFrame } from "../../../../src/core/data/shareFrame.ts";
+import { isScaled, type ScaledFloats } from "../../../../src/core/data/scaledFloats.ts";
+import { isShared, receiveFrame, shareFrame } from "../../../../src/core/data/shareFrame.ts";
 
 function frame(): Frame {
   return {
@@ -31,7 +33,7 @@ function frame(): Frame {
 describe("shareFrame", () => {
   it("moves every column into shared memory in place, values unchanged", () => {
     const f = frame();
-    const out = shareFrame(f);
+    const out = shareFrame(f, { scaled: false });
     expect(out).toBe(f);
     const [x, c] = f.columns;
     if (x.data.type !== "float" || c.data.type !== "dict") throw new Error("layout changed");
@@ -42,12 +44,12 @@ describe("shareFrame", () => {
     expect(c.data.levels).toEqual(["a", "b"]);
     // A second call keeps the same buffers.
     const before = x.data.values;
-    shareFrame(f);
+    shareFrame(f, { scaled: false });
     expect(f.columns[0].data.type === "float" && f.columns[0].data.values).toBe(before);
   });
 
   it("is one copy across threads: a worker's write is seen by the poster", async () => {
-    const f = shareFrame(frame());
+    const f = shareFrame(frame(), { scaled: false });
     const worker = new Worker(
       `const { parentPort } = require("node:worker_threads");
        parentPort.once("message", (frame) => {
@@ -91,10 +93,59 @@ describe("shareFrame", () => {
       expect(Array.from(a)).toEqual(Array.from(storage(plain)[j]));
     });
     const before = storage(shared);
-    shareFrame(shared);
+    shareFrame(shared, { scaled: false });
     expect(storage(shared)).toEqual(before);
     storage(shared).forEach((a, j) => {
       expect(a).toBe(before[j]);
     });
+  });
+
+  it("stores exact-decimal floats scaled and codes narrow, in shared memory; a thread gets them back with receiveFrame", async () => {
+    const f = frame();
+    f.columns.push({
+      name: "pi",
+      kind: "numeric",
+      role: "feature",
+      data: { type: "float", values: Float64Array.of(Math.PI, 1, -0) },
+      missing: 0,
+      unique: 3,
+    });
+    shareFrame(f);
+    const [x, c, pi] = f.columns;
+    expect([isScaled(x.data), isNarrow(c.data), isScaled(pi.data)]).toEqual([true, true, false]);
+    expect(Array.from((c.data as NarrowCodes).codes)).toEqual([0, -1, 1]);
+    expect(isShared((c.data as NarrowCodes).store)).toBe(true);
+    const scaled = x.data as ScaledFloats;
+    expect(isShared(scaled.store)).toBe(true);
+    expect(Array.from(scaled.values)).toEqual([1.5, Number.NaN, -2]);
+    expect(pi.data.type === "float" && isShared(pi.data.values)).toBe(true);
+    // A second call changes nothing.
+    shareFrame(f);
+    expect(f.columns[0].data).toBe(scaled);
+    // Posted to a thread and back: the same shared store under a plain object, revived.
+    const worker = new Worker(
+      `const { parentPort } = require("node:worker_threads");
+       parentPort.once("message", (frame) => {
+         const d = frame.columns[0].data;
+         parentPort.postMessage({ frame, hasValues: "values" in d, width: d.width });
+       });`,
+      { eval: true },
+    );
+    const back = new Promise<{ frame: Frame; hasValues: boolean; width: number }>((resolve) =>
+      worker.once("message", resolve),
+    );
+    worker.postMessage(f);
+    const got = await back;
+    await worker.terminate();
+    expect([got.hasValues, got.width]).toEqual([false, scaled.width]);
+    const received = receiveFrame(got.frame);
+    const [rx, rc, rpi] = received.columns;
+    expect(isScaled(rx.data)).toBe(true);
+    expect((rx.data as ScaledFloats).store.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(rx.data.type === "float" ? rx.data.values : [])).toEqual([1.5, Number.NaN, -2]);
+    expect(isNarrow(rc.data)).toBe(true);
+    expect(Array.from(rc.data.type === "dict" ? rc.data.codes : [])).toEqual([0, -1, 1]);
+    expect(rc.data.type === "dict" && rc.data.levels).toEqual(["a", "b"]);
+    expect(Array.from(rpi.data.type === "float" ? rpi.data.values : [])).toEqual([Math.PI, 1, -0]);
   });
 });
