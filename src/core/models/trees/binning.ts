@@ -170,11 +170,7 @@ function binEdges(sorted: Float64Array, maxBins: number): Float64Array {
   for (let i = 0; i < n && distinct.length <= maxBins; i++) {
     if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
   }
-  if (distinct.length <= maxBins) {
-    const edges = new Float64Array(Math.max(0, distinct.length - 1));
-    for (let i = 0; i < edges.length; i++) edges[i] = finite((distinct[i] + distinct[i + 1]) / 2);
-    return edges;
-  }
+  if (distinct.length <= maxBins) return distinctEdges(distinct, distinct.length);
   // numpy.percentile(method="midpoint") at 100 * j / maxBins, j = 1..maxBins-1; ties can repeat an
   // edge, and a repeated edge would only make an empty bin, so repeats are dropped.
   const edges: number[] = [];
@@ -184,6 +180,17 @@ function binEdges(sorted: Float64Array, maxBins: number): Float64Array {
     if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
   }
   return Float64Array.from(edges);
+}
+
+/**
+ * The edges of a feature with at most `maxBins` distinct values: the midpoints of the first
+ * `count` of `distinct` (ascending, no two equal), as binEdges makes them. A zero's sign changes
+ * no midpoint (its partner is never a zero), so either of -0 and 0 may stand for both.
+ */
+export function distinctEdges(distinct: ArrayLike<number>, count: number): Float64Array {
+  const edges = new Float64Array(Math.max(0, count - 1));
+  for (let i = 0; i < edges.length; i++) edges[i] = finite((distinct[i] + distinct[i + 1]) / 2);
+  return edges;
 }
 
 /** Infinite edges (from infinite values) are clamped so that every stored edge is finite JSON. */

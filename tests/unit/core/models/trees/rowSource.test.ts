@@ -70,7 +70,35 @@ describe("binSource", () => {
     expect(got.mapper.thresholds).toEqual(mapper.thresholds);
     // Compared by a loop: a deep equality of 2.5 million entries takes minutes in the matcher.
     expect(differences(got.binned.codes, applyBins(X, mapper, rows).codes)).toBe(0);
-    // Two passes over the sample for the edges (10 + 1 columns), one over the rows for the codes.
+    // One pass over the sample for the distinct values, one for the 6 many-valued columns (a
+    // pass per 10 columns of every kind made two), one over the rows for the codes.
+    expect(source.passes).toBe(3);
+  });
+
+  it("fits columns of few values in one pass, with -0, 0, infinities, and exactly maxBins values", () => {
+    const rows = 20_000;
+    const cols = 5;
+    const rng = makeRng(11);
+    const data = new Float64Array(rows * cols);
+    for (let r = 0; r < rows; r++) {
+      const at = r * cols;
+      // -0 first seen, then 0; NaN; +-Infinity; 16 values (maxBins); 17 (one too many); a constant.
+      data[at] = r === 0 ? -0 : rng.next() < 0.5 ? 0 : rng.next() < 0.1 ? Number.NaN : 2.5;
+      data[at + 1] = [Number.NEGATIVE_INFINITY, -1, 3, Number.POSITIVE_INFINITY][rng.int(4)];
+      data[at + 2] = rng.int(16) * 0.1;
+      data[at + 3] = rng.int(17) - 8;
+      data[at + 4] = 7;
+    }
+    const X = { data, rows, cols, names: ["a", "b", "c", "d", "e"] };
+    const all = Uint32Array.from({ length: rows }, (_, i) => i);
+    const source = blocksOf(X, 777);
+    const got = binSource(source, 16, { rows: all });
+    const mapper = fitBins(X, 16, { rows: all });
+    expect(got.mapper.thresholds).toEqual(mapper.thresholds);
+    expect(got.mapper.nBins).toEqual(mapper.nBins);
+    expect(Array.from(got.mapper.nBins)).toEqual([2, 4, 16, 16, 1]);
+    expect(differences(got.binned.codes, applyBins(X, mapper, all).codes)).toBe(0);
+    // The distinct values, column d's 17 values (quantile edges), the codes.
     expect(source.passes).toBe(3);
   });
 
