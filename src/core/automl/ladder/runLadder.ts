@@ -187,13 +187,16 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
   const keepPredictions = opts.keepPredictions ?? true;
   const rungs = specs.length + (withEnsemble ? 1 : 0);
   let jobsDone = 0;
-  for (const [m, spec] of specs.entries()) {
-    signal?.throwIfAborted();
-    const done = skip.get(spec.id);
-    if (done) {
-      entries.push(done);
-      continue;
-    }
+
+  /**
+   * One model's rung: its jobs (or its search), its entry (to `entries` and `onResult`), its
+   * predictions (kept for the ensemble rung or the caller). A function of its own, not the loop's
+   * body: a suspended async function keeps its whole register file, with the registers of
+   * block-scoped variables long out of scope (V8), so as the loop's body the last model's fold
+   * results and predictions stayed reachable from this function's frame while it awaited the
+   * refit (at a million rows 28 + 36 MB, the peak of a run with --out). Here they go when the rung ends.
+   */
+  const runModel = async (m: number, spec: ModelSpec): Promise<void> => {
     const jobs = jobsOf.get(spec.id)!;
     const before = jobsDone;
     let entry: LeaderboardEntry;
@@ -225,10 +228,6 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
             limit,
           );
       const out = modelEntry(frame, plan, spec, results, opts.criterion);
-      // Merged into out.predictions: the jobs' own arrays go now. Something in the pool's path
-      // held the results themselves until the threads closed (at a million rows, 28 MB through
-      // the refit on every row: the run's peak).
-      for (const r of results) releaseRows(r);
       entry = out.entry;
       const tuning = tunings.get(spec.id);
       if (tuning) {
@@ -257,10 +256,10 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
       message: spec.label,
       metrics: Number.isFinite(entry.cv_mean) ? { [plan.metric]: entry.cv_mean } : undefined,
     });
-  }
+  };
 
-  if (withEnsemble) {
-    signal?.throwIfAborted();
+  /** The ensemble rung (see `ensembleEntry`); a function of its own for the same reason as `runModel`. */
+  const ensembleRung = (): void => {
     const done = skip.get(ENSEMBLE_ID);
     if (done) entries.push(done);
     else {
@@ -281,6 +280,17 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
       }
     }
     modelProgress({ phase: "model", model: ENSEMBLE_ID, done: rungs, total: rungs, message: "Ensemble" });
+  };
+
+  for (const [m, spec] of specs.entries()) {
+    signal?.throwIfAborted();
+    const done = skip.get(spec.id);
+    if (done) entries.push(done);
+    else await runModel(m, spec);
+  }
+  if (withEnsemble) {
+    signal?.throwIfAborted();
+    ensembleRung();
   }
   // Nothing reads them from here on but the caller, who asked for none.
   if (!keepPredictions) for (const id of Object.keys(predictions)) delete predictions[id];
@@ -322,13 +332,6 @@ export async function runLadder(frame: Frame, opts: LadderOptions): Promise<Ladd
     }
   }
   return { plan, leaderboard, entries, best, pipeline, predictions };
-}
-
-/** Drops a merged job result's per-row arrays (its scores, params and pipeline stay). */
-function releaseRows(r: FoldResult): void {
-  r.validation = new Int32Array(0);
-  r.predictions = new Float64Array(0);
-  if (r.proba) r.proba = new Float64Array(0);
 }
 
 /** The models an ensemble entry blends (those with a positive weight), in ladder order. */
