@@ -7,6 +7,11 @@
  * - `dict`: Int32Array codes (-1 = missing) into a `levels` array. Categorical, text and string ids.
  *   Text is dictionary-encoded too: the codes transfer between threads without a copy and repeated
  *   strings are stored once.
+ *
+ * The command line's table shared with its fold threads (shareFrame) keeps the same values in
+ * compact stores behind these same types: exact decimals as scaled integers (scaledFloats.ts) and
+ * codes in 1-2 bytes (narrowCodes.ts). Their `values` / `codes` decode the whole column (read them,
+ * never write into them); `takeColumnRows` and `gatherColumns` decode only the rows they take.
  */
 export type ColumnKind = "numeric" | "categorical" | "boolean" | "datetime" | "text" | "id";
 export const COLUMN_KINDS: readonly ColumnKind[] = [
