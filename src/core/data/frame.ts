@@ -1,3 +1,6 @@
+import { NarrowCodes } from "./narrowCodes.ts";
+import { ScaledFloats } from "./scaledFloats.ts";
+
 /**
  * The columnar table every layer shares (see DESIGN.md, "Data").
  *
@@ -59,7 +62,22 @@ export function storageOf(kind: ColumnKind): ColumnData["type"] {
 }
 
 export function isMissing(col: Column, row: number): boolean {
-  return col.data.type === "float" ? Number.isNaN(col.data.values[row]) : col.data.codes[row] < 0;
+  return missingTest(col.data)(row);
+}
+
+/**
+ * Whether a row of `data` is missing, as a function: a compact column (the command line's shared
+ * table) answers from its store, without decoding the whole column (a fold's target: else its
+ * decoded copy lived through the fit that follows in the same synchronous run).
+ */
+export function missingTest(data: ColumnData): (row: number) => boolean {
+  if (data instanceof ScaledFloats || data instanceof NarrowCodes) return (row) => data.missingAt(row);
+  if (data.type === "float") {
+    const values = data.values;
+    return (row) => Number.isNaN(values[row]);
+  }
+  const codes = data.codes;
+  return (row) => codes[row] < 0;
 }
 
 /** Buffers to transfer (not copy) when a frame crosses a thread boundary. */

@@ -39,6 +39,11 @@ export class NarrowCodes implements NarrowParts {
     return this.store.length;
   }
 
+  /** Whether row `r` is missing (without decoding). */
+  missingAt(r: number): boolean {
+    return this.store[r] === (this.store.BYTES_PER_ELEMENT === 1 ? 0xff : 0xffff);
+  }
+
   /** `out[offset + r]` = the code of row `idx[r]`, for every r. */
   gather(idx: ArrayLike<number>, out: Int32Array, offset = 0): void {
     const s = this.store;

@@ -81,6 +81,13 @@ export class ScaledFloats implements ScaledParts {
     return this.store.byteLength;
   }
 
+  /** Whether row `r` is missing (without decoding). */
+  missingAt(r: number): boolean {
+    const s = this.store;
+    const u = this.width === 3 ? s[r * 3] | (s[r * 3 + 1] << 8) | (s[r * 3 + 2] << 16) : s[r];
+    return u === missingCode(this.width);
+  }
+
   /** `out[offset + r]` = the value of row `idx[r]`, for every r. */
   gather(idx: ArrayLike<number>, out: Float64Array, offset = 0): void {
     const { base, scale } = this;

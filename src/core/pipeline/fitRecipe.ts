@@ -1,4 +1,4 @@
-import type { Column, Frame } from "../data/frame.ts";
+import { type Column, type Frame, missingTest } from "../data/frame.ts";
 import { isNarrow } from "../data/narrowCodes.ts";
 import { isScaled } from "../data/scaledFloats.ts";
 import { ValidationError } from "../errors.ts";
@@ -65,9 +65,7 @@ function labelledRows(target: Column): number[] | null {
 
 /** The positions of `rows` with a target value (all of them without a target), as frame rows. */
 function labelledOf(rows: ArrayLike<number>, target: Column | null): Int32Array {
-  const data = target?.data;
-  const missing = (r: number) =>
-    data ? (data.type === "float" ? Number.isNaN(data.values[r]) : data.codes[r] < 0) : false;
+  const missing = target ? missingTest(target.data) : () => false;
   let n = 0;
   for (let i = 0; i < rows.length; i++) if (!missing(rows[i])) n++;
   const out = new Int32Array(n);

@@ -1,4 +1,4 @@
-import type { Frame } from "../../data/frame.ts";
+import { type Frame, missingTest } from "../../data/frame.ts";
 import { ValidationError } from "../../errors.ts";
 import { takeRows } from "../../eval/takeRows.ts";
 import type { Estimator, FitOptions, Matrix, Target } from "../../models/estimator.ts";
@@ -315,8 +315,7 @@ function isEveryRow(rows: Int32Array, n: number): boolean {
 function labelledRows(frame: Frame, rows: Int32Array, target: string): Int32Array {
   const col = frame.columns.find((c) => c.name === target);
   if (!col) return rows;
-  const data = col.data;
-  const missing = (r: number) => (data.type === "float" ? Number.isNaN(data.values[r]) : data.codes[r] < 0);
+  const missing = missingTest(col.data);
   let n = 0;
   for (let i = 0; i < rows.length; i++) if (!missing(rows[i])) n++;
   if (n === rows.length) return rows;

@@ -19,6 +19,7 @@ describe("packCodes", () => {
       expect([k, packed.store.BYTES_PER_ELEMENT]).toEqual([k, width]);
       expect(Array.from(packed.decode())).toEqual(Array.from(codes));
       expect(Array.from(packed.codes)).toEqual(Array.from(codes));
+      expect(Array.from(codes, (_, i) => packed.missingAt(i))).toEqual([false, true, false, false, true]);
     }
   });
 

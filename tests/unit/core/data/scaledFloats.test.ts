@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fullDecodes } from "../../../../src/core/data/decodedOnce.ts";
-import type { Column } from "../../../../src/core/data/frame.ts";
+import { type Column, missingTest } from "../../../../src/core/data/frame.ts";
 import {
   isScaled,
   packScaled,
@@ -85,6 +85,8 @@ describe("packScaled", () => {
       const packed = pack(values)!;
       expect([span, packed.width]).toEqual([span, width]);
       expect(mismatches(packed.decode(), values)).toEqual([]);
+      // missingAt reads the store: only the NaN, not -0 (the next code) nor the largest value.
+      expect(values.map((_, i) => packed.missingAt(i))).toEqual([false, false, true, false, false]);
     }
     expect(pack([0, 4294967294])).toBeNull();
   });
@@ -221,5 +223,18 @@ describe("ScaledFloats readers", () => {
     expect(mismatches((revived as ScaledFloats).decode(), values)).toEqual([]);
     const plain = { type: "float", values };
     expect(reviveScaled(plain)).toBe(plain);
+  });
+});
+
+describe("missingTest", () => {
+  it("answers from a compact store as from the decoded values, decoding nothing", () => {
+    const values = Float64Array.from([0.5, Number.NaN, -0, 12.25, Number.NaN]);
+    const packed = packScaled(values)!;
+    const before = fullDecodes();
+    const test = missingTest(packed);
+    expect(Array.from(values, (_, i) => test(i))).toEqual([false, true, false, false, true]);
+    expect(fullDecodes()).toBe(before);
+    const plain = missingTest({ type: "float", values });
+    expect(Array.from(values, (_, i) => plain(i))).toEqual([false, true, false, false, true]);
   });
 });
