@@ -19,6 +19,19 @@
  *   resident. It lowers the level between peaks most, but every big buffer is then a fresh mapping
  *   to fault in: at 300k x 20 (gbdt, 2 threads, CV, load 6-10) 15-20% more CPU (user 32.7-33.4 ->
  *   36.3-40.1 s, system 2.8 -> 4.8-5.0 s) for a peak 0-28 MB lower.
+ * - "lean": one arena and a fixed mmap threshold of 4 MiB: a buffer from 4 MiB up (at a million
+ *   rows a fold's gathered columns, its targets and gradients, the reader's blocks) is a mapping
+ *   of its own, handed back when freed, and with the threshold fixed glibc also trims the top of
+ *   its heap from 128 KiB of free space. After the reader's buffers had raised the dynamic
+ *   threshold, such buffers came from the arena, and the holes they left stayed resident: at the
+ *   peak of a 1M run (a fit in each thread) the arena held 233 MB for 172 MB in use, and
+ *   malloc_trim(0) from gdb took the process from 457 to 403 MB. Session 10, 1M x 20 gbdt CV with
+ *   2 threads, commit 6411366, three pairs alternating: time's max RSS / held 454/459, 471/479
+ *   and 476/475 MB (one arena) against 420/425, 408/415 and 432/440 (lean), CPU 86.1, 86.6 and
+ *   80.5 s against 97.0, 98.2 and 98.8 s (+12-23%; system time 2.8-3.3 -> 6.6-7.4 s; load
+ *   3.5-8.8), the same AUC. Not the default for that CPU. With a 16 MiB trim threshold too:
+ *   432/440 MB twice at CPU 87.1 and 94.8 s, against one arena's 448/446 and 456/460 at 83.7 and
+ *   87.3 s (load 3.4-6.7).
  * - "default" or "off": no child, glibc's own settings.
  * The variables are read once as a process starts, so they cannot be set from inside; the waiting
  * parent costs ~9 MB (its own heap; node's code pages are shared). Not when the environment already
@@ -31,6 +44,7 @@ import { constants } from "node:os";
 const SETTINGS = {
   arenas: { MALLOC_ARENA_MAX: "1" },
   fixed: { MALLOC_ARENA_MAX: "1", MALLOC_MMAP_THRESHOLD_: "131072" },
+  lean: { MALLOC_ARENA_MAX: "1", MALLOC_MMAP_THRESHOLD_: "4194304" },
 };
 
 /**

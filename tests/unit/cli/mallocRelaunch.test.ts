@@ -10,6 +10,10 @@ describe("the launcher's malloc settings (bin/mallocRelaunch.mjs)", () => {
       MALLOC_ARENA_MAX: "1",
       MALLOC_MMAP_THRESHOLD_: "131072",
     });
+    expect(mallocEnv({ AUTOML_MALLOC: "lean" }, "linux")).toEqual({
+      MALLOC_ARENA_MAX: "1",
+      MALLOC_MMAP_THRESHOLD_: "4194304",
+    });
   });
 
   it("leaves the process alone when asked, off Linux, or when the caller set the variables", () => {
