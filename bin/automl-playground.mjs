@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the command line's TypeScript as a bundle made on first use (cliBundle.mjs), else through
-// tsx, so `npm install` is the only set-up step; on Linux in a child with one malloc arena
-// (AUTOML_MALLOC=default: not; mallocRelaunch.mjs).
+// tsx, so `npm install` is the only set-up step; on Linux in a child with one malloc arena and a
+// 4 MiB mmap threshold (AUTOML_MALLOC=default: not; mallocRelaunch.mjs).
 import { relaunchWithMalloc } from "./mallocRelaunch.mjs";
 
 if (!relaunchWithMalloc()) {

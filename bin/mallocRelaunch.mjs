@@ -1,7 +1,7 @@
 /**
  * On Linux (glibc), the command runs in a child node whose C allocator is set up for a big run's
  * many short-lived buffers (AUTOML_MALLOC picks how):
- * - unset or "arenas" (the default): one malloc arena (MALLOC_ARENA_MAX=1). glibc gives each
+ * - "arenas": one malloc arena (MALLOC_ARENA_MAX=1) (the default in session 9). glibc gives each
  *   thread that allocates at once an arena of its own (up to 8 per core), and memory freed in one
  *   arena is reused only there: each fold thread kept the garbage of its own recipe blocks, binning
  *   buffers and gradient arrays resident while the other thread and the main one asked the system
@@ -19,7 +19,7 @@
  *   resident. It lowers the level between peaks most, but every big buffer is then a fresh mapping
  *   to fault in: at 300k x 20 (gbdt, 2 threads, CV, load 6-10) 15-20% more CPU (user 32.7-33.4 ->
  *   36.3-40.1 s, system 2.8 -> 4.8-5.0 s) for a peak 0-28 MB lower.
- * - "lean": one arena and a fixed mmap threshold of 4 MiB: a buffer from 4 MiB up (at a million
+ * - unset or "lean" (the default from session 10): one arena and a fixed mmap threshold of 4 MiB: a buffer from 4 MiB up (at a million
  *   rows a fold's gathered columns, its targets and gradients, the reader's blocks) is a mapping
  *   of its own, handed back when freed, and with the threshold fixed glibc also trims the top of
  *   its heap from 128 KiB of free space. After the reader's buffers had raised the dynamic
@@ -29,9 +29,13 @@
  *   2 threads, commit 6411366, three pairs alternating: time's max RSS / held 454/459, 471/479
  *   and 476/475 MB (one arena) against 420/425, 408/415 and 432/440 (lean), CPU 86.1, 86.6 and
  *   80.5 s against 97.0, 98.2 and 98.8 s (+12-23%; system time 2.8-3.3 -> 6.6-7.4 s; load
- *   3.5-8.8), the same AUC. Not the default for that CPU. With a 16 MiB trim threshold too:
+ *   3.5-8.8), the same AUC. With a 16 MiB trim threshold too:
  *   432/440 MB twice at CPU 87.1 and 94.8 s, against one arena's 448/446 and 456/460 at 83.7 and
- *   87.3 s (load 3.4-6.7).
+ *   87.3 s (load 3.4-6.7). Quiet (04:33-04:40 UTC, load 1.6-2.3, commit a03809a), alternating:
+ *   one arena 457/463, 445/446, 443/448, 433/441 MB at CPU 87.1, 95.6, 79.2, 83.0 s; lean 398/406
+ *   and 401/402 MB at 85.9 and 89.3 s (user time the same, system +3 s): the default since, as it
+ *   keeps the 1M run under 3x its file with room, for a few percent of CPU. Below 4 MiB nothing
+ *   changes, so small runs allocate as with one arena.
  * - "default" or "off": no child, glibc's own settings.
  * The variables are read once as a process starts, so they cannot be set from inside; the waiting
  * parent costs ~9 MB (its own heap; node's code pages are shared). Not when the environment already
@@ -40,7 +44,7 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 
-/** The settings per AUTOML_MALLOC value (unset: "arenas"). */
+/** The settings per AUTOML_MALLOC value (unset: "lean"). */
 const SETTINGS = {
   arenas: { MALLOC_ARENA_MAX: "1" },
   fixed: { MALLOC_ARENA_MAX: "1", MALLOC_MMAP_THRESHOLD_: "131072" },
@@ -53,7 +57,7 @@ const SETTINGS = {
  */
 export function mallocEnv(env = process.env, platform = process.platform) {
   if (platform !== "linux") return null;
-  const mode = env.AUTOML_MALLOC ?? "arenas";
+  const mode = env.AUTOML_MALLOC ?? "lean";
   if (!Object.hasOwn(SETTINGS, mode)) return null;
   const settings = SETTINGS[mode];
   const missing = Object.entries(settings).filter(([k]) => env[k] === undefined);
