@@ -272,7 +272,7 @@ const MEMORY_CAPTION =
   "Peak MB cells: `/usr/bin/time`'s max RSS of the largest process / the peak of what all the " +
   "command's processes hold together (their anonymous pages plus one copy of the binary and " +
   "libraries, sampled every 0.1 s; ours: the child node the command line re-runs itself in with " +
-  "one malloc arena, plus its waiting parent; the peer: one python process). The notes add " +
+  "one malloc arena and a 4 MiB mmap threshold, plus its waiting parent; the peer: one python process). The notes add " +
   "the summed PSS and private memory (sampled every 0.5 s). Memory ratio and peak / file use " +
   "time's max RSS. MB = 10^6 bytes.";
 
