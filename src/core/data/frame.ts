@@ -80,6 +80,31 @@ export function missingTest(data: ColumnData): (row: number) => boolean {
   return (row) => codes[row] < 0;
 }
 
+/**
+ * `out[r]` = the value of row `idx[r]` of a float column, for every r; a compact column (the
+ * command line's shared table) decodes only those rows.
+ */
+export function gatherFloatRows(
+  data: Extract<ColumnData, { type: "float" }>,
+  idx: ArrayLike<number>,
+  out: Float64Array,
+): void {
+  if (data instanceof ScaledFloats) return data.gather(idx, out);
+  const src = data.values;
+  for (let r = 0; r < idx.length; r++) out[r] = src[idx[r]];
+}
+
+/** `out[r]` = the code of row `idx[r]` of a dictionary column (as `gatherFloatRows`). */
+export function gatherCodeRows(
+  data: Extract<ColumnData, { type: "dict" }>,
+  idx: ArrayLike<number>,
+  out: Int32Array,
+): void {
+  if (data instanceof NarrowCodes) return data.gather(idx, out);
+  const src = data.codes;
+  for (let r = 0; r < idx.length; r++) out[r] = src[idx[r]];
+}
+
 /** Buffers to transfer (not copy) when a frame crosses a thread boundary. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
   return frame.columns.map(

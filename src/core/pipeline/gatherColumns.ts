@@ -1,6 +1,4 @@
-import type { Column } from "../data/frame.ts";
-import { isNarrow } from "../data/narrowCodes.ts";
-import { isScaled } from "../data/scaledFloats.ts";
+import { type Column, gatherCodeRows, gatherFloatRows } from "../data/frame.ts";
 import { dictColumn, floatColumn } from "../prep/columns.ts";
 
 /**
@@ -24,21 +22,12 @@ export function gatherColumns(columns: Column[], idx: ArrayLike<number>): Column
     if (col.data.type === "float") {
       const values = new Float64Array(buffer, offset, n);
       offset += n * 8;
-      // A scaled column (the command line's shared table) decodes only these rows.
-      if (isScaled(col.data)) col.data.gather(idx, values);
-      else {
-        const src = col.data.values;
-        for (let r = 0; r < n; r++) values[r] = src[idx[r]];
-      }
+      gatherFloatRows(col.data, idx, values);
       return floatColumn(col.name, values, opts);
     }
     const codes = new Int32Array(buffer, offset, n);
     offset += Math.ceil((n * 4) / 8) * 8;
-    if (isNarrow(col.data)) col.data.gather(idx, codes);
-    else {
-      const src = col.data.codes;
-      for (let r = 0; r < n; r++) codes[r] = src[idx[r]];
-    }
+    gatherCodeRows(col.data, idx, codes);
     return dictColumn(col.name, codes, col.data.levels, opts);
   });
 }

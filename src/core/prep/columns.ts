@@ -3,7 +3,14 @@
  * every helper returns new columns / frames that share untouched buffers with the old ones.
  */
 import { distinctStats } from "../data/distinct.ts";
-import type { Column, ColumnKind, ColumnRole, Frame } from "../data/frame.ts";
+import {
+  type Column,
+  type ColumnKind,
+  type ColumnRole,
+  type Frame,
+  gatherCodeRows,
+  gatherFloatRows,
+} from "../data/frame.ts";
 import { isNarrow } from "../data/narrowCodes.ts";
 import { isScaled } from "../data/scaledFloats.ts";
 import { ValidationError } from "../errors.ts";
@@ -89,20 +96,11 @@ export function takeColumnRows(col: Column, idx: ArrayLike<number>): Column {
   const opts: ColumnOptions = { kind: col.kind, role: col.role, labels: col.labels };
   if (col.data.type === "float") {
     const values = new Float64Array(idx.length);
-    // A scaled column (the command line's shared table) decodes only these rows.
-    if (isScaled(col.data)) col.data.gather(idx, values);
-    else {
-      const src = col.data.values;
-      for (let r = 0; r < idx.length; r++) values[r] = src[idx[r]];
-    }
+    gatherFloatRows(col.data, idx, values);
     return floatColumn(col.name, values, opts);
   }
   const codes = new Int32Array(idx.length);
-  if (isNarrow(col.data)) col.data.gather(idx, codes);
-  else {
-    const src = col.data.codes;
-    for (let r = 0; r < idx.length; r++) codes[r] = src[idx[r]];
-  }
+  gatherCodeRows(col.data, idx, codes);
   return dictColumn(col.name, codes, col.data.levels, opts);
 }
 
