@@ -89,7 +89,10 @@ export function gatherFloatRows(
   idx: ArrayLike<number>,
   out: Float64Array,
 ): void {
-  if (data instanceof ScaledFloats) return data.gather(idx, out);
+  if (data instanceof ScaledFloats) {
+    data.gather(idx, out);
+    return;
+  }
   const src = data.values;
   for (let r = 0; r < idx.length; r++) out[r] = src[idx[r]];
 }
@@ -100,7 +103,10 @@ export function gatherCodeRows(
   idx: ArrayLike<number>,
   out: Int32Array,
 ): void {
-  if (data instanceof NarrowCodes) return data.gather(idx, out);
+  if (data instanceof NarrowCodes) {
+    data.gather(idx, out);
+    return;
+  }
   const src = data.codes;
   for (let r = 0; r < idx.length; r++) out[r] = src[idx[r]];
 }
